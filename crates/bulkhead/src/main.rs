@@ -1,1 +1,64 @@
-fn main() {}
+//! The `bulkhead` binary: command-line parsing, dispatch to the commands, and the exit status.
+//! Only this crate prints, uses clap and anyhow.
+
+mod cmd;
+
+use clap::{CommandFactory, Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Harden containers across their whole life: Dockerfiles, images, Kubernetes manifests,
+/// NetworkPolicies, packages and their vulnerabilities.
+#[derive(Debug, Parser)]
+#[command(name = "bulkhead", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check Dockerfiles, Kubernetes manifests and Compose files for weaknesses.
+    Check(cmd::check::Args),
+    /// Print the documentation of one rule.
+    Rule(cmd::rules::RuleArgs),
+    /// List every rule.
+    Rules(cmd::rules::RulesArgs),
+    /// Print a shell completion script.
+    Completions(cmd::completions::Args),
+}
+
+fn main() -> ExitCode {
+    // A closed stdout (`bulkhead ... | head`) is not an error: exit 0 quietly.
+    reset_sigpipe();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => cmd::check::run(args),
+        Command::Rule(args) => cmd::rules::run_rule(args),
+        Command::Rules(args) => cmd::rules::run_rules(args),
+        Command::Completions(args) => cmd::completions::run(args, Cli::command()),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),
+        Err(e) => {
+            if cmd::is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Rust ignores SIGPIPE, so writes to a closed pipe return EPIPE; every command treats that as
+/// success through [`cmd::is_broken_pipe`]. Nothing to do at start-up.
+fn reset_sigpipe() {}

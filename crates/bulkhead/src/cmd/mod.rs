@@ -1,0 +1,14 @@
+//! One module per subcommand. Each exposes a clap `Args` and a `run` returning the exit code.
+
+pub mod check;
+pub mod completions;
+pub mod registry;
+pub mod rules;
+
+/// Whether an error is (caused by) a closed output pipe, which exits 0 per the contract.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
