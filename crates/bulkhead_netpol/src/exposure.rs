@@ -1,0 +1,239 @@
+//! Exposure analysis (netpol-analyzer's `--exposure`): for each workload and direction, the
+//! potential connectivity with peers that are not in the input — the entire cluster, or
+//! "representative" pods/namespaces described by the selectors of rules that could match
+//! pods the manifests do not contain — plus its connections with external ranges, and the
+//! workloads no policy protects.
+
+use crate::conn::ConnSet;
+use crate::engine::{Analysis, rule_ports};
+use crate::model::{Direction, NS_NAME_LABEL, PeerSpec};
+use crate::output::ConnLine;
+use crate::selector::{Op, Selector};
+use std::collections::BTreeMap;
+
+/// One textual exposure line: `peer => other` (egress) or `peer <= other` (ingress).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ExposureLine {
+    pub peer: String,
+    pub other: String,
+    pub conn: String,
+}
+
+/// One exposure edge for the graph: `rep` is `None` for the entire cluster, else the
+/// (namespace label, pod label) of the representative peer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphExposure {
+    pub peer: String,
+    pub rep: Option<(String, String)>,
+    pub conn: String,
+}
+
+/// The exposure section of a list.
+#[derive(Debug, Clone, Default)]
+pub struct ExposureReport {
+    pub egress: Vec<ExposureLine>,
+    pub ingress: Vec<ExposureLine>,
+    /// `ns/wl[Kind] is not protected on Ingress`.
+    pub unprotected: Vec<String>,
+    /// Workloads appearing in the exposure results (graph nodes).
+    pub peers: Vec<String>,
+    pub ingress_graph: Vec<GraphExposure>,
+    pub egress_graph: Vec<GraphExposure>,
+}
+
+/// A representative peer: namespace selector (`None` = the policy's namespace) and pod
+/// selector (`None` = all pods).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Rep {
+    ns: RepNs,
+    pods: Selector,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum RepNs {
+    Named(String),
+    Sel(Selector),
+}
+
+/// netpol-analyzer's rendering of a selector inside `[... with {..}]`.
+fn selector_text(s: &Selector) -> String {
+    let mut parts: Vec<String> = s
+        .match_labels
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    let mut reqs: Vec<String> = s
+        .exprs
+        .iter()
+        .map(|r| {
+            let op = match r.op {
+                Op::In => "In",
+                Op::NotIn => "NotIn",
+                Op::Exists => "Exists",
+                Op::DoesNotExist => "DoesNotExist",
+            };
+            format!(
+                "{{Key:{},Operator:{},Values:[{}],}}",
+                r.key,
+                op,
+                r.values.join(" ")
+            )
+        })
+        .collect();
+    reqs.sort();
+    parts.extend(reqs);
+    parts.join(",")
+}
+
+fn ns_label(ns: &RepNs, txt: bool) -> String {
+    let res = match ns {
+        RepNs::Named(n) => return n.clone(),
+        RepNs::Sel(s) => {
+            if s.match_labels.len() == 1 && s.exprs.is_empty() {
+                if let Some(n) = s.match_labels.get(NS_NAME_LABEL) {
+                    return n.clone();
+                }
+            }
+            if s.is_empty() {
+                "all namespaces".to_string()
+            } else {
+                format!("namespace with {{{}}}", selector_text(s))
+            }
+        }
+    };
+    if txt { format!("[{res}]") } else { res }
+}
+
+fn pod_label(s: &Selector, txt: bool) -> String {
+    let res = if s.is_empty() {
+        "all pods".to_string()
+    } else {
+        format!("pod with {{{}}}", selector_text(s))
+    };
+    if txt { format!("[{res}]") } else { res }
+}
+
+/// Compute the exposure report. `lines` are the (already focused) connectivity lines, whose
+/// external-range entries are repeated in the exposure sections.
+pub fn exposure(a: &Analysis<'_>, lines: &[ConnLine], focus: &dyn Fn(usize) -> bool) -> ExposureReport {
+    let cluster = a.cluster;
+    let mut rep = ExposureReport::default();
+    for (wi, w) in cluster.workloads.iter().enumerate() {
+        if !focus(wi) {
+            continue;
+        }
+        let name = w.display();
+        let mut any = false;
+        for d in [Direction::Egress, Direction::Ingress] {
+            let pols = a.selecting(wi, d);
+            let (text, graph) = match d {
+                Direction::Ingress => (&mut rep.ingress, &mut rep.ingress_graph),
+                Direction::Egress => (&mut rep.egress, &mut rep.egress_graph),
+            };
+            if pols.is_empty() {
+                any = true;
+                text.push(ExposureLine {
+                    peer: name.clone(),
+                    other: "entire-cluster".into(),
+                    conn: ConnSet::all().to_string(),
+                });
+                graph.push(GraphExposure {
+                    peer: name.clone(),
+                    rep: None,
+                    conn: ConnSet::all().to_string(),
+                });
+                rep.unprotected
+                    .push(format!("{name} is not protected on {}", d.as_str()));
+            } else {
+                // Entire cluster and representative peers from rules.
+                let mut entire = ConnSet::none();
+                let mut reps: BTreeMap<Rep, ConnSet> = BTreeMap::new();
+                for &pi in pols {
+                    let p = &cluster.policies[pi];
+                    for r in p.rules(d) {
+                        // Named ports resolve on the destination: on ingress that is this
+                        // workload; on egress toward unknown pods they stay unresolved.
+                        let ports = match d {
+                            Direction::Ingress => rule_ports(r, Some(w)),
+                            Direction::Egress => rule_ports(r, None),
+                        };
+                        match &r.peers {
+                            None => entire.union_with(&ports),
+                            Some(peers) => {
+                                for peer in peers {
+                                    let PeerSpec::Pods { namespaces, pods } = peer else {
+                                        continue;
+                                    };
+                                    let pods_sel = pods.clone().unwrap_or_default();
+                                    let ns_all = namespaces.as_ref().is_some_and(Selector::is_empty);
+                                    if ns_all && pods_sel.is_empty() {
+                                        entire.union_with(&ports);
+                                        continue;
+                                    }
+                                    let ns = match namespaces {
+                                        None => RepNs::Named(p.namespace.clone()),
+                                        Some(s) => RepNs::Sel(s.clone()),
+                                    };
+                                    let key = Rep { ns, pods: pods_sel };
+                                    reps.entry(key).or_default().union_with(&ports);
+                                }
+                            }
+                        }
+                    }
+                }
+                if !entire.is_empty() {
+                    any = true;
+                    text.push(ExposureLine {
+                        peer: name.clone(),
+                        other: "entire-cluster".into(),
+                        conn: entire.to_string(),
+                    });
+                    graph.push(GraphExposure {
+                        peer: name.clone(),
+                        rep: None,
+                        conn: entire.to_string(),
+                    });
+                }
+                for (r, c) in reps {
+                    let c = c.subtract(&entire);
+                    if c.is_empty() {
+                        continue;
+                    }
+                    any = true;
+                    text.push(ExposureLine {
+                        peer: name.clone(),
+                        other: format!("{}/{}", ns_label(&r.ns, true), pod_label(&r.pods, true)),
+                        conn: c.to_string(),
+                    });
+                    graph.push(GraphExposure {
+                        peer: name.clone(),
+                        rep: Some((ns_label(&r.ns, false), pod_label(&r.pods, false))),
+                        conn: c.to_string(),
+                    });
+                }
+            }
+        }
+        if any {
+            rep.peers.push(name);
+        }
+    }
+    for l in lines {
+        if l.src.ends_with("[External]") {
+            rep.ingress.push(ExposureLine {
+                peer: l.dst.clone(),
+                other: l.src.clone(),
+                conn: l.conn.clone(),
+            });
+        }
+        if l.dst.ends_with("[External]") {
+            rep.egress.push(ExposureLine {
+                peer: l.src.clone(),
+                other: l.dst.clone(),
+                conn: l.conn.clone(),
+            });
+        }
+    }
+    rep.egress.sort();
+    rep.ingress.sort();
+    rep
+}
