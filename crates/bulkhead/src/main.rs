@@ -2,6 +2,7 @@
 //! Only this crate prints, uses clap and anyhow.
 
 mod cmd;
+mod settings;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;

@@ -1,13 +1,440 @@
 //! `bulkhead check [PATH...]`: walk inputs, detect each file's kind, run its engine, apply
 //! selection and suppressions, fix when asked, render.
 
+use crate::cmd::{engines, registry, walk};
+use crate::settings::{ResolvedSettings, SettingsArgs};
+use anyhow::{Context, bail};
+use bulkhead_diagnostics::render::{self, Format, RenderOptions};
+use bulkhead_diagnostics::{
+    Applicability, Finding, InputError, Report, RuleMeta, Severity, apply_fixes, apply_suppressions,
+};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories to check (`-` reads standard input).
-    paths: Vec<std::path::PathBuf>,
+    /// Files or directories to check (default: the current directory; `-` reads stdin).
+    pub paths: Vec<PathBuf>,
+
+    /// Output format; repeat for several reports at once. `FORMAT:PATH` writes that report to
+    /// a file (e.g. `--format human --format sarif:bulkhead.sarif`).
+    #[arg(long, short = 'f', value_name = "FORMAT[:PATH]")]
+    pub format: Vec<String>,
+
+    /// Write the (first file-less) report to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The path to report for input read from stdin; also decides its kind.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+
+    /// Apply safe fixes to the files.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Also apply unsafe fixes (with --fix or --diff).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff and change nothing.
+    #[arg(long)]
+    pub diff: bool,
+
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+}
+
+/// One input: a file on disk or stdin.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Path as displayed (`/`-separated, as the user gave it).
+    pub display: String,
+    /// Where to read and write; `None` for stdin.
+    pub fs_path: Option<PathBuf>,
+    pub kind: engines::Kind,
+    /// Named on the command line (an unrecognised kind is then an error, not a skip).
+    pub explicit: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    let _ = args;
-    Ok(0)
+    let cwd = std::env::current_dir().context("reading the current directory")?;
+    let settings = ResolvedSettings::resolve(&args.settings, &cwd)?;
+    let outputs = parse_outputs(&args.format, args.output.as_deref())?;
+    if args.diff && args.fix {
+        bail!("--diff and --fix cannot be combined: --diff changes nothing");
+    }
+    let registry = registry::all();
+    let enabled: Vec<&'static RuleMeta> = registry
+        .iter()
+        .copied()
+        .filter(|r| settings.selection.is_enabled(r))
+        .collect();
+    let enabled_codes: HashSet<&'static str> = enabled.iter().map(|r| r.code).collect();
+
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let (inputs, mut errors) = walk::collect(&paths, &settings, args.stdin_filename.as_deref());
+
+    let stdin_text = if inputs.iter().any(|i| i.fs_path.is_none()) {
+        let mut s = String::new();
+        match std::io::stdin().read_to_string(&mut s) {
+            Ok(_) => Some(s),
+            Err(e) => {
+                errors.push(InputError::new(
+                    "-",
+                    None,
+                    format!("cannot read stdin: {e}"),
+                ));
+                None
+            }
+        }
+    } else {
+        None
+    };
+
+    let fix_mode = if args.fix || args.diff {
+        Some(if args.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        })
+    } else {
+        None
+    };
+
+    let results: Vec<FileResult> = inputs
+        .par_iter()
+        .map(|input| check_input(input, stdin_text.as_deref(), &settings, &enabled, fix_mode))
+        .collect();
+
+    // Cross-file passes (NetworkPolicy lints, references between objects).
+    let mut report = Report {
+        files: results.iter().filter(|r| !r.skipped).count(),
+        rules: enabled.clone(),
+        ..Report::default()
+    };
+    let mut diffs = Vec::new();
+    let mut write_errors = Vec::new();
+    for r in results {
+        errors.extend(r.errors);
+        report.fixes_applied += r.fixes_applied;
+        if let Some(new_text) = &r.fixed_text {
+            if args.diff {
+                diffs.push(unified_diff(&r.display, &r.original, new_text));
+            } else if let Some(path) = &r.fs_path {
+                if let Err(e) = write_atomically(path, new_text) {
+                    write_errors.push(InputError::new(
+                        &r.display,
+                        None,
+                        format!("cannot write fixes: {e:#}"),
+                    ));
+                }
+            } else {
+                // stdin with --fix: the fixed text goes to stdout, the report to stderr.
+                print!("{new_text}");
+            }
+        }
+        if !r.findings.is_empty() || !r.suppressed.is_empty() {
+            report.sources.insert(r.display.clone(), r.text.clone());
+        }
+        report.findings.extend(r.findings);
+        report.suppressed.extend(r.suppressed);
+    }
+    errors.extend(write_errors);
+    for f in engines::check_set(&inputs, &settings) {
+        if enabled_codes.contains(f.rule.code) {
+            report.findings.push(f);
+        }
+    }
+    report.errors = errors;
+    report.sort();
+
+    if args.diff {
+        let mut out = std::io::stdout().lock();
+        for d in &diffs {
+            out.write_all(d.as_bytes())?;
+        }
+        out.flush()?;
+        if !report.errors.is_empty() {
+            for e in &report.errors {
+                eprintln!("{}", render_error(e));
+            }
+            return Ok(2);
+        }
+        return Ok(if diffs.is_empty() { 0 } else { 1 });
+    }
+
+    let stdout_is_tty = std::io::stdout().is_terminal();
+    let tool_version = env!("CARGO_PKG_VERSION").to_string();
+    for (format, path) in &outputs {
+        let color = path.is_none()
+            && stdout_is_tty
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let opts = RenderOptions {
+            color,
+            tool_version: tool_version.clone(),
+        };
+        match path {
+            None => {
+                // With `--fix` on stdin, stdout carries the fixed text; the report goes to stderr.
+                if args.fix && inputs.iter().any(|i| i.fs_path.is_none()) {
+                    let mut err = std::io::stderr().lock();
+                    render::render(*format, &report, &opts, &mut err)?;
+                } else {
+                    let mut out = std::io::stdout().lock();
+                    render::render(*format, &report, &opts, &mut out)?;
+                    out.flush()?;
+                }
+            }
+            Some(p) => {
+                let mut buf = Vec::new();
+                render::render(*format, &report, &opts, &mut buf)?;
+                write_atomically(p, std::str::from_utf8(&buf).unwrap_or_default())
+                    .with_context(|| format!("writing report {}", p.display()))?;
+            }
+        }
+    }
+    Ok(report.exit_code(settings.fail_on))
 }
+
+/// What checking one input produced.
+struct FileResult {
+    display: String,
+    fs_path: Option<PathBuf>,
+    /// Text the findings refer to (after fixes, when fixing).
+    text: Arc<str>,
+    original: Arc<str>,
+    fixed_text: Option<String>,
+    fixes_applied: usize,
+    findings: Vec<Finding>,
+    suppressed: Vec<Finding>,
+    errors: Vec<InputError>,
+    /// Not an input of ours after all (see [`engines::check_text`]).
+    skipped: bool,
+}
+
+/// Most fix rounds per file; a rule pair that keeps rewriting each other stops here.
+const MAX_FIX_ROUNDS: usize = 10;
+
+fn check_input(
+    input: &Input,
+    stdin_text: Option<&str>,
+    settings: &ResolvedSettings,
+    enabled: &[&'static RuleMeta],
+    fix_mode: Option<Applicability>,
+) -> FileResult {
+    let mut result = FileResult {
+        display: input.display.clone(),
+        fs_path: input.fs_path.clone(),
+        text: Arc::from(""),
+        original: Arc::from(""),
+        fixed_text: None,
+        fixes_applied: 0,
+        findings: Vec::new(),
+        suppressed: Vec::new(),
+        errors: Vec::new(),
+        skipped: false,
+    };
+    let text: String = match &input.fs_path {
+        None => match stdin_text {
+            Some(s) => s.to_string(),
+            None => return result,
+        },
+        Some(p) => match std::fs::read(p) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => {
+                    let valid = e.utf8_error().valid_up_to();
+                    let bytes = e.into_bytes();
+                    let prefix = String::from_utf8_lossy(&bytes[..valid]);
+                    let idx = bulkhead_diagnostics::LineIndex::new(&prefix);
+                    let pos = idx.position(&prefix, valid);
+                    result.errors.push(InputError::new(
+                        &input.display,
+                        Some(bulkhead_diagnostics::Range::new(pos, pos)),
+                        "not valid UTF-8",
+                    ));
+                    return result;
+                }
+            },
+            Err(e) => {
+                result.errors.push(InputError::new(
+                    &input.display,
+                    None,
+                    format!("cannot read: {e}"),
+                ));
+                return result;
+            }
+        },
+    };
+    result.original = Arc::from(text.as_str());
+    let enabled_set: HashSet<&str> = enabled.iter().map(|r| r.code).collect();
+    let mut current = text;
+    let mut rounds = 0;
+    loop {
+        let Some(outcome) = engines::check_text(
+            input.kind,
+            &input.display,
+            &current,
+            settings,
+            input.explicit,
+        ) else {
+            // A YAML/JSON file found by walking that holds no Kubernetes or Compose content.
+            result.skipped = true;
+            return result;
+        };
+        let selected: Vec<Finding> = outcome
+            .findings
+            .into_iter()
+            .filter(|f| enabled_set.contains(f.rule.code))
+            .collect();
+        let fixable: Vec<&bulkhead_diagnostics::Fix> = match fix_mode {
+            Some(mode) if outcome.errors.is_empty() && rounds < MAX_FIX_ROUNDS => selected
+                .iter()
+                .filter_map(|f| f.fix.as_ref())
+                .filter(|fx| fx.applicability <= mode)
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !fixable.is_empty() {
+            let applied = apply_fixes(&current, fixable.iter().copied());
+            if applied.applied > 0 && applied.text != current {
+                result.fixes_applied += applied.applied;
+                current = applied.text;
+                rounds += 1;
+                continue;
+            }
+        }
+        let active = |code: &str| enabled.iter().any(|r| r.matches_code(code));
+        let (mut kept, hidden) =
+            apply_suppressions(&input.display, selected, &outcome.suppressions, &active);
+        kept.extend(unknown_suppression_codes(
+            &input.display,
+            &outcome.suppressions,
+        ));
+        kept.retain(|f| enabled_set.contains(f.rule.code));
+        result.findings = kept;
+        result.suppressed = hidden;
+        result.errors.extend(outcome.errors);
+        break;
+    }
+    if result.fixes_applied > 0 {
+        result.fixed_text = Some(current.clone());
+    }
+    result.text = Arc::from(current);
+    result
+}
+
+/// Our own suppressions (origin `bulkhead`) must name real rules; a typo is reported (BH002)
+/// instead of silently suppressing nothing.
+fn unknown_suppression_codes(
+    path: &str,
+    sups: &[bulkhead_diagnostics::Suppression],
+) -> Vec<Finding> {
+    let all = registry::all();
+    let mut out = Vec::new();
+    for s in sups.iter().filter(|s| s.origin == "bulkhead") {
+        for c in &s.codes {
+            if !all.iter().any(|r| r.matches_code(c)) {
+                out.push(Finding::new(
+                    &bulkhead_diagnostics::rule::builtin::INVALID_SUPPRESSION,
+                    path,
+                    Some(s.range),
+                    format!("Suppression names unknown rule `{c}`"),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn parse_outputs(
+    formats: &[String],
+    output: Option<&Path>,
+) -> anyhow::Result<Vec<(Format, Option<PathBuf>)>> {
+    let mut outs: Vec<(Format, Option<PathBuf>)> = Vec::new();
+    let list: Vec<&str> = if formats.is_empty() {
+        vec!["human"]
+    } else {
+        formats.iter().map(String::as_str).collect()
+    };
+    for f in list {
+        let (name, path) = match f.split_once(':') {
+            Some((n, p)) if !p.is_empty() => (n, Some(PathBuf::from(p))),
+            _ => (f, None),
+        };
+        outs.push((parse_format(name)?, path));
+    }
+    if let Some(o) = output {
+        match outs.iter_mut().find(|(_, p)| p.is_none()) {
+            Some(slot) => slot.1 = Some(o.to_path_buf()),
+            None => bail!("--output given but every --format already names its file"),
+        }
+    }
+    if outs.iter().filter(|(_, p)| p.is_none()).count() > 1 {
+        bail!("only one report can go to stdout; give the others a file with FORMAT:PATH");
+    }
+    Ok(outs)
+}
+
+fn parse_format(name: &str) -> anyhow::Result<Format> {
+    Ok(match name {
+        "human" | "text" | "full" => Format::Human,
+        "concise" => Format::Concise,
+        "json" => Format::Json,
+        "sarif" => Format::Sarif,
+        "github" => Format::Github,
+        "junit" => Format::Junit,
+        other => bail!(
+            "unknown format `{other}` (expected human, concise, json, sarif, github or junit)"
+        ),
+    })
+}
+
+fn render_error(e: &InputError) -> String {
+    match e.range {
+        Some(r) => format!(
+            "{}:{}:{}: error: {}",
+            e.path, r.start.line, r.start.column, e.message
+        ),
+        None => format!("{}: error: {}", e.path, e.message),
+    }
+}
+
+/// A unified diff of one file's fixes, with `a/` and `b/` headers like git.
+fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    diff.unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+/// Write `text` to `path` through a temporary file in the same directory and a rename, so a
+/// crash never leaves a half-written file; keeps the original permissions.
+pub fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    tmp.write_all(text.as_bytes())
+        .with_context(|| format!("writing {}", tmp.path().display()))?;
+    tmp.as_file().sync_all().ok();
+    if let Ok(meta) = std::fs::metadata(path) {
+        std::fs::set_permissions(tmp.path(), meta.permissions()).ok();
+    }
+    tmp.persist(path)
+        .with_context(|| format!("replacing {}", path.display()))?;
+    Ok(())
+}
+
+/// The severity that makes `check` exit 1 when none is configured: any finding.
+pub const DEFAULT_FAIL_ON: Severity = Severity::Info;

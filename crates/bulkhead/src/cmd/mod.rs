@@ -2,8 +2,10 @@
 
 pub mod check;
 pub mod completions;
+pub mod engines;
 pub mod registry;
 pub mod rules;
+pub mod walk;
 
 /// Whether an error is (caused by) a closed output pipe, which exits 0 per the contract.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -1,0 +1,479 @@
+//! The user's configuration file, `bulkhead.toml` or `.bulkhead.toml`.
+//!
+//! Owns: discovery (walk up from the working directory), parsing with errors that point at the
+//! line, validation into typed values (severities, PSS level and version, dates), and the JSON
+//! schema of the file. It does not know the engines' internal settings types: the binary maps
+//! these validated sections onto them.
+
+use bulkhead_diagnostics::Severity;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// File names looked for in each directory, in order.
+pub const CONFIG_NAMES: [&str; 2] = ["bulkhead.toml", ".bulkhead.toml"];
+
+/// The whole file. Every table and key is optional; unknown keys are errors.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(
+    title = "bulkhead.toml",
+    description = "Configuration of the Bulkhead container-hardening tool"
+)]
+pub struct Config {
+    /// Settings of `bulkhead check` that apply to every engine.
+    #[serde(default)]
+    pub check: CheckConfig,
+    /// Dockerfile engine.
+    #[serde(default)]
+    pub dockerfile: DockerfileConfig,
+    /// Kubernetes and Compose engine.
+    #[serde(default)]
+    pub kubernetes: KubernetesConfig,
+    /// Vulnerability scans (`bulkhead image`, `bulkhead fs`).
+    #[serde(default)]
+    pub scan: ScanConfig,
+}
+
+/// `[check]`
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CheckConfig {
+    /// Rule codes or prefixes to enable instead of the defaults (e.g. `["DF", "K8S001"]`).
+    pub select: Option<Vec<String>>,
+    /// Rule codes or prefixes to add to the selection.
+    #[serde(default)]
+    pub extend_select: Vec<String>,
+    /// Rule codes or prefixes to disable.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Lowest severity that makes the exit status 1 (default: any finding).
+    pub fail_on: Option<SeverityName>,
+    /// Glob patterns (gitignore syntax) of paths never checked.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Honour .gitignore and .ignore files while walking (default true).
+    pub respect_gitignore: Option<bool>,
+}
+
+/// `[dockerfile]`
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DockerfileConfig {
+    /// Build target stage; rules about the final image (USER, HEALTHCHECK) look at it.
+    pub target: Option<String>,
+    /// Check the USER of every stage, not only the final one (hadolint's behaviour).
+    pub all_stages_user: Option<bool>,
+    /// Registries `FROM` may pull from; empty allows any.
+    #[serde(default)]
+    pub allowed_registries: Vec<String>,
+}
+
+/// `[kubernetes]`
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KubernetesConfig {
+    /// Pod Security Standards level and version, e.g. `restricted@latest`, `baseline@v1.29`.
+    pub pss: Option<PssSpec>,
+    /// Extra custom resources whose pod spec to check.
+    #[serde(default)]
+    pub pod_spec_paths: Vec<PodSpecPath>,
+    /// Registries images may come from; empty allows any.
+    #[serde(default)]
+    pub allowed_registries: Vec<String>,
+}
+
+/// A custom resource carrying a pod spec, e.g. Argo Rollout at `/spec/template/spec`.
+#[derive(Debug, Clone, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PodSpecPath {
+    /// `kind` of the resource, e.g. `Rollout`.
+    pub kind: String,
+    /// API group, e.g. `argoproj.io`; any group when absent.
+    pub api_group: Option<String>,
+    /// JSON pointer to the pod spec, e.g. `/spec/template/spec`.
+    pub path: String,
+}
+
+/// `[scan]`
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ScanConfig {
+    /// Vulnerabilities to ignore, each with a reason and an optional expiry.
+    #[serde(default)]
+    pub ignore: Vec<ScanIgnore>,
+    /// Lowest severity that fails the scan.
+    pub fail_on: Option<SeverityName>,
+    /// Hide vulnerabilities without a fixed version.
+    pub ignore_unfixed: Option<bool>,
+    /// Path of the advisory database.
+    pub db: Option<PathBuf>,
+}
+
+/// One `[[scan.ignore]]` entry.
+#[derive(Debug, Clone, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ScanIgnore {
+    /// Advisory id or alias (CVE, GHSA, OSV id).
+    pub id: String,
+    /// Why it is ignored (shown in reports).
+    pub reason: String,
+    /// Last day the ignore applies (YYYY-MM-DD); it stops applying after.
+    pub until: Option<Date>,
+}
+
+/// A severity name, validated while parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
+#[schemars(with = "SeverityEnum")]
+pub struct SeverityName(pub Severity);
+
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum SeverityEnum {
+    Critical,
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+impl<'de> Deserialize<'de> for SeverityName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse::<Severity>()
+            .map(SeverityName)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A calendar date `YYYY-MM-DD`, validated while parsing; ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("invalid date `{s}` (expected YYYY-MM-DD)");
+        let mut it = s.split('-');
+        let (y, m, d) = (it.next(), it.next(), it.next());
+        if it.next().is_some() {
+            return Err(bad());
+        }
+        let parse = |p: Option<&str>, len: usize| -> Result<u16, String> {
+            let p = p.ok_or_else(bad)?;
+            if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            p.parse().map_err(|_| bad())
+        };
+        let (year, month, day) = (parse(y, 4)?, parse(m, 2)?, parse(d, 2)?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let max = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(bad()),
+        };
+        if day == 0 || day > max {
+            return Err(bad());
+        }
+        Ok(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Pod Security Standards level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PssLevel {
+    Privileged,
+    Baseline,
+    Restricted,
+}
+
+/// `LEVEL[@VERSION]`: `restricted`, `baseline@v1.29`, `restricted@latest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PssSpec {
+    pub level: PssLevel,
+    /// Minor version of v1.N; `None` means latest.
+    pub minor: Option<u32>,
+}
+
+impl Default for PssSpec {
+    fn default() -> Self {
+        PssSpec {
+            level: PssLevel::Restricted,
+            minor: None,
+        }
+    }
+}
+
+impl FromStr for PssSpec {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (level, version) = match s.split_once('@') {
+            Some((l, v)) => (l, Some(v)),
+            None => (s, None),
+        };
+        let level = match level {
+            "privileged" => PssLevel::Privileged,
+            "baseline" => PssLevel::Baseline,
+            "restricted" => PssLevel::Restricted,
+            _ => {
+                return Err(format!(
+                    "unknown Pod Security Standards level `{level}` (expected privileged, baseline or restricted)"
+                ));
+            }
+        };
+        let minor = match version {
+            None | Some("latest") => None,
+            Some(v) => {
+                let n = v
+                    .strip_prefix("v1.")
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .filter(|n| *n <= 99)
+                    .ok_or_else(|| {
+                        format!(
+                            "invalid Pod Security Standards version `{v}` (expected v1.N or latest)"
+                        )
+                    })?;
+                Some(n)
+            }
+        };
+        Ok(PssSpec { level, minor })
+    }
+}
+
+impl<'de> Deserialize<'de> for PssSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A calendar date, YYYY-MM-DD",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
+impl JsonSchema for PssSpec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PssSpec".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Pod Security Standards LEVEL[@VERSION]",
+            "pattern": "^(privileged|baseline|restricted)(@(latest|v1\\.[0-9]+))?$"
+        })
+    }
+}
+
+/// A config file that could not be read or is invalid.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Points at the offending line and column.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: PathBuf,
+        line: u32,
+        column: u32,
+        message: String,
+    },
+}
+
+/// Find the nearest config file walking up from `start`.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        for name in CONFIG_NAMES {
+            let p = d.join(name);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Read and validate a config file.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(path, &text)
+}
+
+/// Parse and validate config text; `path` is only used in errors.
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    toml::from_str::<Config>(text).map_err(|e| {
+        let offset = e.span().map(|s| s.start).unwrap_or(0);
+        let idx = bulkhead_diagnostics::LineIndex::new(text);
+        let pos = idx.position(text, offset);
+        ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line: pos.line,
+            column: pos.column,
+            message: e.message().trim().to_string(),
+        }
+    })
+}
+
+/// The JSON schema of `bulkhead.toml`, pretty-printed with a trailing newline.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Config);
+    let mut s = serde_json::to_string_pretty(&schema).expect("schema serialises");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("bulkhead.toml")
+    }
+
+    #[test]
+    fn parses_a_full_file() {
+        let c = parse(
+            p(),
+            r#"
+[check]
+select = ["DF", "K8S"]
+ignore = ["DF052"]
+fail-on = "high"
+exclude = ["vendor/"]
+
+[dockerfile]
+target = "runtime"
+allowed-registries = ["docker.io"]
+
+[kubernetes]
+pss = "baseline@v1.29"
+pod-spec-paths = [{ kind = "Rollout", api-group = "argoproj.io", path = "/spec/template/spec" }]
+
+[[scan.ignore]]
+id = "CVE-2024-0001"
+reason = "not reachable"
+until = "2027-01-31"
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.check.fail_on, Some(SeverityName(Severity::High)));
+        assert_eq!(
+            c.kubernetes.pss,
+            Some(PssSpec {
+                level: PssLevel::Baseline,
+                minor: Some(29)
+            })
+        );
+        assert_eq!(c.scan.ignore[0].until.unwrap().to_string(), "2027-01-31");
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let e = parse(p(), "[check]\nselect = [\"DF\"]\nselet = 1\n").unwrap_err();
+        let s = e.to_string();
+        assert!(
+            s.starts_with("bulkhead.toml:3:1: unknown field `selet`"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn bad_values_point_at_their_line() {
+        let e = parse(p(), "[check]\nfail-on = \"urgent\"\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("bulkhead.toml:2:11: unknown severity `urgent`"),
+            "{e}"
+        );
+        let e = parse(p(), "[kubernetes]\npss = \"strict\"\n").unwrap_err();
+        assert!(e.to_string().contains("bulkhead.toml:2:"), "{e}");
+        let e = parse(
+            p(),
+            "[[scan.ignore]]\nid = \"x\"\nreason = \"r\"\nuntil = \"2026-02-30\"\n",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("invalid date `2026-02-30`"), "{e}");
+    }
+
+    #[test]
+    fn pss_spec_forms() {
+        assert_eq!("restricted".parse::<PssSpec>().unwrap(), PssSpec::default());
+        assert_eq!(
+            "privileged@latest".parse::<PssSpec>().unwrap().level,
+            PssLevel::Privileged
+        );
+        assert!("restricted@1.29".parse::<PssSpec>().is_err());
+        assert!("restricted@v2.0".parse::<PssSpec>().is_err());
+    }
+
+    #[test]
+    fn discovery_walks_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("a/b");
+        std::fs::create_dir_all(&sub).unwrap();
+        assert_eq!(discover(&sub), None);
+        std::fs::write(dir.path().join(".bulkhead.toml"), "").unwrap();
+        assert_eq!(discover(&sub), Some(dir.path().join(".bulkhead.toml")));
+    }
+
+    /// The committed schema must match the structs (regenerate with
+    /// `BULKHEAD_UPDATE_SCHEMA=1 cargo test -p bulkhead_config`).
+    #[test]
+    fn committed_schema_has_not_drifted() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../docs/schema/bulkhead.toml.schema.json");
+        let fresh = json_schema();
+        if std::env::var_os("BULKHEAD_UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "docs/schema/bulkhead.toml.schema.json is stale: run BULKHEAD_UPDATE_SCHEMA=1 cargo test -p bulkhead_config"
+        );
+    }
+}
