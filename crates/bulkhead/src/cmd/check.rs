@@ -137,7 +137,9 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 }
             } else {
                 // stdin with --fix: the fixed text goes to stdout, the report to stderr.
-                print!("{new_text}");
+                let mut out = std::io::stdout().lock();
+                out.write_all(new_text.as_bytes())?;
+                out.flush()?;
             }
         }
         if !r.findings.is_empty() || !r.suppressed.is_empty() {
@@ -198,6 +200,16 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 write_atomically(p, std::str::from_utf8(&buf).unwrap_or_default())
                     .with_context(|| format!("writing report {}", p.display()))?;
             }
+        }
+    }
+    // Input errors always reach the terminal: on stderr unless a human or concise report on
+    // stdout already shows them.
+    let shown_on_stdout = outputs
+        .iter()
+        .any(|(f, p)| p.is_none() && matches!(f, Format::Human | Format::Concise));
+    if !shown_on_stdout {
+        for e in &report.errors {
+            eprintln!("{}", render_error(e));
         }
     }
     Ok(report.exit_code(settings.fail_on))

@@ -1,0 +1,221 @@
+//! End-to-end tests of the foundation: exit statuses, errors, config, rules, completions.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn bulkhead(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run bulkhead")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn nonexistent_path_exits_2_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bulkhead(&["check", "--isolated", "/nonexistent"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let all = text(&out.stdout) + &text(&out.stderr);
+    assert!(all.contains("no such file or directory"), "{all}");
+    assert!(all.contains("/nonexistent"), "{all}");
+    let out = bulkhead(
+        &["check", "--isolated", "--format", "concise", "/nonexistent"],
+        dir.path(),
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "/nonexistent:1:1: error: no such file or directory\n"
+    );
+}
+
+#[test]
+fn empty_directory_is_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bulkhead(
+        &["check", "--isolated", "--format", "concise", "."],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "");
+}
+
+#[test]
+fn explicit_file_of_unknown_kind_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("values.yaml"), "replicas: 3\n").unwrap();
+    let out = bulkhead(
+        &["check", "--isolated", "--format", "concise", "values.yaml"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stdout).starts_with("values.yaml:1:1: error: not a Dockerfile"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn unrelated_yaml_in_a_directory_is_not_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("values.yaml"), "replicas: 3\n").unwrap();
+    std::fs::write(dir.path().join("package.json"), "{\"name\": \"x\"}\n").unwrap();
+    let out = bulkhead(
+        &["check", "--isolated", "--format", "json", "."],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 0);
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("Dockerfile"),
+        b"FROM alpine:3.20\nRUN echo \xff\n",
+    )
+    .unwrap();
+    let out = bulkhead(
+        &["check", "--isolated", "--format", "concise", "Dockerfile"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stdout).contains("Dockerfile:2:10: error: not valid UTF-8"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn config_errors_point_at_the_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bulkhead.toml"),
+        "[check]\nselet = [\"DF\"]\n",
+    )
+    .unwrap();
+    let out = bulkhead(&["check", "."], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("bulkhead.toml:2:1: unknown field `selet`"),
+        "{err}"
+    );
+    // --isolated ignores it
+    let out = bulkhead(&["check", "--isolated", "."], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+#[test]
+fn config_is_found_walking_up() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".bulkhead.toml"),
+        "[check]\nfail-on = \"bogus\"\n",
+    )
+    .unwrap();
+    let sub = dir.path().join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    let out = bulkhead(&["check", "."], &sub);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains(".bulkhead.toml:2:11: unknown severity `bogus`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bulkhead(&["check", "--format", "xml", "."], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown format `xml`"));
+    let out = bulkhead(&["check", "--fail-on", "urgent", "."], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let out = bulkhead(
+        &["check", "--format", "human", "--format", "json", "."],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("only one report can go to stdout"));
+    let out = bulkhead(&["frobnicate"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn rule_prints_documentation_and_unknown_rule_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bulkhead(&["rule", "BH001"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let s = text(&out.stdout);
+    assert!(s.starts_with("# BH001 unused-suppression\n"), "{s}");
+    for section in [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Fix safety",
+    ] {
+        assert!(s.contains(section), "{section} missing");
+    }
+    let out = bulkhead(&["rule", "XX999"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn rules_json_lists_every_rule_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bulkhead(&["rules", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    let codes: Vec<&str> = v["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    let mut dedup = codes.clone();
+    dedup.sort();
+    dedup.dedup();
+    assert_eq!(codes.len(), dedup.len());
+    assert!(codes.contains(&"BH001"));
+}
+
+#[test]
+fn completions_and_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bulkhead(&["completions", "bash"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("_bulkhead()"));
+    let out = bulkhead(&["--version"], dir.path());
+    assert_eq!(
+        text(&out.stdout),
+        format!("bulkhead {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn broken_pipe_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    // `rules` prints well over a pipe buffer's worth once engines are registered; close the
+    // read end immediately.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+        .args(["completions", "zsh"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
