@@ -99,7 +99,10 @@ pub struct ResolvedSettings {
     pub config: Config,
     pub config_path: Option<PathBuf>,
     pub pss: PssSpec,
-    pub target: Option<String>,
+    /// Settings handed to the Dockerfile engine.
+    pub dockerfile: bulkhead_dockerfile::Settings,
+    /// Settings handed to the Kubernetes and Compose engine.
+    pub k8s: bulkhead_k8s::Settings,
 }
 
 impl ResolvedSettings {
@@ -131,7 +134,13 @@ impl ResolvedSettings {
             .or(config.check.fail_on.map(|s| s.0))
             .unwrap_or(crate::cmd::check::DEFAULT_FAIL_ON);
         let pss = args.pss.or(config.kubernetes.pss).unwrap_or_default();
-        let target = args.target.clone().or(config.dockerfile.target.clone());
+        let dockerfile = bulkhead_dockerfile::Settings {
+            target: args.target.clone().or(config.dockerfile.target.clone()),
+            all_stages_user: config.dockerfile.all_stages_user.unwrap_or(false),
+            allowed_registries: config.dockerfile.allowed_registries.clone(),
+            ..bulkhead_dockerfile::Settings::default()
+        };
+        let k8s = bulkhead_k8s::Settings::default();
         Ok(ResolvedSettings {
             selection: Selection {
                 select,
@@ -145,7 +154,8 @@ impl ResolvedSettings {
             config,
             config_path,
             pss,
-            target,
+            dockerfile,
+            k8s,
         })
     }
 }

@@ -98,12 +98,11 @@ pub fn check_text(
         },
         k => k,
     };
-    let _ = settings;
-    match kind {
-        Kind::Dockerfile | Kind::Compose | Kind::Kubernetes | Kind::Sniff => {
-            Some(FileOutcome::default())
-        }
-    }
+    Some(match kind {
+        Kind::Dockerfile => bulkhead_dockerfile::check(path, text, &settings.dockerfile),
+        Kind::Kubernetes => bulkhead_k8s::check(path, text, &settings.k8s),
+        Kind::Compose | Kind::Sniff => FileOutcome::default(),
+    })
 }
 
 /// Checks that need every input at once (cross-object references, NetworkPolicy lints).

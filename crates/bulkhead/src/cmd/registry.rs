@@ -7,6 +7,8 @@ use bulkhead_diagnostics::rule::builtin;
 pub fn all() -> Vec<&'static RuleMeta> {
     let mut v: Vec<&'static RuleMeta> = Vec::new();
     v.extend(builtin::RULES.iter().copied());
+    v.extend(bulkhead_dockerfile::RULES.iter().copied());
+    v.extend(bulkhead_k8s::RULES.iter().copied());
     v
 }
 
