@@ -1,0 +1,65 @@
+//! Load every file under a directory and print the input errors and timing (a development
+//! aid: `cargo run --release -p bulkhead_k8s --example k8s_load -- DIR`).
+
+use std::time::Instant;
+
+fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml" | "json")
+        ) {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/corpus/k8s".into());
+    let mut files = Vec::new();
+    walk(std::path::Path::new(&dir), &mut files);
+    files.sort();
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(p).ok()?)))
+        .collect();
+    let t = Instant::now();
+    let mut docs = 0;
+    let mut errs = Vec::new();
+    let mut slow = Vec::new();
+    for (p, text) in &texts {
+        let t1 = Instant::now();
+        let l = bulkhead_k8s::loader::load(p, text);
+        slow.push((t1.elapsed(), text.len(), p.clone()));
+        docs += l.docs.len();
+        errs.extend(l.errors);
+    }
+    let el = t.elapsed();
+    slow.sort();
+    for s in slow.iter().rev().take(8) {
+        println!("{:?} {} {}", s.0, s.1, s.2);
+    }
+    for e in &errs {
+        println!(
+            "{}:{}: {}",
+            e.path,
+            e.range.map(|r| r.start.line).unwrap_or(0),
+            e.message
+        );
+    }
+    println!(
+        "{} files, {} objects, {} errors, load {:?}",
+        texts.len(),
+        docs,
+        errs.len(),
+        el
+    );
+}

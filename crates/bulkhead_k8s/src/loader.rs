@@ -1,0 +1,1001 @@
+//! The manifest loader: multi-document YAML (and JSON, which is YAML flow syntax) into
+//! `serde_json::Value` objects, with an index from JSON pointer to line and column.
+//!
+//! Owns: the YAML event walk (saphyr-parser), scalar resolution as Kubernetes does it (YAML 1.1
+//! booleans and octals of go-yaml v2, which `sigs.k8s.io/yaml` uses), anchors, aliases and
+//! `<<` merge keys, duplicate-key reports, `kind: List` / `*List` flattening, and recovery after
+//! a syntax error (documents before the error are kept; parsing resumes at the next `---`).
+//! Does not own: what the objects mean (see [`crate::workload`]) nor any rule.
+//!
+//! Positions come straight from parser markers (never from re-scanning the text for a key), so
+//! a finding about `/spec/template/spec/containers/0/securityContext` points at that key's
+//! line even when the same key appears elsewhere in the file.
+
+use bulkhead_diagnostics::{InputError, K8sObject, LineIndex, Position, Range};
+use granit_parser::{Event, Parser, ScalarStyle, ScanError, Span, StrInput, StructureStyle};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Deepest nesting accepted (deeper input is reported, never a stack overflow).
+const MAX_DEPTH: usize = 256;
+/// Most nodes one file may expand to through aliases (billion-laughs guard).
+const MAX_NODES: usize = 1_000_000;
+
+/// A point in the source: 1-based line and column (characters), and byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Loc {
+    pub line: u32,
+    pub col: u32,
+    pub byte: u32,
+}
+
+impl Loc {
+    /// As a diagnostics position.
+    pub fn position(self) -> Position {
+        Position::new(self.line, self.col)
+    }
+}
+
+/// How a node is written, which matters for text fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    BlockMap,
+    FlowMap,
+    BlockSeq,
+    FlowSeq,
+    /// A scalar, with whether it was quoted or a block scalar (not plain).
+    Scalar {
+        plain: bool,
+    },
+    /// A node copied from an anchor through an alias (`*name`): editing it means editing the
+    /// anchor, so fixes leave it alone.
+    Alias,
+}
+
+/// The children of a [`Node`], parallel to the JSON value.
+#[derive(Debug, Clone)]
+pub enum Children {
+    None,
+    Seq(Vec<Node>),
+    Map(Vec<(String, Node)>),
+}
+
+/// Source positions of one value: the key it sits under (in a mapping), its own span, its
+/// style, and its children.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Span of the key, for mapping entries.
+    pub key: Option<(Loc, Loc)>,
+    pub start: Loc,
+    /// End of the node's content (for block collections, the end of its last child).
+    pub end: Loc,
+    pub style: Style,
+    pub children: Children,
+}
+
+impl Node {
+    /// The child under a pointer segment (a key, or a sequence index).
+    pub fn child(&self, seg: &str) -> Option<&Node> {
+        match &self.children {
+            Children::Map(entries) => entries.iter().find(|(k, _)| k == seg).map(|(_, n)| n),
+            Children::Seq(items) => items.get(seg.parse::<usize>().ok()?),
+            Children::None => None,
+        }
+    }
+
+    /// The range of the value alone.
+    pub fn value_range(&self) -> Range {
+        Range::new(self.start.position(), self.end.position())
+    }
+
+    /// The range a finding about this node points at: the key for mapping entries (with the
+    /// value when it is a scalar on the same line), the value otherwise; never more than one
+    /// line for collections.
+    pub fn finding_range(&self) -> Range {
+        let scalar = matches!(self.style, Style::Scalar { .. });
+        match self.key {
+            Some((ks, ke)) => {
+                if scalar && self.end.line == ks.line {
+                    Range::new(ks.position(), self.end.position())
+                } else {
+                    Range::new(ks.position(), ke.position())
+                }
+            }
+            None => {
+                if scalar && self.end.line == self.start.line {
+                    self.value_range()
+                } else {
+                    match &self.children {
+                        Children::Map(e) if !e.is_empty() => {
+                            let first = &e[0].1;
+                            let end = match first.key {
+                                Some((_, ke)) if first.end.line != self.start.line => ke,
+                                _ => first.end,
+                            };
+                            Range::new(self.start.position(), end.position())
+                        }
+                        _ => Range::new(
+                            self.start.position(),
+                            Position::new(self.start.line, self.start.col + 1),
+                        ),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One Kubernetes object (one YAML document, or one item of a `List`).
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The object after anchors, aliases and merge keys are resolved.
+    pub value: Value,
+    /// 0-based index of the YAML document in its file.
+    pub doc_index: usize,
+    /// Index in the `items` of a `List` document, when flattened from one.
+    pub item_index: Option<usize>,
+    tree: Arc<Node>,
+    /// Pointer segments from the YAML document's root to this object (`["items", "3"]`).
+    prefix: Vec<String>,
+}
+
+/// Split a JSON pointer into unescaped segments (`~1` is `/`, `~0` is `~`).
+pub fn pointer_segments(pointer: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    pointer
+        .split('/')
+        .skip(1)
+        .filter(|_| !pointer.is_empty())
+        .map(|s| {
+            if s.contains('~') {
+                std::borrow::Cow::Owned(s.replace("~1", "/").replace("~0", "~"))
+            } else {
+                std::borrow::Cow::Borrowed(s)
+            }
+        })
+}
+
+/// Escape one segment for a JSON pointer.
+pub fn escape_segment(seg: &str) -> std::borrow::Cow<'_, str> {
+    if seg.contains(['~', '/']) {
+        std::borrow::Cow::Owned(seg.replace('~', "~0").replace('/', "~1"))
+    } else {
+        std::borrow::Cow::Borrowed(seg)
+    }
+}
+
+impl Document {
+    /// The object's own root node.
+    pub fn root(&self) -> &Node {
+        let mut n: &Node = &self.tree;
+        for seg in &self.prefix {
+            match n.child(seg) {
+                Some(c) => n = c,
+                None => return n,
+            }
+        }
+        n
+    }
+
+    /// The node at `pointer` (relative to this object), if it exists in the source.
+    pub fn node(&self, pointer: &str) -> Option<&Node> {
+        let mut n = self.root();
+        for seg in pointer_segments(pointer) {
+            n = n.child(&seg)?;
+        }
+        Some(n)
+    }
+
+    /// The node at `pointer` or, when it does not exist, its nearest existing ancestor; the
+    /// flag says whether the node itself was found.
+    pub fn nearest_node(&self, pointer: &str) -> (&Node, bool) {
+        let mut n = self.root();
+        for seg in pointer_segments(pointer) {
+            match n.child(&seg) {
+                Some(c) => n = c,
+                None => return (n, false),
+            }
+        }
+        (n, true)
+    }
+
+    /// Where a finding about `pointer` should point: the key (and scalar value) of that node,
+    /// or of its nearest existing ancestor when the node is missing (a missing field is
+    /// reported where it should be added).
+    pub fn range_of(&self, pointer: &str) -> Option<Range> {
+        Some(self.nearest_node(pointer).0.finding_range())
+    }
+
+    /// The range of the key of the node at `pointer`, when it is a mapping entry.
+    pub fn key_range_of(&self, pointer: &str) -> Option<Range> {
+        let (ks, ke) = self.node(pointer)?.key?;
+        Some(Range::new(ks.position(), ke.position()))
+    }
+
+    /// The object's lines, first to last (suppression scope of object annotations).
+    pub fn line_span(&self) -> (u32, u32) {
+        let r = self.root();
+        (r.key.map(|k| k.0.line).unwrap_or(r.start.line), r.end.line)
+    }
+
+    /// `kind`, when a string.
+    pub fn kind(&self) -> Option<&str> {
+        self.value.get("kind")?.as_str()
+    }
+
+    /// `apiVersion`, when a string.
+    pub fn api_version(&self) -> Option<&str> {
+        self.value.get("apiVersion")?.as_str()
+    }
+
+    /// `metadata.name`, when a string.
+    pub fn name(&self) -> Option<&str> {
+        self.value.get("metadata")?.get("name")?.as_str()
+    }
+
+    /// `metadata.namespace`, when a string.
+    pub fn namespace(&self) -> Option<&str> {
+        self.value.get("metadata")?.get("namespace")?.as_str()
+    }
+
+    /// The object's identity for findings, when it has a `kind`.
+    pub fn k8s_object(&self) -> Option<K8sObject> {
+        Some(K8sObject {
+            api_version: self.api_version().unwrap_or_default().to_string(),
+            kind: self.kind()?.to_string(),
+            namespace: self.namespace().map(str::to_string),
+            name: self.name().map(str::to_string),
+        })
+    }
+}
+
+/// Everything loaded from one file: its objects and the problems met on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub docs: Vec<Document>,
+    /// Syntax errors, duplicate keys, documents that are not mappings: each with its line.
+    pub errors: Vec<InputError>,
+}
+
+/// Load every object of one YAML or JSON text. Never panics; never skips silently: whatever
+/// cannot be loaded is in [`Loaded::errors`] with its line.
+pub fn load(path: &str, text: &str) -> Loaded {
+    let lines = LineIndex::new(text);
+    let mut out = Loaded::default();
+    let mut budget = MAX_NODES;
+    let mut base_byte = 0usize;
+    let mut doc_counter = 0usize;
+    // A leading byte-order mark is not content.
+    if text.starts_with('\u{feff}') {
+        base_byte = '\u{feff}'.len_utf8();
+    }
+    loop {
+        let sub = &text[base_byte..];
+        let base_line = lines.position(text, base_byte).line - 1;
+        let mut b = Builder {
+            parser: Parser::new(StrInput::new(sub)),
+            text,
+            lines: &lines,
+            base_line,
+            base_byte,
+            path,
+            anchors: HashMap::new(),
+            budget: &mut budget,
+            out: &mut out,
+            doc_counter: &mut doc_counter,
+            shallow: false,
+        };
+        match b.stream() {
+            Ok(()) => break,
+            Err(e) => {
+                let line = e.line;
+                out.errors.push(InputError::new(
+                    path,
+                    Some(Range::new(
+                        Position::new(line, e.col),
+                        Position::new(line, e.col + 1),
+                    )),
+                    format!("invalid YAML: {}", e.message),
+                ));
+                if e.fatal {
+                    break;
+                }
+                // Resume at the next document marker after the error line.
+                match next_doc_marker(text, &lines, line) {
+                    Some(b) if b > base_byte => base_byte = b,
+                    _ => break,
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Byte offset of the first line after `line` that starts a document (`---`).
+fn next_doc_marker(text: &str, lines: &LineIndex, line: u32) -> Option<usize> {
+    let mut l = line + 1;
+    while let Some(start) = lines.line_start(l) {
+        let t = lines.line_text(text, l).unwrap_or("");
+        if t == "---" || t.starts_with("--- ") || t.starts_with("---\t") {
+            return Some(start);
+        }
+        l += 1;
+    }
+    None
+}
+
+struct LoadError {
+    line: u32,
+    col: u32,
+    message: String,
+    /// Not worth resuming after (budget exhausted).
+    fatal: bool,
+}
+
+struct Builder<'a, 'o> {
+    parser: Parser<'a, StrInput<'a>>,
+    text: &'a str,
+    lines: &'a LineIndex,
+    base_line: u32,
+    base_byte: usize,
+    path: &'a str,
+    anchors: HashMap<usize, (Value, Node, usize)>,
+    budget: &'o mut usize,
+    out: &'o mut Loaded,
+    doc_counter: &'o mut usize,
+    /// The current document is a kind no rule reads (CustomResourceDefinition): its other
+    /// top-level fields are parsed (so syntax errors are still reported) but not built.
+    shallow: bool,
+}
+
+/// Kinds whose bodies (everything but apiVersion, kind, metadata) are validated but not
+/// materialised: they are most of the bytes of real manifests (85% of the corpus) and no rule
+/// reads them.
+const SHALLOW_KINDS: [&str; 1] = ["CustomResourceDefinition"];
+
+type Ev<'a> = (Event<'a>, Span);
+
+impl<'a> Builder<'a, '_> {
+    fn loc(&self, m: granit_parser::Marker) -> Loc {
+        let line = m.line() as u32 + self.base_line;
+        let col = m.col();
+        let byte = match m.byte_offset() {
+            Some(b) => self.base_byte + b,
+            None => match self.lines.line_start(line) {
+                Some(ls) => {
+                    let s = &self.text[ls..];
+                    ls + s.char_indices().nth(col).map(|(i, _)| i).unwrap_or(s.len())
+                }
+                None => self.text.len(),
+            },
+        };
+        let byte = byte.max(self.base_byte).min(self.text.len());
+        Loc {
+            line,
+            col: col as u32 + 1,
+            byte: byte as u32,
+        }
+    }
+
+    fn err_at(&self, m: granit_parser::Marker, message: impl Into<String>) -> LoadError {
+        let l = self.loc(m);
+        LoadError {
+            line: l.line,
+            col: l.col,
+            message: message.into(),
+            fatal: false,
+        }
+    }
+
+    fn scan_err(&self, e: ScanError) -> LoadError {
+        self.err_at(*e.marker(), e.info())
+    }
+
+    fn next(&mut self) -> Result<Ev<'a>, LoadError> {
+        loop {
+            return match self.parser.next_event() {
+                Some(Ok((Event::Anchor(..), _))) => continue,
+                Some(Ok(ev)) => Ok(ev),
+                Some(Err(e)) => Err(self.scan_err(e)),
+                None => Err(LoadError {
+                    line: self.lines.line_count() as u32,
+                    col: 1,
+                    message: "unexpected end of input".into(),
+                    fatal: true,
+                }),
+            };
+        }
+    }
+
+    fn stream(&mut self) -> Result<(), LoadError> {
+        loop {
+            let (ev, span) = self.next()?;
+            match ev {
+                Event::StreamStart => {}
+                Event::StreamEnd => return Ok(()),
+                Event::DocumentStart(..) => {
+                    self.anchors.clear();
+                    self.shallow = false;
+                    let doc_index = *self.doc_counter;
+                    *self.doc_counter += 1;
+                    let (ev, span) = self.next()?;
+                    let (value, node) = self.node(ev, span, 0)?;
+                    // DocumentEnd
+                    let (end, _) = self.next()?;
+                    if !matches!(end, Event::DocumentEnd) {
+                        return Err(self.err_at(span.end, "expected the end of the document"));
+                    }
+                    self.push_doc(value, node, doc_index);
+                }
+                _ => return Err(self.err_at(span.start, "unexpected YAML event")),
+            }
+        }
+    }
+
+    fn push_doc(&mut self, value: Value, node: Node, doc_index: usize) {
+        match &value {
+            Value::Null => {}
+            Value::Object(map) => {
+                let is_list = map
+                    .get("kind")
+                    .and_then(Value::as_str)
+                    .is_some_and(|k| k.ends_with("List"))
+                    && map.get("items").is_some_and(Value::is_array);
+                let tree = Arc::new(node);
+                if is_list {
+                    let Some(Value::Array(items)) = map.get("items") else {
+                        return;
+                    };
+                    for (i, item) in items.iter().enumerate() {
+                        if item.is_object() {
+                            self.out.docs.push(Document {
+                                value: item.clone(),
+                                doc_index,
+                                item_index: Some(i),
+                                tree: tree.clone(),
+                                prefix: vec!["items".into(), i.to_string()],
+                            });
+                        } else if !item.is_null() {
+                            let r = tree
+                                .child("items")
+                                .and_then(|n| n.child(&i.to_string()))
+                                .map(|n| n.finding_range());
+                            self.out.errors.push(InputError::new(
+                                self.path,
+                                r,
+                                format!("item {i} of the list is not an object"),
+                            ));
+                        }
+                    }
+                } else {
+                    self.out.docs.push(Document {
+                        value,
+                        doc_index,
+                        item_index: None,
+                        tree,
+                        prefix: Vec::new(),
+                    });
+                }
+            }
+            _ => {
+                let r = node.finding_range();
+                self.out.errors.push(InputError::new(
+                    self.path,
+                    Some(r),
+                    format!("document {} is not a mapping (an object)", doc_index + 1),
+                ));
+            }
+        }
+    }
+
+    fn scalar_node(&self, span: Span) -> Node {
+        Node {
+            key: None,
+            start: self.loc(span.start),
+            end: self.loc(span.end),
+            style: Style::Alias,
+            children: Children::None,
+        }
+    }
+
+    /// Consume the events of one node without building anything.
+    fn skip(&mut self, ev: &Event<'a>) -> Result<(), LoadError> {
+        if !matches!(ev, Event::SequenceStart(..) | Event::MappingStart(..)) {
+            return Ok(());
+        }
+        let mut depth = 1usize;
+        while depth > 0 {
+            let (ev, _) = self.next()?;
+            match ev {
+                Event::SequenceStart(..) | Event::MappingStart(..) => depth += 1,
+                Event::SequenceEnd | Event::MappingEnd => depth -= 1,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn spend(&mut self, n: usize, at: granit_parser::Marker) -> Result<(), LoadError> {
+        if *self.budget < n {
+            let mut e = self.err_at(at, "too many nodes after alias expansion");
+            e.fatal = true;
+            return Err(e);
+        }
+        *self.budget -= n;
+        Ok(())
+    }
+
+    /// Build one node from its first event; returns the value, its positions, and (through
+    /// `anchors`) registers anchored nodes.
+    fn node(
+        &mut self,
+        ev: Event<'a>,
+        span: Span,
+        depth: usize,
+    ) -> Result<(Value, Node), LoadError> {
+        if depth > MAX_DEPTH {
+            let mut e = self.err_at(span.start, "nesting too deep");
+            e.fatal = true;
+            return Err(e);
+        }
+        self.spend(1, span.start)?;
+        match ev {
+            Event::Alias(id) => {
+                let Some((v, n, count)) = self.anchors.get(&id) else {
+                    if self.shallow {
+                        return Ok((Value::Null, self.scalar_node(span)));
+                    }
+                    return Err(self.err_at(span.start, "alias to an unknown anchor"));
+                };
+                let (v, mut n, count) = (v.clone(), n.clone(), *count);
+                self.spend(count, span.start)?;
+                let s = self.loc(span.start);
+                let e = self.loc(span.end);
+                n.start = s;
+                n.end = e;
+                n.style = Style::Alias;
+                Ok((v, n))
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let value = resolve_scalar(&text, style, tag.as_deref());
+                let node = Node {
+                    key: None,
+                    start: self.loc(span.start),
+                    end: self.loc(span.end),
+                    style: Style::Scalar {
+                        plain: style == ScalarStyle::Plain,
+                    },
+                    children: Children::None,
+                };
+                if anchor > 0 {
+                    self.anchors
+                        .insert(anchor, (value.clone(), node.clone(), 1));
+                }
+                Ok((value, node))
+            }
+            Event::UnresolvedAlias(name) => {
+                if self.shallow {
+                    return Ok((Value::Null, self.scalar_node(span)));
+                }
+                Err(self.err_at(span.start, format!("alias `*{name}` to an unknown anchor")))
+            }
+            Event::SequenceStart(sstyle, anchor, _) => {
+                let start = self.loc(span.start);
+                let flow = sstyle == StructureStyle::Flow;
+                let before = *self.budget;
+                let mut values = Vec::new();
+                let mut nodes = Vec::new();
+                let end;
+                loop {
+                    let (ev, sp) = self.next()?;
+                    if matches!(ev, Event::SequenceEnd) {
+                        end = if flow || nodes.is_empty() {
+                            self.loc(sp.end)
+                        } else {
+                            nodes.last().map(|n: &Node| n.end).unwrap_or(start)
+                        };
+                        break;
+                    }
+                    let (v, n) = self.node(ev, sp, depth + 1)?;
+                    values.push(v);
+                    nodes.push(n);
+                }
+                let node = Node {
+                    key: None,
+                    start,
+                    end,
+                    style: if flow {
+                        Style::FlowSeq
+                    } else {
+                        Style::BlockSeq
+                    },
+                    children: Children::Seq(nodes),
+                };
+                let value = Value::Array(values);
+                if anchor > 0 {
+                    let count = before.saturating_sub(*self.budget) + 1;
+                    self.anchors
+                        .insert(anchor, (value.clone(), node.clone(), count));
+                }
+                Ok((value, node))
+            }
+            Event::MappingStart(mstyle, anchor, _) => {
+                let start = self.loc(span.start);
+                let flow = mstyle == StructureStyle::Flow;
+                let before = *self.budget;
+                let mut map = Map::new();
+                let mut entries: Vec<(String, Node)> = Vec::new();
+                let mut merges: Vec<(Value, Node)> = Vec::new();
+                let end;
+                loop {
+                    let (kev, ksp) = self.next()?;
+                    if matches!(kev, Event::MappingEnd) {
+                        end = if flow || entries.is_empty() {
+                            self.loc(ksp.end)
+                        } else {
+                            entries.last().map(|(_, n)| n.end).unwrap_or(start)
+                        };
+                        break;
+                    }
+                    let is_merge =
+                        matches!(&kev, Event::Scalar(t, ScalarStyle::Plain, _, None) if t == "<<");
+                    let (kval, _knode) = self.node(kev, ksp, depth + 1)?;
+                    let key = match kval {
+                        Value::String(s) => s,
+                        Value::Null => "null".to_string(),
+                        other => match &other {
+                            Value::Bool(_) | Value::Number(_) => other.to_string(),
+                            _ => other.to_string(),
+                        },
+                    };
+                    let key_span = (self.loc(ksp.start), self.loc(ksp.end));
+                    let (vev, vsp) = self.next()?;
+                    if depth == 0
+                        && self.shallow
+                        && !matches!(key.as_str(), "apiVersion" | "kind" | "metadata")
+                    {
+                        self.skip(&vev)?;
+                        continue;
+                    }
+                    let (v, mut n) = self.node(vev, vsp, depth + 1)?;
+                    if depth == 0
+                        && key == "kind"
+                        && v.as_str().is_some_and(|k| SHALLOW_KINDS.contains(&k))
+                    {
+                        self.shallow = true;
+                    }
+                    n.key = Some(key_span);
+                    if is_merge {
+                        merges.push((v, n));
+                        continue;
+                    }
+                    if let Some(pos) = entries.iter().position(|(k, _)| *k == key) {
+                        let first = entries[pos].1.key.map(|k| k.0.line).unwrap_or(0);
+                        self.out.errors.push(InputError::new(
+                            self.path,
+                            Some(Range::new(
+                                key_span.0.position(),
+                                key_span.1.position(),
+                            )),
+                            format!(
+                                "duplicate key `{key}` (first at line {first}); the last value is used, as kubectl would, but one of them is a mistake"
+                            ),
+                        ));
+                        entries.remove(pos);
+                    }
+                    map.insert(key.clone(), v);
+                    entries.push((key, n));
+                }
+                // Merge keys: explicit keys win, then earlier merged mappings win.
+                for (mv, mn) in merges {
+                    let sources: Vec<(Value, Node)> = match (mv, mn) {
+                        (
+                            Value::Array(vs),
+                            Node {
+                                children: Children::Seq(ns),
+                                ..
+                            },
+                        ) => vs.into_iter().zip(ns).collect(),
+                        (v, n) => vec![(v, n)],
+                    };
+                    for (sv, sn) in sources {
+                        let Value::Object(smap) = sv else {
+                            return Err(self.err_at(span.start, "merge key `<<` needs a mapping"));
+                        };
+                        let snodes = match sn.children {
+                            Children::Map(e) => e,
+                            _ => Vec::new(),
+                        };
+                        for (k, v) in smap {
+                            if map.contains_key(&k) {
+                                continue;
+                            }
+                            let n = snodes
+                                .iter()
+                                .find(|(sk, _)| *sk == k)
+                                .map(|(_, n)| n.clone())
+                                .unwrap_or_else(|| Node {
+                                    key: sn.key,
+                                    start: sn.start,
+                                    end: sn.end,
+                                    style: Style::Alias,
+                                    children: Children::None,
+                                });
+                            let n = Node {
+                                style: Style::Alias,
+                                ..n
+                            };
+                            map.insert(k.clone(), v);
+                            entries.push((k, n));
+                        }
+                    }
+                }
+                let node = Node {
+                    key: None,
+                    start,
+                    end,
+                    style: if flow {
+                        Style::FlowMap
+                    } else {
+                        Style::BlockMap
+                    },
+                    children: Children::Map(entries),
+                };
+                let value = Value::Object(map);
+                if anchor > 0 {
+                    let count = before.saturating_sub(*self.budget) + 1;
+                    self.anchors
+                        .insert(anchor, (value.clone(), node.clone(), count));
+                }
+                Ok((value, node))
+            }
+            _ => Err(self.err_at(span.start, "unexpected YAML event")),
+        }
+    }
+}
+
+/// Resolve a scalar the way Kubernetes' YAML decoder (go-yaml v2, YAML 1.1 rules) does for
+/// the values that matter: null, booleans (`true`, `yes`, `on`...), integers (with `0x`, `0o`
+/// and leading-zero octal), floats; quoted and block scalars are strings; `!!str` and friends
+/// are honoured.
+pub fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&granit_parser::Tag>) -> Value {
+    if let Some(suffix) = tag.and_then(|t| t.core_suffix()) {
+        return match suffix {
+            "str" | "binary" | "timestamp" => Value::String(text.to_string()),
+            "null" => Value::Null,
+            "bool" => parse_bool(text).map_or_else(|| Value::String(text.into()), Value::Bool),
+            "int" | "float" => {
+                parse_number(text).unwrap_or_else(|| Value::String(text.to_string()))
+            }
+            _ => resolve_plain(text),
+        };
+    }
+    if style != ScalarStyle::Plain {
+        return Value::String(text.to_string());
+    }
+    resolve_plain(text)
+}
+
+fn resolve_plain(text: &str) -> Value {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        _ => {}
+    }
+    if let Some(b) = parse_bool(text) {
+        return Value::Bool(b);
+    }
+    let first = text.as_bytes()[0];
+    if (first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.'))
+        && let Some(n) = parse_number(text)
+    {
+        return n;
+    }
+    Value::String(text.to_string())
+}
+
+fn parse_bool(t: &str) -> Option<bool> {
+    match t {
+        "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => Some(true),
+        "false" | "False" | "FALSE" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_number(t: &str) -> Option<Value> {
+    let (neg, body) = match t.as_bytes().first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if body.is_empty() {
+        return None;
+    }
+    let int = |digits: &str, radix: u32| -> Option<Value> {
+        if digits.is_empty() {
+            return None;
+        }
+        let u = u64::from_str_radix(digits, radix).ok()?;
+        if neg {
+            let i = i64::try_from(u).ok()?;
+            Some(Value::from(-i))
+        } else {
+            Some(Value::from(u))
+        }
+    };
+    if let Some(h) = body.strip_prefix("0x") {
+        return int(h, 16);
+    }
+    if let Some(o) = body.strip_prefix("0o") {
+        return int(o, 8);
+    }
+    if body.bytes().all(|b| b.is_ascii_digit()) {
+        if body.len() > 1
+            && body.starts_with('0')
+            && body.bytes().all(|b| (b'0'..=b'7').contains(&b))
+        {
+            return int(&body[1..], 8);
+        }
+        return int(body, 10).or_else(|| t.parse::<f64>().ok().and_then(float_value));
+    }
+    match body {
+        ".inf" | ".Inf" | ".INF" | ".nan" | ".NaN" | ".NAN" => return None,
+        _ => {}
+    }
+    // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+    let b = body.as_bytes();
+    let mut i = 0;
+    let int_digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    i += int_digits;
+    let mut frac_digits = 0;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        frac_digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        i += frac_digits;
+    }
+    if int_digits == 0 && frac_digits == 0 {
+        return None;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        let exp = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if exp == 0 {
+            return None;
+        }
+        i += exp;
+    }
+    if i != b.len() {
+        return None;
+    }
+    t.parse::<f64>().ok().and_then(float_value)
+}
+
+fn float_value(f: f64) -> Option<Value> {
+    serde_json::Number::from_f64(f).map(Value::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn one(text: &str) -> Document {
+        let l = load("t.yaml", text);
+        assert!(l.errors.is_empty(), "{:?}", l.errors);
+        assert_eq!(l.docs.len(), 1);
+        l.docs.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn pointer_positions() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: x\n  - name: b\n    securityContext:\n      privileged: true\n";
+        let d = one(text);
+        let r = d
+            .range_of("/spec/containers/1/securityContext/privileged")
+            .unwrap();
+        assert_eq!(r.start, Position::new(11, 7));
+        assert_eq!(r.end, Position::new(11, 23));
+        let r = d.range_of("/spec/containers/1/securityContext").unwrap();
+        assert_eq!(r.start, Position::new(10, 5));
+        // missing -> nearest ancestor
+        let r = d
+            .range_of("/spec/containers/0/securityContext/runAsNonRoot")
+            .unwrap();
+        assert_eq!(r.start.line, 7);
+        let n = d
+            .node("/spec/containers/1/securityContext/privileged")
+            .unwrap();
+        assert_eq!(&text[n.start.byte as usize..n.end.byte as usize], "true");
+        assert_eq!(d.k8s_object().unwrap().kind, "Pod");
+    }
+
+    #[test]
+    fn scalars_like_kubernetes() {
+        let d = one(
+            "a: yes\nb: 0644\nc: '1'\nd: ~\ne: 1.5\nf: 0x1F\ng: -3\nh: 1e3\ni: .inf\nj: 1.2.3\nk: !!str 12\n",
+        );
+        assert_eq!(
+            d.value,
+            json!({"a": true, "b": 420, "c": "1", "d": null, "e": 1.5, "f": 31, "g": -3, "h": 1000.0, "i": ".inf", "j": "1.2.3", "k": "12"})
+        );
+    }
+
+    #[test]
+    fn anchors_aliases_merge() {
+        let text = "base: &b\n  x: 1\n  y: 2\nobj:\n  <<: *b\n  y: 3\nlist: &l [1, 2]\ncopy: *l\n";
+        let d = one(text);
+        assert_eq!(
+            d.value,
+            json!({"base": {"x": 1, "y": 2}, "obj": {"y": 3, "x": 1}, "list": [1, 2], "copy": [1, 2]})
+        );
+        assert_eq!(d.range_of("/obj/y").unwrap().start.line, 6);
+        assert_eq!(d.node("/obj/x").unwrap().style, Style::Alias);
+    }
+
+    #[test]
+    fn lists_are_flattened() {
+        let text = "apiVersion: v1\nkind: List\nitems:\n- kind: Pod\n  metadata: {name: a}\n- kind: Service\n  metadata:\n    name: b\n";
+        let l = load("t.yaml", text);
+        assert_eq!(l.docs.len(), 2);
+        assert_eq!(l.docs[1].name(), Some("b"));
+        assert_eq!(l.docs[1].range_of("/metadata/name").unwrap().start.line, 8);
+        assert_eq!(l.docs[0].item_index, Some(0));
+    }
+
+    #[test]
+    fn duplicate_keys_reported() {
+        let l = load("t.yaml", "kind: Pod\nmetadata:\n  name: a\n  name: b\n");
+        assert_eq!(l.docs.len(), 1);
+        assert_eq!(l.docs[0].name(), Some("b"));
+        assert_eq!(l.errors.len(), 1);
+        assert_eq!(l.errors[0].range.unwrap().start.line, 4);
+        assert!(l.errors[0].message.contains("first at line 3"));
+    }
+
+    #[test]
+    fn recovers_after_invalid_document() {
+        let text = "kind: A\n---\nkind: B\n  bad: [\n---\nkind: C\n";
+        let l = load("t.yaml", text);
+        let kinds: Vec<_> = l.docs.iter().map(|d| d.kind().unwrap()).collect();
+        assert_eq!(kinds, ["A", "C"]);
+        assert_eq!(l.errors.len(), 1);
+        assert_eq!(l.docs[1].range_of("/kind").unwrap().start.line, 6);
+        assert_eq!(l.docs[1].doc_index, 2);
+    }
+
+    #[test]
+    fn json_input() {
+        let d = one("{\n  \"kind\": \"Pod\",\n  \"spec\": {\"hostPID\": true}\n}\n");
+        assert_eq!(d.range_of("/spec/hostPID").unwrap().start.line, 3);
+    }
+
+    #[test]
+    fn non_mapping_documents_reported() {
+        let l = load("t.yaml", "- a\n- b\n");
+        assert!(l.docs.is_empty());
+        assert_eq!(l.errors.len(), 1);
+    }
+
+    #[test]
+    fn alias_bomb_is_an_error_not_a_hang() {
+        let mut s = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            s.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let l = load("t.yaml", &s);
+        assert!(!l.errors.is_empty());
+    }
+
+    #[test]
+    fn unicode_columns_and_bytes() {
+        let text = "metadata:\n  name: \"é\"\n  x: y\n";
+        let d = one(text);
+        let n = d.node("/metadata/x").unwrap();
+        assert_eq!(&text[n.start.byte as usize..n.end.byte as usize], "y");
+    }
+}
