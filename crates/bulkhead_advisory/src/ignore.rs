@@ -1,0 +1,1 @@
+//! Ignore rules (placeholder).

@@ -1,0 +1,33 @@
+//! Vulnerability advisories: the embedded store, feed import (OSV, Alpine secdb, Debian
+//! security tracker), exact matching of packages against affected ranges, severity from the
+//! most authoritative source, OpenVEX and ignore rules.
+//!
+//! Owns: the advisory data model and its on-disk store; the conversion of every feed into
+//! OSV-shaped affected ranges; matching by ecosystem (language packages) and by source package
+//! and distro release (OS packages); alias merging; severity selection and CVSS scoring.
+//! Does not own: downloading (the binary fetches and hands files here), version orderings
+//! (`bulkhead_pkg`), printing and exit codes (the binary).
+
+mod alpine;
+mod debian;
+mod error;
+pub mod ignore;
+mod import;
+mod matcher;
+mod model;
+mod namespace;
+mod osv;
+mod severity;
+mod store;
+mod versions;
+pub mod vex;
+
+pub use error::{Error, Result};
+pub use import::{Batch, ImportReport, parse_path, parse_paths};
+pub use matcher::{Finding, MatchOutcome, match_packages};
+pub use model::{
+    Advisory, AffectedEntry, Cvss, Event, FixState, Range, SeverityRecord, SeveritySource,
+};
+pub use namespace::{namespace_for, normalise_name};
+pub use severity::score_vector;
+pub use store::{FORMAT_VERSION, SourceInfo, Store, StoreStats, write_store};

@@ -1,0 +1,323 @@
+//! Matching packages against the store: exact package names in the package's namespace, the
+//! namespace's version ordering, no CPE guessing. Records that are aliases of one another
+//! (CVE, GHSA, OSV ids) become one finding per package, with the severity of the most
+//! authoritative source.
+
+use crate::error::Result;
+use crate::model::{Advisory, AffectedEntry, Cvss, FixState, SeverityRecord, SeveritySource};
+use crate::namespace::{namespace_for, normalise_name, normalise_version};
+use crate::severity::{choose, score_vector};
+use crate::store::Store;
+use crate::versions::{Hit, affects};
+use bulkhead_diagnostics::Severity;
+use bulkhead_pkg::{Distro, Ecosystem, Package};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// One vulnerability of one installed package.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The package as installed.
+    pub package: String,
+    pub ecosystem: Ecosystem,
+    pub installed: String,
+    /// The source package the advisory names, when it differs from the package.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_package: Option<String>,
+    /// The namespace matched (`crates.io`, `alpine:3.11`...).
+    pub namespace: String,
+    /// The first version out of the affected interval, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixed_version: Option<String>,
+    pub state: FixState,
+    /// The displayed id: the CVE when there is one, then the GHSA, then the record id.
+    pub id: String,
+    /// Every other id of the same vulnerability, sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub severity: Severity,
+    /// Which source the severity came from; `None` when no source gives one (shown as info).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub severity_source: Option<SeveritySource>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cvss: Option<Cvss>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Layer diff id that added the package (images).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layer: Option<String>,
+    /// Where the package was found (its database record, lock file, binary).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Index into the package slice given to [`match_packages`].
+    #[serde(skip)]
+    pub package_index: usize,
+}
+
+impl Finding {
+    /// The displayed id followed by its aliases.
+    pub fn all_ids(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.id.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// Findings, and the packages that could not be looked up.
+#[derive(Debug, Default)]
+pub struct MatchOutcome {
+    pub findings: Vec<Finding>,
+    /// OS packages whose distro release is unknown (indexes into the package slice).
+    pub unknown_distro: Vec<usize>,
+}
+
+fn id_rank(id: &str) -> u8 {
+    if id.starts_with("CVE-") {
+        0
+    } else if id.starts_with("GHSA-") {
+        1
+    } else {
+        2
+    }
+}
+
+struct Cache<'s> {
+    store: &'s Store,
+    affected: HashMap<(String, String), Vec<AffectedEntry>>,
+    advisories: HashMap<String, Vec<Advisory>>,
+    reverse: HashMap<String, Vec<String>>,
+}
+
+impl Cache<'_> {
+    fn affected(&mut self, ns: &str, name: &str) -> Result<&[AffectedEntry]> {
+        let key = (ns.to_string(), name.to_string());
+        if !self.affected.contains_key(&key) {
+            let v = self.store.affected(ns, name)?;
+            self.affected.insert(key.clone(), v);
+        }
+        Ok(&self.affected[&key])
+    }
+    fn advisories(&mut self, id: &str) -> Result<&[Advisory]> {
+        if !self.advisories.contains_key(id) {
+            let v = self.store.advisories(id)?;
+            self.advisories.insert(id.to_string(), v);
+        }
+        Ok(&self.advisories[id])
+    }
+    fn reverse(&mut self, id: &str) -> Result<&[String]> {
+        if !self.reverse.contains_key(id) {
+            let v = self.store.ids_for_alias(id)?;
+            self.reverse.insert(id.to_string(), v);
+        }
+        Ok(&self.reverse[id])
+    }
+}
+
+/// Match every package against the store. `os` is the scanned system's distro, used for OS
+/// packages that carry none themselves. Findings are sorted by package, version, id.
+pub fn match_packages(
+    store: &Store,
+    packages: &[Package],
+    os: Option<&Distro>,
+) -> Result<MatchOutcome> {
+    let mut out = MatchOutcome::default();
+    let mut cache = Cache {
+        store,
+        affected: HashMap::new(),
+        advisories: HashMap::new(),
+        reverse: HashMap::new(),
+    };
+    for (index, pkg) in packages.iter().enumerate() {
+        let Some(ns) = namespace_for(pkg, os) else {
+            out.unknown_distro.push(index);
+            continue;
+        };
+        let is_os = matches!(
+            pkg.ecosystem,
+            Ecosystem::Apk | Ecosystem::Deb | Ecosystem::Rpm
+        );
+        let (lookup_name, version) = if is_os {
+            let name = pkg
+                .source_name
+                .as_deref()
+                .filter(|s| !s.is_empty())
+                .unwrap_or(&pkg.name);
+            let version = match pkg.ecosystem {
+                Ecosystem::Deb => pkg.source_version.as_deref().unwrap_or(&pkg.version),
+                _ => pkg.version.as_str(),
+            };
+            (name, version)
+        } else {
+            (pkg.name.as_str(), pkg.version.as_str())
+        };
+        let name = normalise_name(&ns, lookup_name);
+        let version = normalise_version(&ns, &name, version).to_string();
+        let entries: Vec<AffectedEntry> = cache.affected(&ns, &name)?.to_vec();
+        let hits: Vec<(AffectedEntry, Hit)> = entries
+            .into_iter()
+            .filter_map(|e| affects(&e, &version).map(|h| (e, h)))
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        for group in group_by_alias(&mut cache, &hits)? {
+            out.findings.push(finding(
+                &mut cache,
+                pkg,
+                index,
+                &ns,
+                lookup_name,
+                &hits,
+                &group,
+            )?);
+        }
+    }
+    out.findings.sort_by(|a, b| {
+        (&a.package, &a.installed, a.package_index, &a.id).cmp(&(
+            &b.package,
+            &b.installed,
+            b.package_index,
+            &b.id,
+        ))
+    });
+    Ok(out)
+}
+
+/// Partition hit indexes into groups whose ids overlap through aliases.
+fn group_by_alias(cache: &mut Cache<'_>, hits: &[(AffectedEntry, Hit)]) -> Result<Vec<Vec<usize>>> {
+    let mut ids: Vec<BTreeSet<String>> = Vec::with_capacity(hits.len());
+    for (e, _) in hits {
+        let mut set = BTreeSet::from([e.id.clone()]);
+        for a in cache.advisories(&e.id)? {
+            set.extend(a.aliases.iter().cloned());
+        }
+        ids.push(set);
+    }
+    let mut groups: Vec<(BTreeSet<String>, Vec<usize>)> = Vec::new();
+    for (i, set) in ids.into_iter().enumerate() {
+        let mut merged = (set, vec![i]);
+        let mut k = 0;
+        while k < groups.len() {
+            if groups[k].0.intersection(&merged.0).next().is_some() {
+                let (s, m) = groups.swap_remove(k);
+                merged.0.extend(s);
+                merged.1.extend(m);
+                k = 0;
+            } else {
+                k += 1;
+            }
+        }
+        groups.push(merged);
+    }
+    let mut out: Vec<Vec<usize>> = groups
+        .into_iter()
+        .map(|(_, mut m)| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn finding(
+    cache: &mut Cache<'_>,
+    pkg: &Package,
+    index: usize,
+    ns: &str,
+    lookup_name: &str,
+    hits: &[(AffectedEntry, Hit)],
+    group: &[usize],
+) -> Result<Finding> {
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    let mut severities: Vec<SeverityRecord> = Vec::new();
+    let mut summary = String::new();
+    let mut url = None;
+    let mut fixed: Option<String> = None;
+    let mut wont_fix = false;
+    for &i in group {
+        let (entry, hit) = &hits[i];
+        ids.insert(entry.id.clone());
+        if let Some(s) = &entry.severity {
+            severities.push(s.clone());
+        }
+        if fixed.is_none() {
+            fixed.clone_from(&hit.fixed);
+        }
+        wont_fix |= entry.state == Some(FixState::WillNotFix);
+        for a in cache.advisories(&entry.id)? {
+            ids.extend(a.aliases.iter().cloned());
+            severities.extend(a.severities.iter().cloned());
+            if summary.is_empty() {
+                summary.clone_from(&a.summary);
+            }
+            if url.is_none() {
+                url.clone_from(&a.url);
+            }
+        }
+    }
+    // Records reached only through aliases (a GHSA or NVD record of the same CVE) add their
+    // GHSA/NVD severities; another vendor's severity is not this package's vendor's.
+    let matched: BTreeSet<String> = group.iter().map(|&i| hits[i].0.id.clone()).collect();
+    let mut extra: BTreeSet<String> = BTreeSet::new();
+    for id in &ids {
+        extra.extend(cache.reverse(id)?.iter().cloned());
+    }
+    extra.extend(ids.iter().cloned());
+    for id in extra.difference(&matched) {
+        for a in cache.advisories(id)? {
+            severities.extend(
+                a.severities
+                    .iter()
+                    .filter(|s| s.source != SeveritySource::Vendor)
+                    .cloned(),
+            );
+            if summary.is_empty() {
+                summary.clone_from(&a.summary);
+            }
+        }
+    }
+    let chosen = choose(&severities);
+    let severity = chosen.and_then(|s| s.level).unwrap_or(Severity::Info);
+    let cvss = chosen
+        .and_then(|s| s.vector.as_deref())
+        .and_then(score_vector)
+        .or_else(|| {
+            // No vector from the chosen source: still show the best vector we have.
+            severities
+                .iter()
+                .filter(|s| s.vector.is_some())
+                .min_by_key(|s| s.source)
+                .and_then(|s| s.vector.as_deref())
+                .and_then(score_vector)
+        });
+    let mut all: Vec<String> = ids.into_iter().collect();
+    all.sort_by(|a, b| (id_rank(a), a).cmp(&(id_rank(b), b)));
+    let id = all.remove(0);
+    let state = if fixed.is_some() {
+        FixState::Fixed
+    } else if wont_fix {
+        FixState::WillNotFix
+    } else {
+        FixState::Unfixed
+    };
+    Ok(Finding {
+        package: pkg.name.clone(),
+        ecosystem: pkg.ecosystem,
+        installed: pkg.version.clone(),
+        source_package: (lookup_name != pkg.name).then(|| lookup_name.to_string()),
+        namespace: ns.to_string(),
+        fixed_version: fixed,
+        state,
+        id,
+        aliases: all,
+        severity,
+        severity_source: chosen.map(|s| s.source),
+        cvss,
+        summary,
+        url,
+        layer: pkg.layer.clone(),
+        location: pkg.locations.first().cloned(),
+        package_index: index,
+    })
+}

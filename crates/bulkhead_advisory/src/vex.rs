@@ -1,0 +1,1 @@
+//! OpenVEX (placeholder).
