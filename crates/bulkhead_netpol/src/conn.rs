@@ -150,6 +150,8 @@ impl fmt::Display for PortSet {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ConnSet {
     ports: [PortSet; 3],
+    /// Named ports that could not be resolved (exposure toward unknown pods only), sorted.
+    names: Vec<(Protocol, String)>,
 }
 
 impl ConnSet {
@@ -159,6 +161,7 @@ impl ConnSet {
     pub fn all() -> Self {
         ConnSet {
             ports: [PortSet::full(), PortSet::full(), PortSet::full()],
+            names: Vec::new(),
         }
     }
     /// One protocol with a port set.
@@ -170,8 +173,15 @@ impl ConnSet {
     pub fn ports(&self, p: Protocol) -> &PortSet {
         &self.ports[p.idx()]
     }
+    /// One protocol with an unresolved port name.
+    pub fn named(p: Protocol, name: &str) -> Self {
+        ConnSet {
+            ports: Default::default(),
+            names: vec![(p, name.to_string())],
+        }
+    }
     pub fn is_empty(&self) -> bool {
-        self.ports.iter().all(PortSet::is_empty)
+        self.ports.iter().all(PortSet::is_empty) && self.names.is_empty()
     }
     pub fn is_all(&self) -> bool {
         self.ports.iter().all(PortSet::is_full)
@@ -182,6 +192,11 @@ impl ConnSet {
                 self.ports[i] = self.ports[i].union(&o.ports[i]);
             }
         }
+        if !o.names.is_empty() {
+            self.names.extend(o.names.iter().cloned());
+            self.names.sort();
+            self.names.dedup();
+        }
     }
     pub fn union(&self, o: &ConnSet) -> ConnSet {
         let mut c = self.clone();
@@ -191,11 +206,23 @@ impl ConnSet {
     pub fn intersect(&self, o: &ConnSet) -> ConnSet {
         ConnSet {
             ports: std::array::from_fn(|i| self.ports[i].intersect(&o.ports[i])),
+            names: self
+                .names
+                .iter()
+                .filter(|n| o.names.contains(n))
+                .cloned()
+                .collect(),
         }
     }
     pub fn subtract(&self, o: &ConnSet) -> ConnSet {
         ConnSet {
             ports: std::array::from_fn(|i| self.ports[i].subtract(&o.ports[i])),
+            names: self
+                .names
+                .iter()
+                .filter(|n| !o.names.contains(n))
+                .cloned()
+                .collect(),
         }
     }
     /// Whether `self` is a subset of `o`.
@@ -209,7 +236,7 @@ impl ConnSet {
 
 impl fmt::Display for ConnSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_all() {
+        if self.is_all() && self.names.is_empty() {
             return f.write_str("All Connections");
         }
         if self.is_empty() {
@@ -218,14 +245,24 @@ impl fmt::Display for ConnSet {
         let mut first = true;
         for p in Protocol::ALL {
             let ps = self.ports(p);
-            if ps.is_empty() {
+            let mut parts: Vec<String> = Vec::new();
+            if !ps.is_empty() {
+                parts.push(ps.to_string());
+            }
+            parts.extend(
+                self.names
+                    .iter()
+                    .filter(|(q, _)| *q == p)
+                    .map(|(_, n)| n.clone()),
+            );
+            if parts.is_empty() {
                 continue;
             }
             if !first {
                 f.write_str(",")?;
             }
             first = false;
-            write!(f, "{} {}", p.as_str(), ps)?;
+            write!(f, "{} {}", p.as_str(), parts.join(","))?;
         }
         Ok(())
     }

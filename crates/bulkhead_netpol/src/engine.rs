@@ -104,6 +104,12 @@ pub fn rule_matches_atom(rule: &Rule, atom: &IpRange) -> bool {
 /// The connections a rule's `ports` admit toward `dst` (named ports resolve on the
 /// destination workload; toward an external range they resolve to nothing).
 pub fn rule_ports(rule: &Rule, dst: Option<&Workload>) -> ConnSet {
+    rule_ports_ext(rule, dst, false)
+}
+
+/// Like [`rule_ports`]; with `keep_names`, named ports that do not resolve are kept by name
+/// (exposure toward pods that are not in the input).
+pub fn rule_ports_ext(rule: &Rule, dst: Option<&Workload>, keep_names: bool) -> ConnSet {
     if rule.ports.is_empty() {
         return ConnSet::all();
     }
@@ -114,7 +120,12 @@ pub fn rule_ports(rule: &Rule, dst: Option<&Workload>) -> ConnSet {
             Some(PortRef::Num(n)) => PortSet::range(*n, p.end_port.unwrap_or(*n).max(*n)),
             Some(PortRef::Name(name)) => match dst.and_then(|w| w.resolve(name, p.protocol)) {
                 Some(n) => PortSet::range(n, n),
-                None => PortSet::default(),
+                None => {
+                    if keep_names && dst.is_none() {
+                        c.union_with(&ConnSet::named(p.protocol, name));
+                    }
+                    PortSet::default()
+                }
             },
         };
         c.union_with(&ConnSet::single(p.protocol, ps));
@@ -188,8 +199,9 @@ impl<'c> Analysis<'c> {
                 for r in rules {
                     for peer in r.peers.iter().flatten() {
                         if let PeerSpec::Ip(b) = peer {
-                            out.extend(b.cidr);
-                            out.extend(b.except.iter().filter_map(|e| e.1));
+                            // Boundaries of the block's address set (cidr minus excepts,
+                            // merged), as netpol-analyzer splits the space.
+                            out.extend(b.set.iter().copied());
                         }
                     }
                 }

@@ -5,7 +5,7 @@
 //! workloads no policy protects.
 
 use crate::conn::ConnSet;
-use crate::engine::{Analysis, rule_ports};
+use crate::engine::{Analysis, rule_ports, rule_ports_ext};
 use crate::model::{Direction, NS_NAME_LABEL, PeerSpec};
 use crate::output::ConnLine;
 use crate::selector::{Op, Selector};
@@ -113,11 +113,89 @@ fn pod_label(s: &Selector, txt: bool) -> String {
     if txt { format!("[{res}]") } else { res }
 }
 
+fn has_unusual(s: &Selector) -> bool {
+    s.exprs.iter().any(|r| r.op != Op::In)
+}
+
+/// The representative peer a rule entry describes, or `None` for the entire cluster.
+fn rep_of(policy_ns: &str, namespaces: &Option<Selector>, pods: &Option<Selector>) -> Option<Rep> {
+    let pods_sel = pods.clone().unwrap_or_default();
+    let ns = match namespaces {
+        None => RepNs::Named(policy_ns.to_string()),
+        Some(s) if s.is_empty() && pods_sel.is_empty() => return None,
+        Some(s) => {
+            if s.match_labels.len() == 1 && s.exprs.is_empty() {
+                if let Some(n) = s.match_labels.get(NS_NAME_LABEL) {
+                    RepNs::Named(n.clone())
+                } else {
+                    RepNs::Sel(s.clone())
+                }
+            } else {
+                RepNs::Sel(s.clone())
+            }
+        }
+    };
+    Some(Rep { ns, pods: pods_sel })
+}
+
+/// Whether a rule entry (of a policy in `policy_ns`) admits a representative peer.
+fn entry_admits(policy_ns: &str, peer: &PeerSpec, r: &Rep) -> bool {
+    let PeerSpec::Pods { namespaces, pods } = peer else {
+        return false;
+    };
+    let Some(mine) = rep_of(policy_ns, namespaces, pods) else {
+        return true; // the entire cluster
+    };
+    let ns_ok = match (&mine.ns, namespaces) {
+        (_, Some(s)) if s.is_empty() => true,
+        (m, _) => *m == r.ns,
+    };
+    ns_ok && (mine.pods.is_empty() || mine.pods == r.pods)
+}
+
 /// Compute the exposure report. `lines` are the (already focused) connectivity lines, whose
 /// external-range entries are repeated in the exposure sections.
 pub fn exposure(a: &Analysis<'_>, lines: &[ConnLine], focus: &dyn Fn(usize) -> bool) -> ExposureReport {
     let cluster = a.cluster;
     let mut rep = ExposureReport::default();
+    // 1. Representative peers of every rule entry, deduplicated.
+    let mut reps: Vec<Rep> = Vec::new();
+    for p in &cluster.policies {
+        for r in p.ingress.iter().chain(p.egress.iter()) {
+            for peer in r.peers.iter().flatten() {
+                if let PeerSpec::Pods { namespaces, pods } = peer {
+                    if let Some(x) = rep_of(&p.namespace, namespaces, pods) {
+                        if !reps.contains(&x) {
+                            reps.push(x);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // 2. Refine: a representative with plain labels that a real pod matches is that pod.
+    reps.retain(|r| {
+        let ns_any = matches!(&r.ns, RepNs::Sel(s) if s.is_empty());
+        if ns_any || r.pods.is_empty() || has_unusual(&r.pods) {
+            return true;
+        }
+        if let RepNs::Sel(s) = &r.ns {
+            if has_unusual(s) {
+                return true;
+            }
+        }
+        !cluster.workloads.iter().any(|w| {
+            r.pods.matches(&w.labels)
+                && match &r.ns {
+                    RepNs::Named(n) => *n == w.namespace,
+                    RepNs::Sel(s) => cluster
+                        .namespaces
+                        .get(&w.namespace)
+                        .is_some_and(|n| s.matches(&n.labels)),
+                }
+        })
+    });
+    reps.sort();
     for (wi, w) in cluster.workloads.iter().enumerate() {
         if !focus(wi) {
             continue;
@@ -144,73 +222,69 @@ pub fn exposure(a: &Analysis<'_>, lines: &[ConnLine], focus: &dyn Fn(usize) -> b
                 });
                 rep.unprotected
                     .push(format!("{name} is not protected on {}", d.as_str()));
-            } else {
-                // Entire cluster and representative peers from rules.
-                let mut entire = ConnSet::none();
-                let mut reps: BTreeMap<Rep, ConnSet> = BTreeMap::new();
+                continue;
+            }
+            let ports_of = |r: &crate::model::Rule| match d {
+                Direction::Ingress => rule_ports(r, Some(w)),
+                Direction::Egress => rule_ports_ext(r, None, true),
+            };
+            let mut entire = ConnSet::none();
+            for &pi in pols {
+                let p = &cluster.policies[pi];
+                for r in p.rules(d) {
+                    let all = match &r.peers {
+                        None => true,
+                        Some(peers) => peers.iter().any(|peer| {
+                            matches!(peer, PeerSpec::Pods { namespaces, pods }
+                                if rep_of(&p.namespace, namespaces, pods).is_none())
+                        }),
+                    };
+                    if all {
+                        entire.union_with(&ports_of(r));
+                    }
+                }
+            }
+            if !entire.is_empty() {
+                any = true;
+                text.push(ExposureLine {
+                    peer: name.clone(),
+                    other: "entire-cluster".into(),
+                    conn: entire.to_string(),
+                });
+                graph.push(GraphExposure {
+                    peer: name.clone(),
+                    rep: None,
+                    conn: entire.to_string(),
+                });
+            }
+            for x in &reps {
+                let mut c = ConnSet::none();
                 for &pi in pols {
                     let p = &cluster.policies[pi];
                     for r in p.rules(d) {
-                        // Named ports resolve on the destination: on ingress that is this
-                        // workload; on egress toward unknown pods they stay unresolved.
-                        let ports = match d {
-                            Direction::Ingress => rule_ports(r, Some(w)),
-                            Direction::Egress => rule_ports(r, None),
+                        let admits = match &r.peers {
+                            None => true,
+                            Some(peers) => peers.iter().any(|peer| entry_admits(&p.namespace, peer, x)),
                         };
-                        match &r.peers {
-                            None => entire.union_with(&ports),
-                            Some(peers) => {
-                                for peer in peers {
-                                    let PeerSpec::Pods { namespaces, pods } = peer else {
-                                        continue;
-                                    };
-                                    let pods_sel = pods.clone().unwrap_or_default();
-                                    let ns_all = namespaces.as_ref().is_some_and(Selector::is_empty);
-                                    if ns_all && pods_sel.is_empty() {
-                                        entire.union_with(&ports);
-                                        continue;
-                                    }
-                                    let ns = match namespaces {
-                                        None => RepNs::Named(p.namespace.clone()),
-                                        Some(s) => RepNs::Sel(s.clone()),
-                                    };
-                                    let key = Rep { ns, pods: pods_sel };
-                                    reps.entry(key).or_default().union_with(&ports);
-                                }
-                            }
+                        if admits {
+                            c.union_with(&ports_of(r));
                         }
                     }
                 }
-                if !entire.is_empty() {
-                    any = true;
-                    text.push(ExposureLine {
-                        peer: name.clone(),
-                        other: "entire-cluster".into(),
-                        conn: entire.to_string(),
-                    });
-                    graph.push(GraphExposure {
-                        peer: name.clone(),
-                        rep: None,
-                        conn: entire.to_string(),
-                    });
+                if c.is_empty() || (!entire.is_empty() && c.is_subset(&entire)) {
+                    continue;
                 }
-                for (r, c) in reps {
-                    let c = c.subtract(&entire);
-                    if c.is_empty() {
-                        continue;
-                    }
-                    any = true;
-                    text.push(ExposureLine {
-                        peer: name.clone(),
-                        other: format!("{}/{}", ns_label(&r.ns, true), pod_label(&r.pods, true)),
-                        conn: c.to_string(),
-                    });
-                    graph.push(GraphExposure {
-                        peer: name.clone(),
-                        rep: Some((ns_label(&r.ns, false), pod_label(&r.pods, false))),
-                        conn: c.to_string(),
-                    });
-                }
+                any = true;
+                text.push(ExposureLine {
+                    peer: name.clone(),
+                    other: format!("{}/{}", ns_label(&x.ns, true), pod_label(&x.pods, true)),
+                    conn: c.to_string(),
+                });
+                graph.push(GraphExposure {
+                    peer: name.clone(),
+                    rep: Some((ns_label(&x.ns, false), pod_label(&x.pods, false))),
+                    conn: c.to_string(),
+                });
             }
         }
         if any {

@@ -65,18 +65,26 @@ pub struct IpBlock {
     pub cidr_text: String,
     pub cidr: Option<IpRange>,
     pub except: Vec<(String, Option<IpRange>)>,
+    /// The address set (cidr minus excepts), merged and sorted.
+    pub set: Vec<IpRange>,
 }
 
 impl IpBlock {
-    /// Whether an atom (which never straddles a boundary) lies in the block.
+    /// A block from its parts.
+    pub fn new(cidr_text: String, cidr: Option<IpRange>, except: Vec<(String, Option<IpRange>)>) -> Self {
+        let mut b = IpBlock {
+            cidr_text,
+            cidr,
+            except,
+            set: Vec::new(),
+        };
+        b.set = merge(b.ranges());
+        b
+    }
+
+    /// Whether an atom (which never straddles a boundary of the set) lies in the block.
     pub fn contains_atom(&self, atom: &IpRange) -> bool {
-        match self.cidr {
-            Some(c) if c.contains_range(atom) => !self
-                .except
-                .iter()
-                .any(|(_, e)| e.is_some_and(|e| e.contains_range(atom))),
-            _ => false,
-        }
+        self.set.iter().any(|r| r.contains_range(atom))
     }
     /// The IPv4 ranges of the block (cidr minus excepts), sorted.
     pub fn ranges(&self) -> Vec<IpRange> {

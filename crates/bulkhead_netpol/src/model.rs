@@ -249,8 +249,19 @@ impl Cluster {
         };
         if kind.ends_with("List") {
             if let Some(items) = v.get("items").and_then(Value::as_array) {
+                let item_kind = kind.strip_suffix("List").unwrap_or("");
                 for (i, it) in items.iter().enumerate() {
-                    self.add(path, it, &format!("{base}/items/{i}"), locate, seen);
+                    let ptr = format!("{base}/items/{i}");
+                    if it.get("kind").is_none() && !item_kind.is_empty() {
+                        // `PodList` items usually omit their kind.
+                        let mut it = it.clone();
+                        if let Some(o) = it.as_object_mut() {
+                            o.insert("kind".into(), Value::String(item_kind.to_string()));
+                        }
+                        self.add(path, &it, &ptr, locate, seen);
+                    } else {
+                        self.add(path, it, &ptr, locate, seen);
+                    }
                 }
             }
             return;
@@ -526,11 +537,7 @@ fn parse_peer(p: &Value) -> Result<PeerSpec, String> {
             let r = parse_cidr(&t).map_err(|e| e.to_string())?;
             except.push((t, r));
         }
-        return Ok(PeerSpec::Ip(IpBlock {
-            cidr_text,
-            cidr,
-            except,
-        }));
+        return Ok(PeerSpec::Ip(IpBlock::new(cidr_text, cidr, except)));
     }
     let sel = |k: &str| -> Result<Option<Selector>, String> {
         match p.get(k) {

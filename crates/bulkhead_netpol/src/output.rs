@@ -56,13 +56,20 @@ fn txt(lines: &[ConnLine], exposure: Option<&ExposureReport>) -> String {
     let mut s = out.join("\n");
     if let Some(e) = exposure {
         out.clear();
+        let w = e
+            .egress
+            .iter()
+            .chain(e.ingress.iter())
+            .map(|l| l.peer.len())
+            .max()
+            .unwrap_or(0);
         s.push_str("\n\nExposure Analysis Result:");
         if !e.egress.is_empty() {
             s.push_str("\nEgress Exposure:\n");
             let v: Vec<String> = e
                 .egress
                 .iter()
-                .map(|l| format!("{} \t=> \t{} : {}", l.peer, l.other, l.conn))
+                .map(|l| format!("{:<w$} \t=> \t{} : {}", l.peer, l.other, l.conn))
                 .collect();
             s.push_str(&v.join("\n"));
             s.push('\n');
@@ -72,7 +79,7 @@ fn txt(lines: &[ConnLine], exposure: Option<&ExposureReport>) -> String {
             let v: Vec<String> = e
                 .ingress
                 .iter()
-                .map(|l| format!("{} \t<= \t{} : {}", l.peer, l.other, l.conn))
+                .map(|l| format!("{:<w$} \t<= \t{} : {}", l.peer, l.other, l.conn))
                 .collect();
             s.push_str(&v.join("\n"));
             s.push('\n');
@@ -87,6 +94,9 @@ fn txt(lines: &[ConnLine], exposure: Option<&ExposureReport>) -> String {
 }
 
 fn json_rows(v: &[(String, String, String)]) -> serde_json::Value {
+    if v.is_empty() {
+        return serde_json::Value::Null;
+    }
     serde_json::Value::Array(
         v.iter()
             .map(|(s, d, c)| serde_json::json!({"src": s, "dst": d, "conn": c}))
@@ -274,11 +284,7 @@ fn dot(lines: &[ConnLine], exposure: Option<&ExposureReport>) -> String {
                         let id = format!("{pod_label}_in_{ns_label}");
                         if rep_visited.insert(id.clone()) {
                             let line = dot_peer_line(&id, pod_label, "red2", "");
-                            if ns_peers.contains_key(ns_label) {
-                                ns_peers.entry(ns_label.clone()).or_default().push(line);
-                            } else {
-                                rep_peers.entry(ns_label.clone()).or_default().push(line);
-                            }
+                            rep_peers.entry(ns_label.clone()).or_default().push(line);
                         }
                         id
                     }
