@@ -18,6 +18,7 @@
 //! Everything here is synchronous and allocation-light; nothing prints.
 
 pub mod loader;
+pub mod pss;
 pub mod workload;
 
 use bulkhead_diagnostics::{FileOutcome, Finding, RuleMeta};
