@@ -1,0 +1,17 @@
+//! DF041 `apt-lists-kept` (stub).
+
+use super::prelude::*;
+
+pub static META: RuleMeta = RuleMeta {
+    code: "DF041",
+    name: "apt-lists-kept",
+    summary: "stub",
+    severity: Severity::Low,
+    category: Category::Style,
+    aliases: &[],
+    fix: FixKind::None,
+    default_enabled: true,
+    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+};
+
+pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}

@@ -1,0 +1,681 @@
+//! The `DF` rules, one file each, their ordered registry, and the context they share: the
+//! parsed file, the stage model, each `RUN`'s shell commands mapped back to original byte
+//! offsets, and helpers to build findings and fixes.
+
+use crate::Settings;
+use crate::model::{Expanded, Model, expand, unquote};
+use crate::parse::{Dockerfile, Instruction, Kind};
+use crate::shell::{self, Command};
+use bulkhead_diagnostics::{Finding, LineIndex, Range, RuleMeta};
+
+/// What every rule file imports.
+pub mod prelude {
+    pub use super::Ctx;
+    pub use crate::parse::{Instruction, Kind};
+    pub use crate::shell::Command;
+    pub use bulkhead_diagnostics::{
+        Alias, Category, Edit, Finding, Fix, FixKind, RuleMeta, Severity, Tool,
+    };
+}
+
+macro_rules! rules {
+    ($($m:ident),* $(,)?) => {
+        $(pub mod $m;)*
+        /// Every Dockerfile rule, in code order.
+        pub static RULES: &[&RuleMeta] = &[$(&$m::META),*];
+        type CheckFn = fn(&Ctx, &mut Vec<Finding>);
+        static CHECKS: &[CheckFn] = &[$($m::check),*];
+    };
+}
+
+rules! {
+    df001_from_untagged,
+    df002_from_latest,
+    df003_from_not_digest_pinned,
+    df004_registry_not_allowed,
+    df005_duplicate_stage_name,
+    df006_reserved_stage_name,
+    df007_constant_platform,
+    df008_redundant_target_platform,
+    df009_undefined_arg_in_from,
+    df010_first_instruction,
+    df011_copy_from_unknown,
+    df012_copy_from_self,
+    df013_copy_from_root,
+    df014_inconsistent_casing,
+    df015_root_user,
+    df016_no_user,
+    df017_sudo,
+    df018_non_numeric_user,
+    df019_chpasswd,
+    df020_useradd_lastlog,
+    df021_secret_in_arg_env,
+    df022_copy_secret_file,
+    df023_tls_disabled_download,
+    df024_pip_trusted_host,
+    df025_tls_verify_env,
+    df026_npm_strict_ssl,
+    df027_yum_sslverify,
+    df028_unsigned_packages,
+    df029_curl_pipe_shell,
+    df030_add_instead_of_copy,
+    df031_add_url_no_checksum,
+    df032_copy_dest_slash,
+    df033_copy_relative_no_workdir,
+    df034_copy_ignored_file,
+    df035_workdir_relative,
+    df036_workdir_system_dir,
+    df037_run_cd,
+    df038_apt_unpinned,
+    df039_apt_missing_yes,
+    df040_apt_recommends,
+    df041_apt_lists_kept,
+    df042_apt_not_apt_get,
+    df043_update_without_install,
+    df044_dist_upgrade,
+    df045_apk_unpinned,
+    df046_apk_no_cache,
+    df047_yum_missing_yes,
+    df048_yum_no_clean,
+    df049_yum_unpinned,
+    df050_dnf_missing_yes,
+    df051_dnf_no_clean,
+    df052_dnf_unpinned,
+    df053_zypper_non_interactive,
+    df054_zypper_no_clean,
+    df055_zypper_unpinned,
+    df056_pip_unpinned,
+    df057_pip_no_cache_dir,
+    df058_npm_unpinned,
+    df059_gem_unpinned,
+    df060_go_install_unpinned,
+    df061_yarn_cache,
+    df062_multiple_cmd,
+    df063_multiple_entrypoint,
+    df064_multiple_healthcheck,
+    df065_no_healthcheck,
+    df066_shell_form_cmd,
+    df067_maintainer,
+    df068_expose_invalid,
+    df069_expose_ssh,
+    df070_pipe_without_pipefail,
+    df071_env_self_reference,
+    df072_onbuild_forbidden,
+    df073_legacy_key_value,
+    df074_undefined_var,
+    df075_empty_continuation,
+    df076_wget_and_curl,
+    df077_wget_progress,
+    df078_consecutive_run,
+    df079_pointless_command,
+    df080_shell_symlink,
+    df081_required_labels,
+}
+
+/// The shell commands of one `RUN`, with spans in the original text.
+#[derive(Debug, Clone, Default)]
+pub struct Script {
+    pub commands: Vec<Command>,
+    /// `set -o pipefail` (or `set -eo pipefail`...) appears in the script.
+    pub sets_pipefail: bool,
+}
+
+/// Everything a rule may look at.
+pub struct Ctx<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub df: &'a Dockerfile,
+    pub model: &'a Model,
+    pub settings: &'a Settings,
+    pub index: LineIndex,
+    /// Per instruction: the parsed script of a `RUN` (shell or exec form, heredocs included).
+    pub scripts: Vec<Option<Script>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        path: &'a str,
+        text: &'a str,
+        df: &'a Dockerfile,
+        model: &'a Model,
+        settings: &'a Settings,
+        index: LineIndex,
+    ) -> Self {
+        let scripts = df
+            .instructions
+            .iter()
+            .map(|ins| (ins.kind == Kind::Run).then(|| run_script(text, ins)))
+            .collect();
+        Ctx {
+            path,
+            text,
+            df,
+            model,
+            settings,
+            index,
+            scripts,
+        }
+    }
+
+    /// The range of a byte span of the original text.
+    pub fn range(&self, start: usize, end: usize) -> Range {
+        self.index.range(self.text, start, end)
+    }
+
+    /// A finding at a byte span.
+    pub fn finding(
+        &self,
+        rule: &'static RuleMeta,
+        start: usize,
+        end: usize,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding::new(rule, self.path, Some(self.range(start, end)), message)
+    }
+
+    /// A finding covering an instruction (its first line to the end of its continuation).
+    pub fn at(
+        &self,
+        rule: &'static RuleMeta,
+        ins: &Instruction,
+        message: impl Into<String>,
+    ) -> Finding {
+        self.finding(rule, ins.start, ins.end, message)
+    }
+
+    /// A finding at a logical span of an instruction.
+    pub fn at_l(
+        &self,
+        rule: &'static RuleMeta,
+        ins: &Instruction,
+        lstart: usize,
+        lend: usize,
+        message: impl Into<String>,
+    ) -> Finding {
+        self.finding(
+            rule,
+            ins.orig(lstart),
+            ins.orig_end(lend).max(ins.orig(lstart)),
+            message,
+        )
+    }
+
+    /// Every `RUN` command with its instruction index.
+    pub fn commands(&self) -> impl Iterator<Item = (usize, &Command)> {
+        self.scripts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.as_ref().map(|s| (i, s)))
+            .flat_map(|(i, s)| s.commands.iter().map(move |c| (i, c)))
+    }
+
+    /// The instructions of a stage, with their indices (the `FROM` excluded).
+    pub fn stage_body(&self, stage: usize) -> impl Iterator<Item = (usize, &Instruction)> {
+        let s = &self.model.stages[stage];
+        (s.from + 1..s.end).map(move |i| (i, &self.df.instructions[i]))
+    }
+
+    /// Whether instruction `i` belongs to the final stage or a stage it builds on.
+    pub fn in_final_chain(&self, i: usize) -> bool {
+        match self.model.stage_of[i] {
+            Some(s) => self.model.final_chain().contains(&s),
+            None => false,
+        }
+    }
+
+    /// Variables visible to instruction `i` (stage ARGs and ENVs, inherited ENVs of parent
+    /// stages; a stage ARG without value takes the global default).
+    pub fn vars_before(&self, i: usize) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let Some(stage) = self.model.stage_of[i] else {
+            return self
+                .model
+                .global_args
+                .iter()
+                .map(|(n, v)| (n.clone(), v.clone().unwrap_or_default()))
+                .collect();
+        };
+        let mut chain = vec![stage];
+        let mut cur = self.model.stages[stage].parent;
+        while let Some(p) = cur {
+            if chain.contains(&p) {
+                break;
+            }
+            chain.push(p);
+            cur = self.model.stages[p].parent;
+        }
+        for &s in chain.iter().rev() {
+            let st = &self.model.stages[s];
+            let upto = if s == stage { i } else { st.end };
+            for j in st.from + 1..upto {
+                let ins = &self.df.instructions[j];
+                match ins.kind {
+                    Kind::Env => {
+                        for kv in key_values(ins) {
+                            let vars = out.clone();
+                            let lookup = |k: &str| lookup_in(&vars, k);
+                            let v = expand(&kv.value, self.df.escape, &lookup).value;
+                            out.push((kv.key, v));
+                        }
+                    }
+                    Kind::Arg if s == stage => {
+                        for f in ins.fields() {
+                            let (n, v) = crate::model::arg_decl(f.text);
+                            let v = match v {
+                                Some(v) => {
+                                    let vars = out.clone();
+                                    let lookup = |k: &str| lookup_in(&vars, k);
+                                    expand(v, self.df.escape, &lookup).value
+                                }
+                                None => self.model.global_lookup(n).unwrap_or_default(),
+                            };
+                            out.push((n.to_string(), v));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// Expand `s` with the variables visible to instruction `i`.
+    pub fn expand_at(&self, i: usize, s: &str) -> Expanded {
+        let vars = self.vars_before(i);
+        let lookup = |k: &str| lookup_in(&vars, k);
+        expand(s, self.df.escape, &lookup)
+    }
+}
+
+fn lookup_in(vars: &[(String, String)], k: &str) -> Option<String> {
+    vars.iter()
+        .rev()
+        .find(|(n, _)| n == k)
+        .map(|(_, v)| v.clone())
+}
+
+/// One `key=value` (or legacy `key value`) of `ENV`, `LABEL` or `ARG`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyValue {
+    pub key: String,
+    /// The value as written (quotes kept).
+    pub value: String,
+    /// Legacy `ENV key value` form.
+    pub legacy: bool,
+    /// Logical span of the pair and of the key.
+    pub lstart: usize,
+    pub lend: usize,
+    pub key_lend: usize,
+}
+
+/// Parse the pairs of `ENV`/`LABEL`/`ARG`, quote-aware.
+pub fn key_values(ins: &Instruction) -> Vec<KeyValue> {
+    let s = &ins.logical;
+    let b = s.as_bytes();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = ins.args_start;
+    while i < b.len() {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let st = i;
+        let mut q = 0u8;
+        while i < b.len() {
+            let c = b[i];
+            if q != 0 {
+                if c == b'\\' && q == b'"' {
+                    i += 1;
+                } else if c == q {
+                    q = 0;
+                }
+            } else if c == b'\\' {
+                i += 1;
+            } else if c == b'"' || c == b'\'' {
+                q = c;
+            } else if c.is_ascii_whitespace() {
+                break;
+            }
+            i += 1;
+        }
+        i = i.min(b.len());
+        words.push((st, i));
+    }
+    let Some(&(fs, fe)) = words.first() else {
+        return Vec::new();
+    };
+    if !s[fs..fe].contains('=') {
+        // legacy: ENV key value...
+        let rest_start = words.get(1).map(|w| w.0).unwrap_or(fe);
+        let end = words.last().map(|w| w.1).unwrap_or(fe);
+        return vec![KeyValue {
+            key: s[fs..fe].to_string(),
+            value: s[rest_start..end.max(rest_start)].to_string(),
+            legacy: ins.kind != Kind::Arg,
+            lstart: fs,
+            lend: end,
+            key_lend: fe,
+        }];
+    }
+    words
+        .into_iter()
+        .map(|(st, en)| {
+            let w = &s[st..en];
+            let (k, v) = w.split_once('=').unwrap_or((w, ""));
+            KeyValue {
+                key: unquote(k).to_string(),
+                value: v.to_string(),
+                legacy: false,
+                lstart: st,
+                lend: en,
+                key_lend: st + k.len(),
+            }
+        })
+        .collect()
+}
+
+fn run_script(text: &str, ins: &Instruction) -> Script {
+    let mut commands = Vec::new();
+    let map = |c: &mut Command, f: &dyn Fn(usize, bool) -> usize| {
+        c.start = f(c.start, false);
+        c.end = f(c.end, true);
+        for w in c
+            .words
+            .iter_mut()
+            .chain(c.assigns.iter_mut())
+            .chain(c.redirects.iter_mut().map(|r| &mut r.1))
+        {
+            w.start = f(w.start, false);
+            w.end = f(w.end, true);
+        }
+    };
+    if let Some(json) = &ins.json {
+        // Exec form: one command, or a shell's -c script.
+        let st = ins.orig(ins.args_lstart());
+        let en = ins.end;
+        let mut c = Command {
+            words: json
+                .iter()
+                .map(|v| shell::Word {
+                    value: v.clone(),
+                    start: st,
+                    end: en,
+                    quoted: true,
+                })
+                .collect(),
+            start: st,
+            end: en,
+            nested: true,
+            ..Default::default()
+        };
+        let mut extra = Vec::new();
+        if matches!(c.name(), "sh" | "bash" | "ash" | "dash")
+            && json.len() >= 3
+            && json[1..json.len() - 1]
+                .iter()
+                .any(|a| a.starts_with('-') && a.contains('c'))
+        {
+            {
+                for mut n in shell::parse_script(&json[json.len() - 1], 0) {
+                    n.nested = true;
+                    map(&mut n, &|_, end| if end { en } else { st });
+                    extra.push(n);
+                }
+            }
+        }
+        c.nested = true;
+        commands.push(c);
+        commands.extend(extra);
+    } else {
+        let ls = ins.args_lstart();
+        let line = &ins.logical[ls..];
+        let mut cmds = shell::parse_script(line, ls);
+        for c in &mut cmds {
+            let nested = c.nested;
+            map(c, &|o, end| {
+                if nested {
+                    if end { ins.orig_end(o) } else { ins.orig(o) }
+                } else if end {
+                    ins.orig_end(o)
+                } else {
+                    ins.orig(o)
+                }
+            });
+        }
+        // Heredoc bodies that the shell (or the default shell) runs.
+        let mut hd_iter = ins.heredocs.iter();
+        let line_is_only_heredocs = cmds.iter().all(|c| c.words.is_empty());
+        for c in &cmds {
+            let is_shell = matches!(c.name(), "sh" | "bash" | "ash" | "dash" | "zsh");
+            for (op, _) in &c.redirects {
+                if op == "<<" {
+                    let hd = hd_iter.next();
+                    if let (true, Some(h)) = (is_shell, hd) {
+                        commands.extend(heredoc_commands(text, ins, h));
+                    }
+                }
+            }
+        }
+        if line_is_only_heredocs && let Some(h) = ins.heredocs.first() {
+            commands.extend(heredoc_commands(text, ins, h));
+        }
+        commands.extend(cmds);
+        commands.sort_by_key(|c| c.start);
+    }
+    let sets_pipefail = commands.iter().any(|c| {
+        c.name() == "set"
+            && c.args().windows(2).any(|w| {
+                w[0].value.starts_with('-') && w[0].value.ends_with('o') && w[1].value == "pipefail"
+            })
+    });
+    Script {
+        commands,
+        sets_pipefail,
+    }
+}
+
+fn heredoc_commands(text: &str, ins: &Instruction, h: &crate::parse::Heredoc) -> Vec<Command> {
+    let exact = text.get(h.body_start..h.body_end) == Some(h.body.as_str());
+    let mut cmds = shell::parse_script(&h.body, if exact { h.body_start } else { 0 });
+    if !exact {
+        let (s, e) = (ins.orig(h.marker_lstart), ins.orig_end(h.marker_lend));
+        for c in &mut cmds {
+            c.nested = true;
+            c.start = s;
+            c.end = e;
+            for w in c.words.iter_mut().chain(c.assigns.iter_mut()) {
+                w.start = s;
+                w.end = e;
+            }
+        }
+    }
+    cmds
+}
+
+/// Run every rule.
+pub fn run_all(ctx: &Ctx) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for check in CHECKS {
+        check(ctx, &mut out);
+    }
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// Helpers shared by the package-manager rules.
+pub mod pm {
+    use crate::shell::{Command, Word};
+
+    /// The package arguments of an install-like subcommand: non-option words after the
+    /// subcommand, skipping the values of options that take one.
+    pub fn packages<'c>(c: &'c Command, sub: &[&str], opts_with_value: &[&str]) -> Vec<&'c Word> {
+        let args = c.args();
+        let Some(pos) = args.iter().position(|w| sub.contains(&w.value.as_str())) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut skip = false;
+        for w in &args[pos + 1..] {
+            if skip {
+                skip = false;
+                continue;
+            }
+            let v = w.value.as_str();
+            if v.starts_with('-') {
+                if opts_with_value.contains(&v) {
+                    skip = true;
+                }
+                continue;
+            }
+            out.push(w);
+        }
+        out
+    }
+
+    /// Whether the command is `<name> <sub>` for one of the names and subcommands.
+    pub fn is(c: &Command, names: &[&str], subs: &[&str]) -> bool {
+        names.contains(&c.name())
+            && c.subcommand()
+                .is_some_and(|w| subs.contains(&w.value.as_str()))
+    }
+
+    /// Position right after the subcommand word (for inserting options).
+    pub fn after_subcommand(c: &Command) -> Option<&Word> {
+        c.subcommand()
+    }
+
+    /// The RUN has a cache mount on one of the `targets` (so caches never reach the image).
+    pub fn has_cache_mount(ins: &crate::parse::Instruction, targets: &[&str]) -> bool {
+        ins.flags.iter().any(|f| {
+            f.name == "mount"
+                && f.value.as_deref().is_some_and(|v| {
+                    v.contains("type=cache")
+                        && v.split(',').any(|kv| {
+                            kv.split_once('=').is_some_and(|(k, val)| {
+                                matches!(k, "target" | "dst" | "destination")
+                                    && targets
+                                        .iter()
+                                        .any(|t| val.trim_end_matches('/').starts_with(t))
+                            })
+                        })
+                })
+        })
+    }
+}
+
+#[cfg(test)]
+pub mod testing {
+    //! Test helpers: run the whole engine on a snippet and look at one rule.
+    use crate::{Settings, check};
+    use bulkhead_diagnostics::{Applicability, RuleMeta, apply_fixes};
+
+    /// Start lines of the findings of `rule` in `src`.
+    pub fn lines_with(rule: &RuleMeta, src: &str, settings: &Settings) -> Vec<u32> {
+        check("Dockerfile", src, settings)
+            .findings
+            .iter()
+            .filter(|f| f.rule.code == rule.code)
+            .map(|f| f.range.map(|r| r.start.line).unwrap_or(0))
+            .collect()
+    }
+
+    /// Assert the lines `rule` reports in `src` with default settings.
+    #[track_caller]
+    pub fn assert_lines(rule: &RuleMeta, src: &str, expected: &[u32]) {
+        assert_eq!(
+            lines_with(rule, src, &Settings::default()),
+            expected,
+            "{}",
+            rule.code
+        );
+    }
+
+    /// Apply `rule`'s fixes (safe, or also unsafe) until stable; assert the result, that
+    /// the fixed file no longer has the finding, and that fixing again changes nothing.
+    #[track_caller]
+    pub fn assert_fix(rule: &RuleMeta, src: &str, unsafe_ok: bool, expected: &str) {
+        let mode = if unsafe_ok {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        let mut text = src.to_string();
+        for _ in 0..10 {
+            let out = check("Dockerfile", &text, &Settings::default());
+            let fixes: Vec<_> = out
+                .findings
+                .iter()
+                .filter(|f| f.rule.code == rule.code)
+                .filter_map(|f| f.fix.as_ref())
+                .filter(|f| f.applicability <= mode)
+                .collect();
+            if fixes.is_empty() {
+                break;
+            }
+            let next = apply_fixes(&text, fixes).text;
+            if next == text {
+                break;
+            }
+            text = next;
+        }
+        assert_eq!(text, expected, "{}", rule.code);
+        let again = check("Dockerfile", &text, &Settings::default());
+        assert!(again.errors.is_empty(), "{:?}", again.errors);
+        assert!(
+            !again.findings.iter().any(|f| f.rule.code == rule.code
+                && f.fix.as_ref().is_some_and(|x| x.applicability <= mode)),
+            "{} still reported after its fix",
+            rule.code
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_well_formed_and_ordered() {
+        assert_eq!(
+            bulkhead_diagnostics::registry_problems(RULES),
+            Vec::<String>::new()
+        );
+        for (i, r) in RULES.iter().enumerate() {
+            assert_eq!(r.code, format!("DF{:03}", i + 1));
+        }
+    }
+
+    #[test]
+    fn key_values_forms() {
+        let df = crate::parse::parse("ENV A=1 B=\"two words\" C='x'\nENV LEGACY a value\n");
+        let kv = key_values(&df.instructions[0]);
+        let k: Vec<_> = kv
+            .iter()
+            .map(|k| (k.key.as_str(), k.value.as_str()))
+            .collect();
+        assert_eq!(k, [("A", "1"), ("B", "\"two words\""), ("C", "'x'")]);
+        let kv = key_values(&df.instructions[1]);
+        assert!(kv[0].legacy);
+        assert_eq!(kv[0].value, "a value");
+    }
+
+    #[test]
+    fn run_scripts_map_to_original_offsets() {
+        let text = "FROM x\nRUN apt-get update \\\n && apt-get install -y curl\nRUN <<EOF\nset -o pipefail\ncurl x | sh\nEOF\n";
+        let df = crate::parse::parse(text);
+        let m = Model::build(&df, None);
+        let s = Settings::default();
+        let ctx = Ctx::new("D", text, &df, &m, &s, LineIndex::new(text));
+        let cmds: Vec<_> = ctx.commands().collect();
+        let install = cmds[1].1;
+        let w = &install.words[2];
+        assert_eq!(&text[w.start..w.end], "-y");
+        let sc = ctx.scripts[2].as_ref().unwrap();
+        assert!(sc.sets_pipefail);
+        let curl = &sc.commands[1];
+        assert_eq!(&text[curl.start..curl.start + 4], "curl");
+        assert!(curl.pipe_out);
+    }
+}
