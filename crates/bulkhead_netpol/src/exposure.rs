@@ -113,6 +113,54 @@ fn pod_label(s: &Selector, txt: bool) -> String {
     if txt { format!("[{res}]") } else { res }
 }
 
+/// netpol-analyzer's normal form of a rule selector: a single-value `In` is a label; the
+/// other requirements sorted. Values keep their written order (they are displayed).
+fn normalize(s: &Selector) -> Selector {
+    let mut out = Selector {
+        match_labels: s.match_labels.clone(),
+        exprs: Vec::new(),
+    };
+    for r in &s.exprs {
+        if r.op == Op::In && r.values.len() == 1 {
+            out.match_labels.insert(r.key.clone(), r.values[0].clone());
+        } else {
+            out.exprs.push(r.clone());
+        }
+    }
+    out.exprs.sort_by_key(|r| {
+        let mut v = r.values.clone();
+        v.sort();
+        (r.key.clone(), r.op, v)
+    });
+    out
+}
+
+/// Equality key of a selector (normalized, values sorted).
+fn sel_key(s: &Selector) -> Selector {
+    let mut k = normalize(s);
+    for r in &mut k.exprs {
+        r.values.sort();
+    }
+    k
+}
+
+/// Every label set a plain selector (labels and `In` requirements) stands for.
+fn combos(s: &Selector) -> Vec<crate::selector::Labels> {
+    let mut out = vec![s.match_labels.clone()];
+    for r in &s.exprs {
+        let mut next = Vec::new();
+        for base in &out {
+            for v in &r.values {
+                let mut l = base.clone();
+                l.insert(r.key.clone(), v.clone());
+                next.push(l);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
 fn has_unusual(s: &Selector) -> bool {
     s.exprs.iter().any(|r| r.op != Op::In)
 }
@@ -124,8 +172,9 @@ fn rep_of(policy_ns: &str, namespaces: &Option<Selector>, pods: &Option<Selector
         None => RepNs::Named(policy_ns.to_string()),
         Some(s) if s.is_empty() && pods_sel.is_empty() => return None,
         Some(s) => {
-            if s.match_labels.len() == 1 && s.exprs.is_empty() {
-                if let Some(n) = s.match_labels.get(NS_NAME_LABEL) {
+            let n = normalize(s);
+            if n.match_labels.len() == 1 && n.exprs.is_empty() {
+                if let Some(n) = n.match_labels.get(NS_NAME_LABEL) {
                     RepNs::Named(n.clone())
                 } else {
                     RepNs::Sel(s.clone())
@@ -148,9 +197,10 @@ fn entry_admits(policy_ns: &str, peer: &PeerSpec, r: &Rep) -> bool {
     };
     let ns_ok = match (&mine.ns, namespaces) {
         (_, Some(s)) if s.is_empty() => true,
+        (RepNs::Sel(a), _) => matches!(&r.ns, RepNs::Sel(b) if sel_key(a) == sel_key(b)),
         (m, _) => *m == r.ns,
     };
-    ns_ok && (mine.pods.is_empty() || mine.pods == r.pods)
+    ns_ok && (mine.pods.is_empty() || sel_key(&mine.pods) == sel_key(&r.pods))
 }
 
 /// Compute the exposure report. `lines` are the (already focused) connectivity lines, whose
@@ -165,7 +215,14 @@ pub fn exposure(a: &Analysis<'_>, lines: &[ConnLine], focus: &dyn Fn(usize) -> b
             for peer in r.peers.iter().flatten() {
                 if let PeerSpec::Pods { namespaces, pods } = peer {
                     if let Some(x) = rep_of(&p.namespace, namespaces, pods) {
-                        if !reps.contains(&x) {
+                        let key = |r: &Rep| {
+                            let ns = match &r.ns {
+                                RepNs::Sel(s) => RepNs::Sel(sel_key(s)),
+                                n => n.clone(),
+                            };
+                            (ns, sel_key(&r.pods))
+                        };
+                        if !reps.iter().any(|y| key(y) == key(&x)) {
                             reps.push(x);
                         }
                     }
@@ -184,15 +241,28 @@ pub fn exposure(a: &Analysis<'_>, lines: &[ConnLine], focus: &dyn Fn(usize) -> b
                 return true;
             }
         }
-        !cluster.workloads.iter().any(|w| {
-            r.pods.matches(&w.labels)
-                && match &r.ns {
-                    RepNs::Named(n) => *n == w.namespace,
-                    RepNs::Sel(s) => cluster
-                        .namespaces
-                        .get(&w.namespace)
-                        .is_some_and(|n| s.matches(&n.labels)),
-                }
+        // Refined only when a real pod stands for every label combination.
+        let ns_combos: Vec<Option<crate::selector::Labels>> = match &r.ns {
+            RepNs::Named(_) => vec![None],
+            RepNs::Sel(s) => combos(&normalize(s)).into_iter().map(Some).collect(),
+        };
+        let subset = |small: &crate::selector::Labels, big: &crate::selector::Labels| {
+            small.iter().all(|(k, v)| big.get(k) == Some(v))
+        };
+        ns_combos.iter().any(|nc| {
+            combos(&normalize(&r.pods)).iter().any(|pc| {
+                !cluster.workloads.iter().any(|w| {
+                    subset(pc, &w.labels)
+                        && match (&r.ns, nc) {
+                            (RepNs::Named(n), _) => *n == w.namespace,
+                            (_, Some(nl)) => cluster
+                                .namespaces
+                                .get(&w.namespace)
+                                .is_some_and(|n| subset(nl, &n.labels)),
+                            _ => false,
+                        }
+                })
+            })
         })
     });
     reps.sort();

@@ -124,10 +124,13 @@ fn exp_triples(v: &[ExposureLine], ingress: bool) -> Vec<(String, String, String
 }
 
 fn json(lines: &[ConnLine], exposure: Option<&ExposureReport>) -> String {
+    if lines.is_empty() && exposure.is_none() {
+        return "[]".into();
+    }
     let v = match exposure {
         None => json_rows(&triples(lines)),
         Some(e) => serde_json::json!({
-            "connlist_results": json_rows(&triples(lines)),
+            "connlist_results": if lines.is_empty() { serde_json::json!([]) } else { json_rows(&triples(lines)) },
             "exposure_results": {
                 "egress_exposure": json_rows(&exp_triples(&e.egress, false)),
                 "ingress_exposure": json_rows(&exp_triples(&e.ingress, true)),

@@ -62,7 +62,7 @@ impl Selector {
                     "DoesNotExist" => Op::DoesNotExist,
                     other => return Err(SelectorError(format!("unknown operator `{other}`"))),
                 };
-                let mut values: Vec<String> = e
+                let values: Vec<String> = e
                     .get("values")
                     .and_then(Value::as_array)
                     .map(|a| a.iter().map(scalar).collect())
@@ -72,8 +72,6 @@ impl Selector {
                         "operator {op:?} for key `{key}` needs values"
                     )));
                 }
-                values.sort();
-                values.dedup();
                 s.exprs.push(Requirement { key, op, values });
             }
         }
