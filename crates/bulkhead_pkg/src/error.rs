@@ -44,7 +44,6 @@ impl VersionError {
         }
     }
 
-    #[expect(dead_code, reason = "used by the range languages, landing next")]
     pub(crate) fn range(language: &'static str, input: &str, reason: impl Into<String>) -> Self {
         VersionError::InvalidRange {
             language,

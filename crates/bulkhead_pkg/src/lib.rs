@@ -17,6 +17,7 @@ mod error;
 pub mod osv;
 mod package;
 pub mod purl;
+pub mod range;
 mod scheme;
 pub mod version;
 
@@ -24,4 +25,5 @@ pub use error::VersionError;
 pub use osv::{OsvAffected, OsvEvent, OsvRange, RangeKind, fixed_versions, osv_affected};
 pub use package::{Distro, Ecosystem, Package};
 pub use purl::{Purl, PurlError};
+pub use range::{RangeLanguage, satisfies};
 pub use scheme::{Scheme, compare, validate};

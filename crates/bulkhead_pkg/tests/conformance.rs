@@ -2,6 +2,7 @@
 //! (dpkg, rpm, apk-tools, pypa/packaging, Maven and node-semver test suites, each checked
 //! against the native tool). Prints the pass rate and fails under 100%.
 
+use bulkhead_pkg::range::npm::{NpmOptions, npm_satisfies};
 use bulkhead_pkg::{Scheme, compare};
 use std::cmp::Ordering;
 use std::path::PathBuf;
@@ -79,4 +80,66 @@ fn version_vectors() {
         println!("  FAIL {f}");
     }
     assert_eq!(passed, total, "{} version vectors failed", total - passed);
+}
+
+/// node-semver's options argument as the vectors spell it: empty, `true`, a JSON object, or
+/// any other non-object truthy value (which node-semver reads as `{loose: true}`).
+fn npm_options(s: &str) -> NpmOptions {
+    let s = s.trim();
+    if s.is_empty() {
+        return NpmOptions::default();
+    }
+    match serde_json::from_str::<serde_json::Value>(s) {
+        Ok(serde_json::Value::Object(map)) => {
+            let truthy = |k: &str| match map.get(k) {
+                None | Some(serde_json::Value::Null) => false,
+                Some(serde_json::Value::Bool(b)) => *b,
+                Some(serde_json::Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
+                Some(serde_json::Value::String(s)) => !s.is_empty(),
+                Some(_) => true,
+            };
+            NpmOptions {
+                loose: truthy("loose"),
+                include_prerelease: truthy("includePrerelease"),
+            }
+        }
+        Ok(serde_json::Value::Bool(false)) => NpmOptions::default(),
+        _ => NpmOptions {
+            loose: true,
+            include_prerelease: false,
+        },
+    }
+}
+
+#[test]
+fn npm_range_vectors() {
+    let Some(dir) = shared() else {
+        println!("skipped: ../shared not found");
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("npm-range-vectors.tsv")).unwrap();
+    let (mut total, mut passed) = (0, 0);
+    let mut failures = Vec::new();
+    for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [range, version, included, options, source] = cols[..] else {
+            panic!("bad row: {line:?}");
+        };
+        let want = included == "true";
+        // node-semver's satisfies() answers false for an invalid version or range.
+        let got = npm_satisfies(version, range, npm_options(options));
+        total += 1;
+        if got.clone().unwrap_or(false) == want {
+            passed += 1;
+        } else {
+            failures.push(format!(
+                "{range:?} {version:?} {options}: want {want}, got {got:?} ({source})"
+            ));
+        }
+    }
+    println!("npm range vectors: {passed}/{total} passed");
+    for f in failures.iter().take(60) {
+        println!("  FAIL {f}");
+    }
+    assert_eq!(passed, total, "{} npm range vectors failed", total - passed);
 }
