@@ -1,17 +1,35 @@
-//! DF049 `yum-unpinned` (stub).
+//! DF049 `yum-unpinned`: `yum install` without version pins
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF049",
     name: "yum-unpinned",
-    summary: "stub",
+    summary: "`yum install` without version pins",
     severity: Severity::Low,
-    category: Category::Style,
-    aliases: &[],
+    category: Category::Reliability,
+    aliases: &[Alias::new(Tool::Hadolint, "DL3033")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nReports packages of `yum install` without a version (pin it with `pkg-version`). Local files, paths and variables are skipped.\n\n## Why is this bad?\nUnpinned packages make the image depend on the day it is built.\n\n## Example\n```dockerfile\nRUN yum install -y httpd\n```\nUse instead:\n```dockerfile\nRUN yum install -y httpd-2.4.62\n```\n\n## Fix safety\nNo automatic fix.\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    super::pm::unpinned(ctx, out, &META, &["yum"], &["install"], &["-c", "--setopt", "--repo", "--enablerepo", "--disablerepo", "--releasever", "--installroot"],
+        &|p| p.ends_with(".rpm") || p.starts_with('@') || p.split('-').skip(1).any(|s| s.starts_with(|c: char| c.is_ascii_digit())), &|_| false, "pin it with `pkg-version`");
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines};
+
+    #[test]
+    fn triggers() {
+        assert_lines(&super::META, "FROM a:1\nRUN yum install -y httpd httpd-2.4.62\n", &[2]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nRUN yum install -y httpd-2.4.62 ./local.rpm\n", &[]);
+    }
+}

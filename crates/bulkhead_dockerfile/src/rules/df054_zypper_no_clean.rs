@@ -1,17 +1,36 @@
-//! DF054 `zypper-no-clean` (stub).
+//! DF054 `zypper-no-clean`: `zypper install` without `zypper clean` in the same `RUN`
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF054",
     name: "zypper-no-clean",
-    summary: "stub",
+    summary: "`zypper install` without `zypper clean` in the same `RUN`",
     severity: Severity::Low,
-    category: Category::Style,
-    aliases: &[],
+    category: Category::Size,
+    aliases: &[Alias::new(Tool::Hadolint, "DL3036"), Alias::new(Tool::Trivy, "DS-0020")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nReports `zypper install` in the final stage (or a stage it builds on) whose `RUN` has no `zypper clean` (or removal of the cache directory) and no cache mount on it.\n\n## Why is this bad?\nThe package cache stays in the layer; cleaning it in a later `RUN` does not make the image smaller.\n\n## Example\n```dockerfile\nRUN zypper install -y httpd\n```\nUse instead:\n```dockerfile\nRUN zypper install -y httpd && zypper clean\n```\n\n## Fix safety\nNo automatic fix.\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    super::pm::no_cleanup(ctx, out, &META, &["zypper"], &["install", "in"], &|c| (c.name() == "zypper" && c.args().iter().any(|w| matches!(w.value.as_str(), "clean" | "cc"))) || super::pm::removes(c, &["/var/cache/zypp"]), &["/var/cache/zypp"],
+        "the package cache stays in the layer: clean it in the same RUN");
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines};
+
+    #[test]
+    fn triggers() {
+        assert_lines(&super::META, "FROM a:1\nRUN zypper install -y httpd\n", &[2]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nRUN zypper install -y httpd && zypper clean\n", &[]);
+        assert_lines(&super::META, "FROM a:1 AS b\nRUN zypper install -y x\nFROM c:1\n", &[]);
+    }
+}

@@ -546,6 +546,137 @@ pub mod pm {
         c.subcommand()
     }
 
+    /// Report install commands (`names` + one of `subs`) lacking every listed option; the
+    /// safe fix inserts `insert` right after the command name.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a table-driven helper shared by many rules"
+    )]
+    pub fn missing_opt(
+        ctx: &super::Ctx,
+        out: &mut Vec<bulkhead_diagnostics::Finding>,
+        meta: &'static bulkhead_diagnostics::RuleMeta,
+        names: &[&str],
+        subs: &[&str],
+        short: &[char],
+        long: &[&str],
+        insert: &str,
+        after_sub: bool,
+        message: &str,
+    ) {
+        use bulkhead_diagnostics::{Edit, Fix};
+        for (_, c) in ctx.commands() {
+            if !is(c, names, subs) || c.has_opt(short, long) {
+                continue;
+            }
+            let quiet2 = |v: &str| matches!(v, "-qq" | "-q=2" | "--quiet=2");
+            if short.contains(&'y') && c.args().iter().any(|w| quiet2(&w.value)) {
+                continue;
+            }
+            if long
+                .iter()
+                .any(|l| l.contains("::") && c.args().iter().any(|w| w.value.contains(l)))
+            {
+                continue;
+            }
+            let anchor = if after_sub {
+                c.subcommand()
+            } else {
+                c.effective().first()
+            };
+            let f = ctx.finding(meta, c.start, c.end, message);
+            out.push(match (anchor, c.nested) {
+                (Some(w), false) => f.with_fix(Fix::safe(
+                    format!("Add `{}`", insert.trim()),
+                    vec![Edit::insert(w.end, insert)],
+                )),
+                _ => f,
+            });
+        }
+    }
+
+    /// Whether the `RUN` of instruction `i` has a command matching `pred`.
+    pub fn run_has(ctx: &super::Ctx, i: usize, pred: impl Fn(&Command) -> bool) -> bool {
+        ctx.scripts[i]
+            .as_ref()
+            .is_some_and(|s| s.commands.iter().any(pred))
+    }
+
+    /// Whether a command removes a path starting with one of `prefixes`.
+    pub fn removes(c: &Command, prefixes: &[&str]) -> bool {
+        c.name() == "rm"
+            && c.args()
+                .iter()
+                .any(|w| prefixes.iter().any(|p| w.value.starts_with(p)))
+    }
+
+    /// Report installs (`names` + `subs`) in the final chain whose `RUN` has no cleanup
+    /// (`clean(command)`) and no cache mount on `cache_targets`.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a table-driven helper shared by many rules"
+    )]
+    pub fn no_cleanup(
+        ctx: &super::Ctx,
+        out: &mut Vec<bulkhead_diagnostics::Finding>,
+        meta: &'static bulkhead_diagnostics::RuleMeta,
+        names: &[&str],
+        subs: &[&str],
+        clean: &dyn Fn(&Command) -> bool,
+        cache_targets: &[&str],
+        message: &str,
+    ) {
+        let mut seen = Vec::new();
+        for (i, c) in ctx.commands() {
+            if seen.contains(&i) || !is(c, names, subs) || !ctx.in_final_chain(i) {
+                continue;
+            }
+            seen.push(i);
+            let ins = &ctx.df.instructions[i];
+            if run_has(ctx, i, clean) || has_cache_mount(ins, cache_targets) {
+                continue;
+            }
+            out.push(ctx.finding(meta, c.start, c.end, message));
+        }
+    }
+
+    /// Report package arguments of `names` + `subs` for which `pinned(pkg)` is false, unless
+    /// `skip(command)`.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a table-driven helper shared by many rules"
+    )]
+    pub fn unpinned(
+        ctx: &super::Ctx,
+        out: &mut Vec<bulkhead_diagnostics::Finding>,
+        meta: &'static bulkhead_diagnostics::RuleMeta,
+        names: &[&str],
+        subs: &[&str],
+        opts_with_value: &[&str],
+        pinned: &dyn Fn(&str) -> bool,
+        skip: &dyn Fn(&Command) -> bool,
+        what: &str,
+    ) {
+        for (_, c) in ctx.commands() {
+            if !is(c, names, subs) || skip(c) {
+                continue;
+            }
+            for w in packages(c, subs, opts_with_value) {
+                let v = w.value.as_str();
+                let local =
+                    v.contains('/') || v.starts_with('.') || v.contains('$') || v.contains('*');
+                if !local && !pinned(v) {
+                    out.push(ctx.finding(
+                        meta,
+                        w.start,
+                        w.end,
+                        format!("`{v}` is not pinned: {what}"),
+                    ));
+                }
+            }
+        }
+    }
+
     /// The RUN has a cache mount on one of the `targets` (so caches never reach the image).
     pub fn has_cache_mount(ins: &crate::parse::Instruction, targets: &[&str]) -> bool {
         ins.flags.iter().any(|f| {
