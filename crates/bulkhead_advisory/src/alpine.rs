@@ -4,8 +4,9 @@
 //! A `secfixes` key `V` listing `CVE-X` becomes the range `[0, V)` for `CVE-X`. The version
 //! `0` means "never affected in Alpine" and adds nothing.
 
-use crate::model::{Advisory, AffectedEntry, Event, Range};
+use crate::model::{Advisory, AffectedEntry};
 use crate::namespace::alpine_branch;
+use bulkhead_pkg::{OsvAffected, OsvEvent, OsvRange, RangeKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -54,23 +55,17 @@ impl SecDb {
                                 namespace: namespace.clone(),
                                 name: pkg.name.clone(),
                                 id: id.to_string(),
-                                ranges: Vec::new(),
-                                versions: Vec::new(),
+                                affected: OsvAffected::default(),
                                 state: None,
                                 severity: None,
                             });
-                        e.ranges.push(Range {
-                            kind: "ECOSYSTEM".into(),
+                        e.affected.ranges.push(OsvRange {
+                            kind: RangeKind::Ecosystem,
                             events: vec![
-                                Event {
-                                    introduced: Some("0".into()),
-                                    ..Event::default()
-                                },
-                                Event {
-                                    fixed: Some(version.clone()),
-                                    ..Event::default()
-                                },
+                                OsvEvent::Introduced("0".into()),
+                                OsvEvent::Fixed(version.clone()),
                             ],
+                            repo: None,
                         });
                     }
                 }

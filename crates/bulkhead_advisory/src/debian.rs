@@ -6,11 +6,10 @@
 //! tracker says the issue is ignored (`nodsa_reason: ignored`) or the release is end-of-life.
 //! The urgency is the vendor severity.
 
-use crate::model::{
-    Advisory, AffectedEntry, Event, FixState, Range, SeverityRecord, SeveritySource,
-};
+use crate::model::{Advisory, AffectedEntry, FixState, SeverityRecord, SeveritySource};
 use crate::namespace::debian_release;
 use crate::severity::level_from_text;
+use bulkhead_pkg::{OsvAffected, OsvEvent, OsvRange, RangeKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -52,23 +51,11 @@ pub(crate) fn convert(tracker: Tracker) -> (Vec<Advisory>, Vec<AffectedEntry>) {
                             level: Some(level),
                             vector: None,
                         });
-                let intro = Event {
-                    introduced: Some("0".into()),
-                    ..Event::default()
-                };
+                let intro = OsvEvent::Introduced("0".into());
                 let (events, state) = match r.status.as_str() {
                     "resolved" => match r.fixed_version.as_deref() {
                         None | Some("0") => continue,
-                        Some(v) => (
-                            vec![
-                                intro,
-                                Event {
-                                    fixed: Some(v.to_string()),
-                                    ..Event::default()
-                                },
-                            ],
-                            None,
-                        ),
+                        Some(v) => (vec![intro, OsvEvent::Fixed(v.to_string())], None),
                     },
                     "open" | "undetermined" => {
                         let wont = r.nodsa_reason.as_deref() == Some("ignored")
@@ -81,11 +68,14 @@ pub(crate) fn convert(tracker: Tracker) -> (Vec<Advisory>, Vec<AffectedEntry>) {
                     namespace: format!("debian:{}", debian_release(&release)),
                     name: package.clone(),
                     id: id.clone(),
-                    ranges: vec![Range {
-                        kind: "ECOSYSTEM".into(),
-                        events,
-                    }],
-                    versions: Vec::new(),
+                    affected: OsvAffected {
+                        ranges: vec![OsvRange {
+                            kind: RangeKind::Ecosystem,
+                            events,
+                            repo: None,
+                        }],
+                        versions: Vec::new(),
+                    },
                     state,
                     severity,
                 });

@@ -25,9 +25,7 @@ pub mod vex;
 pub use error::{Error, Result};
 pub use import::{Batch, ImportReport, parse_path, parse_paths};
 pub use matcher::{Finding, MatchOutcome, match_packages};
-pub use model::{
-    Advisory, AffectedEntry, Cvss, Event, FixState, Range, SeverityRecord, SeveritySource,
-};
+pub use model::{Advisory, AffectedEntry, Cvss, FixState, SeverityRecord, SeveritySource};
 pub use namespace::{namespace_for, normalise_name};
 pub use severity::score_vector;
 pub use store::{FORMAT_VERSION, SourceInfo, Store, StoreStats, write_store};

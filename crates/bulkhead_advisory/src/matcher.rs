@@ -8,7 +8,7 @@ use crate::model::{Advisory, AffectedEntry, Cvss, FixState, SeverityRecord, Seve
 use crate::namespace::{namespace_for, normalise_name, normalise_version};
 use crate::severity::{choose, score_vector};
 use crate::store::Store;
-use crate::versions::{Hit, affects};
+use crate::versions::{Hit, affects, scheme_for};
 use bulkhead_diagnostics::Severity;
 use bulkhead_pkg::{Distro, Ecosystem, Package};
 use serde::Serialize;
@@ -69,6 +69,8 @@ pub struct MatchOutcome {
     pub findings: Vec<Finding>,
     /// OS packages whose distro release is unknown (indexes into the package slice).
     pub unknown_distro: Vec<usize>,
+    /// Packages whose installed version the namespace's ordering cannot read, with why.
+    pub version_errors: Vec<(usize, String)>,
 }
 
 fn id_rank(id: &str) -> u8 {
@@ -152,11 +154,25 @@ pub fn match_packages(
         };
         let name = normalise_name(&ns, lookup_name);
         let version = normalise_version(&ns, &name, version).to_string();
+        let Some(scheme) = scheme_for(&ns) else {
+            continue;
+        };
         let entries: Vec<AffectedEntry> = cache.affected(&ns, &name)?.to_vec();
-        let hits: Vec<(AffectedEntry, Hit)> = entries
-            .into_iter()
-            .filter_map(|e| affects(&e, &version).map(|h| (e, h)))
-            .collect();
+        let mut hits: Vec<(AffectedEntry, Hit)> = Vec::new();
+        for e in entries {
+            match affects(scheme, &e, &version) {
+                Ok(Some(h)) => hits.push((e, h)),
+                Ok(None) => {}
+                Err(err) => {
+                    // The installed version itself is unreadable: one note per package.
+                    // A bad event version in one advisory does not hide the others.
+                    if bulkhead_pkg::compare(scheme, &version, &version).is_err() {
+                        out.version_errors.push((index, err.to_string()));
+                        break;
+                    }
+                }
+            }
+        }
         if hits.is_empty() {
             continue;
         }

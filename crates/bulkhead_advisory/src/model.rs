@@ -1,9 +1,10 @@
 //! The advisory data model: what the store keeps and what matching returns.
 //!
-//! Affected ranges keep the OSV shape (`ranges[].type/events`, `versions`) for every feed, so
-//! a distro feed and an OSV record are evaluated by the same code.
+//! Affected ranges are `bulkhead_pkg::OsvAffected` for every feed, so a distro feed and an OSV
+//! record are evaluated by the same code (`bulkhead_pkg::osv_affected`).
 
 use bulkhead_diagnostics::Severity;
+use bulkhead_pkg::OsvAffected;
 use serde::{Deserialize, Serialize};
 
 /// Where a severity came from, most authoritative first (the derive order is the precedence).
@@ -72,27 +73,6 @@ pub struct Advisory {
     pub severities: Vec<SeverityRecord>,
 }
 
-/// One OSV range event.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Event {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub introduced: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fixed: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_affected: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<String>,
-}
-
-/// One OSV range: `SEMVER` or `ECOSYSTEM` (GIT ranges are not kept: no CPE or commit guessing).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Range {
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub events: Vec<Event>,
-}
-
 /// What a distro says about an affected package it has not fixed, or that it has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -125,10 +105,9 @@ pub struct AffectedEntry {
     pub name: String,
     /// The advisory id.
     pub id: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ranges: Vec<Range>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub versions: Vec<String>,
+    /// The OSV `ranges` and `versions` (GIT ranges dropped).
+    #[serde(flatten)]
+    pub affected: OsvAffected,
     /// Set when the feed says "not fixed and will not be" ([`FixState::WillNotFix`]); otherwise
     /// the state follows from the matching range (a `fixed` event or not).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,9 +4,10 @@
 //! ranges need the source repository) and withdrawn records. RustSec "informational"
 //! advisories (unmaintained, unsound, notice) are not vulnerabilities and are skipped.
 
-use crate::model::{Advisory, AffectedEntry, Range, SeverityRecord, SeveritySource};
+use crate::model::{Advisory, AffectedEntry, SeverityRecord, SeveritySource};
 use crate::namespace::{normalise_name, osv_namespace};
 use crate::severity::{level_from_text, record_from_vector};
+use bulkhead_pkg::{OsvAffected, OsvRange, RangeKind};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -15,6 +16,9 @@ pub(crate) struct OsvRecord {
     id: String,
     #[serde(default)]
     aliases: Vec<String>,
+    /// OSV 1.7: the upstream vulnerabilities a downstream record (DSA, DEBIAN-CVE) is about.
+    #[serde(default)]
+    upstream: Vec<String>,
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
@@ -28,7 +32,7 @@ pub(crate) struct OsvRecord {
     #[serde(default)]
     severity: Vec<OsvSeverity>,
     #[serde(default)]
-    affected: Vec<OsvAffected>,
+    affected: Vec<OsvAffectedEntry>,
     #[serde(default)]
     references: Vec<OsvReference>,
     #[serde(default)]
@@ -59,11 +63,11 @@ struct OsvPackage {
 }
 
 #[derive(Deserialize)]
-struct OsvAffected {
+struct OsvAffectedEntry {
     #[serde(default)]
     package: Option<OsvPackage>,
     #[serde(default)]
-    ranges: Vec<Range>,
+    ranges: Vec<OsvRange>,
     #[serde(default)]
     versions: Vec<String>,
     #[serde(default)]
@@ -174,10 +178,10 @@ impl OsvRecord {
         let mut entries: Vec<AffectedEntry> = Vec::new();
         for a in self.affected {
             let Some(pkg) = a.package else { continue };
-            let ranges: Vec<Range> = a
+            let ranges: Vec<OsvRange> = a
                 .ranges
                 .into_iter()
-                .filter(|r| r.kind == "SEMVER" || r.kind == "ECOSYSTEM")
+                .filter(|r| r.kind != RangeKind::Git)
                 .collect();
             if ranges.is_empty() && a.versions.is_empty() {
                 continue;
@@ -190,21 +194,30 @@ impl OsvRecord {
                 .iter_mut()
                 .find(|e| e.namespace == namespace && e.name == name)
             {
-                e.ranges.extend(ranges);
-                e.versions.extend(a.versions);
+                e.affected.ranges.extend(ranges);
+                e.affected.versions.extend(a.versions);
                 continue;
             }
             entries.push(AffectedEntry {
                 namespace,
                 name,
                 id: self.id.clone(),
-                ranges,
-                versions: a.versions,
+                affected: OsvAffected {
+                    ranges,
+                    versions: a.versions,
+                },
                 state: None,
                 severity: None,
             });
         }
         let mut aliases = self.aliases;
+        // A downstream record about one upstream vulnerability is the same vulnerability; one
+        // about several (a DSA fixing five CVEs) is not merged with any of them.
+        if let [one] = self.upstream.as_slice()
+            && !aliases.contains(one)
+        {
+            aliases.push(one.clone());
+        }
         aliases.retain(|a| *a != self.id);
         Converted::Record(
             Advisory {

@@ -10,7 +10,8 @@
 
 use crate::error::{Error, Result};
 use crate::import::Batch;
-use crate::model::{Advisory, AffectedEntry, FixState, Range, SeverityRecord};
+use crate::model::{Advisory, AffectedEntry, FixState, SeverityRecord};
+use bulkhead_pkg::{OsvAffected, OsvRange};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -92,7 +93,7 @@ struct AdvisoryData {
 #[derive(Serialize, Deserialize)]
 struct AffectedData {
     #[serde(default, rename = "r", skip_serializing_if = "Vec::is_empty")]
-    ranges: Vec<Range>,
+    ranges: Vec<OsvRange>,
     #[serde(default, rename = "v", skip_serializing_if = "Vec::is_empty")]
     versions: Vec<String>,
     #[serde(default, rename = "f", skip_serializing_if = "Option::is_none")]
@@ -193,8 +194,10 @@ impl Store {
                 namespace: namespace.to_string(),
                 name: name.to_string(),
                 id,
-                ranges: d.ranges,
-                versions: d.versions,
+                affected: OsvAffected {
+                    ranges: d.ranges,
+                    versions: d.versions,
+                },
                 state: d.state,
                 severity: d.severity,
             });
@@ -419,8 +422,8 @@ fn write_into(tmp: &Path, sources: Vec<(SourceInfo, Batch)>, merged: bool) -> Re
             let key = (e.namespace.clone(), e.name.clone(), e.id.clone());
             match affected.get_mut(&key) {
                 Some(old) => {
-                    old.ranges.extend(e.ranges);
-                    old.versions.extend(e.versions);
+                    old.affected.ranges.extend(e.affected.ranges);
+                    old.affected.versions.extend(e.affected.versions);
                 }
                 None => {
                     affected.insert(key, e);
@@ -456,8 +459,8 @@ fn write_into(tmp: &Path, sources: Vec<(SourceInfo, Batch)>, merged: bool) -> Re
                 .map_err(sqlerr)?;
             for ((ns, name, id), e) in affected.iter_mut() {
                 let data = AffectedData {
-                    ranges: std::mem::take(&mut e.ranges),
-                    versions: std::mem::take(&mut e.versions),
+                    ranges: std::mem::take(&mut e.affected.ranges),
+                    versions: std::mem::take(&mut e.affected.versions),
                     state: e.state,
                     severity: e.severity.take(),
                 };
