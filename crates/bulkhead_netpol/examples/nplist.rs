@@ -10,8 +10,19 @@ fn main() {
     for e in &c.errors {
         eprintln!("model error: {} {}", e.origin.display(), e.message);
     }
-    eprintln!("{} docs, {} workloads, {} policies", docs.len(), c.workloads.len(), c.policies.len());
-    let fmt = args.get(1).and_then(|f| Format::parse(f)).unwrap_or(Format::Txt);
-    let opts = ListOptions { exposure: args.iter().any(|a| a == "--exposure"), ..Default::default() };
+    eprintln!(
+        "{} docs, {} workloads, {} policies",
+        docs.len(),
+        c.workloads.len(),
+        c.policies.len()
+    );
+    let fmt = args
+        .get(1)
+        .and_then(|f| Format::parse(f))
+        .unwrap_or(Format::Txt);
+    let opts = ListOptions {
+        exposure: args.iter().any(|a| a == "--exposure"),
+        ..Default::default()
+    };
     println!("{}", list(&c, &opts, fmt));
 }

@@ -274,12 +274,17 @@ mod tests {
 
     #[test]
     fn render() {
-        let mut c = ConnSet::single(Protocol::Udp, PortSet::full().subtract(&PortSet::range(53, 53)));
+        let mut c = ConnSet::single(
+            Protocol::Udp,
+            PortSet::full().subtract(&PortSet::range(53, 53)),
+        );
         c.union_with(&ConnSet::single(Protocol::Tcp, PortSet::range(80, 80)));
         assert_eq!(c.to_string(), "TCP 80,UDP 1-52,54-65535");
         assert_eq!(ConnSet::all().to_string(), "All Connections");
         assert_eq!(
-            PortSet::range(1, 10).union(&PortSet::range(11, 20)).to_string(),
+            PortSet::range(1, 10)
+                .union(&PortSet::range(11, 20))
+                .to_string(),
             "1-20"
         );
     }

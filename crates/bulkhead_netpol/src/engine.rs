@@ -263,7 +263,13 @@ impl<'c> Analysis<'c> {
                 if self.rule_admits(pi, d, ri, other) {
                     let ports = rule_ports(r, dst);
                     if let Some(v) = contrib.as_deref_mut() {
-                        v.push((RuleRef { policy: pi, rule: ri }, ports.clone()));
+                        v.push((
+                            RuleRef {
+                                policy: pi,
+                                rule: ri,
+                            },
+                            ports.clone(),
+                        ));
                     }
                     c.union_with(&ports);
                 }

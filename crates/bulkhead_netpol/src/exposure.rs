@@ -9,7 +9,6 @@ use crate::engine::{Analysis, rule_ports, rule_ports_ext};
 use crate::model::{Direction, NS_NAME_LABEL, PeerSpec};
 use crate::output::ConnLine;
 use crate::selector::{Op, Selector};
-use std::collections::BTreeMap;
 
 /// One textual exposure line: `peer => other` (egress) or `peer <= other` (ingress).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -89,10 +88,11 @@ fn ns_label(ns: &RepNs, txt: bool) -> String {
     let res = match ns {
         RepNs::Named(n) => return n.clone(),
         RepNs::Sel(s) => {
-            if s.match_labels.len() == 1 && s.exprs.is_empty() {
-                if let Some(n) = s.match_labels.get(NS_NAME_LABEL) {
-                    return n.clone();
-                }
+            if s.match_labels.len() == 1
+                && s.exprs.is_empty()
+                && let Some(n) = s.match_labels.get(NS_NAME_LABEL)
+            {
+                return n.clone();
             }
             if s.is_empty() {
                 "all namespaces".to_string()
@@ -161,8 +161,10 @@ fn combos(s: &Selector) -> Vec<crate::selector::Labels> {
     out
 }
 
+/// Representatives from selectors with requirements are never refined (the reference
+/// tool keeps them even when a real pod matches).
 fn has_unusual(s: &Selector) -> bool {
-    s.exprs.iter().any(|r| r.op != Op::In)
+    !s.exprs.is_empty()
 }
 
 /// The representative peer a rule entry describes, or `None` for the entire cluster.
@@ -205,7 +207,11 @@ fn entry_admits(policy_ns: &str, peer: &PeerSpec, r: &Rep) -> bool {
 
 /// Compute the exposure report. `lines` are the (already focused) connectivity lines, whose
 /// external-range entries are repeated in the exposure sections.
-pub fn exposure(a: &Analysis<'_>, lines: &[ConnLine], focus: &dyn Fn(usize) -> bool) -> ExposureReport {
+pub fn exposure(
+    a: &Analysis<'_>,
+    lines: &[ConnLine],
+    focus: &dyn Fn(usize) -> bool,
+) -> ExposureReport {
     let cluster = a.cluster;
     let mut rep = ExposureReport::default();
     // 1. Representative peers of every rule entry, deduplicated.
@@ -213,18 +219,18 @@ pub fn exposure(a: &Analysis<'_>, lines: &[ConnLine], focus: &dyn Fn(usize) -> b
     for p in &cluster.policies {
         for r in p.ingress.iter().chain(p.egress.iter()) {
             for peer in r.peers.iter().flatten() {
-                if let PeerSpec::Pods { namespaces, pods } = peer {
-                    if let Some(x) = rep_of(&p.namespace, namespaces, pods) {
-                        let key = |r: &Rep| {
-                            let ns = match &r.ns {
-                                RepNs::Sel(s) => RepNs::Sel(sel_key(s)),
-                                n => n.clone(),
-                            };
-                            (ns, sel_key(&r.pods))
+                if let PeerSpec::Pods { namespaces, pods } = peer
+                    && let Some(x) = rep_of(&p.namespace, namespaces, pods)
+                {
+                    let key = |r: &Rep| {
+                        let ns = match &r.ns {
+                            RepNs::Sel(s) => RepNs::Sel(sel_key(s)),
+                            n => n.clone(),
                         };
-                        if !reps.iter().any(|y| key(y) == key(&x)) {
-                            reps.push(x);
-                        }
+                        (ns, sel_key(&r.pods))
+                    };
+                    if !reps.iter().any(|y| key(y) == key(&x)) {
+                        reps.push(x);
                     }
                 }
             }
@@ -236,10 +242,10 @@ pub fn exposure(a: &Analysis<'_>, lines: &[ConnLine], focus: &dyn Fn(usize) -> b
         if ns_any || r.pods.is_empty() || has_unusual(&r.pods) {
             return true;
         }
-        if let RepNs::Sel(s) = &r.ns {
-            if has_unusual(s) {
-                return true;
-            }
+        if let RepNs::Sel(s) = &r.ns
+            && has_unusual(s)
+        {
+            return true;
         }
         // Refined only when a real pod stands for every label combination.
         let ns_combos: Vec<Option<crate::selector::Labels>> = match &r.ns {
@@ -334,7 +340,9 @@ pub fn exposure(a: &Analysis<'_>, lines: &[ConnLine], focus: &dyn Fn(usize) -> b
                     for r in p.rules(d) {
                         let admits = match &r.peers {
                             None => true,
-                            Some(peers) => peers.iter().any(|peer| entry_admits(&p.namespace, peer, x)),
+                            Some(peers) => {
+                                peers.iter().any(|peer| entry_admits(&p.namespace, peer, x))
+                            }
                         };
                         if admits {
                             c.union_with(&ports_of(r));

@@ -71,7 +71,11 @@ pub struct IpBlock {
 
 impl IpBlock {
     /// A block from its parts.
-    pub fn new(cidr_text: String, cidr: Option<IpRange>, except: Vec<(String, Option<IpRange>)>) -> Self {
+    pub fn new(
+        cidr_text: String,
+        cidr: Option<IpRange>,
+        except: Vec<(String, Option<IpRange>)>,
+    ) -> Self {
         let mut b = IpBlock {
             cidr_text,
             cidr,

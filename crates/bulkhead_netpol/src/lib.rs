@@ -62,7 +62,10 @@ pub fn connlist(a: &Analysis<'_>, opts: &ListOptions) -> Vec<ConnLine> {
     let focused = |p: Peer| match p {
         Peer::Workload(i) => {
             opts.focus_workloads.is_empty()
-                || opts.focus_workloads.iter().any(|f| focus_matches(&ws[i], f))
+                || opts
+                    .focus_workloads
+                    .iter()
+                    .any(|f| focus_matches(&ws[i], f))
         }
         Peer::Ext(_) => false,
     };
@@ -88,7 +91,10 @@ pub fn list(cluster: &Cluster, opts: &ListOptions, fmt: Format) -> String {
         let ws = &cluster.workloads;
         let focus = |i: usize| {
             opts.focus_workloads.is_empty()
-                || opts.focus_workloads.iter().any(|f| focus_matches(&ws[i], f))
+                || opts
+                    .focus_workloads
+                    .iter()
+                    .any(|f| focus_matches(&ws[i], f))
         };
         exposure::exposure(&a, &lines, &focus)
     });
@@ -97,7 +103,8 @@ pub fn list(cluster: &Cluster, opts: &ListOptions, fmt: Format) -> String {
 
 /// Build a cluster from loaded documents.
 pub fn cluster_from_documents(docs: &[load::Document]) -> Cluster {
-    let locs: Vec<Box<dyn Fn(&str) -> Option<bulkhead_diagnostics::Range> + '_>> = docs
+    type Locate<'a> = Box<dyn Fn(&str) -> Option<bulkhead_diagnostics::Range> + 'a>;
+    let locs: Vec<Locate<'_>> = docs
         .iter()
         .map(|d| Box::new(move |p: &str| d.locate(p)) as Box<dyn Fn(&str) -> _>)
         .collect();

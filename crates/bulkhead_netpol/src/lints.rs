@@ -7,4 +7,6 @@ pub struct Settings {}
 /// The NP rules.
 pub static RULES: &[&RuleMeta] = &[];
 /// Run the lints.
-pub fn lint(_objects: &[ObjectRef<'_>], _settings: &Settings) -> Vec<Finding> { Vec::new() }
+pub fn lint(_objects: &[ObjectRef<'_>], _settings: &Settings) -> Vec<Finding> {
+    Vec::new()
+}

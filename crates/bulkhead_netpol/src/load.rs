@@ -145,10 +145,10 @@ pub fn parse_text(path: &str, text: &str) -> (Vec<Document>, Vec<LoadError>) {
     let mut cur = String::new();
     let mut start = 1u32;
     for (i, line) in text.lines().enumerate() {
-        if line.starts_with("---") {
+        if let Some(rest) = line.strip_prefix("---") {
             chunks.push((start, std::mem::take(&mut cur)));
             start = i as u32 + 2;
-            let rest = line[3..].trim_start();
+            let rest = rest.trim_start();
             if !rest.is_empty() && !rest.starts_with('#') {
                 cur.push_str(rest);
                 cur.push('\n');
@@ -164,7 +164,11 @@ pub fn parse_text(path: &str, text: &str) -> (Vec<Document>, Vec<LoadError>) {
     }
     chunks.push((start, cur));
     for (start, chunk) in chunks {
-        if chunk.trim().is_empty() || chunk.lines().all(|l| l.trim_start().starts_with('#') || l.trim().is_empty()) {
+        if chunk.trim().is_empty()
+            || chunk
+                .lines()
+                .all(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
+        {
             continue;
         }
         let end = start + chunk.lines().count() as u32;
@@ -211,10 +215,12 @@ pub fn locate_pointer(text: &str, start: u32, end: u32, pointer: &str) -> Option
                 if t.is_empty() || t.starts_with('#') {
                     continue;
                 }
-                if min_indent.is_some_and(|m| ind < m) {
+                let item = t.starts_with("- ") || t == "-";
+                // Items of a block sequence may sit at their key's own indentation.
+                if min_indent.is_some_and(|m| ind + 1 < m || (ind + 1 == m && !item)) {
                     break;
                 }
-                if t.starts_with("- ") || t == "-" {
+                if item {
                     let ii = *item_indent.get_or_insert(ind);
                     if ind == ii {
                         if count == idx {
@@ -244,7 +250,12 @@ pub fn locate_pointer(text: &str, start: u32, end: u32, pointer: &str) -> Option
                 if ind != ki {
                     continue;
                 }
-                let key = t.split(':').next().unwrap_or("").trim().trim_matches(['"', '\'']);
+                let key = t
+                    .split(':')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches(['"', '\'']);
                 if key == seg && t.contains(':') {
                     hit = Some((i, ind + 1));
                     break;
@@ -254,7 +265,11 @@ pub fn locate_pointer(text: &str, start: u32, end: u32, pointer: &str) -> Option
         match hit {
             Some((i, ind)) => {
                 found = i;
-                lo = if seg.parse::<usize>().is_ok() { i } else { i + 1 };
+                lo = if seg.parse::<usize>().is_ok() {
+                    i
+                } else {
+                    i + 1
+                };
                 min_indent = Some(ind);
                 let _ = &mut hi;
             }

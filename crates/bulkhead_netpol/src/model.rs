@@ -558,9 +558,8 @@ fn parse_peer(p: &Value) -> Result<PeerSpec, String> {
 fn parse_port(p: &Value) -> Result<PortSpec, String> {
     let protocol = match p.get("protocol") {
         None | Some(Value::Null) => Protocol::Tcp,
-        Some(v) => {
-            Protocol::parse(&scalar(v)).ok_or_else(|| format!("unknown protocol `{}`", scalar(v)))?
-        }
+        Some(v) => Protocol::parse(&scalar(v))
+            .ok_or_else(|| format!("unknown protocol `{}`", scalar(v)))?,
     };
     let port = match p.get("port") {
         None | Some(Value::Null) => None,

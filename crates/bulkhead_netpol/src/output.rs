@@ -151,20 +151,38 @@ fn csv_field(s: &str) -> String {
 fn csv(lines: &[ConnLine], exposure: Option<&ExposureReport>) -> String {
     let mut s = String::from("src,dst,conn\n");
     for l in lines {
-        let _ = writeln!(s, "{},{},{}", csv_field(&l.src), csv_field(&l.dst), csv_field(&l.conn));
+        let _ = writeln!(
+            s,
+            "{},{},{}",
+            csv_field(&l.src),
+            csv_field(&l.dst),
+            csv_field(&l.conn)
+        );
     }
     if let Some(e) = exposure {
         s.push_str("Exposure Analysis Result:,,\n");
         if !e.egress.is_empty() {
             s.push_str("Egress Exposure:,,\nsrc,dst,conn\n");
             for l in &e.egress {
-                let _ = writeln!(s, "{},{},{}", csv_field(&l.peer), csv_field(&l.other), csv_field(&l.conn));
+                let _ = writeln!(
+                    s,
+                    "{},{},{}",
+                    csv_field(&l.peer),
+                    csv_field(&l.other),
+                    csv_field(&l.conn)
+                );
             }
         }
         if !e.ingress.is_empty() {
             s.push_str("Ingress Exposure:,,\ndst,src,conn\n");
             for l in &e.ingress {
-                let _ = writeln!(s, "{},{},{}", csv_field(&l.peer), csv_field(&l.other), csv_field(&l.conn));
+                let _ = writeln!(
+                    s,
+                    "{},{},{}",
+                    csv_field(&l.peer),
+                    csv_field(&l.other),
+                    csv_field(&l.conn)
+                );
             }
         }
     }
@@ -172,7 +190,10 @@ fn csv(lines: &[ConnLine], exposure: Option<&ExposureReport>) -> String {
 }
 
 fn md(lines: &[ConnLine], exposure: Option<&ExposureReport>) -> String {
-    let mut rows = vec!["| src | dst | conn |".to_string(), "|-----|-----|------|".to_string()];
+    let mut rows = vec![
+        "| src | dst | conn |".to_string(),
+        "|-----|-----|------|".to_string(),
+    ];
     for l in lines {
         rows.push(format!("| {} | {} | {} |", l.src, l.dst, l.conn));
     }
@@ -209,7 +230,9 @@ fn is_external(name: &str) -> bool {
 
 fn dot_label(name: &str) -> String {
     // `ns/name[Kind]` -> `name[Kind]`
-    name.split_once('/').map(|x| x.1.to_string()).unwrap_or_else(|| name.to_string())
+    name.split_once('/')
+        .map(|x| x.1.to_string())
+        .unwrap_or_else(|| name.to_string())
 }
 
 fn dot_peer_line(id: &str, label: &str, color: &str, extra: &str) -> String {
@@ -295,7 +318,14 @@ fn dot(lines: &[ConnLine], exposure: Option<&ExposureReport>) -> String {
                 edges.push(if ingress {
                     edge(&node, &g.peer, &g.conn, "darkorange2", "1", " style=dashed")
                 } else {
-                    edge(&g.peer, &node, &g.conn, "darkorange4", "0.5", " style=dashed")
+                    edge(
+                        &g.peer,
+                        &node,
+                        &g.conn,
+                        "darkorange4",
+                        "0.5",
+                        " style=dashed",
+                    )
                 });
             }
         }
@@ -321,5 +351,9 @@ fn dot(lines: &[ConnLine], exposure: Option<&ExposureReport>) -> String {
 
 /// netpol-analyzer's layout weight: 0.5 when the source sorts before the destination.
 fn dot_weight(l: &ConnLine) -> String {
-    if l.src < l.dst { "0.5".into() } else { "1".into() }
+    if l.src < l.dst {
+        "0.5".into()
+    } else {
+        "1".into()
+    }
 }

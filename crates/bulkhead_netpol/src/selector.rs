@@ -95,8 +95,12 @@ impl Selector {
 impl Requirement {
     fn matches(&self, labels: &Labels) -> bool {
         match self.op {
-            Op::In => labels.get(&self.key).is_some_and(|v| self.values.contains(v)),
-            Op::NotIn => labels.get(&self.key).is_none_or(|v| !self.values.contains(v)),
+            Op::In => labels
+                .get(&self.key)
+                .is_some_and(|v| self.values.contains(v)),
+            Op::NotIn => labels
+                .get(&self.key)
+                .is_none_or(|v| !self.values.contains(v)),
             Op::Exists => labels.contains_key(&self.key),
             Op::DoesNotExist => !labels.contains_key(&self.key),
         }

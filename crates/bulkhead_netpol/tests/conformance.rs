@@ -7,10 +7,11 @@ use bulkhead_netpol::{ListOptions, cluster_from_documents, list, load};
 use std::path::{Path, PathBuf};
 
 /// Cases that must pass (the ratchet: raise it when more pass).
-const MIN_PASSED: usize = 0;
+const MIN_PASSED: usize = 90;
 
 fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/netpol-analyzer");
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/netpol-analyzer");
     p.exists().then_some(p)
 }
 
@@ -24,9 +25,10 @@ fn netpol_analyzer_conformance() {
         println!("skipped: ../shared not found");
         return;
     };
-    let cases: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(root.join("connlist_cases_npv1_only.json")).unwrap())
-            .unwrap();
+    let cases: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("connlist_cases_npv1_only.json")).unwrap(),
+    )
+    .unwrap();
     let cases = cases.as_array().unwrap();
     let mut passed = 0;
     let mut report = String::new();
@@ -45,7 +47,9 @@ fn netpol_analyzer_conformance() {
         };
         let mut ok = true;
         for (fmt, path) in case["expectedOutputs"].as_object().unwrap() {
-            let Some(f) = Format::parse(fmt) else { continue };
+            let Some(f) = Format::parse(fmt) else {
+                continue;
+            };
             let expected = std::fs::read_to_string(root.join(path.as_str().unwrap())).unwrap();
             let actual = list(&cluster, &opts, f);
             if clean(&actual) != clean(&expected) {
@@ -63,6 +67,9 @@ fn netpol_analyzer_conformance() {
     if let Ok(p) = std::env::var("NETPOL_CONFORMANCE_REPORT") {
         std::fs::write(p, &report).unwrap();
     }
-    println!("netpol-analyzer conformance: {passed}/{} cases passed", cases.len());
+    println!(
+        "netpol-analyzer conformance: {passed}/{} cases passed",
+        cases.len()
+    );
     assert!(passed >= MIN_PASSED, "{passed} < {MIN_PASSED}\n{report}");
 }
