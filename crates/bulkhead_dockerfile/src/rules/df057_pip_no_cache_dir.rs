@@ -1,17 +1,56 @@
-//! DF057 `pip-no-cache-dir` (stub).
+//! DF057 `pip-no-cache-dir`: `pip install` without `--no-cache-dir`
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF057",
     name: "pip-no-cache-dir",
-    summary: "stub",
+    summary: "`pip install` without `--no-cache-dir`",
     severity: Severity::Low,
-    category: Category::Style,
-    aliases: &[],
-    fix: FixKind::None,
+    category: Category::Size,
+    aliases: &[Alias::new(Tool::Hadolint, "DL3042")],
+    fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nReports `pip install` in the final stage (or a stage it builds on) without `--no-cache-dir`, unless `PIP_NO_CACHE_DIR` is set in the stage or the `RUN` has a cache mount on `/root/.cache`.\n\n## Why is this bad?\npip keeps downloaded wheels in `~/.cache/pip`; in an image they are dead weight.\n\n## Example\n```dockerfile\nRUN pip install flask==3.0.3\n```\nUse instead:\n```dockerfile\nRUN pip install --no-cache-dir flask==3.0.3\n```\n\n## Fix safety\nSafe: `--no-cache-dir` is inserted after `install`.\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (i, c) in ctx.commands() {
+        let is_pip = c.name().starts_with("pip") || (c.name().starts_with("python") && c.args().iter().any(|w| w.value == "pip"));
+        if !is_pip || c.has_opt(&[], &["no-cache-dir"]) || !ctx.in_final_chain(i) {
+            continue;
+        }
+        let Some(install) = c.args().iter().find(|w| w.value == "install") else { continue };
+        let ins = &ctx.df.instructions[i];
+        if super::pm::has_cache_mount(ins, &["/root/.cache", "/root/.cache/pip"])
+            || c.assigns.iter().any(|w| w.value.starts_with("PIP_NO_CACHE_DIR="))
+            || ctx.vars_before(i).iter().any(|(k, _)| k == "PIP_NO_CACHE_DIR")
+        {
+            continue;
+        }
+        let f = ctx.finding(&META, c.start, c.end, "`pip install` without `--no-cache-dir` keeps the download cache in the layer");
+        out.push(if c.nested { f } else { f.with_fix(Fix::safe("Add `--no-cache-dir`", vec![Edit::insert(install.end, " --no-cache-dir")])) });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines, assert_fix};
+
+    #[test]
+    fn triggers() {
+        assert_lines(&super::META, "FROM a:1\nRUN pip install flask==3\n", &[2]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3\n", &[]);
+        assert_lines(&super::META, "FROM a:1\nRUN --mount=type=cache,target=/root/.cache pip install x==1\n", &[]);
+        assert_lines(&super::META, "FROM a:1 AS b\nRUN pip install x==1\nFROM c:1\n", &[]);
+    }
+
+    #[test]
+    fn fixes() {
+        assert_fix(&super::META, "FROM a:1\nRUN pip3 install -r r.txt\n", false, "FROM a:1\nRUN pip3 install --no-cache-dir -r r.txt\n");
+    }
+}

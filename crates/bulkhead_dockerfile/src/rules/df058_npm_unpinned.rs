@@ -1,17 +1,46 @@
-//! DF058 `npm-unpinned` (stub).
+//! DF058 `npm-unpinned`: `npm install <pkg>` without a version
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF058",
     name: "npm-unpinned",
-    summary: "stub",
+    summary: "`npm install <pkg>` without a version",
     severity: Severity::Low,
-    category: Category::Style,
-    aliases: &[],
+    category: Category::Reliability,
+    aliases: &[Alias::new(Tool::Hadolint, "DL3016")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nReports packages named on `npm install`/`npm i`/`npm add` without `@version` (a scoped package needs its second `@`). Local paths, tarballs, URLs and git references are skipped; `npm ci` and a bare `npm install` use the lock file and are fine.\n\n## Why is this bad?\nUnpinned packages make the image depend on the day it is built.\n\n## Example\n```dockerfile\nRUN npm install -g typescript\n```\nUse instead:\n```dockerfile\nRUN npm install -g typescript@5.6.3\n```\n\n## Fix safety\nNo automatic fix.\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (_, c) in ctx.commands() {
+        if !super::pm::is(c, &["npm"], &["install", "i", "add"]) {
+            continue;
+        }
+        for w in super::pm::packages(c, &["install", "i", "add"], &["--prefix", "--registry", "--tag", "-w", "--workspace"]) {
+            let v = w.value.as_str();
+            let local = v.contains('/') && !v.starts_with('@') || v.starts_with('.') || v.contains(':') || v.ends_with(".tgz") || v.contains('$');
+            let pinned = if let Some(rest) = v.strip_prefix('@') { rest.contains('@') } else { v.contains('@') };
+            if !local && !pinned {
+                out.push(ctx.finding(&META, w.start, w.end, format!("`{v}` is not pinned: use `{v}@<version>`")));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines};
+
+    #[test]
+    fn triggers() {
+        assert_lines(&super::META, "FROM a:1\nRUN npm install -g typescript @angular/cli@18 @scope/x\n", &[2, 2]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nRUN npm ci && npm install && npm i -g pnpm@9 ./local git+https://x\n", &[]);
+    }
+}
