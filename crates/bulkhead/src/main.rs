@@ -26,6 +26,8 @@ enum Command {
     Rules(cmd::rules::RulesArgs),
     /// Print a shell completion script.
     Completions(cmd::completions::Args),
+    /// Write a software bill of materials (CycloneDX 1.6 or SPDX 2.3) of an image or directory.
+    Sbom(cmd::sbom::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Rule(args) => cmd::rules::run_rule(args),
         Command::Rules(args) => cmd::rules::run_rules(args),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
+        Command::Sbom(args) => cmd::sbom::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),

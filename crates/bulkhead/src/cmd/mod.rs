@@ -3,8 +3,10 @@
 pub mod check;
 pub mod completions;
 pub mod engines;
+pub mod packages;
 pub mod registry;
 pub mod rules;
+pub mod sbom;
 pub mod walk;
 
 /// Whether an error is (caused by) a closed output pipe, which exits 0 per the contract.

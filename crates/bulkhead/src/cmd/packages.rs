@@ -1,0 +1,223 @@
+//! Shared image plumbing for the image commands: the scan options every image command takes
+//! (`ImageArgs`, flattened into `sbom`, `image` and `fs`), terminal progress bars for pulls,
+//! and the package list printer (table or JSON) behind `--list-packages`.
+
+use anyhow::Context;
+use bulkhead_image::{Platform, Progress, Scan, ScanOptions};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// Options shared by every command that reads an image.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImageArgs {
+    /// Platform to pick from a multi-platform image (`os/arch[/variant]`); default: this
+    /// machine's.
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
+    /// Registry host (`host[:port]`) to reach over plain HTTP; repeatable. TLS is verified
+    /// for every other host.
+    #[arg(long = "insecure-registry", value_name = "HOST")]
+    pub insecure_registry: Vec<String>,
+    /// Layer cache directory (default: `$XDG_CACHE_HOME/bulkhead` or `~/.cache/bulkhead`).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Do not read or write the layer cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Cache size bound in MiB (least recently used layers are evicted beyond it).
+    #[arg(long, value_name = "MIB", default_value_t = 512)]
+    pub cache_size: u64,
+    /// Most bytes one layer may decompress to, in MiB (decompression-bomb bound).
+    #[arg(long, value_name = "MIB", default_value_t = 32 * 1024)]
+    pub max_layer_size: u64,
+    /// No progress bars even on a terminal.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+impl ImageArgs {
+    /// Validated scan options.
+    pub fn options(&self) -> anyhow::Result<ScanOptions> {
+        let platform = match &self.platform {
+            Some(p) => Some(
+                Platform::parse(p)
+                    .with_context(|| format!("--platform {p:?}: expected os/arch[/variant]"))?,
+            ),
+            None => None,
+        };
+        let cache_dir = if self.no_cache {
+            None
+        } else {
+            self.cache_dir.clone().or_else(default_cache_dir)
+        };
+        Ok(ScanOptions {
+            platform,
+            insecure_registries: self.insecure_registry.clone(),
+            cache_dir,
+            cache_max_bytes: self.cache_size << 20,
+            max_layer_bytes: self.max_layer_size << 20,
+            progress: (!self.quiet && std::io::stderr().is_terminal())
+                .then(|| Arc::new(Bars::default()) as Arc<dyn Progress>),
+            ..ScanOptions::default()
+        })
+    }
+}
+
+fn default_cache_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .map(|d| d.join("bulkhead"))
+}
+
+/// One line per layer on stderr, redrawn in place: `layer 2/5 sha256:abcd… 12.3/95.0 MB`.
+#[derive(Default)]
+struct Bars {
+    state: Mutex<Vec<(String, u64, Option<u64>, bool)>>,
+}
+
+impl Bars {
+    fn draw(&self, state: &[(String, u64, Option<u64>, bool)]) {
+        let mut err = std::io::stderr().lock();
+        let total: u64 = state.iter().map(|s| s.1).sum();
+        let expected: u64 = state.iter().filter_map(|s| s.2).sum();
+        let done = state.iter().filter(|s| s.3).count();
+        let _ = write!(
+            err,
+            "\r\x1b[2Kpulling: {done}/{} layers, {:.1}/{:.1} MB",
+            state.len(),
+            total as f64 / 1e6,
+            expected as f64 / 1e6
+        );
+        let _ = err.flush();
+    }
+}
+
+impl Progress for Bars {
+    fn layer_started(&self, index: usize, digest: &str, size: Option<u64>) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if s.len() <= index {
+            s.resize(index + 1, (String::new(), 0, None, false));
+        }
+        s[index] = (digest.to_string(), 0, size, false);
+        self.draw(&s);
+    }
+    fn layer_bytes(&self, index: usize, bytes: u64) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(l) = s.get_mut(index) {
+            let before = l.1 >> 20;
+            l.1 += bytes;
+            if l.1 >> 20 != before {
+                self.draw(&s);
+            }
+        }
+    }
+    fn layer_done(&self, index: usize, _cached: bool) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if s.len() <= index {
+            s.resize(index + 1, (String::new(), 0, None, false));
+        }
+        s[index].3 = true;
+        self.draw(&s);
+        if s.iter().all(|l| l.3) {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+        }
+    }
+}
+
+/// Output format of a package list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+/// Prints the packages of a scan: an aligned table (ecosystem, name, version, layer, location)
+/// or a JSON document `{source, os, layers, packages: [... purl]}`.
+pub fn print_packages(scan: &Scan, format: ListFormat, out: &mut dyn Write) -> anyhow::Result<()> {
+    match format {
+        ListFormat::Json => {
+            let packages: Vec<serde_json::Value> = scan
+                .packages
+                .iter()
+                .map(|p| {
+                    let mut v = serde_json::to_value(p).unwrap_or_default();
+                    v["purl"] = serde_json::Value::String(bulkhead_image::purl(p));
+                    v
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "source": scan.source,
+                "os": scan.os,
+                "image_id": scan.image_id,
+                "manifest_digest": scan.manifest_digest,
+                "layers": scan.layers,
+                "packages": packages,
+                "warnings": scan.warnings,
+            });
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)?;
+        }
+        ListFormat::Table => {
+            let layer_no = |p: &bulkhead_pkg::Package| -> String {
+                p.layer
+                    .as_ref()
+                    .and_then(|l| scan.layers.iter().position(|x| &x.diff_id == l))
+                    .map(|i| (i + 1).to_string())
+                    .unwrap_or_else(|| "-".into())
+            };
+            let rows: Vec<[String; 5]> = scan
+                .packages
+                .iter()
+                .map(|p| {
+                    [
+                        p.ecosystem.to_string(),
+                        p.name.clone(),
+                        p.version.clone(),
+                        layer_no(p),
+                        p.locations.first().cloned().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            let head = ["ECOSYSTEM", "NAME", "VERSION", "LAYER", "LOCATION"];
+            let mut w = head.map(str::len);
+            for r in &rows {
+                for (i, c) in r.iter().enumerate() {
+                    w[i] = w[i].max(c.chars().count());
+                }
+            }
+            if let Some(os) = &scan.os {
+                writeln!(out, "{}: {} {}", scan.source, os.id, os.version)?;
+            } else {
+                writeln!(out, "{}: no OS detected", scan.source)?;
+            }
+            let line = |r: &[&str]| {
+                let mut s = String::new();
+                for (i, c) in r.iter().enumerate() {
+                    if i + 1 == r.len() {
+                        s.push_str(c);
+                    } else {
+                        s.push_str(&format!("{c:<width$}  ", width = w[i]));
+                    }
+                }
+                s
+            };
+            writeln!(out, "{}", line(&head))?;
+            for r in &rows {
+                let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+                writeln!(out, "{}", line(&cells))?;
+            }
+            writeln!(out, "{} packages", rows.len())?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints scan warnings on stderr.
+pub fn print_warnings(scan: &Scan) {
+    for w in &scan.warnings {
+        eprintln!("warning: {w}");
+    }
+}

@@ -1,0 +1,120 @@
+//! `bulkhead sbom IMAGE|DIR --format cyclonedx|spdx`: a software bill of materials of an image
+//! or a directory (CycloneDX 1.6 JSON or SPDX 2.3 JSON).
+
+use super::packages::{ImageArgs, ListFormat, print_packages, print_warnings};
+use anyhow::Context;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SbomFormat {
+    /// CycloneDX 1.6 JSON.
+    Cyclonedx,
+    /// SPDX 2.3 JSON.
+    Spdx,
+    /// A package table (no SBOM document).
+    Table,
+    /// The package list as bulkhead JSON (no SBOM document).
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Image reference (docker-archive tar, OCI layout, registry/repo:tag) or, with `--fs`, a
+    /// directory.
+    target: String,
+    /// Treat TARGET as a directory (root filesystem or project).
+    #[arg(long)]
+    fs: bool,
+    /// Document format.
+    #[arg(long, value_enum, default_value_t = SbomFormat::Cyclonedx)]
+    format: SbomFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    image: ImageArgs,
+}
+
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    let opts = args.image.options()?;
+    let path = std::path::Path::new(&args.target);
+    let scan = if args.fs || (path.is_dir() && !looks_like_layout(path)) {
+        bulkhead_image::scan_fs(path, &opts)
+    } else {
+        bulkhead_image::scan_image(&args.target, &opts)
+    }
+    .with_context(|| format!("scanning {}", args.target))?;
+    print_warnings(&scan);
+    let ts = timestamp();
+    let creator = bulkhead_image::sbom::Creator {
+        tool: "bulkhead",
+        version: env!("CARGO_PKG_VERSION"),
+        timestamp: &ts,
+    };
+    let text = match args.format {
+        SbomFormat::Cyclonedx | SbomFormat::Spdx => {
+            let doc = if args.format == SbomFormat::Cyclonedx {
+                bulkhead_image::sbom::cyclonedx(&scan, &creator)
+            } else {
+                bulkhead_image::sbom::spdx(&scan, &creator)
+            };
+            let mut text = serde_json::to_string_pretty(&doc)?;
+            text.push('\n');
+            text
+        }
+        SbomFormat::Table | SbomFormat::Json => {
+            let mut buf = Vec::new();
+            let f = if args.format == SbomFormat::Table {
+                ListFormat::Table
+            } else {
+                ListFormat::Json
+            };
+            print_packages(&scan, f, &mut buf)?;
+            String::from_utf8_lossy(&buf).into_owned()
+        }
+    };
+    match &args.output {
+        Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?,
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(0)
+}
+
+/// An OCI layout or extracted `docker save` directory is an image, not a filesystem.
+pub fn looks_like_layout(dir: &std::path::Path) -> bool {
+    dir.join("index.json").is_file() && dir.join("oci-layout").is_file()
+        || dir.join("manifest.json").is_file() && !dir.join("etc").is_dir()
+}
+
+/// `SOURCE_DATE_EPOCH` when set (reproducible documents), else now; RFC 3339 UTC.
+fn timestamp() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}

@@ -1,0 +1,55 @@
+//! apk: `/lib/apk/db/installed` (`P:` name, `V:` version, `o:` origin, `L:` licence, and the
+//! `F:`/`R:` file list used to avoid counting owned language packages twice).
+
+use super::path_hash;
+use bulkhead_pkg::{Ecosystem, Package};
+
+/// Packages and the hashes of the files they own.
+pub fn parse_installed(text: &str) -> (Vec<Package>, Vec<u64>) {
+    let mut pkgs = Vec::new();
+    let mut owns = Vec::new();
+    for para in text.split("\n\n") {
+        let (mut name, mut version, mut origin, mut license) = (None, None, None, None);
+        let mut dir = String::new();
+        for line in para.lines() {
+            let Some((k, v)) = line.split_once(':') else {
+                continue;
+            };
+            match k {
+                "P" => name = Some(v),
+                "V" => version = Some(v),
+                "o" => origin = Some(v),
+                "L" => license = Some(v),
+                "F" => dir = v.to_string(),
+                "R" => owns.push(path_hash(&format!("{dir}/{v}"))),
+                _ => {}
+            }
+        }
+        if let (Some(n), Some(v)) = (name, version) {
+            let mut p = Package::new(Ecosystem::Apk, n, v);
+            p.source_name = Some(origin.unwrap_or(n).to_string());
+            p.source_version = Some(v.to_string());
+            if let Some(l) = license.filter(|l| !l.is_empty()) {
+                p.licenses.push(l.to_string());
+            }
+            pkgs.push(p);
+        }
+    }
+    (pkgs, owns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_packages_and_files() {
+        let t = "C:Q1x\nP:musl\nV:1.2.5-r0\no:musl\nL:MIT\nF:lib\nR:ld-musl-x86_64.so.1\n\nP:py3-six\nV:1.16.0-r9\no:py3-six\nL:MIT\nF:usr/lib/python3.12/site-packages/six-1.16.0.dist-info\nR:METADATA\n";
+        let (p, owns) = parse_installed(t);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[1].name, "py3-six");
+        assert!(owns.contains(&path_hash(
+            "usr/lib/python3.12/site-packages/six-1.16.0.dist-info/METADATA"
+        )));
+    }
+}

@@ -1,0 +1,341 @@
+//! The layer walk: one streaming pass over a (compressed) layer tar, keeping only the files the
+//! catalogers ask for, and the whiteouts; plus the same selection over a directory tree. The
+//! image is never extracted: nothing is written anywhere. Hostile entries (escaping paths,
+//! links out of the root, device files) become warnings, never writes or panics.
+
+use crate::catalog::{self, FileFacts, Kind};
+use crate::oci::CountingReader;
+use crate::{ImageError, ScanOptions};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+
+/// What one layer contributes, in the order of its tar entries. Cached per diff id.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct LayerResult {
+    pub diff_id: String,
+    /// Paths deleted by `.wh.NAME` entries.
+    pub whiteouts: Vec<String>,
+    /// Directories made opaque by `.wh..wh..opq` entries.
+    pub opaque_dirs: Vec<String>,
+    pub files: Vec<FileFacts>,
+    pub warnings: Vec<String>,
+    /// Decompressed size in bytes.
+    pub size: u64,
+}
+
+/// Normalises a tar path to root-relative form without a leading slash, resolving `.` and
+/// `..` lexically. `None` when the path escapes the root.
+pub fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in path.split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            c => parts.push(c),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+enum Compression {
+    Gzip,
+    Zstd,
+    None,
+}
+
+fn sniff(head: &[u8]) -> Compression {
+    if head.starts_with(&[0x1f, 0x8b]) {
+        Compression::Gzip
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
+}
+
+/// Analyses one layer stream. `expected_diff_id`, when known, is checked against the digest of
+/// the decompressed stream.
+pub fn analyze_layer(
+    blob: impl Read,
+    what: &str,
+    expected_diff_id: Option<&str>,
+    opts: &ScanOptions,
+) -> Result<LayerResult, ImageError> {
+    let mut buffered = BufReader::with_capacity(256 << 10, blob);
+    let head = buffered
+        .fill_buf()
+        .map_err(|e| ImageError::read(what, e))?
+        .to_vec();
+    let decompressed: Box<dyn Read> = match sniff(&head) {
+        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(buffered)),
+        Compression::Zstd => Box::new(
+            zstd::stream::read::Decoder::with_buffer(buffered)
+                .map_err(|e| ImageError::read(what, e))?,
+        ),
+        Compression::None => Box::new(buffered),
+    };
+    let counting = CountingReader {
+        inner: decompressed,
+        hasher: Sha256::new(),
+        count: 0,
+        limit: opts.max_layer_bytes,
+        what: format!("layer {what}"),
+    };
+    let mut result = LayerResult::default();
+    let mut archive = tar::Archive::new(counting);
+    walk_tar(&mut archive, what, opts, &mut result)?;
+    let mut counting = archive.into_inner();
+    io::copy(&mut counting, &mut io::sink()).map_err(|e| ImageError::read(what, e))?;
+    let diff_id = format!("sha256:{}", crate::oci::hex(&counting.hasher.finalize()));
+    if let Some(expected) = expected_diff_id
+        && expected != diff_id {
+            return Err(ImageError::DigestMismatch {
+                what: format!("uncompressed layer {what} (diff id)"),
+                expected: expected.to_string(),
+                actual: diff_id,
+            });
+        }
+    result.diff_id = diff_id;
+    result.size = counting.count;
+    Ok(result)
+}
+
+fn walk_tar<R: Read>(
+    archive: &mut tar::Archive<R>,
+    what: &str,
+    opts: &ScanOptions,
+    out: &mut LayerResult,
+) -> Result<(), ImageError> {
+    let corrupt = |e: io::Error| {
+        if e.get_ref().is_some_and(|i| i.is::<ImageError>()) {
+            ImageError::read(what, e)
+        } else {
+            ImageError::corrupt(format!("layer {what}"), e.to_string())
+        }
+    };
+    let entries = archive.entries().map_err(corrupt)?;
+    for entry in entries {
+        let mut entry = entry.map_err(corrupt)?;
+        let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let Some(path) = normalize(&raw) else {
+            out.warnings.push(format!(
+                "layer {what}: entry {raw:?} escapes the image root; ignored"
+            ));
+            continue;
+        };
+        if path.is_empty() {
+            continue;
+        }
+        let (dir, name) = match path.rsplit_once('/') {
+            Some((d, n)) => (d, n),
+            None => ("", path.as_str()),
+        };
+        if let Some(target) = name.strip_prefix(".wh.") {
+            if target == ".wh..opq" {
+                out.opaque_dirs.push(dir.to_string());
+            } else if !target.is_empty() {
+                out.whiteouts.push(join(dir, target));
+            }
+            continue;
+        }
+        let header = entry.header();
+        let kind = header.entry_type();
+        match kind {
+            tar::EntryType::Regular | tar::EntryType::Continuous => {}
+            tar::EntryType::Link | tar::EntryType::Symlink => {
+                let target = entry
+                    .link_name_bytes()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .unwrap_or_default();
+                let resolved = if kind == tar::EntryType::Link || target.starts_with('/') {
+                    normalize(&target)
+                } else {
+                    normalize(&join(dir, &target))
+                };
+                if resolved.is_none() {
+                    let k = if kind == tar::EntryType::Link {
+                        "hard link"
+                    } else {
+                        "symbolic link"
+                    };
+                    out.warnings.push(format!(
+                        "layer {what}: {k} /{path} points outside the image root ({target:?})"
+                    ));
+                } else if kind == tar::EntryType::Link {
+                    // A hard link to a file we catalogued in this layer proves the same thing.
+                    if let Some(t) = resolved
+                        && let Some(f) = out.files.iter().find(|f| f.path == t).cloned()
+                            && catalog::kind_for_path(&path).is_some() {
+                                let mut f = f;
+                                f.path = path.clone();
+                                for p in &mut f.packages {
+                                    p.locations = vec![format!("/{path}")];
+                                }
+                                out.files.push(f);
+                            }
+                }
+                continue;
+            }
+            tar::EntryType::Char | tar::EntryType::Block => {
+                out.warnings
+                    .push(format!("layer {what}: device file /{path} in the image"));
+                continue;
+            }
+            _ => continue,
+        }
+        let size = header.size().unwrap_or(0);
+        let mode = header.mode().unwrap_or(0);
+        let by_name = catalog::kind_for_path(&path);
+        let kind = match by_name {
+            Some(k) => k,
+            None if mode & 0o111 != 0 && size >= 64 => {
+                let mut head = [0u8; 4];
+                if entry.read_exact(&mut head).is_err() || !catalog::is_elf(&head) {
+                    continue;
+                }
+                if size > opts.max_file_bytes {
+                    out.warnings.push(format!(
+                        "layer {what}: /{path} ({size} bytes) is larger than the per-file limit; not read"
+                    ));
+                    continue;
+                }
+                let mut data = Vec::with_capacity(size as usize);
+                data.extend_from_slice(&head);
+                (&mut entry)
+                    .take(opts.max_file_bytes)
+                    .read_to_end(&mut data)
+                    .map_err(corrupt)?;
+                push(out, catalog::analyze(Kind::Elf, &path, &data));
+                continue;
+            }
+            None => continue,
+        };
+        if size > opts.max_file_bytes {
+            out.warnings.push(format!(
+                "layer {what}: /{path} ({size} bytes) is larger than the per-file limit; not read"
+            ));
+            continue;
+        }
+        let mut data = Vec::with_capacity(size as usize);
+        (&mut entry)
+            .take(opts.max_file_bytes)
+            .read_to_end(&mut data)
+            .map_err(corrupt)?;
+        push(out, catalog::analyze(kind, &path, &data));
+    }
+    Ok(())
+}
+
+fn push(out: &mut LayerResult, facts: FileFacts) {
+    out.warnings.extend(facts.warnings.iter().cloned());
+    if facts.packages.is_empty() && facts.os_text.is_none() && facts.owns.is_empty() {
+        // Still remember that the path exists (a later whiteout may matter) only if it had
+        // evidence; an empty result is not needed.
+        if facts.kind != Some(Kind::DpkgStatus) && facts.kind != Some(Kind::ApkInstalled) {
+            return;
+        }
+    }
+    out.files.push(facts);
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// The same selection over a directory: a root filesystem or a project. Symbolic links are
+/// not followed; unreadable files become warnings.
+pub fn analyze_dir(root: &Path, opts: &ScanOptions) -> Result<LayerResult, ImageError> {
+    let meta = std::fs::symlink_metadata(root).map_err(|e| ImageError::io(root, e))?;
+    if !meta.is_dir() {
+        return Err(ImageError::io(
+            root,
+            io::Error::new(io::ErrorKind::NotADirectory, "not a directory"),
+        ));
+    }
+    let mut out = LayerResult::default();
+    let mut stack = vec![(root.to_path_buf(), String::new())];
+    while let Some((dir, rel)) = stack.pop() {
+        let rd = match std::fs::read_dir(&dir) {
+            Ok(rd) => rd,
+            Err(e) => {
+                out.warnings.push(format!("{}: {e}", dir.display()));
+                continue;
+            }
+        };
+        let mut entries: Vec<_> = rd.filter_map(Result::ok).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries.into_iter().rev() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let rel_path = join(&rel, &name);
+            let Ok(ft) = e.file_type() else { continue };
+            if ft.is_dir() {
+                if rel.is_empty() && matches!(name.as_str(), "proc" | "sys" | "dev") {
+                    continue;
+                }
+                if name == ".git" {
+                    continue;
+                }
+                stack.push((e.path(), rel_path));
+                continue;
+            }
+            if !ft.is_file() {
+                continue;
+            }
+            let Ok(md) = e.metadata() else { continue };
+            let size = md.len();
+            let kind = match catalog::kind_for_path(&rel_path) {
+                Some(k) => k,
+                None => {
+                    use std::os::unix::fs::PermissionsExt;
+                    if md.permissions().mode() & 0o111 == 0 || size < 64 {
+                        continue;
+                    }
+                    let mut head = [0u8; 4];
+                    let ok = std::fs::File::open(e.path())
+                        .and_then(|mut f| f.read_exact(&mut head))
+                        .is_ok();
+                    if !ok || !catalog::is_elf(&head) {
+                        continue;
+                    }
+                    Kind::Elf
+                }
+            };
+            if size > opts.max_file_bytes {
+                out.warnings.push(format!(
+                    "/{rel_path} ({size} bytes) is larger than the per-file limit; not read"
+                ));
+                continue;
+            }
+            match std::fs::read(e.path()) {
+                Ok(data) => push(&mut out, catalog::analyze(kind, &rel_path, &data)),
+                Err(err) => out.warnings.push(format!("/{rel_path}: {err}")),
+            }
+        }
+    }
+    out.files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_paths() {
+        assert_eq!(
+            normalize("./etc/../etc/os-release").unwrap(),
+            "etc/os-release"
+        );
+        assert_eq!(normalize("/usr//bin/").unwrap(), "usr/bin");
+        assert!(normalize("../../etc/passwd").is_none());
+        assert!(normalize("a/../../b").is_none());
+    }
+}

@@ -1,0 +1,222 @@
+//! Docker archives (legacy and Docker 25+), OCI layouts (directory and tar), gzip/zstd/plain
+//! layers, whiteouts, layer attribution and OS-owned language packages, end to end through
+//! `scan_image`.
+
+mod support;
+
+use bulkhead_image::{ScanOptions, scan_image};
+use bulkhead_pkg::Ecosystem;
+use support::*;
+
+fn two_layers() -> Vec<Vec<u8>> {
+    let l1 = layer_tar(&[
+        E::Dir("etc"),
+        E::File("etc/os-release", OS_RELEASE.as_bytes().to_vec()),
+        E::File(
+            "var/lib/dpkg/status",
+            dpkg_status(&[("base-files", "12.4+deb12u5"), ("libc6", "2.36-9+deb12u4")]),
+        ),
+        E::File(
+            "usr/lib/python3/dist-packages/six-1.16.0.dist-info/METADATA",
+            b"Metadata-Version: 2.1\nName: six\nVersion: 1.16.0\n".to_vec(),
+        ),
+        E::File(
+            "var/lib/dpkg/info/python3-six.list",
+            b"/.\n/usr/lib/python3/dist-packages/six-1.16.0.dist-info/METADATA\n".to_vec(),
+        ),
+        E::File(
+            "app/node_modules/left-pad/package.json",
+            br#"{"name":"left-pad","version":"1.3.0","license":"WTFPL"}"#.to_vec(),
+        ),
+        E::File(
+            "opt/old/node_modules/gone/package.json",
+            br#"{"name":"gone","version":"1.0.0"}"#.to_vec(),
+        ),
+    ]);
+    let l2 = layer_tar(&[
+        E::File(
+            "var/lib/dpkg/status",
+            dpkg_status(&[
+                ("base-files", "12.4+deb12u5"),
+                ("libc6", "2.36-9+deb12u4"),
+                ("curl", "7.88.1-10+deb12u5"),
+            ]),
+        ),
+        E::File("opt/.wh.old", Vec::new()),
+        E::File("app/node_modules/.wh..wh..opq", Vec::new()),
+        E::File(
+            "app/node_modules/right-pad/package.json",
+            br#"{"name":"right-pad","version":"1.0.1"}"#.to_vec(),
+        ),
+    ]);
+    vec![l1, l2]
+}
+
+fn check(scan: &bulkhead_image::Scan, layers: &[Vec<u8>]) {
+    let os = scan.os.as_ref().unwrap();
+    assert_eq!((os.id.as_str(), os.version.as_str()), ("debian", "12"));
+    let got: Vec<(Ecosystem, &str, &str)> = scan
+        .packages
+        .iter()
+        .map(|p| (p.ecosystem, p.name.as_str(), p.version.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Ecosystem::Deb, "base-files", "12.4+deb12u5"),
+            (Ecosystem::Deb, "curl", "7.88.1-10+deb12u5"),
+            (Ecosystem::Deb, "libc6", "2.36-9+deb12u4"),
+            (Ecosystem::Npm, "right-pad", "1.0.1"),
+        ],
+        "six is owned by python3-six; left-pad is hidden by the opaque dir, gone by the whiteout"
+    );
+    let d1 = sha(&layers[0]);
+    let d2 = sha(&layers[1]);
+    let layer_of = |n: &str| {
+        scan.packages
+            .iter()
+            .find(|p| p.name == n)
+            .unwrap()
+            .layer
+            .clone()
+    };
+    assert_eq!(layer_of("libc6").as_deref(), Some(d1.as_str()));
+    assert_eq!(layer_of("curl").as_deref(), Some(d2.as_str()));
+    assert_eq!(layer_of("right-pad").as_deref(), Some(d2.as_str()));
+    let curl = scan.packages.iter().find(|p| p.name == "curl").unwrap();
+    assert_eq!(curl.locations, vec!["/var/lib/dpkg/status"]);
+    assert_eq!(curl.distro.as_ref().unwrap().id, "debian");
+    assert_eq!(scan.layers.len(), 2);
+    assert_eq!(scan.layers[1].diff_id, d2);
+    assert_eq!(scan.layers[1].created_by.as_deref(), Some("step 1"));
+    assert_eq!(
+        scan.config.as_ref().unwrap().config.user.as_deref(),
+        Some("1000")
+    );
+}
+
+#[test]
+fn legacy_docker_archive() {
+    let layers = two_layers();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("img.tar");
+    std::fs::write(&p, docker_archive_legacy(&layers)).unwrap();
+    let scan = scan_image(p.to_str().unwrap(), &ScanOptions::default()).unwrap();
+    check(&scan, &layers);
+    assert_eq!(scan.layers[0].digest, None);
+}
+
+#[test]
+fn docker25_archive_every_compression() {
+    for comp in [Comp::None, Comp::Gzip, Comp::Zstd] {
+        let layers = two_layers();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("img.tar");
+        std::fs::write(&p, docker_archive_oci(&layers, comp)).unwrap();
+        let scan = scan_image(
+            &format!("docker-archive:{}", p.display()),
+            &ScanOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{comp:?}: {e}"));
+        check(&scan, &layers);
+    }
+}
+
+#[test]
+fn oci_layout_dir_and_tar() {
+    let layers = two_layers();
+    let dir = tempfile::tempdir().unwrap();
+    let layout = dir.path().join("layout");
+    oci_layout(&layout, &layers, Comp::Gzip);
+    let scan = scan_image(layout.to_str().unwrap(), &ScanOptions::default()).unwrap();
+    check(&scan, &layers);
+    assert!(scan.manifest_digest.is_some());
+    let t = dir.path().join("layout.tar");
+    std::fs::write(&t, dir_to_tar(&layout)).unwrap();
+    let scan = scan_image(
+        &format!("oci-archive:{}", t.display()),
+        &ScanOptions::default(),
+    )
+    .unwrap();
+    check(&scan, &layers);
+}
+
+#[test]
+fn cache_hit_reads_no_layer() {
+    let layers = two_layers();
+    let dir = tempfile::tempdir().unwrap();
+    let layout = dir.path().join("layout");
+    oci_layout(&layout, &layers, Comp::Gzip);
+    let opts = ScanOptions {
+        cache_dir: Some(dir.path().join("cache")),
+        ..ScanOptions::default()
+    };
+    let cold = scan_image(layout.to_str().unwrap(), &opts).unwrap();
+    assert!(cold.layers.iter().all(|l| !l.cached));
+    // Remove the layer blobs: a warm scan must not need them.
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(layout.join("index.json")).unwrap()).unwrap();
+    let md = index["manifests"][0]["digest"].as_str().unwrap();
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(layout.join("blobs/sha256").join(&md[7..])).unwrap())
+            .unwrap();
+    for l in m["layers"].as_array().unwrap() {
+        std::fs::remove_file(
+            layout
+                .join("blobs/sha256")
+                .join(&l["digest"].as_str().unwrap()[7..]),
+        )
+        .unwrap();
+    }
+    let warm = scan_image(layout.to_str().unwrap(), &opts).unwrap();
+    assert!(warm.layers.iter().all(|l| l.cached));
+    assert_eq!(cold.packages, warm.packages);
+}
+
+#[test]
+fn cache_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = bulkhead_image::LayerCache::new(dir.path(), 3000);
+    for i in 0..20u8 {
+        let r = bulkhead_image::LayerResult {
+            diff_id: format!("sha256:{:064x}", i),
+            warnings: vec!["x".repeat(400)],
+            ..Default::default()
+        };
+        cache.put(&r);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(cache.size() <= 3000, "{}", cache.size());
+    assert!(cache.get(&format!("sha256:{:064x}", 19)).is_some());
+    assert!(cache.get(&format!("sha256:{:064x}", 0)).is_none());
+}
+
+#[test]
+fn scan_fs_project_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("Cargo.lock"),
+        "version = 3\n\n[[package]]\nname = \"serde\"\nversion = \"1.0.200\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("web")).unwrap();
+    std::fs::write(
+        dir.path().join("web/package-lock.json"),
+        r#"{"lockfileVersion":3,"packages":{"":{},"node_modules/lodash":{"version":"4.17.21"}}}"#,
+    )
+    .unwrap();
+    let scan = bulkhead_image::scan_fs(dir.path(), &ScanOptions::default()).unwrap();
+    let got: Vec<_> = scan
+        .packages
+        .iter()
+        .map(|p| (p.name.as_str(), p.locations[0].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("lodash", "/web/package-lock.json"),
+            ("serde", "/Cargo.lock")
+        ]
+    );
+    assert!(scan.os.is_none());
+}
