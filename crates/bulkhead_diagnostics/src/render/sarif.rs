@@ -96,11 +96,40 @@ fn region(range: Range) -> Value {
     })
 }
 
-fn physical_location(path: &str, range: Option<Range>) -> Value {
+/// The region of a whole file (from line 1 to the end of its last line), for whole-file
+/// findings: consumers such as GitHub need a line to anchor a result. Only line 1 when the
+/// source is not at hand.
+fn whole_file_region(path: &str, sources: &Sources<'_>) -> Value {
+    let Some((text, index)) = sources.get(path) else {
+        return json!({ "startLine": 1 });
+    };
+    let mut last = u32::try_from(index.line_count()).unwrap_or(u32::MAX);
+    if last > 1 && text.ends_with('\n') {
+        last -= 1;
+    }
+    let end_column = index
+        .line_text(text, last)
+        .map(|l| l.chars().count() + 1)
+        .unwrap_or(1);
+    json!({
+        "startLine": 1,
+        "startColumn": 1,
+        "endLine": last,
+        "endColumn": end_column,
+    })
+}
+
+fn physical_location(path: &str, range: Option<Range>, sources: Option<&Sources<'_>>) -> Value {
     let mut loc = Map::new();
     loc.insert("artifactLocation".into(), artifact_location(path));
-    if let Some(r) = range {
-        loc.insert("region".into(), region(r));
+    match (range, sources) {
+        (Some(r), _) => {
+            loc.insert("region".into(), region(r));
+        }
+        (None, Some(sources)) => {
+            loc.insert("region".into(), whole_file_region(path, sources));
+        }
+        (None, None) => {}
     }
     Value::Object(loc)
 }
@@ -115,16 +144,22 @@ fn doc_section<'a>(docs: &'a str, heading: &str) -> Option<&'a str> {
 }
 
 /// Markdown to plain text, roughly: good enough for `help.text`, which consumers show when
-/// they cannot render `help.markdown`.
+/// they cannot render `help.markdown`. Heading markers and fences go, code stays verbatim.
 fn markdown_to_text(md: &str) -> String {
-    md.lines()
-        .filter(|l| !l.trim_start().starts_with("```"))
-        .map(|l| l.trim_start_matches('#').trim_start_matches(' '))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .replace('`', "")
-        .trim()
-        .to_string()
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for line in md.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if in_code {
+            out.push(line.to_string());
+        } else if line.starts_with('#') {
+            out.push(line.trim_start_matches('#').trim_start().replace('`', ""));
+        } else {
+            out.push(line.replace('`', ""));
+        }
+    }
+    out.join("\n").trim().to_string()
 }
 
 fn rule_descriptor(rule: &RuleMeta) -> Value {
@@ -234,7 +269,7 @@ fn result(f: &Finding, rule_index: usize, fingerprint: &str, sources: &Sources<'
     let mut location = Map::new();
     location.insert(
         "physicalLocation".into(),
-        physical_location(&f.path, f.range),
+        physical_location(&f.path, f.range, Some(sources)),
     );
     let logical = logical_locations(f);
     if !logical.is_empty() {
@@ -288,7 +323,7 @@ fn notification(e: &InputError) -> Value {
     json!({
         "level": "error",
         "message": { "text": e.message },
-        "locations": [{ "physicalLocation": physical_location(&e.path, e.range) }],
+        "locations": [{ "physicalLocation": physical_location(&e.path, e.range, None) }],
     })
 }
 
@@ -378,5 +413,11 @@ mod tests {
         assert_eq!(doc_section(docs, "## What it does"), Some("Checks X."));
         assert_eq!(doc_section(docs, "## Why is this bad?"), Some("Y"));
         assert_eq!(doc_section(docs, "## Example"), None);
+    }
+
+    #[test]
+    fn help_text_keeps_code_verbatim() {
+        let md = "## Example\nUse `x`:\n```yaml\n# comment\n  key: v\n```\n";
+        assert_eq!(markdown_to_text(md), "Example\nUse x:\n# comment\n  key: v");
     }
 }

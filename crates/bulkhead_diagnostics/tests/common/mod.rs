@@ -1,0 +1,272 @@
+//! A hand-built report exercising every renderer feature: several files, safe and unsafe
+//! fixes, a suppressed finding, Kubernetes object findings, a whole-file finding, a finding on
+//! a line of wide Unicode characters, characters that need escaping in every format, and input
+//! errors with and without a range.
+
+#![allow(dead_code)]
+
+use bulkhead_diagnostics::rule::builtin::UNUSED_SUPPRESSION;
+use bulkhead_diagnostics::{
+    Alias, Category, Edit, Finding, Fix, FixKind, InputError, K8sObject, LineIndex, Position,
+    Range, Report, RuleMeta, Severity, SuppressedBy, Tool,
+};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+pub static APT_NO_RECOMMENDS: RuleMeta = RuleMeta {
+    code: "DF012",
+    name: "apt-no-install-recommends",
+    summary: "apt-get install without --no-install-recommends",
+    severity: Severity::Low,
+    category: Category::Size,
+    aliases: &[Alias::new(Tool::Hadolint, "DL3015")],
+    fix: FixKind::Safe,
+    default_enabled: true,
+    docs: "## What it does\nChecks that `apt-get install` is given `--no-install-recommends`.\n\n\
+## Why is this bad?\nRecommended packages bloat the image and widen its attack surface.\n\n\
+## Example\n```dockerfile\nRUN apt-get install -y curl\n```\nUse instead:\n```dockerfile\n\
+RUN apt-get install -y --no-install-recommends curl\n```\n\n\
+## Fix safety\nSafe: only packages that were not asked for are left out.\n",
+};
+
+pub static ROOT_USER: RuleMeta = RuleMeta {
+    code: "DF015",
+    name: "last-user-is-root",
+    summary: "The image runs as root",
+    severity: Severity::High,
+    category: Category::Security,
+    aliases: &[
+        Alias::new(Tool::Hadolint, "DL3002"),
+        Alias::new(Tool::Trivy, "DS002"),
+        Alias::new(Tool::Checkov, "CKV_DOCKER_8"),
+    ],
+    fix: FixKind::Unsafe,
+    default_enabled: true,
+    docs: "## What it does\nReports a final `USER` that is root.\n\n\
+## Why is this bad?\nA process escaping the container as root owns the host.\n\n\
+## Example\n```dockerfile\nUSER root\n```\n\n\
+## Fix safety\nUnsafe: files the process writes may need other ownership.\n",
+};
+
+pub static MISSING_LABELS: RuleMeta = RuleMeta {
+    code: "DF030",
+    name: "missing-oci-labels",
+    summary: "The image has no OCI labels",
+    severity: Severity::Info,
+    category: Category::Style,
+    aliases: &[],
+    fix: FixKind::None,
+    default_enabled: false,
+    docs: "## What it does\nReports images without `org.opencontainers.image.*` labels.\n\n\
+## Why is this bad?\nLabels tell scanners where an image comes from.\n\n\
+## Example\n```dockerfile\nFROM alpine:3.20\n```\n\n## Fix safety\nNo fix.\n",
+};
+
+pub static PRIVILEGED: RuleMeta = RuleMeta {
+    code: "K8S003",
+    name: "privileged-container",
+    summary: "A container runs privileged",
+    severity: Severity::Critical,
+    category: Category::Security,
+    aliases: &[
+        Alias::new(Tool::Checkov, "CKV_K8S_16"),
+        Alias::new(Tool::KubeLinter, "privileged-container"),
+        Alias::new(Tool::Pss, "privileged"),
+    ],
+    fix: FixKind::None,
+    default_enabled: true,
+    docs: "## What it does\nReports `securityContext.privileged: true`.\n\n\
+## Why is this bad?\nA privileged container has every capability and all host devices.\n\n\
+## Example\n```yaml\nsecurityContext:\n  privileged: true\n```\n\n## Fix safety\nNo fix.\n",
+};
+
+pub static NO_NETPOL: RuleMeta = RuleMeta {
+    code: "K8S020",
+    name: "namespace-without-network-policy",
+    summary: "No NetworkPolicy selects the pods of a namespace",
+    severity: Severity::Medium,
+    category: Category::Network,
+    aliases: &[Alias::new(Tool::KubeScore, "networkpolicy-targets-pod")],
+    fix: FixKind::None,
+    default_enabled: true,
+    docs: "## What it does\nReports namespaces whose pods no NetworkPolicy selects.\n\n\
+## Why is this bad?\nEvery pod can then reach every other.\n\n\
+## Example\n```yaml\nkind: Namespace\n```\n\n## Fix safety\nNo fix.\n",
+};
+
+pub const DOCKERFILE: &str = "FROM debian:12
+# bulkhead: ignore[DF012] pinned by the base image
+RUN apt-get update && apt-get install -y curl
+RUN apt-get install -y wget
+USER root
+";
+
+pub const DEPLOY: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: prod
+  annotations:
+    description: "équipe données — 日本語 🚀" # bulkhead: ignore[K8S099] 旧設定
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          securityContext:
+            privileged: true
+"#;
+
+pub const NAMESPACE: &str = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n";
+
+pub const BROKEN: &str = "apiVersion: v1\nkind: ConfigMap\ndata:\n  key: value: other\n";
+
+/// The range of the `nth` (0-based) occurrence of `needle` in `text`, through [`LineIndex`].
+pub fn range_of(text: &str, needle: &str, nth: usize) -> Range {
+    let start = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"))
+        .0;
+    LineIndex::new(text).range(text, start, start + needle.len())
+}
+
+/// Byte offset just after the `nth` occurrence of `needle`.
+pub fn offset_after(text: &str, needle: &str, nth: usize) -> usize {
+    text.match_indices(needle).nth(nth).unwrap().0 + needle.len()
+}
+
+fn deployment() -> K8sObject {
+    K8sObject {
+        api_version: "apps/v1".into(),
+        kind: "Deployment".into(),
+        namespace: Some("prod".into()),
+        name: Some("web".into()),
+    }
+}
+
+/// The kitchen-sink report, sorted as the binary sorts it.
+pub fn sample_report() -> Report {
+    let wget_fix = Fix::safe(
+        "Add `--no-install-recommends`",
+        vec![Edit::insert(
+            offset_after(DOCKERFILE, "apt-get install", 1),
+            " --no-install-recommends",
+        )],
+    );
+    let user_start = DOCKERFILE.find("root").unwrap();
+    let user_fix = Fix::unsafe_(
+        "Switch to the unprivileged user 10001",
+        vec![Edit::replace(user_start, user_start + 4, "10001")],
+    );
+    let mut suppressed = Finding::new(
+        &APT_NO_RECOMMENDS,
+        "Dockerfile",
+        Some(range_of(DOCKERFILE, "apt-get install -y curl", 0)),
+        "`apt-get install` without `--no-install-recommends`",
+    );
+    suppressed.suppressed = Some(SuppressedBy {
+        origin: "bulkhead".into(),
+        reason: Some("pinned by the base image".into()),
+    });
+
+    let mut privileged = Finding::new(
+        &PRIVILEGED,
+        "k8s/deploy.yaml",
+        Some(range_of(DEPLOY, "privileged: true", 0)),
+        "Container `web` runs privileged: full access to the host's devices & kernel <all caps>",
+    )
+    .with_help("Remove `privileged: true`, or set it to `false`")
+    .with_object(deployment())
+    .with_container("web");
+    privileged.pss_check = Some("privileged".into());
+
+    let mut report = Report {
+        findings: vec![
+            // Deliberately out of order: sort() puts them right.
+            Finding::new(
+                &ROOT_USER,
+                "Dockerfile",
+                Some(range_of(DOCKERFILE, "USER root", 0)),
+                "The last USER is `root`",
+            )
+            .with_help("Add a non-root `USER` after the last step that needs root")
+            .with_fix(user_fix),
+            Finding::new(
+                &APT_NO_RECOMMENDS,
+                "Dockerfile",
+                Some(range_of(DOCKERFILE, "apt-get install -y wget", 0)),
+                "`apt-get install` without `--no-install-recommends`",
+            )
+            .with_help("Add `--no-install-recommends`\nand list every package you need")
+            .with_fix(wget_fix),
+            Finding::new(
+                &MISSING_LABELS,
+                "Dockerfile",
+                Some(range_of(DOCKERFILE, "FROM debian:12", 0)),
+                "The image has no `org.opencontainers.image.source` label",
+            ),
+            privileged,
+            Finding::new(
+                &UNUSED_SUPPRESSION,
+                "k8s/deploy.yaml",
+                Some(range_of(DEPLOY, "K8S099", 0)),
+                "Unused suppression of `K8S099`: no such finding here",
+            ),
+            Finding::new(
+                &NO_NETPOL,
+                "k8s/ns.yaml",
+                None,
+                "No NetworkPolicy selects the pods of namespace `prod`",
+            )
+            .with_help("Add a default-deny NetworkPolicy to `prod`")
+            .with_object(K8sObject {
+                api_version: "v1".into(),
+                kind: "Namespace".into(),
+                namespace: None,
+                name: Some("prod".into()),
+            }),
+        ],
+        suppressed: vec![suppressed],
+        errors: vec![
+            InputError::new(
+                "missing.Dockerfile",
+                None,
+                "could not read the file: Permission denied (os error 13)",
+            ),
+            InputError::new(
+                "broken.yaml",
+                Some(Range::new(Position::new(4, 13), Position::new(4, 14))),
+                "invalid YAML: mapping values are not allowed in this context",
+            ),
+        ],
+        files: 6,
+        fixes_applied: 0,
+        sources: BTreeMap::from([
+            ("Dockerfile".to_string(), Arc::<str>::from(DOCKERFILE)),
+            ("k8s/deploy.yaml".to_string(), Arc::<str>::from(DEPLOY)),
+            ("k8s/ns.yaml".to_string(), Arc::<str>::from(NAMESPACE)),
+            ("broken.yaml".to_string(), Arc::<str>::from(BROKEN)),
+        ]),
+        rules: vec![
+            &APT_NO_RECOMMENDS,
+            &ROOT_USER,
+            &MISSING_LABELS,
+            &PRIVILEGED,
+            &NO_NETPOL,
+            &UNUSED_SUPPRESSION,
+        ],
+    };
+    report.sort();
+    report
+}
+
+/// A run that found nothing in three files.
+pub fn clean_report() -> Report {
+    Report {
+        files: 3,
+        rules: vec![&APT_NO_RECOMMENDS, &ROOT_USER],
+        ..Report::default()
+    }
+}
