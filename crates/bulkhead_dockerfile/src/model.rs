@@ -420,6 +420,20 @@ impl Model {
         }
     }
 
+    /// `stage` and the stages it builds on (`FROM <stage>`), `stage` first.
+    pub fn final_chain_of(&self, stage: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut cur = Some(stage);
+        while let Some(i) = cur {
+            if out.contains(&i) {
+                break;
+            }
+            out.push(i);
+            cur = self.stages[i].parent;
+        }
+        out
+    }
+
     /// The final stage and the stages it builds on (`FROM <stage>`), final first.
     pub fn final_chain(&self) -> Vec<usize> {
         let mut out = Vec::new();

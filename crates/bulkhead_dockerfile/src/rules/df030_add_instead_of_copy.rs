@@ -1,17 +1,78 @@
-//! DF030 `add-instead-of-copy` (stub).
+//! DF030 `add-instead-of-copy`: `ADD` of local files: use `COPY`
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF030",
     name: "add-instead-of-copy",
-    summary: "stub",
-    severity: Severity::Low,
-    category: Category::Style,
-    aliases: &[],
-    fix: FixKind::None,
+    summary: "`ADD` of local files: use `COPY`",
+    severity: Severity::Medium,
+    category: Category::Security,
+    aliases: &[Alias::new(Tool::Hadolint, "DL3020"), Alias::new(Tool::Trivy, "DS-0005"), Alias::new(Tool::Checkov, "CKV_DOCKER_4")],
+    fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nReports `ADD` whose sources are all local files or directories that are not archives (no URL, no git repository, no `.tar*`/`.tgz`/`.zip` that `ADD` would unpack).\n\n## Why is this bad?\n`ADD` has surprising powers: it downloads URLs and unpacks archives. Using it for plain files hides which behaviour is intended and invites accidents; `COPY` does only what it says.\n\n## Example\n```dockerfile\nADD app.py /app/\n```\nUse instead:\n```dockerfile\nCOPY app.py /app/\n```\n\n## Fix safety\nSafe: the keyword is replaced by `COPY` (case kept) when no `ADD`-only flag (`--checksum`, `--keep-git-dir`, `--unpack`) is used; for local non-archive sources both instructions do the same.\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for ins in &ctx.df.instructions {
+        if ins.kind != Kind::Add {
+            continue;
+        }
+        let fields = ins.fields();
+        let (srcs, dest): (Vec<(String, usize, usize)>, Option<String>) = match &ins.json {
+            Some(j) if j.len() >= 2 => {
+                let (s, e) = (fields.first().map(|f| f.lstart).unwrap_or(0), fields.last().map(|f| f.lend).unwrap_or(0));
+                (j[..j.len() - 1].iter().map(|x| (x.clone(), s, e)).collect(), j.last().cloned())
+            }
+            _ if fields.len() >= 2 && ins.heredocs.is_empty() => (
+                fields[..fields.len() - 1].iter().map(|f| (f.text.to_string(), f.lstart, f.lend)).collect(),
+                fields.last().map(|f| f.text.to_string()),
+            ),
+            _ => (Vec::new(), fields.last().map(|f| f.text.to_string())),
+        };
+        let remote = |s: &str| s.contains("://") || s.starts_with("git@");
+        let archive = |s: &str| {
+            let l = s.to_ascii_lowercase();
+            [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".gz", ".bz2", ".xz", ".zst", ".zip"]
+                .iter()
+                .any(|e| l.ends_with(e))
+                || l.contains('$') || l.contains('*')
+        };
+        if srcs.is_empty() && ins.heredocs.is_empty() {
+            continue;
+        }
+        if srcs.iter().any(|(s, _, _)| remote(s) || archive(s)) {
+            continue;
+        }
+        let _ = dest;
+        let f = ctx.at(&META, ins, "`ADD` of local files: use `COPY`, which does not download or unpack");
+        let addonly = ins.flags.iter().any(|f| matches!(f.name.as_str(), "checksum" | "keep-git-dir" | "unpack"));
+        out.push(if addonly {
+            f
+        } else {
+            let kw = if ins.keyword.chars().all(|c| c.is_ascii_lowercase()) { "copy" } else { "COPY" };
+            f.with_fix(Fix::safe("Use `COPY`", vec![Edit::replace(ins.keyword_start, ins.keyword_end, kw)]))
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines, assert_fix};
+
+    #[test]
+    fn triggers() {
+        assert_lines(&super::META, "FROM a:1\nADD app.py /app/\nADD [\"a\", \"b\", \"/c/\"]\n", &[2, 3]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nADD https://x/y.tgz /tmp/\nADD rootfs.tar.gz /\nADD git@github.com:a/b.git /src\nCOPY a /b\n", &[]);
+    }
+
+    #[test]
+    fn fixes() {
+        assert_fix(&super::META, "FROM a:1\nADD --chown=1:1 app.py /app/\n", false, "FROM a:1\nCOPY --chown=1:1 app.py /app/\n");
+    }
+}

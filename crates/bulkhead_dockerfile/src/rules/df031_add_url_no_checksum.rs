@@ -1,17 +1,56 @@
-//! DF031 `add-url-no-checksum` (stub).
+//! DF031 `add-url-without-checksum`: `ADD <url>` without `--checksum`
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF031",
-    name: "add-url-no-checksum",
-    summary: "stub",
-    severity: Severity::Low,
-    category: Category::Style,
+    name: "add-url-without-checksum",
+    summary: "`ADD <url>` without `--checksum`",
+    severity: Severity::Medium,
+    category: Category::SupplyChain,
     aliases: &[],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nReports `ADD` of an `http://` or `https://` URL without `--checksum=sha256:...`.\n\n## Why is this bad?\nThe file is trusted blindly: whatever the server returns on the day of the build goes into the image.\n\n## Example\n```dockerfile\nADD https://example.com/tool.tar.gz /tmp/\n```\nUse instead:\n```dockerfile\nADD --checksum=sha256:<digest> https://example.com/tool.tar.gz /tmp/\n```\n\n## Fix safety\nNo automatic fix: the checksum must come from a trusted source.\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for ins in &ctx.df.instructions {
+        if ins.kind != Kind::Add || ins.flag("checksum").is_some() {
+            continue;
+        }
+        let fields = ins.fields();
+        let (srcs, dest): (Vec<(String, usize, usize)>, Option<String>) = match &ins.json {
+            Some(j) if j.len() >= 2 => {
+                let (s, e) = (fields.first().map(|f| f.lstart).unwrap_or(0), fields.last().map(|f| f.lend).unwrap_or(0));
+                (j[..j.len() - 1].iter().map(|x| (x.clone(), s, e)).collect(), j.last().cloned())
+            }
+            _ if fields.len() >= 2 && ins.heredocs.is_empty() => (
+                fields[..fields.len() - 1].iter().map(|f| (f.text.to_string(), f.lstart, f.lend)).collect(),
+                fields.last().map(|f| f.text.to_string()),
+            ),
+            _ => (Vec::new(), fields.last().map(|f| f.text.to_string())),
+        };
+        let _ = dest;
+        for (s, ls, le) in srcs {
+            if s.starts_with("http://") || s.starts_with("https://") {
+                out.push(ctx.at_l(&META, ins, ls, le, format!("`ADD {s}` without `--checksum` trusts the download blindly")));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines};
+
+    #[test]
+    fn triggers() {
+        assert_lines(&super::META, "FROM a:1\nADD https://x/y /y\n", &[2]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nADD --checksum=sha256:00 https://x/y /y\n", &[]);
+    }
+}

@@ -1,17 +1,66 @@
-//! DF032 `copy-dest-slash` (stub).
+//! DF032 `copy-dest-without-slash`: `COPY` with several sources needs a destination ending in `/`
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF032",
-    name: "copy-dest-slash",
-    summary: "stub",
-    severity: Severity::Low,
-    category: Category::Style,
-    aliases: &[],
-    fix: FixKind::None,
+    name: "copy-dest-without-slash",
+    summary: "`COPY` with several sources needs a destination ending in `/`",
+    severity: Severity::Medium,
+    category: Category::Reliability,
+    aliases: &[Alias::new(Tool::Hadolint, "DL3021"), Alias::new(Tool::Trivy, "DS-0011")],
+    fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nReports `COPY`/`ADD` with more than one source (or a wildcard source) whose destination does not end with `/`.\n\n## Why is this bad?\nWith several sources the destination must be a directory; BuildKit fails the build otherwise.\n\n## Example\n```dockerfile\nCOPY package.json yarn.lock /app\n```\nUse instead:\n```dockerfile\nCOPY package.json yarn.lock /app/\n```\n\n## Fix safety\nSafe: a `/` is appended to the destination (not offered for the JSON form).\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for ins in &ctx.df.instructions {
+        if !matches!(ins.kind, Kind::Copy | Kind::Add) {
+            continue;
+        }
+        let fields = ins.fields();
+        let (srcs, dest): (Vec<(String, usize, usize)>, Option<String>) = match &ins.json {
+            Some(j) if j.len() >= 2 => {
+                let (s, e) = (fields.first().map(|f| f.lstart).unwrap_or(0), fields.last().map(|f| f.lend).unwrap_or(0));
+                (j[..j.len() - 1].iter().map(|x| (x.clone(), s, e)).collect(), j.last().cloned())
+            }
+            _ if fields.len() >= 2 && ins.heredocs.is_empty() => (
+                fields[..fields.len() - 1].iter().map(|f| (f.text.to_string(), f.lstart, f.lend)).collect(),
+                fields.last().map(|f| f.text.to_string()),
+            ),
+            _ => (Vec::new(), fields.last().map(|f| f.text.to_string())),
+        };
+        let Some(dest) = dest else { continue };
+        if srcs.len() < 2 || dest.ends_with('/') || dest.ends_with('\\') || dest.contains('$') {
+            continue;
+        }
+        let f = ctx.at(&META, ins, format!("`{}` with {} sources: the destination `{dest}` must end with `/`", ins.kind.as_str(), srcs.len()));
+        out.push(if ins.json.is_none() {
+            let last = ins.fields().last().map(|f| f.lend).unwrap_or(0);
+            f.with_fix(Fix::safe("Append `/` to the destination", vec![Edit::insert(ins.orig_end(last), "/")]))
+        } else {
+            f
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines, assert_fix};
+
+    #[test]
+    fn triggers() {
+        assert_lines(&super::META, "FROM a:1\nCOPY a b /app\nCOPY [\"a\", \"b\", \"/app\"]\n", &[2, 3]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nCOPY a b /app/\nCOPY a /app\n", &[]);
+    }
+
+    #[test]
+    fn fixes() {
+        assert_fix(&super::META, "FROM a:1\nCOPY a b \\\n  /app\n", false, "FROM a:1\nCOPY a b \\\n  /app/\n");
+    }
+}

@@ -1,17 +1,127 @@
-//! DF034 `copy-ignored-file` (stub).
+//! DF034 `copy-ignored-file`: `COPY` of a path excluded by `.dockerignore`
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF034",
     name: "copy-ignored-file",
-    summary: "stub",
+    summary: "`COPY` of a path excluded by `.dockerignore`",
     severity: Severity::Low,
-    category: Category::Style,
-    aliases: &[],
+    category: Category::Reliability,
+    aliases: &[Alias::new(Tool::Buildkit, "CopyIgnoredFile")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nWhen the caller passes the build context's `.dockerignore` patterns, reports `COPY`/`ADD` sources (from the context, not `--from`) that those patterns exclude.\n\n## Why is this bad?\nAn excluded file is not in the build context: the `COPY` fails, or copies less than the author thinks.\n\n## Example\n```dockerfile\n# .dockerignore: *.md\nCOPY README.md /doc/\n```\n\n## Fix safety\nNo automatic fix.\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(patterns) = ctx.settings.dockerignore.as_ref() else { return };
+    for ins in &ctx.df.instructions {
+        if !matches!(ins.kind, Kind::Copy | Kind::Add) || ins.flag("from").is_some() {
+            continue;
+        }
+        let fields = ins.fields();
+        let (srcs, dest): (Vec<(String, usize, usize)>, Option<String>) = match &ins.json {
+            Some(j) if j.len() >= 2 => {
+                let (s, e) = (fields.first().map(|f| f.lstart).unwrap_or(0), fields.last().map(|f| f.lend).unwrap_or(0));
+                (j[..j.len() - 1].iter().map(|x| (x.clone(), s, e)).collect(), j.last().cloned())
+            }
+            _ if fields.len() >= 2 && ins.heredocs.is_empty() => (
+                fields[..fields.len() - 1].iter().map(|f| (f.text.to_string(), f.lstart, f.lend)).collect(),
+                fields.last().map(|f| f.text.to_string()),
+            ),
+            _ => (Vec::new(), fields.last().map(|f| f.text.to_string())),
+        };
+        let _ = dest;
+        for (s, ls, le) in srcs {
+            if s.contains("://") || s.contains('$') {
+                continue;
+            }
+            if ignored(patterns, &s) {
+                out.push(ctx.at_l(&META, ins, ls, le, format!("`{s}` is excluded by .dockerignore")));
+            }
+        }
+    }
+}
+
+/// Whether `path` is excluded by `.dockerignore` patterns (last match wins, `!` re-includes).
+pub fn ignored(patterns: &[String], path: &str) -> bool {
+    let path = path.trim_start_matches("./").trim_start_matches('/').trim_end_matches('/');
+    let mut out = false;
+    for p in patterns {
+        let p = p.trim();
+        if p.is_empty() || p.starts_with('#') {
+            continue;
+        }
+        let (neg, p) = match p.strip_prefix('!') { Some(r) => (true, r), None => (false, p) };
+        let p = p.trim_start_matches("./").trim_start_matches('/').trim_end_matches('/');
+        // a pattern matches the path or one of its parent directories
+        let mut hit = glob(p, path);
+        let mut cur = path;
+        while !hit {
+            match cur.rfind('/') {
+                Some(k) => { cur = &cur[..k]; hit = glob(p, cur); }
+                None => break,
+            }
+        }
+        if hit {
+            out = !neg;
+        }
+    }
+    out
+}
+
+fn glob(p: &str, s: &str) -> bool {
+    if let Some(rest) = p.strip_prefix("**/") {
+        return glob(rest, s) || s.match_indices('/').any(|(k, _)| glob(rest, &s[k + 1..]));
+    }
+    let (pb, sb) = (p.as_bytes(), s.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while j < sb.len() {
+        if i < pb.len() && (pb[i] == b'?' && sb[j] != b'/' || pb[i] == sb[j]) {
+            i += 1;
+            j += 1;
+        } else if i < pb.len() && pb[i] == b'*' {
+            star = Some(i);
+            mark = j;
+            i += 1;
+        } else if let Some(st) = star.filter(|_| sb[mark] != b'/') {
+            i = st + 1;
+            mark += 1;
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    while i < pb.len() && pb[i] == b'*' {
+        i += 1;
+    }
+    i == pb.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines};
+
+    #[test]
+    fn triggers() {
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nCOPY README.md /doc/\n", &[]);
+    }
+
+    #[test]
+    fn with_dockerignore() {
+        use crate::Settings;
+        use crate::rules::testing::lines_with;
+        let s = Settings {
+            dockerignore: Some(vec!["*.md".into(), "!KEEP.md".into(), "secrets".into(), "**/*.log".into()]),
+            ..Settings::default()
+        };
+        let src = "FROM a:1\nCOPY README.md /doc/\nCOPY KEEP.md /doc/\nCOPY secrets/key /k\nCOPY a/b/c.log /l\nCOPY --from=x README.md /r\nCOPY src /src\n";
+        assert_eq!(lines_with(&super::META, src, &s), vec![2, 4, 5]);
+    }
+}
