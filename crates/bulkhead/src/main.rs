@@ -26,6 +26,9 @@ enum Command {
     Rules(cmd::rules::RulesArgs),
     /// Print a shell completion script.
     Completions(cmd::completions::Args),
+    /// Build, update and inspect the vulnerability advisory database.
+    #[command(subcommand_required = true)]
+    Db(cmd::db::Args),
     /// Write a software bill of materials (CycloneDX 1.6 or SPDX 2.3) of an image or directory.
     Sbom(cmd::sbom::Args),
 }
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Command::Rule(args) => cmd::rules::run_rule(args),
         Command::Rules(args) => cmd::rules::run_rules(args),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
+        Command::Db(args) => cmd::db::run(args),
         Command::Sbom(args) => cmd::sbom::run(args),
     };
     match result {

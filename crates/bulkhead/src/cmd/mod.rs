@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod db;
 pub mod engines;
 pub mod packages;
 pub mod registry;

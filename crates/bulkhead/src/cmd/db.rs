@@ -1,0 +1,533 @@
+//! `bulkhead db import|update|status`: build, refresh and inspect the advisory store.
+//!
+//! `import` reads feed files given on the command line (for air-gapped sites); `update`
+//! downloads the same feeds from configurable URLs with conditional requests, retries and
+//! progress bars, keeping the downloaded files next to the store; both write a new store file
+//! and rename it over the old one, so scans never see a half-written store.
+
+use anyhow::{Context, bail};
+use bulkhead_advisory::{SourceInfo, Store, parse_path, write_store};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: DbCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum DbCommand {
+    /// Import OSV JSON (files, directories, osv.dev all.zip dumps), Alpine secdb (YAML/JSON)
+    /// and Debian security tracker JSON into the store.
+    Import(ImportArgs),
+    /// Download the public feeds (or mirrors of them) and rebuild the store.
+    Update(UpdateArgs),
+    /// Show the store's sources, record counts and age.
+    Status(StatusArgs),
+}
+
+/// Where the store is.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DbPathArgs {
+    /// Advisory database file [default: `[scan] db` in bulkhead.toml, else
+    /// $XDG_CACHE_HOME/bulkhead/advisory.db]. Also $BULKHEAD_DB.
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+impl DbPathArgs {
+    /// The store path: the flag, then the config, then the user cache directory.
+    pub fn resolve(&self, config_db: Option<&Path>) -> anyhow::Result<PathBuf> {
+        if let Some(p) = &self.db {
+            return Ok(p.clone());
+        }
+        if let Some(p) = std::env::var_os("BULKHEAD_DB").filter(|v| !v.is_empty()) {
+            return Ok(PathBuf::from(p));
+        }
+        if let Some(p) = config_db {
+            return Ok(p.to_path_buf());
+        }
+        let cache = std::env::var_os("XDG_CACHE_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+            .context("no cache directory: set $XDG_CACHE_HOME or $HOME, or pass --db PATH")?;
+        Ok(cache.join("bulkhead").join("advisory.db"))
+    }
+}
+
+/// `[scan] db` from the discovered bulkhead.toml, if any (relative paths are relative to the
+/// config file).
+fn config_db() -> anyhow::Result<Option<PathBuf>> {
+    let cwd = std::env::current_dir().context("current directory")?;
+    let Some(path) = bulkhead_config::discover(&cwd) else {
+        return Ok(None);
+    };
+    let config = bulkhead_config::load(&path)?;
+    Ok(config.scan.db.map(|d| match path.parent() {
+        Some(dir) if d.is_relative() => dir.join(d),
+        _ => d,
+    }))
+}
+
+#[derive(Debug, clap::Args)]
+struct ImportArgs {
+    /// Feed files or directories.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    db: DbPathArgs,
+    /// Drop every other source from the store instead of keeping it.
+    #[arg(long)]
+    replace: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct UpdateArgs {
+    #[command(flatten)]
+    db: DbPathArgs,
+    /// Feeds to download (comma-separated): osv, alpine, debian.
+    #[arg(long, value_delimiter = ',', default_value = "osv,alpine,debian")]
+    feeds: Vec<String>,
+    /// Base URL of the OSV per-ecosystem dumps (`BASE/ECOSYSTEM/all.zip`).
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "https://osv-vulnerabilities.storage.googleapis.com"
+    )]
+    osv_url: String,
+    /// OSV ecosystems to download (comma-separated).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "crates.io,Go,PyPI,npm,Maven,RubyGems,NuGet"
+    )]
+    ecosystems: Vec<String>,
+    /// Base URL of the Alpine secdb (`BASE/vX.Y/main.json`).
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "https://secdb.alpinelinux.org"
+    )]
+    alpine_url: String,
+    /// Alpine branches to download (comma-separated), each with its main and community repos.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "v3.18,v3.19,v3.20,v3.21,v3.22,edge"
+    )]
+    alpine_branches: Vec<String>,
+    /// URL of the Debian security tracker JSON.
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "https://security-tracker.debian.org/tracker/data/json"
+    )]
+    debian_url: String,
+    /// Attempts per download before giving up (transport errors, 429 and 5xx are retried).
+    #[arg(long, default_value_t = 3)]
+    retries: u32,
+    /// Timeout of one download attempt, in seconds.
+    #[arg(long, default_value_t = 300)]
+    timeout: u64,
+    /// No progress bars.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct StatusArgs {
+    #[command(flatten)]
+    db: DbPathArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: StatusFormat,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum StatusFormat {
+    Table,
+    Json,
+}
+
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    match args.command {
+        DbCommand::Import(a) => import(a),
+        DbCommand::Update(a) => update(a),
+        DbCommand::Status(a) => status(a),
+    }
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+fn import(args: ImportArgs) -> anyhow::Result<i32> {
+    let db = args.db.resolve(config_db()?.as_deref())?;
+    let mut code = 0;
+    let mut sources = Vec::new();
+    for path in &args.paths {
+        if !path.exists() {
+            eprintln!("error: {}: no such file or directory", path.display());
+            code = 2;
+            continue;
+        }
+        let (batch, report) = parse_path(path);
+        for e in &report.errors {
+            eprintln!("error: {e}");
+            code = 2;
+        }
+        let name = std::fs::canonicalize(path)
+            .unwrap_or_else(|_| path.clone())
+            .display()
+            .to_string();
+        eprintln!(
+            "read {} ({} files, {} records, {} skipped: withdrawn or informational)",
+            path.display(),
+            report.files,
+            batch.advisories.len(),
+            report.skipped
+        );
+        sources.push((
+            SourceInfo {
+                location: name.clone(),
+                name,
+                kinds: report.kinds.iter().map(|k| k.to_string()).collect(),
+                ..SourceInfo::default()
+            },
+            batch,
+        ));
+    }
+    if sources.is_empty() {
+        bail!("nothing to import");
+    }
+    let (stats, replaced) = write_store(&db, sources, !args.replace)?;
+    if replaced {
+        eprintln!(
+            "warning: the previous file at {} was not a usable store and was replaced",
+            db.display()
+        );
+    }
+    println!(
+        "{}: {} advisories, {} affected packages, {} sources, {} bytes",
+        db.display(),
+        stats.advisories,
+        stats.affected,
+        stats.sources.len(),
+        stats.bytes
+    );
+    Ok(code)
+}
+
+fn age(secs: u64) -> String {
+    let d = now().saturating_sub(secs);
+    if d < 120 {
+        format!("{d}s")
+    } else if d < 7200 {
+        format!("{}m", d / 60)
+    } else if d < 172_800 {
+        format!("{}h", d / 3600)
+    } else {
+        format!("{}d", d / 86400)
+    }
+}
+
+fn status(args: StatusArgs) -> anyhow::Result<i32> {
+    let db = args.db.resolve(config_db()?.as_deref())?;
+    let store = Store::open(&db)?;
+    let stats = store.stats()?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        StatusFormat::Json => {
+            let mut v = serde_json::to_value(&stats)?;
+            v["age_seconds"] = now().saturating_sub(stats.built_at).into();
+            serde_json::to_writer_pretty(&mut out, &v)?;
+            writeln!(out)?;
+        }
+        StatusFormat::Table => {
+            writeln!(out, "database:   {}", stats.path.display())?;
+            writeln!(out, "format:     {}", stats.format)?;
+            writeln!(out, "updated:    {} ago", age(stats.built_at))?;
+            writeln!(
+                out,
+                "records:    {} advisories, {} affected packages",
+                stats.advisories, stats.affected
+            )?;
+            let per = if stats.advisories > 0 {
+                stats.bytes / stats.advisories
+            } else {
+                0
+            };
+            writeln!(
+                out,
+                "size:       {} bytes ({per} bytes per advisory)",
+                stats.bytes
+            )?;
+            writeln!(out, "sources:")?;
+            let w = stats
+                .sources
+                .iter()
+                .map(|s| s.name.len())
+                .max()
+                .unwrap_or(0);
+            for s in &stats.sources {
+                writeln!(
+                    out,
+                    "  {:w$}  {:>7} advisories  {:>7} affected  {:>5} ago  {}",
+                    s.name,
+                    s.advisories,
+                    s.affected,
+                    age(s.imported_at),
+                    s.kinds.join(",")
+                )?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// One downloadable feed.
+struct Feed {
+    /// Source name in the store, also the cached file's name.
+    name: String,
+    url: String,
+    /// File name the parser sees (its extension picks the format).
+    file: String,
+}
+
+fn feeds(args: &UpdateArgs) -> anyhow::Result<Vec<Feed>> {
+    let mut out = Vec::new();
+    let trim = |u: &str| u.trim_end_matches('/').to_string();
+    for f in &args.feeds {
+        match f.as_str() {
+            "osv" => {
+                for eco in &args.ecosystems {
+                    out.push(Feed {
+                        name: format!("osv-{eco}"),
+                        url: format!("{}/{eco}/all.zip", trim(&args.osv_url)),
+                        file: format!("osv-{eco}.zip"),
+                    });
+                }
+            }
+            "alpine" => {
+                for branch in &args.alpine_branches {
+                    for repo in ["main", "community"] {
+                        out.push(Feed {
+                            name: format!("alpine-{branch}-{repo}"),
+                            url: format!("{}/{branch}/{repo}.json", trim(&args.alpine_url)),
+                            file: format!("alpine-{branch}-{repo}.json"),
+                        });
+                    }
+                }
+            }
+            "debian" => out.push(Feed {
+                name: "debian-tracker".into(),
+                url: args.debian_url.clone(),
+                file: "debian-tracker.json".into(),
+            }),
+            other => bail!("unknown feed `{other}` (expected osv, alpine or debian)"),
+        }
+    }
+    Ok(out)
+}
+
+enum Fetched {
+    /// New content written to the cache file, with its validators.
+    New {
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
+    /// 304: the cached file is current.
+    NotModified,
+    /// 404: the feed does not exist there (an Alpine branch not yet published).
+    Missing,
+}
+
+fn fetch(
+    agent: &ureq::Agent,
+    feed: &Feed,
+    dest: &Path,
+    prev: Option<&SourceInfo>,
+    retries: u32,
+    bars: &indicatif::MultiProgress,
+    quiet: bool,
+) -> anyhow::Result<Fetched> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let mut req = agent.get(&feed.url);
+        if dest.exists()
+            && let Some(p) = prev
+        {
+            if let Some(e) = &p.etag {
+                req = req.set("If-None-Match", e);
+            }
+            if let Some(m) = &p.last_modified {
+                req = req.set("If-Modified-Since", m);
+            }
+        }
+        let retryable = match req.call() {
+            Ok(resp) if resp.status() == 304 => return Ok(Fetched::NotModified),
+            Ok(resp) => {
+                let etag = resp.header("ETag").map(str::to_string);
+                let last_modified = resp.header("Last-Modified").map(str::to_string);
+                let len: Option<u64> = resp.header("Content-Length").and_then(|v| v.parse().ok());
+                let bar = if quiet {
+                    indicatif::ProgressBar::hidden()
+                } else {
+                    let b = bars.add(match len {
+                        Some(n) => indicatif::ProgressBar::new(n),
+                        None => indicatif::ProgressBar::new_spinner(),
+                    });
+                    b.set_style(
+                        indicatif::ProgressStyle::with_template(
+                            "{msg:28} {bar:30} {bytes:>10}/{total_bytes:10} {bytes_per_sec}",
+                        )
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                    );
+                    b.set_message(feed.name.clone());
+                    b
+                };
+                let tmp = dest.with_extension(format!("part-{}", std::process::id()));
+                let result = (|| -> anyhow::Result<()> {
+                    let mut file = std::fs::File::create(&tmp)
+                        .with_context(|| format!("cannot write {}", tmp.display()))?;
+                    let mut reader = bar.wrap_read(resp.into_reader());
+                    let mut buf = vec![0u8; 64 * 1024];
+                    loop {
+                        let n = reader.read(&mut buf)?;
+                        if n == 0 {
+                            break;
+                        }
+                        file.write_all(&buf[..n])?;
+                    }
+                    file.sync_all()?;
+                    Ok(())
+                })();
+                bar.finish_and_clear();
+                match result {
+                    Ok(()) => {
+                        std::fs::rename(&tmp, dest)
+                            .with_context(|| format!("cannot write {}", dest.display()))?;
+                        return Ok(Fetched::New {
+                            etag,
+                            last_modified,
+                        });
+                    }
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&tmp);
+                        e.context(format!("download of {} interrupted", feed.url))
+                    }
+                }
+            }
+            Err(ureq::Error::Status(404, _)) => return Ok(Fetched::Missing),
+            Err(ureq::Error::Status(code, _)) if code == 429 || code >= 500 => {
+                anyhow::anyhow!("{}: HTTP {code}", feed.url)
+            }
+            Err(ureq::Error::Status(code, _)) => bail!("{}: HTTP {code}", feed.url),
+            Err(e) => anyhow::Error::new(e).context(format!("cannot download {}", feed.url)),
+        };
+        if attempt >= retries.max(1) {
+            return Err(retryable.context(format!("gave up after {attempt} attempts")));
+        }
+        std::thread::sleep(Duration::from_millis(250 * (1 << (attempt - 1).min(4))));
+    }
+}
+
+fn update(args: UpdateArgs) -> anyhow::Result<i32> {
+    let db = args.db.resolve(config_db()?.as_deref())?;
+    let feeds = feeds(&args)?;
+    let cache_dir = db.with_file_name(format!(
+        "{}.feeds",
+        db.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("advisory.db")
+    ));
+    std::fs::create_dir_all(&cache_dir)
+        .with_context(|| format!("cannot create {}", cache_dir.display()))?;
+    let previous: Vec<SourceInfo> = match Store::open(&db) {
+        Ok(s) => s.stats()?.sources,
+        Err(_) => Vec::new(),
+    };
+    let store_usable = Store::open(&db).is_ok();
+    let agent = ureq::AgentBuilder::new()
+        .timeout(Duration::from_secs(args.timeout))
+        .user_agent(concat!("bulkhead/", env!("CARGO_PKG_VERSION")))
+        .build();
+    let bars = indicatif::MultiProgress::with_draw_target(if args.quiet {
+        indicatif::ProgressDrawTarget::hidden()
+    } else {
+        indicatif::ProgressDrawTarget::stderr()
+    });
+    let mut code = 0;
+    let mut sources = Vec::new();
+    let (mut new, mut unchanged, mut missing) = (0, 0, 0);
+    for feed in &feeds {
+        let dest = cache_dir.join(&feed.file);
+        let prev = previous.iter().find(|s| s.name == feed.name);
+        let fetched = match fetch(&agent, feed, &dest, prev, args.retries, &bars, args.quiet) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                code = 2;
+                continue;
+            }
+        };
+        let (etag, last_modified) = match fetched {
+            Fetched::Missing => {
+                missing += 1;
+                eprintln!("note: {} not found (skipped)", feed.url);
+                continue;
+            }
+            // Current, and the store already holds it: nothing to rewrite.
+            Fetched::NotModified if store_usable && prev.is_some() => {
+                unchanged += 1;
+                continue;
+            }
+            Fetched::NotModified => (
+                prev.and_then(|p| p.etag.clone()),
+                prev.and_then(|p| p.last_modified.clone()),
+            ),
+            Fetched::New {
+                etag,
+                last_modified,
+            } => (etag, last_modified),
+        };
+        new += 1;
+        let (batch, report) = parse_path(&dest);
+        for e in &report.errors {
+            eprintln!("error: {e}");
+            code = 2;
+        }
+        if !report.errors.is_empty() && batch.advisories.is_empty() {
+            continue;
+        }
+        sources.push((
+            SourceInfo {
+                name: feed.name.clone(),
+                kinds: report.kinds.iter().map(|k| k.to_string()).collect(),
+                location: feed.url.clone(),
+                etag,
+                last_modified,
+                ..SourceInfo::default()
+            },
+            batch,
+        ));
+    }
+    // Rewrite even when nothing changed, so the store's age says when it was last checked.
+    let (stats, _) = write_store(&db, sources, true)?;
+    eprintln!("{new} feeds updated, {unchanged} unchanged, {missing} not found");
+    println!(
+        "{}: {} advisories, {} affected packages, {} sources",
+        db.display(),
+        stats.advisories,
+        stats.affected,
+        stats.sources.len()
+    );
+    Ok(code)
+}
