@@ -1,17 +1,41 @@
-//! DF063 `multiple-entrypoint` (stub).
+//! DF063 `multiple-entrypoint`: More than one `ENTRYPOINT` in a stage: only the last one counts
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF063",
     name: "multiple-entrypoint",
-    summary: "stub",
-    severity: Severity::Low,
-    category: Category::Style,
-    aliases: &[],
+    summary: "More than one `ENTRYPOINT` in a stage: only the last one counts",
+    severity: Severity::Medium,
+    category: Category::Reliability,
+    aliases: &[Alias::new(Tool::Hadolint, "DL4004"), Alias::new(Tool::Trivy, "DS-0007"), Alias::new(Tool::Buildkit, "MultipleInstructionsDisallowed")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nReports every `ENTRYPOINT` of a stage but the last.\n\n## Why is this bad?\nOnly the last `ENTRYPOINT` of a stage takes effect; the earlier ones are dead code that misleads readers.\n\n## Example\n```dockerfile\nFROM alpine:3.20\nENTRYPOINT [\"a\"]\nENTRYPOINT [\"b\"]\n```\nUse instead:\n```dockerfile\nFROM alpine:3.20\nENTRYPOINT [\"b\"]\n```\n\n## Fix safety\nNo automatic fix: which one was meant is the author's call.\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for s in 0..ctx.model.stages.len() {
+        let all: Vec<&Instruction> = ctx.stage_body(s).map(|(_, i)| i).filter(|i| i.kind == Kind::Entrypoint).collect();
+        if let Some((_, earlier)) = all.split_last() {
+            for ins in earlier {
+                out.push(ctx.at(&META, ins, "This `ENTRYPOINT` is overridden by a later one in the same stage"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines};
+
+    #[test]
+    fn triggers() {
+        assert_lines(&super::META, "FROM a:1\nENTRYPOINT [\"x\"]\nENTRYPOINT [\"y\"]\nFROM b:1\nENTRYPOINT [\"z\"]\n", &[2]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nENTRYPOINT [\"x\"]\nFROM b:1\nENTRYPOINT [\"z\"]\n", &[]);
+    }
+}
