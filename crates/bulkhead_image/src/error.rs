@@ -72,9 +72,10 @@ impl ImageError {
             .is_some_and(|inner| inner.is::<ImageError>())
         {
             if let Some(inner) = source.into_inner()
-                && let Ok(e) = inner.downcast::<ImageError>() {
-                    return *e;
-                }
+                && let Ok(e) = inner.downcast::<ImageError>()
+            {
+                return *e;
+            }
             return ImageError::corrupt(what, "unreadable stream");
         }
         ImageError::Read {

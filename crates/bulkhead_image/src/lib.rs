@@ -235,12 +235,13 @@ fn scan_resolved(resolved: source::Resolved<'_>, opts: &ScanOptions) -> Result<S
         .enumerate()
         .map(|(i, l)| {
             if let (Some(cache), Some(diff_id)) = (&cache, &l.diff_id)
-                && let Some(r) = cache.get(diff_id) {
-                    if let Some(p) = &opts.progress {
-                        p.layer_done(i, true);
-                    }
-                    return Ok((r, true));
+                && let Some(r) = cache.get(diff_id)
+            {
+                if let Some(p) = &opts.progress {
+                    p.layer_done(i, true);
                 }
+                return Ok((r, true));
+            }
             let label = l.digest.clone().unwrap_or_else(|| l.locator.clone());
             let blob = resolved.opener.open(l)?;
             let r = match &opts.progress {
@@ -333,9 +334,10 @@ fn merge(layers: &[(Option<String>, &LayerResult)]) -> (Option<Distro>, Vec<Pack
                 if let Some(prev) = prev
                     && let Some(q) = prev.packages.iter().find(|q| {
                         q.ecosystem == p.ecosystem && q.name == p.name && q.version == p.version
-                    }) {
-                        p.layer = q.layer.clone();
-                    }
+                    })
+                {
+                    p.layer = q.layer.clone();
+                }
             }
             live.insert(f.path.clone(), f);
         }

@@ -264,13 +264,14 @@ pub fn verify_bytes(
     size: Option<u64>,
 ) -> Result<(), ImageError> {
     if let Some(size) = size
-        && size != bytes.len() as u64 {
-            return Err(ImageError::SizeMismatch {
-                what: what.to_string(),
-                expected: size,
-                actual: bytes.len() as u64,
-            });
-        }
+        && size != bytes.len() as u64
+    {
+        return Err(ImageError::SizeMismatch {
+            what: what.to_string(),
+            expected: size,
+            actual: bytes.len() as u64,
+        });
+    }
     let mut h = Hasher::for_digest(digest)?;
     h.update(bytes);
     let actual = h.finish();
@@ -333,26 +334,28 @@ impl<R: Read> Read for VerifyingReader<R> {
         let n = self.inner.read(buf)?;
         self.seen += n as u64;
         if let Some(size) = self.size
-            && self.seen > size {
-                return Err(io::Error::other(ImageError::SizeMismatch {
-                    what: self.what.clone(),
-                    expected: size,
-                    actual: self.seen,
-                }));
-            }
+            && self.seen > size
+        {
+            return Err(io::Error::other(ImageError::SizeMismatch {
+                what: self.what.clone(),
+                expected: size,
+                actual: self.seen,
+            }));
+        }
         if n > 0 {
             h.update(&buf[..n]);
             return Ok(n);
         }
         let actual = self.hasher.take().map(Hasher::finish).unwrap_or_default();
         if let Some(size) = self.size
-            && self.seen != size {
-                return Err(io::Error::other(ImageError::SizeMismatch {
-                    what: self.what.clone(),
-                    expected: size,
-                    actual: self.seen,
-                }));
-            }
+            && self.seen != size
+        {
+            return Err(io::Error::other(ImageError::SizeMismatch {
+                what: self.what.clone(),
+                expected: size,
+                actual: self.seen,
+            }));
+        }
         if actual != self.expected {
             return Err(io::Error::other(ImageError::DigestMismatch {
                 what: self.what.clone(),

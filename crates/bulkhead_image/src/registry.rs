@@ -136,10 +136,9 @@ impl Client {
             if let Some(a) = accept {
                 req = req.set("Accept", a);
             }
-            if same_host
-                && let Some(h) = self.auth_header() {
-                    req = req.set("Authorization", &h);
-                }
+            if same_host && let Some(h) = self.auth_header() {
+                req = req.set("Authorization", &h);
+            }
             let resp = match req.call() {
                 Ok(r) => r,
                 Err(ureq::Error::Status(401, r)) if same_host && !retried_auth => {
@@ -301,14 +300,14 @@ impl Client {
             size,
             resp.header("Content-Length")
                 .and_then(|l| l.parse::<u64>().ok()),
-        )
-            && len != size {
-                return Err(ImageError::SizeMismatch {
-                    what: format!("blob {d}"),
-                    expected: size,
-                    actual: len,
-                });
-            }
+        ) && len != size
+        {
+            return Err(ImageError::SizeMismatch {
+                what: format!("blob {d}"),
+                expected: size,
+                actual: len,
+            });
+        }
         Ok(Box::new(VerifyingReader::new(
             resp.into_reader(),
             &format!("blob {d}"),

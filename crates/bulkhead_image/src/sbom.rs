@@ -80,10 +80,11 @@ pub fn cyclonedx(scan: &Scan, creator: &Creator<'_>) -> Value {
             "properties": props,
         });
         if p.ecosystem == bulkhead_pkg::Ecosystem::Maven
-            && let Some((g, a)) = p.name.split_once(':') {
-                c["group"] = json!(g);
-                c["name"] = json!(a);
-            }
+            && let Some((g, a)) = p.name.split_once(':')
+        {
+            c["group"] = json!(g);
+            c["name"] = json!(a);
+        }
         if !p.licenses.is_empty() {
             c["licenses"] = Value::Array(
                 p.licenses
@@ -93,9 +94,10 @@ pub fn cyclonedx(scan: &Scan, creator: &Creator<'_>) -> Value {
             );
         }
         if crate::is_os_ecosystem(p.ecosystem)
-            && let Some(d) = &p.distro {
-                c["supplier"] = json!({"name": d.id});
-            }
+            && let Some(d) = &p.distro
+        {
+            c["supplier"] = json!({"name": d.id});
+        }
         refs.push(r);
         components.push(c);
     }

@@ -92,13 +92,14 @@ pub fn analyze_layer(
     io::copy(&mut counting, &mut io::sink()).map_err(|e| ImageError::read(what, e))?;
     let diff_id = format!("sha256:{}", crate::oci::hex(&counting.hasher.finalize()));
     if let Some(expected) = expected_diff_id
-        && expected != diff_id {
-            return Err(ImageError::DigestMismatch {
-                what: format!("uncompressed layer {what} (diff id)"),
-                expected: expected.to_string(),
-                actual: diff_id,
-            });
-        }
+        && expected != diff_id
+    {
+        return Err(ImageError::DigestMismatch {
+            what: format!("uncompressed layer {what} (diff id)"),
+            expected: expected.to_string(),
+            actual: diff_id,
+        });
+    }
     result.diff_id = diff_id;
     result.size = counting.count;
     Ok(result)
@@ -169,14 +170,15 @@ fn walk_tar<R: Read>(
                     // A hard link to a file we catalogued in this layer proves the same thing.
                     if let Some(t) = resolved
                         && let Some(f) = out.files.iter().find(|f| f.path == t).cloned()
-                            && catalog::kind_for_path(&path).is_some() {
-                                let mut f = f;
-                                f.path = path.clone();
-                                for p in &mut f.packages {
-                                    p.locations = vec![format!("/{path}")];
-                                }
-                                out.files.push(f);
-                            }
+                        && catalog::kind_for_path(&path).is_some()
+                    {
+                        let mut f = f;
+                        f.path = path.clone();
+                        for p in &mut f.packages {
+                            p.locations = vec![format!("/{path}")];
+                        }
+                        out.files.push(f);
+                    }
                 }
                 continue;
             }

@@ -20,9 +20,10 @@ pub fn parse_status(text: &str) -> Vec<Package> {
         };
         // status.d records of distroless have no Status field: present means installed.
         if let Some(status) = get("Status")
-            && status.split_whitespace().last() != Some("installed") {
-                continue;
-            }
+            && status.split_whitespace().last() != Some("installed")
+        {
+            continue;
+        }
         let mut p = Package::new(Ecosystem::Deb, name, version);
         if let Some(src) = get("Source") {
             // `Source: name (version)` when the source version differs.

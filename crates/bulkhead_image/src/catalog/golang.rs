@@ -155,10 +155,11 @@ pub fn parse_elf(elf: &[u8]) -> Vec<Package> {
             }
             ["=>", path, version, ..] => {
                 if let Some(last) = out.last_mut()
-                    && !version.is_empty() {
-                        last.name = path.to_string();
-                        last.version = version.to_string();
-                    }
+                    && !version.is_empty()
+                {
+                    last.name = path.to_string();
+                    last.version = version.to_string();
+                }
             }
             _ => {}
         }

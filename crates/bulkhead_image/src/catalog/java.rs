@@ -29,9 +29,10 @@ pub fn parse_archive(path: &str, data: &[u8], depth: usize) -> Result<Vec<Packag
         if name.starts_with("META-INF/maven/") && name.ends_with("/pom.properties") {
             let mut s = String::new();
             if (&mut f).take(1 << 20).read_to_string(&mut s).is_ok()
-                && let Some(p) = pom_properties(&s) {
-                    out.push(p);
-                }
+                && let Some(p) = pom_properties(&s)
+            {
+                out.push(p);
+            }
         } else if name.eq_ignore_ascii_case("META-INF/MANIFEST.MF") {
             let mut s = String::new();
             if (&mut f).take(1 << 20).read_to_string(&mut s).is_ok() {

@@ -25,9 +25,10 @@ pub fn parse_metadata(text: &str) -> Vec<Package> {
     } else {
         for (k, v) in &fields {
             if k.eq_ignore_ascii_case("Classifier")
-                && let Some(l) = v.strip_prefix("License :: OSI Approved :: ") {
-                    p.licenses.push(l.to_string());
-                }
+                && let Some(l) = v.strip_prefix("License :: OSI Approved :: ")
+            {
+                p.licenses.push(l.to_string());
+            }
         }
     }
     vec![p]

@@ -2,6 +2,8 @@
 //! entries, so tests control every byte (including hostile ones).
 #![allow(dead_code)]
 
+pub mod real;
+
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::Path;

@@ -1,0 +1,260 @@
+//! Real images: a root filesystem of this machine's real files, made into an OCI image by
+//! `umoci`, pushed by `skopeo` to Debian's `docker-registry` on 127.0.0.1 (anonymous and
+//! htpasswd basic auth), read back through every source, and cross-checked with
+//! `dpkg-query` and `rpm -qa` on the same databases.
+
+mod support;
+
+use bulkhead_image::{Scan, ScanOptions, scan_image};
+use bulkhead_pkg::Ecosystem;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+use support::real::*;
+
+struct Fixture {
+    _tmp: tempfile::TempDir,
+    layout: PathBuf,
+    rootfs: Rootfs,
+}
+
+fn fixture() -> Option<&'static Fixture> {
+    static F: OnceLock<Option<Fixture>> = OnceLock::new();
+    F.get_or_init(|| {
+        if skip_without(&["umoci"]) {
+            return None;
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let rootfs = build_rootfs(&tmp.path().join("rootfs"));
+        let layout = tmp.path().join("layout");
+        let jar = rootfs.jars.first().cloned();
+        umoci_image(&layout, "latest", &rootfs.dir, |bundle_root| {
+            // Second layer: delete one jar (a whiteout) and add a Cargo.lock.
+            if let Some(j) = &jar {
+                std::fs::remove_file(bundle_root.join("opt/app/lib").join(j)).unwrap();
+            }
+            std::fs::write(
+                bundle_root.join("opt/Cargo.lock"),
+                "version = 3\n\n[[package]]\nname = \"serde\"\nversion = \"1.0.200\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n",
+            )
+            .unwrap();
+        });
+        Some(Fixture {
+            _tmp: tmp,
+            layout,
+            rootfs,
+        })
+    })
+    .as_ref()
+}
+
+fn names(scan: &Scan, e: Ecosystem) -> BTreeSet<(String, String)> {
+    scan.packages
+        .iter()
+        .filter(|p| p.ecosystem == e)
+        .map(|p| (p.name.clone(), p.version.clone()))
+        .collect()
+}
+
+fn check_scan(f: &Fixture, scan: &Scan) {
+    // dpkg: exactly what dpkg-query lists as installed on the same database.
+    let admindir = f.rootfs.dir.join("var/lib/dpkg");
+    let out = support::real::run(
+        Command::new("dpkg-query")
+            .arg(format!("--admindir={}", admindir.display()))
+            .args(["-W", "-f", "${db:Status-Abbrev}\t${Package}\t${Version}\n"]),
+    );
+    let want: BTreeSet<(String, String)> = out
+        .lines()
+        .filter(|l| l.starts_with("ii"))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[1].to_string(), f[2].to_string())
+        })
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(names(scan, Ecosystem::Deb), want);
+    let os = scan.os.as_ref().unwrap();
+    assert_eq!(os.id, "debian");
+    // Python: the unowned ones, and none of Debian's (dpkg owns their METADATA).
+    let py = names(scan, Ecosystem::Pypi);
+    for (n, v) in &f.rootfs.python {
+        assert!(py.contains(&(n.clone(), v.clone())), "missing pypi {n} {v}");
+    }
+    assert!(
+        scan.packages.iter().all(|p| p.ecosystem != Ecosystem::Pypi
+            || !p.locations[0].starts_with("/usr/lib/python3/dist-packages")),
+        "dpkg-owned dist-info counted twice"
+    );
+    // npm: the npm package itself and its bundled dependencies.
+    if f.rootfs.has_npm {
+        let npm = names(scan, Ecosystem::Npm);
+        assert!(npm.iter().any(|(n, _)| n == "npm"));
+        assert!(npm.len() > 20, "{}", npm.len());
+    }
+    // Java: every copied jar but the one deleted in layer 2 (a whiteout).
+    let java_locations: BTreeSet<String> = scan
+        .packages
+        .iter()
+        .filter(|p| p.ecosystem == Ecosystem::Maven)
+        .map(|p| p.locations[0].clone())
+        .collect();
+    for (i, j) in f.rootfs.jars.iter().enumerate() {
+        let loc = format!("/opt/app/lib/{j}");
+        assert_eq!(java_locations.contains(&loc), i != 0, "{loc}");
+    }
+    // Go: modules of a real Go binary, and the toolchain.
+    if let Some(bin) = &f.rootfs.go_binary {
+        let go: Vec<_> = scan
+            .packages
+            .iter()
+            .filter(|p| p.ecosystem == Ecosystem::Golang && p.locations[0] == format!("/{bin}"))
+            .collect();
+        // Debian builds Go programs in GOPATH mode: the build info names the toolchain only.
+        assert!(
+            go.iter()
+                .any(|p| p.name == "stdlib" && p.version.starts_with("v1.")),
+            "{go:?}"
+        );
+    }
+    // rpm: what `rpm -qa` says about the same database.
+    if f.rootfs.rpm {
+        let out = support::real::run(
+            Command::new("rpm")
+                .arg("--dbpath")
+                .arg(f.rootfs.dir.join("var/lib/rpm"))
+                .args([
+                    "-qa",
+                    "--qf",
+                    "%{NAME}\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\n",
+                ]),
+        );
+        let want: BTreeSet<(String, String)> = out
+            .lines()
+            .map(|l| {
+                let (n, v) = l.split_once('\t').unwrap();
+                (n.to_string(), v.trim_start_matches("0:").to_string())
+            })
+            .collect();
+        assert_eq!(names(scan, Ecosystem::Rpm), want);
+        let hello = scan
+            .packages
+            .iter()
+            .find(|p| p.name == "bulkhead-hello")
+            .unwrap();
+        assert_eq!(hello.licenses, vec!["MIT"]);
+        assert_eq!(hello.source_name.as_deref(), Some("bulkhead-hello"));
+    }
+    // Layer attribution: the Cargo.lock came with layer 2, dpkg with layer 1.
+    assert_eq!(scan.layers.len(), 2);
+    let serde = scan.packages.iter().find(|p| p.name == "serde").unwrap();
+    assert_eq!(
+        serde.layer.as_deref(),
+        Some(scan.layers[1].diff_id.as_str())
+    );
+    let base = scan
+        .packages
+        .iter()
+        .find(|p| p.ecosystem == Ecosystem::Deb)
+        .unwrap();
+    assert_eq!(base.layer.as_deref(), Some(scan.layers[0].diff_id.as_str()));
+}
+
+#[test]
+fn umoci_layout_matches_dpkg_query_and_rpm() {
+    let Some(f) = fixture() else { return };
+    let scan = scan_image(f.layout.to_str().unwrap(), &ScanOptions::default()).unwrap();
+    check_scan(f, &scan);
+    let fs = bulkhead_image::scan_fs(&f.rootfs.dir, &ScanOptions::default()).unwrap();
+    assert_eq!(names(&fs, Ecosystem::Deb), names(&scan, Ecosystem::Deb));
+}
+
+#[test]
+fn anonymous_registry_pull() {
+    let Some(f) = fixture() else { return };
+    if skip_without(&["docker-registry", "skopeo"]) {
+        return;
+    }
+    let reg = start_registry(Auth::None);
+    let reference = format!("{}/bulkhead/real:latest", reg.addr);
+    push(&f.layout, "latest", &reference, None);
+    let cache = tempfile::tempdir().unwrap();
+    let opts = ScanOptions {
+        insecure_registries: vec![reg.addr.clone()],
+        cache_dir: Some(cache.path().to_path_buf()),
+        ..ScanOptions::default()
+    };
+    let scan = scan_image(&reference, &opts).unwrap();
+    check_scan(f, &scan);
+    assert!(scan.manifest_digest.is_some());
+    // By digest, warm: nothing is downloaded again.
+    let by_digest = format!(
+        "{}/bulkhead/real@{}",
+        reg.addr,
+        scan.manifest_digest.as_deref().unwrap()
+    );
+    let warm = scan_image(&by_digest, &opts).unwrap();
+    assert!(warm.layers.iter().all(|l| l.cached));
+    assert_eq!(warm.packages, scan.packages);
+    // Without --insecure-registry, TLS is required and the plain-HTTP registry fails.
+    let err = scan_image(&reference, &ScanOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("registry"), "{err}");
+}
+
+#[test]
+fn basic_auth_registry_pull() {
+    let Some(f) = fixture() else { return };
+    if skip_without(&["docker-registry", "skopeo", "htpasswd"]) {
+        return;
+    }
+    let reg = start_registry(Auth::Basic {
+        user: "alice".into(),
+        password: "s3cret".into(),
+    });
+    let reference = format!("{}/private/img:v1", reg.addr);
+    push(&f.layout, "latest", &reference, Some("alice:s3cret"));
+    // No credentials: a clear authentication error.
+    let opts = ScanOptions {
+        insecure_registries: vec![reg.addr.clone()],
+        docker_config_dir: Some(tempfile::tempdir().unwrap().path().to_path_buf()),
+        ..ScanOptions::default()
+    };
+    let err = scan_image(&reference, &opts).unwrap_err();
+    assert!(
+        matches!(err, bulkhead_image::ImageError::Auth { .. }),
+        "{err}"
+    );
+    // Credentials from config.json (the DOCKER_CONFIG directory).
+    let cfg = tempfile::tempdir().unwrap();
+    let auth = base64_encode(b"alice:s3cret");
+    std::fs::write(
+        cfg.path().join("config.json"),
+        format!(r#"{{"auths":{{"{}":{{"auth":"{auth}"}}}}}}"#, reg.addr),
+    )
+    .unwrap();
+    let opts = ScanOptions {
+        docker_config_dir: Some(cfg.path().to_path_buf()),
+        ..opts
+    };
+    let scan = scan_image(&reference, &opts).unwrap();
+    check_scan(f, &scan);
+}
+
+fn base64_encode(b: &[u8]) -> String {
+    const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::new();
+    for c in b.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= c.len() {
+                s.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
+}
