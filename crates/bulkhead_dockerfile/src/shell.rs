@@ -127,9 +127,10 @@ impl Command {
                     return Some(w);
                 }
             } else if let Some(s) = v.strip_prefix('-')
-                && !s.is_empty()
-                && s.chars().all(|c| c.is_ascii_alphanumeric())
-                && s.chars().any(|c| short.contains(&c))
+                && s.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && s.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .any(|c| short.contains(&c))
             {
                 return Some(w);
             }

@@ -1,17 +1,40 @@
-//! DF077 `wget-progress` (stub).
+//! DF077 `wget-without-progress-option`: `wget` without a progress or quiet option
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF077",
-    name: "wget-progress",
-    summary: "stub",
-    severity: Severity::Low,
+    name: "wget-without-progress-option",
+    summary: "`wget` without a progress or quiet option",
+    severity: Severity::Info,
     category: Category::Style,
-    aliases: &[],
-    fix: FixKind::None,
+    aliases: &[Alias::new(Tool::Hadolint, "DL3047")],
+    fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nReports `wget` without `-q`, `--quiet`, `-nv`, `--no-verbose` or `--progress=...`.\n\n## Why is this bad?\nThe default progress bar floods the build log with thousands of lines.\n\n## Example\n```dockerfile\nRUN wget https://example.com/x.tgz\n```\nUse instead:\n```dockerfile\nRUN wget --progress=dot:giga https://example.com/x.tgz\n```\n\n## Fix safety\nSafe: `--progress=dot:giga` is inserted after `wget`; only the log output changes.\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    super::pm::missing_opt_any(ctx, out, &META, &["wget"], &['q'], &["quiet", "no-verbose", "progress"], &["-nv"], " --progress=dot:giga",
+        "`wget` without a progress option floods the build log");
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines, assert_fix};
+
+    #[test]
+    fn triggers() {
+        assert_lines(&super::META, "FROM a:1\nRUN wget https://x/y\n", &[2]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nRUN wget -q https://x/y && wget -nv z && wget --progress=dot z && wget -qO- z\n", &[]);
+    }
+
+    #[test]
+    fn fixes() {
+        assert_fix(&super::META, "FROM a:1\nRUN wget https://x/y\n", false, "FROM a:1\nRUN wget --progress=dot:giga https://x/y\n");
+    }
+}

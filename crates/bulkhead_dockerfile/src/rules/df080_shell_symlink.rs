@@ -1,17 +1,38 @@
-//! DF080 `shell-symlink` (stub).
+//! DF080 `shell-symlink`: `ln -s ... /bin/sh` instead of `SHELL`
 
 use super::prelude::*;
 
 pub static META: RuleMeta = RuleMeta {
     code: "DF080",
     name: "shell-symlink",
-    summary: "stub",
+    summary: "`ln -s ... /bin/sh` instead of `SHELL`",
     severity: Severity::Low,
-    category: Category::Style,
-    aliases: &[],
+    category: Category::Reliability,
+    aliases: &[Alias::new(Tool::Hadolint, "DL4005")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\n## Why is this bad?\n## Example\n## Fix safety\n",
+    docs: "## What it does\nReports `ln` creating `/bin/sh` (for example `ln -sf /bin/bash /bin/sh`).\n\n## Why is this bad?\nReplacing `/bin/sh` changes the shell for everything in the image, including package scripts. `SHELL [\"/bin/bash\", \"-c\"]` changes it for the Dockerfile only.\n\n## Example\n```dockerfile\nRUN ln -sf /bin/bash /bin/sh\n```\nUse instead:\n```dockerfile\nSHELL [\"/bin/bash\", \"-c\"]\n```\n\n## Fix safety\nNo automatic fix.\n",
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Finding>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (_, c) in ctx.commands() {
+        if c.name() == "ln" && c.args().last().is_some_and(|w| w.value == "/bin/sh") {
+            out.push(ctx.finding(&META, c.start, c.end, "Use the SHELL instruction instead of replacing /bin/sh"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_lines};
+
+    #[test]
+    fn triggers() {
+        assert_lines(&super::META, "FROM a:1\nRUN ln -sf /bin/bash /bin/sh\n", &[2]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_lines(&super::META, "FROM a:1\nRUN ln -s /bin/sh /usr/local/bin/x\n", &[]);
+    }
+}

@@ -595,6 +595,41 @@ pub mod pm {
         }
     }
 
+    /// Like [`missing_opt`] for any subcommand, with extra exact words that also satisfy it.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a table-driven helper shared by many rules"
+    )]
+    pub fn missing_opt_any(
+        ctx: &super::Ctx,
+        out: &mut Vec<bulkhead_diagnostics::Finding>,
+        meta: &'static bulkhead_diagnostics::RuleMeta,
+        names: &[&str],
+        short: &[char],
+        long: &[&str],
+        words: &[&str],
+        insert: &str,
+        message: &str,
+    ) {
+        use bulkhead_diagnostics::{Edit, Fix};
+        for (_, c) in ctx.commands() {
+            if !names.contains(&c.name())
+                || c.has_opt(short, long)
+                || c.args().iter().any(|w| words.contains(&w.value.as_str()))
+            {
+                continue;
+            }
+            let f = ctx.finding(meta, c.start, c.end, message);
+            out.push(match (c.effective().first(), c.nested) {
+                (Some(w), false) => f.with_fix(Fix::safe(
+                    format!("Add `{}`", insert.trim()),
+                    vec![Edit::insert(w.end, insert)],
+                )),
+                _ => f,
+            });
+        }
+    }
+
     /// Whether the `RUN` of instruction `i` has a command matching `pred`.
     pub fn run_has(ctx: &super::Ctx, i: usize, pred: impl Fn(&Command) -> bool) -> bool {
         ctx.scripts[i]
