@@ -29,6 +29,10 @@ enum Command {
     /// Build, update and inspect the vulnerability advisory database.
     #[command(subcommand_required = true)]
     Db(cmd::db::Args),
+    /// Scan an image for vulnerable packages (the CI gate); `--list-packages` lists them.
+    Image(cmd::image::Args),
+    /// Scan a directory (root filesystem or project) for vulnerable packages.
+    Fs(cmd::fs::Args),
     /// Write a software bill of materials (CycloneDX 1.6 or SPDX 2.3) of an image or directory.
     Sbom(cmd::sbom::Args),
 }
@@ -50,6 +54,8 @@ fn main() -> ExitCode {
         Command::Rules(args) => cmd::rules::run_rules(args),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
         Command::Db(args) => cmd::db::run(args),
+        Command::Image(args) => cmd::image::run(args),
+        Command::Fs(args) => cmd::fs::run(args),
         Command::Sbom(args) => cmd::sbom::run(args),
     };
     match result {

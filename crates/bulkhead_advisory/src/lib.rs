@@ -23,9 +23,11 @@ mod versions;
 pub mod vex;
 
 pub use error::{Error, Result};
+pub use ignore::{Applied, Day, IgnoreRule, Suppressed, apply_ignores, parse_trivyignore};
 pub use import::{Batch, ImportReport, parse_path, parse_paths};
 pub use matcher::{Finding, MatchOutcome, match_packages};
 pub use model::{Advisory, AffectedEntry, Cvss, FixState, SeverityRecord, SeveritySource};
 pub use namespace::{namespace_for, normalise_name};
 pub use severity::score_vector;
 pub use store::{FORMAT_VERSION, SourceInfo, Store, StoreStats, write_store};
+pub use vex::VexDocument;

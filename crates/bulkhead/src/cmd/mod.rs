@@ -4,6 +4,8 @@ pub mod check;
 pub mod completions;
 pub mod db;
 pub mod engines;
+pub mod fs;
+pub mod image;
 pub mod packages;
 pub mod registry;
 pub mod rules;

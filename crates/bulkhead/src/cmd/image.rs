@@ -1,0 +1,567 @@
+//! `bulkhead image IMAGE`: the vulnerability gate over an image scan (shared with
+//! `bulkhead fs DIR`): match the scan's packages against the advisory store, apply VEX and
+//! ignores, filter by severity and fix state, render (table, json, sarif, cyclonedx) and
+//! turn the result into the exit status. `--list-packages` prints the packages instead.
+
+use super::db::DbPathArgs;
+use super::packages::{ImageArgs, ListFormat, print_packages, print_warnings};
+use anyhow::{Context, bail};
+use bulkhead_advisory::{
+    Applied, Day, Finding, IgnoreRule, Store, Suppressed, VexDocument, apply_ignores,
+    match_packages, parse_trivyignore,
+};
+use bulkhead_diagnostics::Severity;
+use bulkhead_image::Scan;
+use serde_json::{Value, json};
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Image: docker-archive tar, OCI layout, or registry reference (`registry/repo:tag`).
+    #[arg(value_name = "IMAGE")]
+    image: String,
+    #[command(flatten)]
+    pub image_args: ImageArgs,
+    #[command(flatten)]
+    pub gate: GateArgs,
+}
+
+/// Options of the vulnerability gate, shared by `image` and `fs`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GateArgs {
+    /// Print the packages found instead of their vulnerabilities.
+    #[arg(long)]
+    pub list_packages: bool,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Severities to report (comma-separated, Trivy spelling accepted: CRITICAL,HIGH;
+    /// UNKNOWN is info) [default: all].
+    #[arg(long, value_delimiter = ',', value_name = "SEVERITY")]
+    pub severity: Vec<Severity>,
+    /// Exit status when reported vulnerabilities reach the --fail-on threshold; 0 reports
+    /// without failing.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub exit_code: i32,
+    /// Lowest severity that fails the gate [default: `[scan] fail-on` in bulkhead.toml, else
+    /// any reported vulnerability].
+    #[arg(long, value_name = "SEVERITY")]
+    pub fail_on: Option<Severity>,
+    /// Hide vulnerabilities that have no fixed version (unfixed and will-not-fix).
+    #[arg(long)]
+    pub ignore_unfixed: bool,
+    /// OpenVEX document; `not_affected` and `fixed` statements suppress (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub vex: Vec<PathBuf>,
+    /// Trivy ignore file [default: .trivyignore in the current directory, if present].
+    #[arg(long, value_name = "FILE")]
+    pub ignorefile: Option<PathBuf>,
+    /// Use this config file instead of discovering bulkhead.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Fail (exit 2) when the advisory database is older than this (`36h`, `7d`, `90m`).
+    #[arg(long, value_name = "DURATION", value_parser = parse_age)]
+    pub max_db_age: Option<u64>,
+    #[command(flatten)]
+    pub db: DbPathArgs,
+}
+
+/// Report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Sarif,
+    Cyclonedx,
+}
+
+fn parse_age(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("invalid duration `{s}` (expected e.g. 36h, 7d, 90m)"))?;
+    let mult = match unit {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        "w" => 604_800,
+        _ => return Err(format!("invalid duration unit in `{s}` (s, m, h, d, w)")),
+    };
+    Ok(n * mult)
+}
+
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    let opts = args.image_args.options()?;
+    let started = Instant::now();
+    let scan = bulkhead_image::scan_image(&args.image, &opts)
+        .with_context(|| format!("scanning {}", args.image))?;
+    gate(&scan, &args.gate, started)
+}
+
+/// Everything the renderers need.
+struct Report<'a> {
+    scan: &'a Scan,
+    store: &'a Store,
+    findings: Vec<Finding>,
+    suppressed: Vec<Suppressed>,
+    unused: Vec<IgnoreRule>,
+    expired: Vec<IgnoreRule>,
+    unknown_distro: usize,
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// The gate over a finished scan. Exit status: `exit_code` when a reported vulnerability is
+/// at or over the threshold, else 0.
+pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i32> {
+    print_warnings(scan);
+    if args.list_packages {
+        let format = match args.format {
+            Format::Table => ListFormat::Table,
+            Format::Json => ListFormat::Json,
+            other => bail!("--list-packages prints table or json, not {other:?}"),
+        };
+        let mut out = std::io::stdout().lock();
+        print_packages(scan, format, &mut out)?;
+        return Ok(0);
+    }
+    let config_path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => bulkhead_config::discover(&std::env::current_dir()?),
+    };
+    let config = match &config_path {
+        Some(p) => Some(bulkhead_config::load(p)?),
+        None => None,
+    };
+    let scan_cfg = config.as_ref().map(|c| &c.scan);
+    let config_db = scan_cfg.and_then(|s| s.db.clone()).map(|d| {
+        match config_path.as_deref().and_then(|p| p.parent()) {
+            Some(dir) if d.is_relative() => dir.join(d),
+            _ => d,
+        }
+    });
+    let db_path = args.db.resolve(config_db.as_deref())?;
+    let store = Store::open(&db_path)?;
+    let stats = store.stats()?;
+    if let Some(max) = args.max_db_age {
+        let age = now().saturating_sub(stats.built_at);
+        if age > max {
+            bail!(
+                "advisory database {} is {}h old, older than --max-db-age ({}h): run `bulkhead db update` (or `bulkhead db import`)",
+                db_path.display(),
+                age / 3600,
+                max / 3600
+            );
+        }
+    }
+    let outcome = match_packages(&store, &scan.packages, scan.os.as_ref())?;
+    for (i, why) in &outcome.version_errors {
+        let p = &scan.packages[*i];
+        eprintln!(
+            "warning: {} {}: version not matched: {why}",
+            p.name, p.version
+        );
+    }
+    // VEX first (statements about the product), then ignore rules.
+    let mut vex_docs = Vec::new();
+    for v in &args.vex {
+        vex_docs.push(VexDocument::read(v)?);
+    }
+    let mut suppressed = Vec::new();
+    let mut remaining = Vec::new();
+    'f: for f in outcome.findings {
+        for d in &vex_docs {
+            if let Some(reason) = d.suppression(&f) {
+                suppressed.push(Suppressed {
+                    finding: f,
+                    by: "vex",
+                    origin: d.origin.clone(),
+                    reason,
+                });
+                continue 'f;
+            }
+        }
+        remaining.push(f);
+    }
+    let mut rules: Vec<IgnoreRule> = Vec::new();
+    if let Some(s) = scan_cfg {
+        let origin = config_path
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        for r in &s.ignore {
+            rules.push(IgnoreRule {
+                id: r.id.clone(),
+                reason: r.reason.clone(),
+                until: r.until.map(|d| Day {
+                    year: i32::from(d.year),
+                    month: u32::from(d.month),
+                    day: u32::from(d.day),
+                }),
+                origin: origin.clone(),
+            });
+        }
+    }
+    let ignorefile = args
+        .ignorefile
+        .clone()
+        .or_else(|| Some(PathBuf::from(".trivyignore")).filter(|p| p.is_file()));
+    if let Some(p) = ignorefile {
+        let text =
+            std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
+        let (r, bad) = parse_trivyignore(&text, &p.display().to_string());
+        for b in bad {
+            eprintln!("warning: {b}");
+        }
+        rules.extend(r);
+    }
+    let Applied {
+        kept,
+        suppressed: ignored,
+        unused,
+        expired,
+    } = apply_ignores(remaining, &rules, Day::today());
+    suppressed.extend(ignored);
+    for r in &expired {
+        eprintln!(
+            "warning: ignore of {} ({}) expired on {}; it no longer applies",
+            r.id,
+            r.origin,
+            r.until.map(|d| d.to_string()).unwrap_or_default()
+        );
+    }
+    for r in &unused {
+        eprintln!("warning: unused ignore of {} ({})", r.id, r.origin);
+    }
+    let ignore_unfixed =
+        args.ignore_unfixed || scan_cfg.and_then(|s| s.ignore_unfixed).unwrap_or(false);
+    let findings: Vec<Finding> = kept
+        .into_iter()
+        .filter(|f| args.severity.is_empty() || args.severity.contains(&f.severity))
+        .filter(|f| !ignore_unfixed || f.fixed_version.is_some())
+        .collect();
+    let fail_on = args
+        .fail_on
+        .or_else(|| scan_cfg.and_then(|s| s.fail_on).map(|s| s.0))
+        .unwrap_or(Severity::Info);
+    let failing = findings.iter().any(|f| f.severity >= fail_on);
+    let report = Report {
+        scan,
+        store: &store,
+        findings,
+        suppressed,
+        unused,
+        expired,
+        unknown_distro: outcome.unknown_distro.len(),
+    };
+    let text = match args.format {
+        Format::Table => table(&report),
+        Format::Json => pretty(&json_report(&report)),
+        Format::Sarif => pretty(&sarif(&report)),
+        Format::Cyclonedx => pretty(&cyclonedx(&report)),
+    };
+    match &args.output {
+        Some(p) => {
+            std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display()))?
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    if std::env::var_os("BULKHEAD_TIMING").is_some() {
+        eprintln!("timing: {} ms", started.elapsed().as_millis());
+    }
+    Ok(if failing { args.exit_code } else { 0 })
+}
+
+fn pretty(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// `3 sha256:0123456789ab` (1-based layer index and a short diff id).
+fn layer_label(scan: &Scan, diff_id: Option<&str>) -> String {
+    let Some(d) = diff_id else {
+        return String::new();
+    };
+    let short: String = d.chars().take(19).collect();
+    match scan.layers.iter().position(|l| l.diff_id == d) {
+        Some(i) => format!("{} {short}", i + 1),
+        None => short,
+    }
+}
+
+fn severity_cell(f: &Finding) -> String {
+    match &f.cvss {
+        Some(c) => format!("{} {:.1}", f.severity, c.score),
+        None => f.severity.to_string(),
+    }
+}
+
+fn table(r: &Report<'_>) -> String {
+    let mut out = String::new();
+    let os = r
+        .scan
+        .os
+        .as_ref()
+        .map(|d| format!(" ({} {})", d.id, d.version))
+        .unwrap_or_default();
+    out.push_str(&format!("{}{os}\n", r.scan.source));
+    if r.findings.is_empty() {
+        out.push_str("No vulnerabilities found.\n");
+    } else {
+        let rows: Vec<[String; 7]> = r
+            .findings
+            .iter()
+            .map(|f| {
+                [
+                    f.package.clone(),
+                    f.installed.clone(),
+                    f.fixed_version
+                        .clone()
+                        .unwrap_or_else(|| f.state.as_str().to_string()),
+                    severity_cell(f),
+                    f.id.clone(),
+                    f.aliases.join(","),
+                    layer_label(r.scan, f.layer.as_deref()),
+                ]
+            })
+            .collect();
+        let head = [
+            "PACKAGE",
+            "INSTALLED",
+            "FIXED",
+            "SEVERITY",
+            "ID",
+            "ALIASES",
+            "LAYER",
+        ];
+        let mut w = head.map(str::len);
+        for row in &rows {
+            for (i, c) in row.iter().enumerate() {
+                w[i] = w[i].max(c.chars().count());
+            }
+        }
+        let line = |cells: &[&str]| {
+            let mut s = String::new();
+            for (i, c) in cells.iter().enumerate() {
+                if i + 1 == cells.len() {
+                    s.push_str(c);
+                } else {
+                    s.push_str(&format!("{c:<width$}  ", width = w[i]));
+                }
+            }
+            s.trim_end().to_string() + "\n"
+        };
+        out.push_str(&line(&head));
+        for row in &rows {
+            let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+            out.push_str(&line(&cells));
+        }
+    }
+    for s in &r.suppressed {
+        out.push_str(&format!(
+            "suppressed: {} in {} {} by {} ({}): {}\n",
+            s.finding.id, s.finding.package, s.finding.installed, s.by, s.origin, s.reason
+        ));
+    }
+    let count = |sev: Severity| r.findings.iter().filter(|f| f.severity == sev).count();
+    out.push_str(&format!(
+        "Total: {} (critical {}, high {}, medium {}, low {}, info {}), {} suppressed\n",
+        r.findings.len(),
+        count(Severity::Critical),
+        count(Severity::High),
+        count(Severity::Medium),
+        count(Severity::Low),
+        count(Severity::Info),
+        r.suppressed.len()
+    ));
+    if r.unknown_distro > 0 {
+        out.push_str(&format!(
+            "note: {} OS packages not matched: the distro release is unknown\n",
+            r.unknown_distro
+        ));
+    }
+    out
+}
+
+fn json_report(r: &Report<'_>) -> Value {
+    let stats = r.store.stats().ok();
+    json!({
+        "version": 1,
+        "source": r.scan.source,
+        "os": r.scan.os,
+        "database": stats.map(|s| json!({"path": s.path, "built_at": s.built_at, "advisories": s.advisories})),
+        "vulnerabilities": r.findings.iter().map(|f| {
+            let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
+            if f.layer.is_some() {
+                v["layer_index"] = json!(r.scan.layers.iter().position(|l| Some(l.diff_id.as_str()) == f.layer.as_deref()).map(|i| i + 1));
+            }
+            v
+        }).collect::<Vec<_>>(),
+        "suppressed": r.suppressed,
+        "unused_ignores": r.unused,
+        "expired_ignores": r.expired,
+        "unknown_distro_packages": r.unknown_distro,
+    })
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low | Severity::Info => "note",
+    }
+}
+
+fn sarif(r: &Report<'_>) -> Value {
+    let mut rule_ids: Vec<&str> = r.findings.iter().map(|f| f.id.as_str()).collect();
+    rule_ids.sort_unstable();
+    rule_ids.dedup();
+    let rules: Vec<Value> = rule_ids
+        .iter()
+        .map(|id| {
+            let f = r.findings.iter().find(|f| f.id == *id).expect("present");
+            let mut rule = json!({
+                "id": id,
+                "name": id,
+                "shortDescription": {"text": if f.summary.is_empty() { id.to_string() } else { f.summary.clone() }},
+                "defaultConfiguration": {"level": sarif_level(f.severity)},
+                "properties": {
+                    "tags": ["security", "vulnerability", f.severity.as_str()],
+                    "security-severity": format!("{:.1}", f.cvss.as_ref().map(|c| c.score).unwrap_or(match f.severity {
+                        Severity::Critical => 9.0, Severity::High => 7.0, Severity::Medium => 4.0, Severity::Low => 0.1, Severity::Info => 0.0 })),
+                },
+            });
+            if let Some(u) = &f.url {
+                rule["helpUri"] = json!(u);
+            }
+            rule
+        })
+        .collect();
+    let results: Vec<Value> = r
+        .findings
+        .iter()
+        .map(|f| {
+            let fixed = match &f.fixed_version {
+                Some(v) => format!("; fixed in {v}"),
+                None => format!("; {}", f.state.as_str()),
+            };
+            json!({
+                "ruleId": f.id,
+                "ruleIndex": rule_ids.iter().position(|i| *i == f.id),
+                "level": sarif_level(f.severity),
+                "message": {"text": format!("{} {} is affected by {}{fixed}", f.package, f.installed, f.id)},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.location.clone().unwrap_or_else(|| r.scan.source.clone())}}}],
+                "properties": {"aliases": f.aliases, "package": f.package, "installed": f.installed, "fixed": f.fixed_version, "layer": f.layer},
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "bulkhead", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://example.invalid/bulkhead", "rules": rules}},
+            "results": results,
+        }],
+    })
+}
+
+fn cyclonedx(r: &Report<'_>) -> Value {
+    let purl = |i: usize| bulkhead_pkg::Purl::for_package(&r.scan.packages[i]).to_string();
+    let mut refs: Vec<usize> = r
+        .findings
+        .iter()
+        .map(|f| f.package_index)
+        .chain(r.suppressed.iter().map(|s| s.finding.package_index))
+        .collect();
+    refs.sort_unstable();
+    refs.dedup();
+    let components: Vec<Value> = r
+        .scan
+        .packages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            json!({"type": "library", "bom-ref": purl(i), "name": p.name, "version": p.version, "purl": purl(i)})
+        })
+        .collect();
+    let vuln = |f: &Finding, analysis: Option<Value>| {
+        let mut ratings = Vec::new();
+        let source = f.severity_source.map(|s| s.as_str()).unwrap_or("unknown");
+        match &f.cvss {
+            Some(c) => ratings.push(json!({
+                "source": {"name": source},
+                "score": c.score,
+                "severity": f.severity.as_str(),
+                "method": match c.version.as_str() { "4.0" => "CVSSv4", "3.1" => "CVSSv31", "3.0" => "CVSSv3", _ => "CVSSv2" },
+                "vector": c.vector,
+            })),
+            None => ratings.push(json!({"source": {"name": source}, "severity": if f.severity_source.is_some() { f.severity.as_str() } else { "unknown" }})),
+        }
+        let mut v = json!({
+            "bom-ref": format!("{}@{}", f.id, purl(f.package_index)),
+            "id": f.id,
+            "ratings": ratings,
+            "affects": [{"ref": purl(f.package_index)}],
+        });
+        if !f.aliases.is_empty() {
+            v["references"] = json!(
+                f.aliases
+                    .iter()
+                    .map(
+                        |a| json!({"id": a, "source": {"name": a.split('-').next().unwrap_or("")}})
+                    )
+                    .collect::<Vec<_>>()
+            );
+        }
+        if !f.summary.is_empty() {
+            v["description"] = json!(f.summary);
+        }
+        if let Some(u) = &f.url {
+            v["advisories"] = json!([{"url": u}]);
+        }
+        if let Some(fx) = &f.fixed_version {
+            v["recommendation"] = json!(format!("Upgrade {} to {fx}", f.package));
+        }
+        if let Some(a) = analysis {
+            v["analysis"] = a;
+        }
+        v
+    };
+    let mut vulns: Vec<Value> = r.findings.iter().map(|f| vuln(f, None)).collect();
+    for s in &r.suppressed {
+        let state = if s.by == "vex" && s.reason.starts_with("fixed") {
+            "resolved"
+        } else if s.by == "vex" {
+            "not_affected"
+        } else {
+            "false_positive"
+        };
+        vulns.push(vuln(
+            &s.finding,
+            Some(json!({"state": state, "detail": format!("{}: {}", s.origin, s.reason)})),
+        ));
+    }
+    let _ = refs;
+    json!({
+        "bomFormat": "CycloneDX",
+        "specVersion": "1.6",
+        "version": 1,
+        "metadata": {"tools": {"components": [{"type": "application", "name": "bulkhead", "version": env!("CARGO_PKG_VERSION")}]},
+                     "component": {"type": "container", "name": r.scan.source, "bom-ref": r.scan.source}},
+        "components": components,
+        "vulnerabilities": vulns,
+    })
+}
