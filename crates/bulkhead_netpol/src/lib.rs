@@ -119,3 +119,23 @@ pub fn cluster_from_documents(docs: &[load::Document]) -> Cluster {
         .collect();
     Cluster::build(&objs)
 }
+
+/// The objects of `docs` without their NetworkPolicies, plus `extra` (for synthesis checks).
+pub fn replace_policies(docs: &[load::Document], extra: &[serde_json::Value]) -> Cluster {
+    let none = |_: &str| None;
+    let mut objs: Vec<ObjectRef<'_>> = docs
+        .iter()
+        .filter(|d| d.value.get("kind").and_then(|k| k.as_str()) != Some("NetworkPolicy"))
+        .map(|d| ObjectRef {
+            path: &d.path,
+            value: &d.value,
+            locate: &none,
+        })
+        .collect();
+    objs.extend(extra.iter().map(|v| ObjectRef {
+        path: "<synthesized>",
+        value: v,
+        locate: &none,
+    }));
+    Cluster::build(&objs)
+}
