@@ -113,7 +113,6 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         .map(|input| check_input(input, stdin_text.as_deref(), &settings, &enabled, fix_mode))
         .collect();
 
-    // Cross-file passes (NetworkPolicy lints, references between objects).
     let mut report = Report {
         files: results.iter().filter(|r| !r.skipped).count(),
         rules: enabled.clone(),
@@ -121,8 +120,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     };
     let mut diffs = Vec::new();
     let mut write_errors = Vec::new();
-    for r in results {
-        errors.extend(r.errors);
+    let mut results = results;
+    for r in &results {
         report.fixes_applied += r.fixes_applied;
         if let Some(new_text) = &r.fixed_text {
             if args.diff {
@@ -142,18 +141,41 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 out.flush()?;
             }
         }
-        if !r.findings.is_empty() || !r.suppressed.is_empty() {
+    }
+    // Cross-file passes (references between objects, NetworkPolicy lints): their findings
+    // join each file's own before suppressions apply, so an annotation can hide them too.
+    let k8s_files: Vec<(&str, &str)> = results
+        .iter()
+        .filter(|r| r.kind == engines::Kind::Kubernetes && !r.skipped)
+        .map(|r| (r.display.as_str(), &*r.text))
+        .collect();
+    let mut cross: std::collections::HashMap<String, Vec<Finding>> = Default::default();
+    for f in engines::check_set(&k8s_files, &settings) {
+        if enabled_codes.contains(f.rule.code) {
+            cross.entry(f.path.clone()).or_default().push(f);
+        }
+    }
+    let active = |code: &str| enabled.iter().any(|r| r.matches_code(code));
+    for r in &mut results {
+        errors.append(&mut r.errors);
+        let mut findings = std::mem::take(&mut r.findings);
+        if let Some(extra) = cross.remove(&r.display) {
+            findings.extend(extra);
+        }
+        let (mut kept, hidden) = apply_suppressions(&r.display, findings, &r.suppressions, &active);
+        kept.extend(unknown_suppression_codes(&r.display, &r.suppressions));
+        kept.retain(|f| enabled_codes.contains(f.rule.code));
+        if !kept.is_empty() || !hidden.is_empty() {
             report.sources.insert(r.display.clone(), r.text.clone());
         }
-        report.findings.extend(r.findings);
-        report.suppressed.extend(r.suppressed);
+        report.findings.extend(kept);
+        report.suppressed.extend(hidden);
+    }
+    // Findings about files that are not inputs of their own (should not happen) still count.
+    for (_, fs) in cross {
+        report.findings.extend(fs);
     }
     errors.extend(write_errors);
-    for f in engines::check_set(&inputs, &settings) {
-        if enabled_codes.contains(f.rule.code) {
-            report.findings.push(f);
-        }
-    }
     report.errors = errors;
     report.sort();
 
@@ -224,9 +246,12 @@ struct FileResult {
     original: Arc<str>,
     fixed_text: Option<String>,
     fixes_applied: usize,
+    /// Selected findings, not yet suppressed (cross-file findings join them first).
     findings: Vec<Finding>,
-    suppressed: Vec<Finding>,
+    suppressions: Vec<bulkhead_diagnostics::Suppression>,
     errors: Vec<InputError>,
+    /// The kind the engine saw (sniffed kinds resolved).
+    kind: engines::Kind,
     /// Not an input of ours after all (see [`engines::check_text`]).
     skipped: bool,
 }
@@ -249,8 +274,9 @@ fn check_input(
         fixed_text: None,
         fixes_applied: 0,
         findings: Vec::new(),
-        suppressed: Vec::new(),
+        suppressions: Vec::new(),
         errors: Vec::new(),
+        kind: input.kind,
         skipped: false,
     };
     let text: String = match &input.fs_path {
@@ -290,7 +316,7 @@ fn check_input(
     let mut current = text;
     let mut rounds = 0;
     loop {
-        let Some(outcome) = engines::check_text(
+        let Some((kind, outcome)) = engines::check_text(
             input.kind,
             &input.display,
             &current,
@@ -323,16 +349,9 @@ fn check_input(
                 continue;
             }
         }
-        let active = |code: &str| enabled.iter().any(|r| r.matches_code(code));
-        let (mut kept, hidden) =
-            apply_suppressions(&input.display, selected, &outcome.suppressions, &active);
-        kept.extend(unknown_suppression_codes(
-            &input.display,
-            &outcome.suppressions,
-        ));
-        kept.retain(|f| enabled_set.contains(f.rule.code));
-        result.findings = kept;
-        result.suppressed = hidden;
+        result.kind = kind;
+        result.findings = selected;
+        result.suppressions = outcome.suppressions;
         result.errors.extend(outcome.errors);
         break;
     }

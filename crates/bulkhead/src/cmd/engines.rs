@@ -1,7 +1,6 @@
 //! File kinds and the engine for each: the one place where the binary knows which engine
 //! checks what.
 
-use crate::cmd::check::Input;
 use crate::settings::ResolvedSettings;
 use bulkhead_diagnostics::{FileOutcome, Finding, InputError};
 use std::path::Path;
@@ -53,60 +52,87 @@ pub fn is_candidate_data_file(path: &Path) -> bool {
 
 /// Decide a sniffed file's kind from its text: Kubernetes objects have `apiVersion` and `kind`;
 /// Compose files have a top-level `services`.
-pub fn sniff(text: &str) -> Option<Kind> {
-    let has_key = |key: &str| {
-        text.lines().any(|l| {
-            let t = l.trim_start_matches(['-', ' ', '\t', '{', '"', '\'']);
-            t.starts_with(key)
-                && t[key.len()..]
-                    .trim_start_matches(['"', '\''])
-                    .trim_start()
-                    .starts_with(':')
-        })
-    };
-    if has_key("apiVersion") && has_key("kind") {
+pub fn sniff(path: &str, text: &str) -> Option<Kind> {
+    if bulkhead_k8s::looks_like_kubernetes(text) {
         Some(Kind::Kubernetes)
-    } else if text.lines().any(|l| l.starts_with("services:")) || text.contains("\"services\"") {
+    } else if bulkhead_k8s::looks_like_compose(path, text) {
         Some(Kind::Compose)
     } else {
         None
     }
 }
 
-/// Run the engine for `kind` on one text.
+/// Run the engine for `kind` on one text; returns the resolved kind with the outcome, or `None`
+/// for a walked YAML/JSON file that is none of ours.
 pub fn check_text(
     kind: Kind,
     path: &str,
     text: &str,
     settings: &ResolvedSettings,
     explicit: bool,
-) -> Option<FileOutcome> {
+) -> Option<(Kind, FileOutcome)> {
     let kind = match kind {
-        Kind::Sniff => match sniff(text) {
+        Kind::Sniff => match sniff(path, text) {
             Some(k) => k,
             None if explicit => {
-                return Some(FileOutcome {
-                    errors: vec![InputError::new(
-                        path,
-                        None,
-                        "not a Dockerfile, Kubernetes manifest or Compose file (name a Dockerfile `Dockerfile` or `*.dockerfile`; YAML/JSON must hold Kubernetes objects or Compose `services`)",
-                    )],
-                    ..FileOutcome::default()
-                });
+                return Some((
+                    Kind::Sniff,
+                    FileOutcome {
+                        errors: vec![InputError::new(
+                            path,
+                            None,
+                            "not a Dockerfile, Kubernetes manifest or Compose file (name a Dockerfile `Dockerfile` or `*.dockerfile`; YAML/JSON must hold Kubernetes objects or Compose `services`)",
+                        )],
+                        ..FileOutcome::default()
+                    },
+                ));
             }
             None => return None,
         },
         k => k,
     };
-    Some(match kind {
+    let outcome = match kind {
         Kind::Dockerfile => bulkhead_dockerfile::check(path, text, &settings.dockerfile),
         Kind::Kubernetes => bulkhead_k8s::check(path, text, &settings.k8s),
         Kind::Compose | Kind::Sniff => FileOutcome::default(),
-    })
+    };
+    Some((kind, outcome))
 }
 
-/// Checks that need every input at once (cross-object references, NetworkPolicy lints).
-pub fn check_set(inputs: &[Input], settings: &ResolvedSettings) -> Vec<Finding> {
-    let _ = (inputs, settings);
-    Vec::new()
+/// Checks that need every Kubernetes input at once (cross-object references, NetworkPolicy
+/// lints). `files` are (display path, final text) pairs.
+pub fn check_set(files: &[(&str, &str)], settings: &ResolvedSettings) -> Vec<Finding> {
+    use rayon::prelude::*;
+    if files.is_empty() {
+        return Vec::new();
+    }
+    let loaded: Vec<bulkhead_k8s::loader::Loaded> = files
+        .par_iter()
+        .map(|(path, text)| bulkhead_k8s::loader::load(path, text))
+        .collect();
+    let pairs: Vec<(&str, &bulkhead_k8s::loader::Loaded)> =
+        files.iter().map(|(p, _)| *p).zip(loaded.iter()).collect();
+    let mut out = bulkhead_k8s::check_set(&pairs, &settings.k8s);
+    let locators: Vec<(&str, &bulkhead_k8s::loader::Document)> = pairs
+        .iter()
+        .flat_map(|(p, l)| l.docs.iter().map(move |d| (*p, d)))
+        .collect();
+    let closures: Vec<Box<dyn Fn(&str) -> Option<bulkhead_diagnostics::Range> + '_>> = locators
+        .iter()
+        .map(|(_, d)| Box::new(move |ptr: &str| d.range_of(ptr)) as Box<dyn Fn(&str) -> Option<_>>)
+        .collect();
+    let objects: Vec<bulkhead_netpol::ObjectRef<'_>> = locators
+        .iter()
+        .zip(closures.iter())
+        .map(|((path, d), locate)| bulkhead_netpol::ObjectRef {
+            path,
+            value: &d.value,
+            locate: &**locate,
+        })
+        .collect();
+    out.extend(bulkhead_netpol::lint(
+        &objects,
+        &bulkhead_netpol::Settings::default(),
+    ));
+    out
 }

@@ -9,6 +9,7 @@ pub fn all() -> Vec<&'static RuleMeta> {
     v.extend(builtin::RULES.iter().copied());
     v.extend(bulkhead_dockerfile::RULES.iter().copied());
     v.extend(bulkhead_k8s::RULES.iter().copied());
+    v.extend(bulkhead_netpol::RULES.iter().copied());
     v
 }
 
