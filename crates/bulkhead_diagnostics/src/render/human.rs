@@ -254,21 +254,21 @@ fn frame_rows(range: Option<Range>, path: &str, sources: &Sources<'_>, context: 
     }
     // Where the underline ends: a range ending at column 1 of a later line ends with the
     // previous line's newline; a range past the end of the file ends at the last line's end.
+    // The empty "line" after a final newline is shown only when the range starts on it.
+    let last_content_line = if text.ends_with('\n') && line_count > 1 {
+        line_count - 1
+    } else {
+        line_count
+    };
     let (mut end_line, mut end_col) = (r.end.line, r.end.column);
-    if end_line > line_count {
-        end_line = line_count;
+    if end_line > last_content_line {
+        end_line = last_content_line.max(r.start.line);
         end_col = u32::MAX;
     } else if end_line > r.start.line && end_col <= 1 {
         end_line -= 1;
         end_col = u32::MAX;
     }
-    // The empty "line" after a final newline is shown only when the range is on it.
-    let last_line = if text.ends_with('\n') && line_count > 1 {
-        line_count - 1
-    } else {
-        line_count
-    }
-    .max(end_line);
+    let last_line = last_content_line.max(end_line);
     let first = r.start.line.saturating_sub(context).max(1);
     let last = end_line.saturating_add(context).min(last_line);
 

@@ -3,11 +3,12 @@
 //! validates rendered reports against it).
 //!
 //! Every key is always present (`null` when there is nothing), so consumers need no
-//! existence checks. Suppressed findings are listed with the others, in the same order,
+//! existence checks. Positions are 1-based and ranges well-formed (an engine's degenerate
+//! range is clamped to 1:1 and its end moved up to its start), as the schema promises. Suppressed findings are listed with the others, in the same order,
 //! with a non-null `suppressed`; `summary` counts only the findings that were not suppressed.
 //! Any change that removes or retypes a key bumps `version`.
 
-use super::text::{Sources, all_findings};
+use super::text::{Sources, all_findings, normalized};
 use crate::{Alias, Finding, InputError, Range, Report, SuppressedBy};
 use serde::Serialize;
 
@@ -92,7 +93,7 @@ fn finding<'a>(f: &'a Finding, sources: &Sources<'_>) -> JsonFinding<'a> {
         message: &f.message,
         help: f.help.as_deref(),
         path: &f.path,
-        range: f.range,
+        range: f.range.map(normalized),
         object: f.object.as_ref().map(|o| JsonObject {
             api_version: &o.api_version,
             kind: &o.kind,
@@ -123,7 +124,7 @@ fn finding<'a>(f: &'a Finding, sources: &Sources<'_>) -> JsonFinding<'a> {
 fn error(e: &InputError) -> JsonError<'_> {
     JsonError {
         path: &e.path,
-        range: e.range,
+        range: e.range.map(normalized),
         message: &e.message,
     }
 }

@@ -1,4 +1,4 @@
-//! Report renderers: one module per output format of `bulkhead check --output-format`.
+//! Report renderers: one module per output format of `bulkhead check --format`.
 //!
 //! Every renderer takes a whole, already sorted [`Report`] ([`Report::sort`]) and writes it
 //! with no dependence on the clock, the environment or hash-map order, so the same report

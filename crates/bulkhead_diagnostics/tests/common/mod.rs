@@ -270,3 +270,28 @@ pub fn clean_report() -> Report {
         ..Report::default()
     }
 }
+
+/// The workspace root (two levels above this crate).
+pub fn workspace_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The committed JSON Schema of the JSON report, compiled (format checks on).
+pub fn report_schema() -> jsonschema::Validator {
+    let path = workspace_root().join("docs/schema/report-v1.schema.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("invalid schema {path:?}: {e}"))
+}
+
+/// Every way `instance` breaks the schema, as `message at /pointer` lines.
+pub fn schema_errors(schema: &jsonschema::Validator, instance: &serde_json::Value) -> Vec<String> {
+    schema
+        .iter_errors(instance)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
