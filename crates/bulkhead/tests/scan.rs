@@ -1,0 +1,340 @@
+//! `bulkhead fs` over real targets against the real advisories of ../shared: a Cargo.lock
+//! pinning a crate a RustSec advisory covers, and an Alpine 3.11 root filesystem whose apk
+//! database the 2020 secdb marks vulnerable; the gate's exit statuses, ignores, VEX and
+//! report formats.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+const BIN: &str = env!("CARGO_BIN_EXE_bulkhead");
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../bulkhead_advisory/tests/fixtures")
+}
+
+/// A store of all of ../shared/advisories, imported once per test binary.
+fn db() -> Option<&'static Path> {
+    static DB: OnceLock<Option<(tempfile::TempDir, PathBuf)>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/advisories");
+        if !shared.is_dir() {
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("advisory.db");
+        let out = Command::new(BIN)
+            .args(["db", "import", "--db"])
+            .arg(&db)
+            .arg(shared.join("go-vulndb/osv"))
+            .arg(shared.join("rustsec-osv/crates"))
+            .arg(shared.join("alpine-secdb-2020"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some((dir, db))
+    })
+    .as_ref()
+    .map(|(_, p)| p.as_path())
+}
+
+macro_rules! db_or_skip {
+    () => {
+        match db() {
+            Some(p) => p,
+            None => {
+                eprintln!("skipped: ../shared not found");
+                return;
+            }
+        }
+    };
+}
+
+fn run(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .current_dir(cwd)
+        .env_remove("BULKHEAD_DB")
+        .env("XDG_CACHE_HOME", cwd.join(".cache"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn fs_scan(cwd: &Path, db: &Path, target: &str, extra: &[&str]) -> Output {
+    let t = fixtures().join(target);
+    let mut args = vec![
+        "fs",
+        "--no-cache",
+        "--db",
+        db.to_str().unwrap(),
+        t.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(cwd, &args)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+#[test]
+fn cargo_lock_rustsec() {
+    let db = db_or_skip!();
+    let cwd = tempfile::tempdir().unwrap();
+    let out = fs_scan(cwd.path(), db, "cargo-project", &["--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let vulns = v["vulnerabilities"].as_array().unwrap();
+    // Every finding is openssl (RustSec ranges start at 0.0.0-0, so 0.8.3 is inside the later
+    // 0.10.x advisories too); the 2016 one is the only one with a CVSS vector.
+    assert!(vulns.iter().all(|f| f["package"] == "openssl"), "{v:#}");
+    let ids: Vec<&str> = vulns.iter().map(|f| f["id"].as_str().unwrap()).collect();
+    for id in [
+        "CVE-2016-10931",
+        "CVE-2023-53159",
+        "CVE-2025-24898",
+        "GHSA-3gxf-9r58-2ghg",
+    ] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    let f = vulns.iter().find(|f| f["id"] == "CVE-2016-10931").unwrap();
+    assert_eq!(f["package"], "openssl");
+    assert_eq!(f["installed"], "0.8.3");
+    assert_eq!(f["fixed_version"], "0.9.0");
+    assert_eq!(f["id"], "CVE-2016-10931");
+    assert_eq!(
+        f["aliases"],
+        serde_json::json!(["GHSA-34p9-f4q3-c4r7", "RUSTSEC-2016-0001"])
+    );
+    assert_eq!(f["severity"], "high");
+    assert_eq!(
+        f["cvss"]["vector"],
+        "CVSS:3.0/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H"
+    );
+    assert_eq!(f["cvss"]["score"], 8.1);
+    // smallvec 1.13.2 is past every RustSec fix: not reported.
+    assert!(!stdout(&out).contains("smallvec"));
+}
+
+#[test]
+fn alpine_rootfs_secdb_and_near_misses() {
+    let db = db_or_skip!();
+    let cwd = tempfile::tempdir().unwrap();
+    let out = fs_scan(cwd.path(), db, "rootfs-alpine-3.11", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("(alpine 3.11.3)"), "{text}");
+    assert!(
+        text.contains("libcrypto1.1  1.1.1d-r2  1.1.1d-r3  info      CVE-2019-1551"),
+        "{text}"
+    );
+    // libssl1.1 is at the fixed version (1.1.1d-r3); musl 1.1.24-r0 is past 1.1.23-r2.
+    assert!(!text.contains("libssl1.1"), "{text}");
+    assert!(!text.contains("CVE-2019-14697"), "{text}");
+    assert!(text.contains("Total: 1 "), "{text}");
+}
+
+#[test]
+fn another_alpine_release_matches_nothing() {
+    let db = db_or_skip!();
+    let root = tempfile::tempdir().unwrap();
+    let src = fixtures().join("rootfs-alpine-3.11");
+    std::fs::create_dir_all(root.path().join("etc")).unwrap();
+    std::fs::create_dir_all(root.path().join("lib/apk/db")).unwrap();
+    std::fs::copy(
+        src.join("lib/apk/db/installed"),
+        root.path().join("lib/apk/db/installed"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.path().join("etc/os-release"),
+        "ID=alpine\nVERSION_ID=3.12.0\n",
+    )
+    .unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let out = run(
+        cwd.path(),
+        &[
+            "fs",
+            "--no-cache",
+            "--db",
+            db.to_str().unwrap(),
+            root.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("No vulnerabilities found."));
+}
+
+#[test]
+fn trivy_severity_and_exit_code() {
+    let db = db_or_skip!();
+    let cwd = tempfile::tempdir().unwrap();
+    // The seed's step: only CRITICAL,HIGH fail. The Alpine finding has no severity (info).
+    let out = fs_scan(
+        cwd.path(),
+        db,
+        "rootfs-alpine-3.11",
+        &["--severity", "CRITICAL,HIGH", "--exit-code", "1"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = fs_scan(
+        cwd.path(),
+        db,
+        "cargo-project",
+        &["--severity", "CRITICAL,HIGH", "--exit-code", "3"],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let out = fs_scan(cwd.path(), db, "cargo-project", &["--fail-on", "critical"]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = fs_scan(cwd.path(), db, "cargo-project", &["--exit-code", "0"]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = fs_scan(cwd.path(), db, "rootfs-alpine-3.11", &["--ignore-unfixed"]);
+    // CVE-2019-1551 has a fix: still shown.
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn ignores_from_config_and_trivyignore() {
+    let db = db_or_skip!();
+    let cwd = tempfile::tempdir().unwrap();
+    std::fs::write(
+        cwd.path().join("bulkhead.toml"),
+        "[scan]\nignore = [\n  { id = \"RUSTSEC-2016-0001\", reason = \"TLS not used\", until = \"2999-01-01\" },\n  { id = \"CVE-2000-0001\", reason = \"old\", until = \"2001-01-01\" },\n  { id = \"CVE-2099-0001\", reason = \"never matches\" },\n]\n",
+    )
+    .unwrap();
+    let out = fs_scan(cwd.path(), db, "cargo-project", &["--fail-on", "high"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{}{err}", stdout(&out));
+    assert!(
+        stdout(&out).contains("suppressed: CVE-2016-10931 in openssl 0.8.3 by ignore"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("TLS not used"));
+    assert!(
+        err.contains("ignore of CVE-2000-0001") && err.contains("expired on 2001-01-01"),
+        "{err}"
+    );
+    assert!(err.contains("unused ignore of CVE-2099-0001"), "{err}");
+    // .trivyignore, read for migration.
+    let cwd2 = tempfile::tempdir().unwrap();
+    std::fs::write(
+        cwd2.path().join(".trivyignore"),
+        "# accepted\nCVE-2019-1551\n",
+    )
+    .unwrap();
+    let out = fs_scan(cwd2.path(), db, "rootfs-alpine-3.11", &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["suppressed"][0]["id"], "CVE-2019-1551");
+    assert_eq!(v["suppressed"][0]["origin"], ".trivyignore:2");
+}
+
+#[test]
+fn openvex_suppresses_with_justification() {
+    let db = db_or_skip!();
+    let cwd = tempfile::tempdir().unwrap();
+    let vex = cwd.path().join("vex.json");
+    std::fs::write(
+        &vex,
+        r#"{"@context":"https://openvex.dev/ns/v0.2.0","@id":"https://example.invalid/vex/1","author":"sec","timestamp":"2024-01-01T00:00:00Z","version":1,
+  "statements":[
+    {"vulnerability":{"name":"CVE-2019-1551"},"products":[{"@id":"pkg:oci/app","subcomponents":[{"@id":"pkg:apk/alpine/libcrypto1.1@1.1.1d-r2"}]}],
+     "status":"not_affected","justification":"vulnerable_code_not_in_execute_path"},
+    {"vulnerability":{"name":"RUSTSEC-2016-0001"},"products":[{"@id":"pkg:cargo/openssl@0.8.3"}],"status":"affected"}
+  ]}"#,
+    )
+    .unwrap();
+    let out = fs_scan(
+        cwd.path(),
+        db,
+        "rootfs-alpine-3.11",
+        &["--vex", vex.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("by vex")
+            && stdout(&out).contains("not_affected: vulnerable_code_not_in_execute_path"),
+        "{}",
+        stdout(&out)
+    );
+    // `affected` does not suppress.
+    let out = fs_scan(
+        cwd.path(),
+        db,
+        "cargo-project",
+        &["--vex", vex.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn sarif_and_cyclonedx() {
+    let db = db_or_skip!();
+    let cwd = tempfile::tempdir().unwrap();
+    let out = fs_scan(cwd.path(), db, "cargo-project", &["--format", "sarif"]);
+    let v = json(&out);
+    assert_eq!(v["version"], "2.1.0");
+    let r = &v["runs"][0]["results"][0];
+    assert_eq!(r["ruleId"], "CVE-2016-10931");
+    assert_eq!(r["level"], "error");
+    assert_eq!(
+        v["runs"][0]["tool"]["driver"]["rules"][0]["properties"]["security-severity"],
+        "8.1"
+    );
+    let out = fs_scan(cwd.path(), db, "cargo-project", &["--format", "cyclonedx"]);
+    let v = json(&out);
+    assert_eq!(v["bomFormat"], "CycloneDX");
+    let vuln = &v["vulnerabilities"][0];
+    assert_eq!(vuln["id"], "CVE-2016-10931");
+    assert_eq!(vuln["affects"][0]["ref"], "pkg:cargo/openssl@0.8.3");
+    assert_eq!(vuln["ratings"][0]["method"], "CVSSv3");
+    assert_eq!(vuln["ratings"][0]["score"], 8.1);
+}
+
+#[test]
+fn stale_missing_and_corrupt_database() {
+    let db = db_or_skip!();
+    let cwd = tempfile::tempdir().unwrap();
+    // Fresh database: a one-day bound passes.
+    let out = fs_scan(cwd.path(), db, "cargo-project", &["--max-db-age", "1d"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = fs_scan(cwd.path(), db, "cargo-project", &["--max-db-age", "bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+    let bad = cwd.path().join("bad.db");
+    std::fs::write(&bad, b"SQLite format 3\0this is not a database page at all").unwrap();
+    let t = fixtures().join("cargo-project");
+    let out = run(
+        cwd.path(),
+        &[
+            "fs",
+            "--no-cache",
+            "--db",
+            bad.to_str().unwrap(),
+            t.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("corrupt") && err.contains("run `bulkhead db update`"),
+        "{err}"
+    );
+    let out = run(cwd.path(), &["fs", "--no-cache", t.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no advisory database at"));
+}
