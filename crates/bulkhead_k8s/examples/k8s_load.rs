@@ -35,12 +35,24 @@ fn main() {
     let mut docs = 0;
     let mut errs = Vec::new();
     let mut slow = Vec::new();
+    let settings = bulkhead_k8s::Settings::default();
+    let mut counts = std::collections::BTreeMap::new();
+    let mut loaded = Vec::new();
     for (p, text) in &texts {
         let t1 = Instant::now();
         let l = bulkhead_k8s::loader::load(p, text);
+        let o = bulkhead_k8s::check_loaded(p, text, &l, &settings);
+        for f in &o.findings {
+            *counts.entry(f.rule.code).or_insert(0usize) += 1;
+        }
         slow.push((t1.elapsed(), text.len(), p.clone()));
         docs += l.docs.len();
-        errs.extend(l.errors);
+        errs.extend(l.errors.iter().cloned());
+        loaded.push((p.as_str(), l));
+    }
+    let pairs: Vec<(&str, &bulkhead_k8s::Loaded)> = loaded.iter().map(|(p, l)| (*p, l)).collect();
+    for f in bulkhead_k8s::check_set(&pairs, &settings) {
+        *counts.entry(f.rule.code).or_insert(0usize) += 1;
     }
     let el = t.elapsed();
     slow.sort();
@@ -54,6 +66,9 @@ fn main() {
             e.range.map(|r| r.start.line).unwrap_or(0),
             e.message
         );
+    }
+    for (c, n) in &counts {
+        println!("{c} {n}");
     }
     println!(
         "{} files, {} objects, {} errors, load {:?}",

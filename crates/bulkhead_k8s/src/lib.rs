@@ -1,51 +1,96 @@
 //! Kubernetes manifests and Docker Compose files: the exact-line YAML loader, pod-spec
 //! extraction for every workload kind, the Pod Security Standards (PSS*), hardening checks
-//! (K8S*), Compose checks (DC*), suppressions and fixes.
+//! (KS*), Compose checks (DC*), suppressions and fixes.
 //!
 //! # API for the binary
 //! - [`loader::load`] turns one file's text into objects ([`loader::Document`]: a
 //!   `serde_json::Value` plus a JSON-pointer -> line/column index) and input errors.
 //! - [`check`] runs every per-object rule on one file and returns a [`FileOutcome`] (findings
 //!   unfiltered and unsuppressed, the suppressions parsed from annotations and comments, input
-//!   errors with their lines).
-//! - [`check_set`] runs the cross-object rules (ServiceAccount referenced but not defined,
-//!   Service selecting nothing, ...) over every loaded file of a run; call it once with all the
-//!   Kubernetes files (`(path, Loaded)` pairs) and merge its findings into each file's outcome
-//!   by path before applying suppressions (use [`suppressions_for`] on those files).
+//!   errors with their lines). [`check_loaded`] does the same on an already [`load`]ed file.
+//! - [`check_set`] runs the cross-object rules (KS016 ServiceAccount referenced but not
+//!   defined, KS036 Service selecting nothing) over every loaded file of a run. The binary:
+//!   `load` each Kubernetes file, `check_loaded` it, keep the `Loaded`s, call `check_set` once
+//!   with all `(path, &Loaded)` pairs, and merge each returned finding into the outcome of
+//!   the file it names (its `path`) before applying that file's suppressions.
+//! - The `--pss LEVEL[@VERSION]` flag maps onto [`Settings::pss`] (`"restricted@v1.30"
+//!   .parse::<PssPolicy>()`); PSS findings carry `pss_check` (the upstream check id).
 //! - [`compose::check_compose`] checks one Compose file (rules DC*).
 //! - [`looks_like_kubernetes`] and [`looks_like_compose`] are cheap sniffers for kind detection.
 //!
 //! Everything here is synchronous and allocation-light; nothing prints.
 
+pub mod crossobj;
+pub mod engine;
+mod fix;
+pub mod hardening;
 pub mod loader;
 pub mod pss;
+mod suppress;
 pub mod workload;
 
 use bulkhead_diagnostics::{FileOutcome, Finding, RuleMeta};
 use serde::{Deserialize, Serialize};
 
-/// Every rule of this crate, in registry order.
-pub static RULES: &[&RuleMeta] = &[];
+pub use engine::check_loaded;
+pub use loader::{Document, Loaded, load};
+pub use pss::{PssLevel, PssPolicy, PssVersion};
+
+/// Every rule of this crate, in registry order: PSS*, then KS*, then DC*.
+pub static RULES: &[&RuleMeta] = &ALL_RULES;
+
+static ALL_RULES: [&RuleMeta; 64] = {
+    let mut all: [&RuleMeta; 64] = [&pss::rules::HOST_NAMESPACES; 64];
+    let mut i = 0;
+    while i < 19 {
+        all[i] = pss::rules::PSS_RULES[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < 45 {
+        all[19 + j] = hardening::HARDENING_RULES[j];
+        j += 1;
+    }
+    all
+};
 
 /// What the binary (or the config file) can tune.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Settings {}
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Pod Security Standards level and version (`--pss restricted@v1.30`); default
+    /// `restricted@latest`.
+    pub pss: PssPolicy,
+    /// Where custom resources keep their pod template (Argo Rollout, Knative Service and
+    /// OpenShift DeploymentConfig are known by default).
+    pub pod_spec_paths: Vec<workload::PodSpecPath>,
+    /// Registries images may come from (KS023); empty = any.
+    pub allowed_registries: Vec<String>,
+}
 
-/// Check one Kubernetes manifest file (YAML or JSON, any number of documents).
-pub fn check(path: &str, text: &str, settings: &Settings) -> FileOutcome {
-    let loaded = loader::load(path, text);
-    let _ = settings;
-    FileOutcome {
-        findings: Vec::new(),
-        suppressions: Vec::new(),
-        errors: loaded.errors,
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            pss: PssPolicy::default(),
+            pod_spec_paths: workload::default_pod_spec_paths(),
+            allowed_registries: Vec::new(),
+        }
     }
 }
 
-/// Cross-object checks over every Kubernetes file of a run.
-pub fn check_set(files: &[(&str, &loader::Loaded)], settings: &Settings) -> Vec<Finding> {
-    let _ = (files, settings);
-    Vec::new()
+/// Check one Kubernetes manifest file (YAML or JSON, any number of documents). Equivalent to
+/// [`load`] then [`check_loaded`]; use those two when the loaded files are also needed for
+/// [`check_set`].
+pub fn check(path: &str, text: &str, settings: &Settings) -> FileOutcome {
+    let loaded = loader::load(path, text);
+    check_loaded(path, text, &loaded, settings)
+}
+
+/// Cross-object checks over every Kubernetes file of a run (see [`crossobj`]). The findings
+/// carry their file's path: merge them into that file's outcome before applying its
+/// suppressions.
+pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding> {
+    crossobj::check_set(files, settings)
 }
 
 /// Whether `text` looks like a Kubernetes manifest: a top-level `apiVersion:` and `kind:` (or
@@ -54,13 +99,11 @@ pub fn looks_like_kubernetes(text: &str) -> bool {
     let head = head(text, 16 * 1024);
     let has = |k: &str| {
         head.lines().any(|l| {
-            let l = l.trim_start_matches(['-', ' ', '{', '"']);
-            l.starts_with(k)
-                && l[k.len()..]
-                    .trim_start_matches('"')
-                    .trim_start()
-                    .starts_with(':')
-        })
+            let l = l.trim_start_matches(['-', ' ']);
+            l.starts_with(k) && l[k.len()..].trim_start().starts_with(':')
+        }) || head
+            .match_indices(&format!("\"{k}\""))
+            .any(|(i, m)| head[i + m.len()..].trim_start().starts_with(':'))
     };
     has("apiVersion") && has("kind")
 }
@@ -86,4 +129,40 @@ fn head(text: &str, n: usize) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_well_formed() {
+        let problems = bulkhead_diagnostics::rule::registry_problems(RULES);
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(RULES.iter().all(|r| !r.code.starts_with("BH")));
+        let pss: Vec<_> = RULES.iter().filter(|r| r.matches_selector("PSS")).collect();
+        assert_eq!(pss.len(), 19);
+        assert!(
+            pss.iter()
+                .all(|r| r.aliases[0].tool == bulkhead_diagnostics::Tool::Pss)
+        );
+    }
+
+    #[test]
+    fn sniffing() {
+        assert!(looks_like_kubernetes("apiVersion: v1\nkind: Pod\n"));
+        assert!(looks_like_kubernetes(
+            "{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}"
+        ));
+        assert!(!looks_like_kubernetes("services:\n  web:\n    image: x\n"));
+        assert!(looks_like_compose("docker-compose.yml", ""));
+        assert!(looks_like_compose(
+            "stack.yaml",
+            "services:\n  web:\n    image: x\n"
+        ));
+        assert!(!looks_like_compose(
+            "pod.yaml",
+            "apiVersion: v1\nkind: Pod\n"
+        ));
+    }
 }

@@ -44,9 +44,11 @@ pub enum Style {
     FlowMap,
     BlockSeq,
     FlowSeq,
-    /// A scalar, with whether it was quoted or a block scalar (not plain).
+    /// A scalar: `plain` when neither quoted nor a block scalar; `block` for `|` and `>`
+    /// (whose span ends at the end of their last non-blank line).
     Scalar {
         plain: bool,
+        block: bool,
     },
     /// A node copied from an anchor through an alias (`*name`): editing it means editing the
     /// anchor, so fixes leave it alone.
@@ -558,12 +560,31 @@ impl<'a> Builder<'a, '_> {
             }
             Event::Scalar(text, style, anchor, tag) => {
                 let value = resolve_scalar(&text, style, tag.as_deref());
+                let block = matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
+                let start = self.loc(span.start);
+                let mut end = self.loc(span.end);
+                if block {
+                    // The parser ends a block scalar where the next token starts; content
+                    // ends at its last non-blank character.
+                    let bytes = self.text.as_bytes();
+                    let mut e = end.byte as usize;
+                    while e > start.byte as usize && bytes[e - 1].is_ascii_whitespace() {
+                        e -= 1;
+                    }
+                    let p = self.lines.position(self.text, e);
+                    end = Loc {
+                        line: p.line,
+                        col: p.column,
+                        byte: e as u32,
+                    };
+                }
                 let node = Node {
                     key: None,
-                    start: self.loc(span.start),
-                    end: self.loc(span.end),
+                    start,
+                    end,
                     style: Style::Scalar {
                         plain: style == ScalarStyle::Plain,
+                        block,
                     },
                     children: Children::None,
                 };
@@ -963,6 +984,15 @@ mod tests {
         assert_eq!(l.errors.len(), 1);
         assert_eq!(l.docs[1].range_of("/kind").unwrap().start.line, 6);
         assert_eq!(l.docs[1].doc_index, 2);
+    }
+
+    #[test]
+    fn block_scalar_ends_at_its_content() {
+        let text = "a:\n  b: |\n    x\n    y\n\n  c: 1\nd: 2\n";
+        let d = one(text);
+        let n = d.node("/a/b").unwrap();
+        assert_eq!(&text[n.end.byte as usize - 1..n.end.byte as usize], "y");
+        assert_eq!(d.node("/a").unwrap().end.line, 6);
     }
 
     #[test]

@@ -1,0 +1,1371 @@
+//! Hardening rules beyond the Pod Security Standards (KS001..; `K8S` is not a valid code shape for the registry: letters then digits): rows K21 onward of the
+//! Kubernetes check catalogue, each with its Trivy, Checkov, kube-linter, kube-score, Polaris
+//! and kubesec aliases.
+//!
+//! Owns: the rule metadata and the per-pod ([`check_pod`]) and per-object ([`check_object`])
+//! checks. Cross-object rules are in [`crate::crossobj`]; fixes in [`crate::fix`].
+
+use crate::engine::Ctx;
+use crate::fix;
+use crate::workload::{self, Container, ContainerKind, PodSpec};
+use bulkhead_diagnostics::{Alias, Category, FixKind, RuleMeta, Severity, Tool};
+use serde_json::{Map, Value};
+
+macro_rules! rule {
+    ($ident:ident, $code:literal, $name:literal, $sev:ident, $cat:ident, $fix:ident, $on:literal, $summary:literal,
+     [$($tool:ident : $alias:literal),*], $what:literal, $why:literal, $example:literal, $safety:literal) => {
+        #[doc = $summary]
+        pub static $ident: RuleMeta = RuleMeta {
+            code: $code,
+            name: $name,
+            summary: $summary,
+            severity: Severity::$sev,
+            category: Category::$cat,
+            aliases: &[$(Alias::new(Tool::$tool, $alias)),*],
+            fix: FixKind::$fix,
+            default_enabled: $on,
+            docs: concat!(
+                "## What it does\n", $what, "\n\n",
+                "## Why is this bad?\n", $why, "\n\n",
+                "## Example\n```yaml\n", $example, "```\n\n",
+                "## Fix safety\n", $safety, "\n"
+            ),
+        };
+    };
+}
+
+rule!(READ_ONLY_ROOT_FS, "KS001", "read-only-root-filesystem", Medium, Security, Unsafe, true,
+    "Container root filesystem is writable",
+    [Trivy: "KSV-0014", Checkov: "CKV_K8S_22", KubeLinter: "no-read-only-root-fs", KubeScore: "container-security-context-readonlyrootfilesystem", Polaris: "notReadOnlyRootFilesystem", Kubesec: "ReadOnlyRootFilesystem"],
+    "Reports containers whose `securityContext.readOnlyRootFilesystem` is not `true`.",
+    "A writable root filesystem lets an attacker drop tools and modify binaries, and hides state in the container image layer instead of declared volumes.",
+    "containers:\n- name: app\n  image: app:1.0   # flagged: no readOnlyRootFilesystem: true\n",
+    "Unsafe: the fix sets `readOnlyRootFilesystem: true` and mounts a writable `emptyDir` at `/tmp`; a program that writes elsewhere (caches, PID files) then fails until it gets its own volume.");
+
+rule!(LOW_UID, "KS002", "run-as-user-low-uid", Low, Security, None, false,
+    "Container runs with a UID at or below 10000",
+    [Trivy: "KSV-0020", Checkov: "CKV_K8S_40", KubeScore: "container-security-context-user-group-id", Kubesec: "RunAsUser"],
+    "Reports an effective `runAsUser` (container, else pod) of 10000 or less, or none at all. Off by default: an opinion of kube-score and Trivy.",
+    "Low UIDs collide with host users; should the container escape, it acts as that host user.",
+    "securityContext:\n  runAsUser: 1000   # flagged\n",
+    "No automatic fix.");
+
+rule!(LOW_GID, "KS003", "run-as-group-low-gid", Low, Security, None, false,
+    "Container runs with a GID at or below 10000",
+    [Trivy: "KSV-0021", KubeScore: "container-security-context-user-group-id", Kubesec: "RunAsGroup"],
+    "Reports an effective `runAsGroup` of 10000 or less, or none. Off by default.",
+    "Low GIDs collide with host groups.",
+    "securityContext:\n  runAsGroup: 100   # flagged\n",
+    "No automatic fix.");
+
+rule!(ROOT_GROUP, "KS004", "root-group", Medium, Security, None, true,
+    "Pod or container uses the root group (GID 0)",
+    [Trivy: "KSV-0116", KubeLinter: "run-as-non-root"],
+    "Reports `runAsGroup: 0`, `fsGroup: 0` or `supplementalGroups` containing 0.",
+    "Files owned by group root on the host and in volumes become writable by the container.",
+    "securityContext:\n  fsGroup: 0   # flagged\n",
+    "No automatic fix.");
+
+rule!(CAP_SYS_ADMIN, "KS005", "capability-sys-admin", High, Security, None, true,
+    "Container adds SYS_ADMIN",
+    [Trivy: "KSV-0005", Checkov: "CKV_K8S_39", Polaris: "dangerousCapabilities", Kubesec: "CapSysAdmin"],
+    "Reports `capabilities.add` containing `SYS_ADMIN` (or `CAP_SYS_ADMIN`, `ALL`).",
+    "SYS_ADMIN is close to full root: mounts, namespaces, BPF, and most known container escapes.",
+    "securityContext:\n  capabilities:\n    add: [SYS_ADMIN]   # flagged\n",
+    "No automatic fix.");
+
+rule!(CAP_NET_RAW, "KS006", "capability-net-raw", Medium, Security, Unsafe, true,
+    "Container keeps NET_RAW",
+    [Trivy: "KSV-0119", Checkov: "CKV_K8S_28", KubeLinter: "drop-net-raw-capability", Polaris: "insecureCapabilities"],
+    "Reports containers that add NET_RAW, or that drop neither ALL nor NET_RAW.",
+    "NET_RAW allows crafting packets: ARP and DNS spoofing of neighbouring pods.",
+    "containers:\n- name: app   # flagged: NET_RAW not dropped\n  image: app:1.0\n",
+    "Unsafe: the fix drops ALL capabilities (see PSS018); `ping` without file capabilities stops working.");
+
+rule!(CAP_SYS_MODULE, "KS007", "capability-sys-module", High, Security, None, true,
+    "Container adds SYS_MODULE",
+    [Trivy: "KSV-0120"],
+    "Reports `capabilities.add` containing `SYS_MODULE`.",
+    "Loading kernel modules is arbitrary kernel code execution.",
+    "securityContext:\n  capabilities:\n    add: [SYS_MODULE]   # flagged\n",
+    "No automatic fix.");
+
+rule!(NO_CAPS_DROPPED, "KS008", "no-capabilities-dropped", Low, Security, Unsafe, true,
+    "Container drops no capability at all",
+    [Trivy: "KSV-0004", Kubesec: "CapDropAny"],
+    "Reports containers whose `capabilities.drop` is missing or empty.",
+    "Every default capability stays available to an attacker.",
+    "containers:\n- name: app   # flagged\n  image: app:1.0\n",
+    "Unsafe: the fix drops ALL (see PSS018).");
+
+rule!(RUNTIME_SOCKET, "KS009", "container-runtime-socket", Critical, Security, None, true,
+    "hostPath mounts the container runtime socket",
+    [Trivy: "KSV-0006", Checkov: "CKV_K8S_27", KubeLinter: "docker-sock", Kubesec: "DockerSock"],
+    "Reports hostPath volumes whose path is a container runtime socket (`docker.sock`, `containerd.sock`, `crio.sock`, `cri-dockerd.sock`) or its directory.",
+    "Whoever talks to the runtime socket can start a privileged container on the node: it is root on the node.",
+    "volumes:\n- name: docker\n  hostPath:\n    path: /var/run/docker.sock   # flagged\n",
+    "No automatic fix.");
+
+rule!(SENSITIVE_HOST_PATH, "KS010", "sensitive-host-path", High, Security, None, true,
+    "hostPath mounts a sensitive host directory",
+    [Trivy: "KSV-0121", KubeLinter: "sensitive-host-mounts"],
+    "Reports hostPath volumes of `/`, `/etc`, `/proc`, `/sys`, `/dev`, `/boot`, `/root`, `/home`, `/var/run`, `/run`, `/var/lib/kubelet`, `/var/lib/docker`, `/var/lib/containerd`, `/usr`, `/lib`, `/bin`, `/sbin` or below them.",
+    "These directories hold node credentials, kernel interfaces and binaries: reading them leaks secrets, writing them owns the node.",
+    "volumes:\n- name: etc\n  hostPath:\n    path: /etc   # flagged\n",
+    "No automatic fix.");
+
+rule!(WRITABLE_HOST_PATH, "KS011", "writable-host-path", Medium, Security, Unsafe, true,
+    "hostPath volume mounted writable",
+    [KubeLinter: "writable-host-mount"],
+    "Reports volumeMounts of hostPath volumes without `readOnly: true`.",
+    "A writable host mount lets the container change the node's files.",
+    "volumeMounts:\n- name: logs\n  mountPath: /host/logs   # flagged: no readOnly: true\n",
+    "Unsafe: the fix adds `readOnly: true`; an agent that writes to the host path stops working.");
+
+rule!(NO_SECURITY_CONTEXT, "KS012", "no-security-context", Medium, Security, Unsafe, true,
+    "Neither the pod nor the container has a securityContext",
+    [Trivy: "KSV-0118", Checkov: "CKV_K8S_29", Checkov: "CKV_K8S_30"],
+    "Reports containers without a `securityContext` in pods without one either.",
+    "Every security setting is left at the runtime's permissive default.",
+    "spec:\n  containers:\n  - name: app   # flagged\n    image: app:1.0\n",
+    "Unsafe: the fix writes the hardened pod securityContext (see PSS015).");
+
+rule!(AUTOMOUNT_SA_TOKEN, "KS013", "automount-service-account-token", Low, Security, Unsafe, true,
+    "Service account token mounted automatically",
+    [Trivy: "KSV-0036", Checkov: "CKV_K8S_38", Polaris: "automountServiceAccountToken", Kubesec: "AutomountServiceAccountToken"],
+    "Reports pod specs that do not set `automountServiceAccountToken: false`, and ServiceAccounts that do not either.",
+    "Most applications never call the Kubernetes API; a mounted token only helps an attacker who gets code execution.",
+    "spec:\n  containers:   # flagged: no automountServiceAccountToken: false\n  - name: app\n    image: app:1.0\n",
+    "Unsafe: the fix sets `automountServiceAccountToken: false` on the pod spec; a workload that talks to the API server loses its credentials.");
+
+rule!(DEFAULT_SA, "KS014", "default-service-account", Low, Security, None, true,
+    "Pod uses the default ServiceAccount",
+    [Checkov: "CKV_K8S_41", Checkov: "CKV_K8S_42", KubeLinter: "default-service-account", Kubesec: "ServiceAccountName"],
+    "Reports pod specs without `serviceAccountName`, or with `default`, that also mount the token.",
+    "Permissions granted to `default` for one workload leak to every workload of the namespace.",
+    "spec:\n  serviceAccountName: default   # flagged\n",
+    "No automatic fix: create a dedicated ServiceAccount.");
+
+rule!(DEPRECATED_SA_FIELD, "KS015", "deprecated-service-account-field", Low, Reliability, Safe, true,
+    "Pod spec uses the deprecated `serviceAccount` field",
+    [KubeLinter: "deprecated-service-account-field"],
+    "Reports `serviceAccount` (deprecated alias) without `serviceAccountName`.",
+    "The field is deprecated and ignored when `serviceAccountName` is set, which misleads readers.",
+    "spec:\n  serviceAccount: app   # flagged\n",
+    "Safe: the fix renames the key to `serviceAccountName`, with the same meaning.");
+
+rule!(SA_NOT_FOUND, "KS016", "service-account-not-found", Medium, Reliability, None, true,
+    "ServiceAccount referenced but not defined in the input",
+    [KubeLinter: "non-existent-service-account"],
+    "Cross-object: reports a `serviceAccountName` that names no ServiceAccount of the same namespace in the checked files, when those files define ServiceAccounts at all.",
+    "The pod will not be created (the admission controller rejects it) until the account exists.",
+    "spec:\n  serviceAccountName: aap   # flagged: the input defines `app`\n",
+    "No automatic fix.");
+
+rule!(HOST_USERS, "KS017", "host-users", Info, Security, None, false,
+    "Pod does not use a user namespace (hostUsers: false)",
+    [Kubesec: "HostUsers"],
+    "Reports pod specs without `hostUsers: false`. Advisory, off by default: needs Kubernetes 1.33+ and a supporting runtime.",
+    "With a user namespace, root in the container is an unprivileged user on the node.",
+    "spec:\n  containers: []   # flagged: no hostUsers: false\n",
+    "No automatic fix.");
+
+rule!(HOST_ALIASES, "KS018", "host-aliases", Low, Security, None, true,
+    "Pod manages /etc/hosts through hostAliases",
+    [Trivy: "KSV-0007", Kubesec: "HostAliases"],
+    "Reports `hostAliases`.",
+    "Overriding name resolution inside the pod hides where traffic really goes and can redirect it.",
+    "spec:\n  hostAliases:   # flagged\n  - ip: 10.0.0.1\n    hostnames: [api.example]\n",
+    "No automatic fix.");
+
+rule!(PRIVILEGED_PORT, "KS019", "privileged-port", Low, Security, None, true,
+    "Container listens on a port below 1024",
+    [Trivy: "KSV-0117", KubeLinter: "privileged-ports"],
+    "Reports `containerPort` values below 1024.",
+    "Binding them needs root or NET_BIND_SERVICE, which a hardened container should not have.",
+    "ports:\n- containerPort: 80   # flagged\n",
+    "No automatic fix: the program's listen port must change too.");
+
+rule!(SSH_PORT, "KS020", "ssh-port", Low, Security, None, true,
+    "Container exposes port 22",
+    [KubeLinter: "ssh-port"],
+    "Reports `containerPort: 22`.",
+    "An SSH server in a container is a second way in that bypasses the orchestrator's access control and audit.",
+    "ports:\n- containerPort: 22   # flagged\n",
+    "No automatic fix.");
+
+rule!(IMAGE_TAG, "KS021", "image-tag-latest", Medium, SupplyChain, None, true,
+    "Image has no tag or uses `latest`",
+    [Trivy: "KSV-0013", Checkov: "CKV_K8S_14", KubeLinter: "latest-tag", KubeScore: "container-image-tag", Polaris: "tagNotSpecified"],
+    "Reports images without a tag or digest, or tagged `latest`.",
+    "A moving tag deploys whatever was pushed last: rollbacks and audits cannot tell what ran.",
+    "containers:\n- name: app\n  image: nginx   # flagged\n",
+    "No automatic fix: pick the version you tested.");
+
+rule!(IMAGE_DIGEST, "KS022", "image-not-pinned-by-digest", Low, SupplyChain, None, false,
+    "Image not pinned by digest",
+    [Checkov: "CKV_K8S_43"],
+    "Reports images without `@sha256:...`. Off by default.",
+    "Tags are mutable: the same tag can point to different content tomorrow.",
+    "image: nginx:1.27   # flagged\n",
+    "No automatic fix (resolving a digest needs the registry).");
+
+rule!(IMAGE_REGISTRY, "KS023", "image-registry-not-allowed", Medium, SupplyChain, None, true,
+    "Image comes from a registry outside the allow-list",
+    [Trivy: "KSV-0125"],
+    "Reports images whose registry is not in the configured `allowed_registries` (the rule does nothing when that list is empty).",
+    "Images from unvetted registries bypass scanning and signing policies.",
+    "image: randomhub.example/app:1.0   # flagged when only registry.example.com is allowed\n",
+    "No automatic fix.");
+
+rule!(PULL_POLICY, "KS024", "image-pull-policy-not-always", Info, Reliability, None, false,
+    "imagePullPolicy is not Always",
+    [Checkov: "CKV_K8S_15", KubeScore: "container-image-pull-policy", Polaris: "pullPolicyNotAlways"],
+    "Reports containers whose `imagePullPolicy` is not `Always`. Off by default: with digest pinning it is moot.",
+    "With IfNotPresent a node may run a stale image for a mutable tag, and private images cached on a node are usable by pods without pull credentials.",
+    "imagePullPolicy: IfNotPresent   # flagged\n",
+    "No automatic fix.");
+
+rule!(SECRET_IN_ENV, "KS025", "secret-in-env", Low, Secrets, None, true,
+    "Secret consumed through an environment variable",
+    [Checkov: "CKV_K8S_35", KubeLinter: "read-secret-from-env-var", Kubesec: "SecretsAsEnvironmentVariables"],
+    "Reports `env[].valueFrom.secretKeyRef` and `envFrom[].secretRef`.",
+    "Environment variables leak into child processes, crash dumps, `/proc/*/environ` and debug endpoints; mounted files do not.",
+    "env:\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}   # flagged\n",
+    "No automatic fix: the program must read a file instead.");
+
+rule!(SECRET_LITERAL, "KS026", "env-secret-literal", High, Secrets, None, true,
+    "Literal secret in an environment variable",
+    [KubeLinter: "env-var-secret", Polaris: "sensitiveContainerEnvVar"],
+    "Reports `env[].value` literals whose name looks secret (`*PASSWORD*`, `*PASSWD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`, `*ACCESS_KEY*`).",
+    "The secret is in plain text in the manifest, in version control and in every copy of the object.",
+    "env:\n- name: DB_PASSWORD\n  value: hunter2   # flagged\n",
+    "No automatic fix: move it to a Secret.");
+
+rule!(DUPLICATE_ENV, "KS027", "duplicate-env", Medium, Reliability, None, true,
+    "Environment variable defined twice",
+    [KubeLinter: "duplicate-env-var", KubeScore: "environment-variable-key-duplication"],
+    "Reports a container `env` name that appears more than once.",
+    "Only the last definition takes effect; the other is dead configuration that someone will edit in vain.",
+    "env:\n- {name: MODE, value: a}\n- {name: MODE, value: b}   # flagged\n",
+    "No automatic fix.");
+
+rule!(DEFAULT_NAMESPACE, "KS028", "default-namespace", Low, Security, None, false,
+    "Object in the default namespace",
+    [Trivy: "KSV-0110", Checkov: "CKV_K8S_21", KubeLinter: "use-namespace"],
+    "Reports namespaced workloads with `namespace: default`. Off by default: most manifests leave the namespace to `kubectl -n`.",
+    "The default namespace mixes unrelated workloads under the same policies and permissions.",
+    "metadata:\n  namespace: default   # flagged\n",
+    "No automatic fix.");
+
+rule!(CPU_REQUEST, "KS029", "cpu-request-missing", Low, Reliability, None, true,
+    "Container has no CPU request",
+    [Trivy: "KSV-0015", Checkov: "CKV_K8S_10", KubeLinter: "unset-cpu-requirements", KubeScore: "container-resources", Polaris: "cpuRequestsMissing", Kubesec: "RequestsCPU"],
+    "Reports containers without `resources.requests.cpu`.",
+    "The scheduler cannot place the pod sensibly, and under contention it gets the smallest share.",
+    "containers:\n- name: app   # flagged\n  image: app:1.0\n",
+    "No automatic fix: only you know the figure.");
+
+rule!(CPU_LIMIT, "KS030", "cpu-limit-missing", Info, Reliability, None, false,
+    "Container has no CPU limit",
+    [Trivy: "KSV-0011", Checkov: "CKV_K8S_11", KubeScore: "container-resources", Polaris: "cpuLimitsMissing", Kubesec: "LimitsCPU"],
+    "Reports containers without `resources.limits.cpu`. Off by default: many teams deliberately avoid CPU limits (throttling).",
+    "One busy container can starve its neighbours.",
+    "resources:\n  requests: {cpu: 100m}   # flagged: no limits.cpu\n",
+    "No automatic fix.");
+
+rule!(MEMORY, "KS031", "memory-requirements-missing", Low, Reliability, None, true,
+    "Container has no memory request or limit",
+    [Trivy: "KSV-0016", Trivy: "KSV-0018", Checkov: "CKV_K8S_12", Checkov: "CKV_K8S_13", KubeLinter: "unset-memory-requirements", KubeScore: "container-resources", Polaris: "memoryRequestsMissing", Polaris: "memoryLimitsMissing", Kubesec: "LimitsMemory"],
+    "Reports containers without `resources.requests.memory` or `resources.limits.memory`.",
+    "A memory leak in one container gets the node's other pods OOM-killed; without a request the scheduler overcommits.",
+    "resources:\n  requests: {memory: 64Mi}   # flagged: no limits.memory\n",
+    "No automatic fix.");
+
+rule!(EPHEMERAL_STORAGE, "KS032", "ephemeral-storage-missing", Info, Reliability, None, false,
+    "Container has no ephemeral-storage request or limit",
+    [KubeScore: "container-ephemeral-storage-request-and-limit"],
+    "Reports containers without `ephemeral-storage` request and limit. Off by default.",
+    "A container that fills its writable layer or emptyDir gets the node evicting unrelated pods.",
+    "resources: {}   # flagged\n",
+    "No automatic fix.");
+
+rule!(LIVENESS, "KS033", "liveness-probe-missing", Low, Reliability, None, true,
+    "Container has no liveness probe",
+    [Checkov: "CKV_K8S_8", KubeLinter: "no-liveness-probe", KubeScore: "pod-probes", Polaris: "livenessProbeMissing"],
+    "Reports regular containers of long-running workloads (not Jobs, CronJobs, init or ephemeral containers) without `livenessProbe`.",
+    "A hung process is never restarted.",
+    "containers:\n- name: app   # flagged\n  image: app:1.0\n",
+    "No automatic fix.");
+
+rule!(READINESS, "KS034", "readiness-probe-missing", Low, Reliability, None, true,
+    "Container has no readiness probe",
+    [Checkov: "CKV_K8S_9", KubeLinter: "no-readiness-probe", KubeScore: "pod-probes", Polaris: "readinessProbeMissing"],
+    "Reports regular containers of long-running workloads without `readinessProbe`.",
+    "Traffic reaches the pod before it can serve, and during rollouts requests fail.",
+    "containers:\n- name: app   # flagged\n  image: app:1.0\n",
+    "No automatic fix.");
+
+rule!(IDENTICAL_PROBES, "KS035", "identical-probes", Low, Reliability, None, true,
+    "Liveness and readiness probes are identical",
+    [KubeScore: "pod-probes-identical"],
+    "Reports containers whose liveness and readiness probes are the same.",
+    "A temporary overload makes the pod unready *and* restarts it, turning a slowdown into an outage.",
+    "livenessProbe: {httpGet: {path: /healthz, port: 8080}}\nreadinessProbe: {httpGet: {path: /healthz, port: 8080}}   # flagged\n",
+    "No automatic fix.");
+
+rule!(SERVICE_SELECTS_NOTHING, "KS036", "service-selects-nothing", Medium, Reliability, None, true,
+    "Service selector matches no pod template",
+    [KubeLinter: "dangling-service", KubeScore: "service-targets-pod"],
+    "Cross-object: reports a Service whose selector matches the pod template labels of no workload of the same namespace in the checked files, when those files define workloads in that namespace.",
+    "The Service has no endpoints: a typo in a label silently blackholes traffic.",
+    "kind: Service\nspec:\n  selector: {app: frontnd}   # flagged: the Deployment is labelled app: frontend\n",
+    "No automatic fix.");
+
+rule!(SINGLE_REPLICA, "KS037", "single-replica", Info, Reliability, None, false,
+    "Deployment or StatefulSet runs a single replica",
+    [KubeLinter: "minimum-three-replicas", KubeScore: "deployment-replicas", Polaris: "deploymentMissingReplicas"],
+    "Reports `replicas` below 2. Off by default.",
+    "A single replica is down during every node drain and rollout.",
+    "spec:\n  replicas: 1   # flagged\n",
+    "No automatic fix.");
+
+rule!(DEPRECATED_API, "KS038", "deprecated-api-version", Medium, Reliability, None, true,
+    "apiVersion removed from current Kubernetes",
+    [Trivy: "KSV-0107", KubeLinter: "no-extensions-v1beta", KubeScore: "stable-version"],
+    "Reports apiVersion/kind pairs removed from Kubernetes (extensions/v1beta1, apps/v1beta1 and v1beta2, batch/v1beta1 CronJob, policy/v1beta1, networking.k8s.io/v1beta1 Ingress, rbac v1beta1, autoscaling v2beta1/v2beta2, ...), with the release that removed them and the replacement.",
+    "The API server rejects them: the manifest cannot be applied to a current cluster.",
+    "apiVersion: extensions/v1beta1   # flagged: use apps/v1\nkind: Deployment\n",
+    "No automatic fix: the newer versions differ in required fields (e.g. `selector`).");
+
+rule!(EXPOSED_SERVICE, "KS039", "exposed-service", Low, Network, None, true,
+    "Service exposed outside the cluster (NodePort, LoadBalancer, externalIPs)",
+    [Trivy: "KSV-0108", KubeLinter: "exposed-services", KubeScore: "service-type"],
+    "Reports Services of type NodePort or LoadBalancer, and Services with `externalIPs` (CVE-2020-8554).",
+    "Every node (or a cloud load balancer) accepts traffic for the service, bypassing ingress controls.",
+    "kind: Service\nspec:\n  type: NodePort   # flagged\n",
+    "No automatic fix.");
+
+rule!(RBAC_WILDCARD, "KS040", "rbac-wildcard", High, Security, None, true,
+    "RBAC rule grants wildcard verbs or resources",
+    [Trivy: "KSV-0044", Trivy: "KSV-0045", Trivy: "KSV-0046", Checkov: "CKV_K8S_49", KubeLinter: "wildcard-in-rules"],
+    "Reports Role and ClusterRole rules with `*` in `verbs`, `resources` or `apiGroups`.",
+    "Wildcards grant everything, including resources and verbs added in future releases.",
+    "rules:\n- apiGroups: [\"\"]\n  resources: [\"*\"]   # flagged\n  verbs: [get]\n",
+    "No automatic fix.");
+
+rule!(RBAC_SECRETS, "KS041", "rbac-read-secrets", Medium, Security, None, true,
+    "RBAC rule can read Secrets",
+    [Trivy: "KSV-0041", KubeLinter: "access-to-secrets"],
+    "Reports rules granting get, list or watch on `secrets`.",
+    "Reading Secrets yields every credential of the namespace (or the cluster for a ClusterRole), including service-account tokens.",
+    "rules:\n- resources: [secrets]\n  verbs: [list]   # flagged\n",
+    "No automatic fix.");
+
+rule!(RBAC_EXEC, "KS042", "rbac-pod-exec", Medium, Security, None, true,
+    "RBAC rule allows exec or attach into pods, or creating pods",
+    [Trivy: "KSV-0053", Trivy: "KSV-0048", KubeLinter: "access-to-create-pods"],
+    "Reports rules granting `create` (or `get`) on `pods/exec`, `pods/attach`, or `create` on pods and workload resources.",
+    "Exec is a shell in every matching pod; creating pods lets one mount any ServiceAccount of the namespace.",
+    "rules:\n- resources: [pods/exec]\n  verbs: [create]   # flagged\n",
+    "No automatic fix.");
+
+rule!(RBAC_ESCALATE, "KS043", "rbac-escalation-verbs", High, Security, None, true,
+    "RBAC rule grants bind, escalate or impersonate",
+    [Trivy: "KSV-0043", Trivy: "KSV-0056"],
+    "Reports rules with the verbs `bind`, `escalate` or `impersonate`.",
+    "These verbs exist to bypass RBAC's privilege-escalation prevention.",
+    "rules:\n- resources: [clusterroles]\n  verbs: [escalate]   # flagged\n",
+    "No automatic fix.");
+
+rule!(CLUSTER_ADMIN_BINDING, "KS044", "cluster-admin-binding", High, Security, None, true,
+    "Binding grants cluster-admin",
+    [Trivy: "KSV-0111", KubeLinter: "cluster-admin-role-binding"],
+    "Reports RoleBindings and ClusterRoleBindings whose roleRef is the `cluster-admin` ClusterRole.",
+    "cluster-admin can do anything to anything.",
+    "roleRef:\n  kind: ClusterRole\n  name: cluster-admin   # flagged\n",
+    "No automatic fix.");
+
+rule!(BINDING_PUBLIC_SUBJECT, "KS045", "binding-to-public-group", Critical, Security, None, true,
+    "Binding grants a role to anonymous, all authenticated users or system:masters",
+    [Trivy: "KSV-0122", Trivy: "KSV-0123"],
+    "Reports bindings whose subjects include `system:anonymous`, `system:unauthenticated`, `system:authenticated` or `system:masters`.",
+    "The role is given to anyone who can reach the API server (or to a group that bypasses RBAC).",
+    "subjects:\n- kind: Group\n  name: system:unauthenticated   # flagged\n",
+    "No automatic fix.");
+
+/// The hardening rules, in code order.
+pub static HARDENING_RULES: [&RuleMeta; 45] = [
+    &READ_ONLY_ROOT_FS,
+    &LOW_UID,
+    &LOW_GID,
+    &ROOT_GROUP,
+    &CAP_SYS_ADMIN,
+    &CAP_NET_RAW,
+    &CAP_SYS_MODULE,
+    &NO_CAPS_DROPPED,
+    &RUNTIME_SOCKET,
+    &SENSITIVE_HOST_PATH,
+    &WRITABLE_HOST_PATH,
+    &NO_SECURITY_CONTEXT,
+    &AUTOMOUNT_SA_TOKEN,
+    &DEFAULT_SA,
+    &DEPRECATED_SA_FIELD,
+    &SA_NOT_FOUND,
+    &HOST_USERS,
+    &HOST_ALIASES,
+    &PRIVILEGED_PORT,
+    &SSH_PORT,
+    &IMAGE_TAG,
+    &IMAGE_DIGEST,
+    &IMAGE_REGISTRY,
+    &PULL_POLICY,
+    &SECRET_IN_ENV,
+    &SECRET_LITERAL,
+    &DUPLICATE_ENV,
+    &DEFAULT_NAMESPACE,
+    &CPU_REQUEST,
+    &CPU_LIMIT,
+    &MEMORY,
+    &EPHEMERAL_STORAGE,
+    &LIVENESS,
+    &READINESS,
+    &IDENTICAL_PROBES,
+    &SERVICE_SELECTS_NOTHING,
+    &SINGLE_REPLICA,
+    &DEPRECATED_API,
+    &EXPOSED_SERVICE,
+    &RBAC_WILDCARD,
+    &RBAC_SECRETS,
+    &RBAC_EXEC,
+    &RBAC_ESCALATE,
+    &CLUSTER_ADMIN_BINDING,
+    &BINDING_PUBLIC_SUBJECT,
+];
+
+fn str_of(v: Option<&Value>) -> &str {
+    v.and_then(Value::as_str).unwrap_or("")
+}
+
+fn num(v: Option<&Value>) -> Option<f64> {
+    v.and_then(Value::as_f64)
+}
+
+fn strings(v: Option<&Value>) -> impl Iterator<Item = (usize, &str)> {
+    v.and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, x)| Some((i, x.as_str()?)))
+}
+
+/// Host paths whose mount exposes the node.
+const SENSITIVE: [&str; 17] = [
+    "/etc",
+    "/proc",
+    "/sys",
+    "/dev",
+    "/boot",
+    "/root",
+    "/home",
+    "/var/run",
+    "/run",
+    "/var/lib/kubelet",
+    "/var/lib/docker",
+    "/var/lib/containerd",
+    "/usr",
+    "/lib",
+    "/bin",
+    "/sbin",
+    "/etc/kubernetes",
+];
+
+const SOCKETS: [&str; 4] = [
+    "docker.sock",
+    "containerd.sock",
+    "crio.sock",
+    "cri-dockerd.sock",
+];
+
+fn is_runtime_socket(path: &str) -> bool {
+    let p = path.trim_end_matches('/');
+    SOCKETS.iter().any(|s| p.ends_with(s))
+        || matches!(
+            p,
+            "/var/run/docker"
+                | "/run/containerd"
+                | "/var/run/containerd"
+                | "/var/run/crio"
+                | "/run/crio"
+        )
+}
+
+fn is_sensitive(path: &str) -> bool {
+    let p = path.trim_end_matches('/');
+    if p.is_empty() {
+        return true; // `/`
+    }
+    SENSITIVE
+        .iter()
+        .any(|s| p == *s || (p.starts_with(s) && p.as_bytes().get(s.len()) == Some(&b'/')))
+}
+
+/// Checks on one pod spec and its containers.
+pub(crate) fn check_pod(ctx: &mut Ctx<'_>, ps: &PodSpec<'_>) {
+    let spec = ps.spec;
+    let sp = ps.spec_ptr;
+    let cs = workload::containers(spec);
+    let pod_sc = workload::pod_sc(spec);
+
+    // Volumes: hostPath sockets and sensitive paths, and which volume names are hostPaths.
+    let mut host_volumes: Vec<&str> = Vec::new();
+    if let Some(Value::Array(vols)) = spec.get("volumes") {
+        for (i, v) in vols.iter().enumerate() {
+            let Some(hp) = v.get("hostPath").filter(|h| !h.is_null()) else {
+                continue;
+            };
+            let name = str_of(v.get("name"));
+            host_volumes.push(name);
+            let path = str_of(hp.get("path"));
+            let ptr = format!("{sp}/volumes/{i}/hostPath/path");
+            if is_runtime_socket(path) {
+                ctx.report(
+                    &RUNTIME_SOCKET,
+                    &ptr,
+                    None,
+                    format!("volume `{name}` mounts the container runtime socket `{path}`"),
+                );
+            } else if is_sensitive(path) {
+                ctx.report(
+                    &SENSITIVE_HOST_PATH,
+                    &ptr,
+                    None,
+                    format!("volume `{name}` mounts the sensitive host path `{path}`"),
+                );
+            }
+        }
+    }
+
+    // Pod-level groups.
+    if let Some(sc) = pod_sc {
+        for f in ["runAsGroup", "fsGroup"] {
+            if num(sc.get(f)) == Some(0.0) {
+                ctx.report(
+                    &ROOT_GROUP,
+                    &format!("{sp}/securityContext/{f}"),
+                    None,
+                    format!("the pod sets `{f}: 0` (the root group)"),
+                );
+            }
+        }
+        if let Some(Value::Array(g)) = sc.get("supplementalGroups") {
+            for (i, x) in g.iter().enumerate() {
+                if x.as_f64() == Some(0.0) {
+                    ctx.report(
+                        &ROOT_GROUP,
+                        &format!("{sp}/securityContext/supplementalGroups/{i}"),
+                        None,
+                        "the pod adds the root group (0) to supplementalGroups".into(),
+                    );
+                }
+            }
+        }
+    }
+
+    // Service account token and identity.
+    let automount = spec
+        .get("automountServiceAccountToken")
+        .and_then(Value::as_bool);
+    if automount != Some(false) {
+        let fix = fix::automount(ctx, ps);
+        let f = ctx.report(
+            &AUTOMOUNT_SA_TOKEN,
+            &format!("{sp}/automountServiceAccountToken"),
+            None,
+            "the pod mounts a service account token; set `automountServiceAccountToken: false` unless it calls the API".into(),
+        );
+        f.fix = fix;
+        let sa = str_of(spec.get("serviceAccountName"));
+        let legacy = str_of(spec.get("serviceAccount"));
+        if (sa.is_empty() && legacy.is_empty()) || sa == "default" {
+            ctx.report(
+                &DEFAULT_SA,
+                &format!("{sp}/serviceAccountName"),
+                None,
+                "the pod runs as the namespace's `default` ServiceAccount".into(),
+            );
+        }
+    }
+    if spec.get("serviceAccountName").is_none() && !str_of(spec.get("serviceAccount")).is_empty() {
+        let fix = fix::rename_key(ctx, &format!("{sp}/serviceAccount"), "serviceAccountName");
+        let f = ctx.report(
+            &DEPRECATED_SA_FIELD,
+            &format!("{sp}/serviceAccount"),
+            None,
+            "`serviceAccount` is deprecated; use `serviceAccountName`".into(),
+        );
+        f.fix = fix;
+    }
+    if spec.get("hostUsers").and_then(Value::as_bool) != Some(false) {
+        ctx.report(
+            &HOST_USERS,
+            &format!("{sp}/hostUsers"),
+            None,
+            "the pod does not use a user namespace (`hostUsers: false`)".into(),
+        );
+    }
+    if spec.get("hostAliases").is_some_and(|h| !h.is_null()) {
+        ctx.report(
+            &HOST_ALIASES,
+            &format!("{sp}/hostAliases"),
+            None,
+            "the pod overrides /etc/hosts with `hostAliases`".into(),
+        );
+    }
+
+    for c in &cs {
+        check_container(ctx, ps, c, pod_sc, &host_volumes);
+    }
+}
+
+fn check_container(
+    ctx: &mut Ctx<'_>,
+    ps: &PodSpec<'_>,
+    c: &Container<'_>,
+    pod_sc: Option<&Map<String, Value>>,
+    host_volumes: &[&str],
+) {
+    let spec = ps.spec;
+    let name = c.name();
+    let cp = format!("{}{}", ps.spec_ptr, c.rel_ptr());
+    let scp = format!("{cp}/securityContext");
+    let regular = c.kind == ContainerKind::Regular;
+    let ephemeral = c.kind == ContainerKind::Ephemeral;
+
+    if c.sc().is_none() && pod_sc.is_none() {
+        let fix = fix::pod_security_context(ctx, ps);
+        let f = ctx.report(
+            &NO_SECURITY_CONTEXT,
+            &cp,
+            Some(name),
+            format!("container `{name}` has no securityContext, and neither has the pod"),
+        );
+        f.fix = fix;
+    }
+
+    if c.sc_field("readOnlyRootFilesystem")
+        .and_then(Value::as_bool)
+        != Some(true)
+        && !ephemeral
+    {
+        let fix = fix::read_only_root(ctx, ps, c);
+        let f = ctx.report(
+            &READ_ONLY_ROOT_FS,
+            &format!("{scp}/readOnlyRootFilesystem"),
+            Some(name),
+            format!("container `{name}` has a writable root filesystem"),
+        );
+        f.fix = fix;
+    }
+
+    // UIDs and GIDs (effective values, pod inheritance).
+    match workload::effective(spec, c, "runAsUser") {
+        Some((v, _)) if v.as_f64().is_some_and(|u| u > 10000.0) => {}
+        eff => {
+            let what = eff
+                .map(|(v, _)| format!("runs as UID {v}"))
+                .unwrap_or_else(|| "sets no runAsUser".into());
+            ctx.report(
+                &LOW_UID,
+                &format!("{scp}/runAsUser"),
+                Some(name),
+                format!("container `{name}` {what}; use a UID above 10000"),
+            );
+        }
+    }
+    match workload::effective(spec, c, "runAsGroup") {
+        Some((v, _)) if v.as_f64().is_some_and(|u| u > 10000.0) => {}
+        eff => {
+            let what = eff
+                .map(|(v, _)| format!("runs as GID {v}"))
+                .unwrap_or_else(|| "sets no runAsGroup".into());
+            ctx.report(
+                &LOW_GID,
+                &format!("{scp}/runAsGroup"),
+                Some(name),
+                format!("container `{name}` {what}; use a GID above 10000"),
+            );
+        }
+    }
+    if num(c.sc_field("runAsGroup")) == Some(0.0) {
+        ctx.report(
+            &ROOT_GROUP,
+            &format!("{scp}/runAsGroup"),
+            Some(name),
+            format!("container `{name}` sets `runAsGroup: 0` (the root group)"),
+        );
+    }
+
+    // Capabilities.
+    let caps = c.sc_field("capabilities");
+    let add: Vec<(usize, &str)> = strings(caps.and_then(|x| x.get("add"))).collect();
+    let drop: Vec<(usize, &str)> = strings(caps.and_then(|x| x.get("drop"))).collect();
+    let norm = |s: &str| s.trim_start_matches("CAP_").to_ascii_uppercase();
+    for (i, cap) in &add {
+        let n = norm(cap);
+        let ptr = format!("{scp}/capabilities/add/{i}");
+        if n == "SYS_ADMIN" || n == "ALL" {
+            ctx.report(
+                &CAP_SYS_ADMIN,
+                &ptr,
+                Some(name),
+                format!("container `{name}` adds `{cap}`"),
+            );
+        }
+        if n == "SYS_MODULE" {
+            ctx.report(
+                &CAP_SYS_MODULE,
+                &ptr,
+                Some(name),
+                format!("container `{name}` adds `{cap}`"),
+            );
+        }
+        if n == "NET_RAW" {
+            ctx.report(
+                &CAP_NET_RAW,
+                &ptr,
+                Some(name),
+                format!("container `{name}` adds `{cap}`"),
+            );
+        }
+    }
+    let drops = |x: &str| drop.iter().any(|(_, d)| norm(d) == x);
+    if !drops("ALL") && !drops("NET_RAW") && !add.iter().any(|(_, a)| norm(a) == "NET_RAW") {
+        let fix = fix::drop_all(ctx, ps, c);
+        let f = ctx.report(
+            &CAP_NET_RAW,
+            &format!("{scp}/capabilities/drop"),
+            Some(name),
+            format!("container `{name}` keeps NET_RAW; drop ALL (or at least NET_RAW)"),
+        );
+        f.fix = fix;
+    }
+    if drop.is_empty() {
+        let fix = fix::drop_all(ctx, ps, c);
+        let f = ctx.report(
+            &NO_CAPS_DROPPED,
+            &format!("{scp}/capabilities/drop"),
+            Some(name),
+            format!("container `{name}` drops no capability"),
+        );
+        f.fix = fix;
+    }
+
+    // Writable host mounts.
+    if let Some(Value::Array(mounts)) = c.c.get("volumeMounts") {
+        for (i, m) in mounts.iter().enumerate() {
+            let vname = str_of(m.get("name"));
+            if host_volumes.contains(&vname)
+                && m.get("readOnly").and_then(Value::as_bool) != Some(true)
+            {
+                let fix = fix::set_in_mapping(
+                    ctx,
+                    &format!("{cp}/volumeMounts/{i}"),
+                    "readOnly",
+                    "true",
+                    bulkhead_diagnostics::Applicability::Unsafe,
+                    "Mount the host path read-only",
+                );
+                let f = ctx.report(
+                    &WRITABLE_HOST_PATH,
+                    &format!("{cp}/volumeMounts/{i}"),
+                    Some(name),
+                    format!("container `{name}` mounts hostPath volume `{vname}` writable"),
+                );
+                f.fix = fix;
+            }
+        }
+    }
+
+    // Ports.
+    if let Some(Value::Array(ports)) = c.c.get("ports") {
+        for (i, p) in ports.iter().enumerate() {
+            let Some(port) = num(p.get("containerPort")) else {
+                continue;
+            };
+            let ptr = format!("{cp}/ports/{i}/containerPort");
+            if port == 22.0 {
+                ctx.report(
+                    &SSH_PORT,
+                    &ptr,
+                    Some(name),
+                    format!("container `{name}` exposes port 22 (SSH)"),
+                );
+            } else if port < 1024.0 && port > 0.0 {
+                ctx.report(
+                    &PRIVILEGED_PORT,
+                    &ptr,
+                    Some(name),
+                    format!("container `{name}` listens on privileged port {port}"),
+                );
+            }
+        }
+    }
+
+    // Image.
+    let image = str_of(c.c.get("image"));
+    if !image.is_empty() && !image.contains(['$', '{', '<']) {
+        let (registry, tag, digest) = split_image(image);
+        let iptr = format!("{cp}/image");
+        if !digest && (tag.is_none() || tag == Some("latest")) {
+            ctx.report(
+                &IMAGE_TAG,
+                &iptr,
+                Some(name),
+                match tag {
+                    None => format!("image `{image}` has no tag (it means `latest`)"),
+                    Some(_) => format!("image `{image}` uses the `latest` tag"),
+                },
+            );
+        }
+        if !digest {
+            ctx.report(
+                &IMAGE_DIGEST,
+                &iptr,
+                Some(name),
+                format!("image `{image}` is not pinned by digest"),
+            );
+        }
+        let allowed = &ctx.settings.allowed_registries;
+        if !allowed.is_empty() && !allowed.iter().any(|a| registry == a.as_str()) {
+            ctx.report(
+                &IMAGE_REGISTRY,
+                &iptr,
+                Some(name),
+                format!("image `{image}` comes from `{registry}`, not an allowed registry"),
+            );
+        }
+    }
+    if !ephemeral && str_of(c.c.get("imagePullPolicy")) != "Always" {
+        ctx.report(
+            &PULL_POLICY,
+            &format!("{cp}/imagePullPolicy"),
+            Some(name),
+            format!("container `{name}` does not set `imagePullPolicy: Always`"),
+        );
+    }
+
+    // Environment.
+    let mut seen: Vec<&str> = Vec::new();
+    if let Some(Value::Array(env)) = c.c.get("env") {
+        for (i, e) in env.iter().enumerate() {
+            let ename = str_of(e.get("name"));
+            if seen.contains(&ename) {
+                ctx.report(
+                    &DUPLICATE_ENV,
+                    &format!("{cp}/env/{i}/name"),
+                    Some(name),
+                    format!("container `{name}` defines `{ename}` twice"),
+                );
+            }
+            seen.push(ename);
+            if e.get("valueFrom")
+                .and_then(|v| v.get("secretKeyRef"))
+                .is_some()
+            {
+                ctx.report(
+                    &SECRET_IN_ENV,
+                    &format!("{cp}/env/{i}/valueFrom/secretKeyRef"),
+                    Some(name),
+                    format!("container `{name}` reads a Secret into `{ename}`; mount it as a file"),
+                );
+            }
+            let value = str_of(e.get("value"));
+            if !value.is_empty() && looks_secret(ename) && !value.starts_with("$(") {
+                ctx.report(
+                    &SECRET_LITERAL,
+                    &format!("{cp}/env/{i}/value"),
+                    Some(name),
+                    format!("container `{name}` has a literal value for `{ename}`"),
+                );
+            }
+        }
+    }
+    if let Some(Value::Array(env_from)) = c.c.get("envFrom") {
+        for (i, e) in env_from.iter().enumerate() {
+            if e.get("secretRef").is_some() {
+                ctx.report(
+                    &SECRET_IN_ENV,
+                    &format!("{cp}/envFrom/{i}/secretRef"),
+                    Some(name),
+                    format!("container `{name}` loads a whole Secret into its environment"),
+                );
+            }
+        }
+    }
+
+    // Resources (not for ephemeral containers, which cannot have them).
+    if !ephemeral {
+        let res = c.c.get("resources");
+        let has = |kind: &str, r: &str| {
+            res.and_then(|x| x.get(kind))
+                .and_then(|x| x.get(r))
+                .is_some_and(|x| !x.is_null())
+        };
+        let rp = format!("{cp}/resources");
+        if !has("requests", "cpu") {
+            ctx.report(
+                &CPU_REQUEST,
+                &rp,
+                Some(name),
+                format!("container `{name}` has no CPU request"),
+            );
+        }
+        if !has("limits", "cpu") {
+            ctx.report(
+                &CPU_LIMIT,
+                &rp,
+                Some(name),
+                format!("container `{name}` has no CPU limit"),
+            );
+        }
+        let missing: Vec<&str> = [("requests", "request"), ("limits", "limit")]
+            .into_iter()
+            .filter(|(k, _)| !has(k, "memory"))
+            .map(|(_, w)| w)
+            .collect();
+        if !missing.is_empty() {
+            ctx.report(
+                &MEMORY,
+                &rp,
+                Some(name),
+                format!("container `{name}` has no memory {}", missing.join(" or ")),
+            );
+        }
+        if !has("requests", "ephemeral-storage") || !has("limits", "ephemeral-storage") {
+            ctx.report(
+                &EPHEMERAL_STORAGE,
+                &rp,
+                Some(name),
+                format!("container `{name}` has no ephemeral-storage request and limit"),
+            );
+        }
+    }
+
+    // Probes: regular containers (and sidecars) of long-running workloads only.
+    if (regular || c.is_sidecar()) && !ps.batch {
+        let live = c.c.get("livenessProbe").filter(|x| !x.is_null());
+        let ready = c.c.get("readinessProbe").filter(|x| !x.is_null());
+        if live.is_none() {
+            ctx.report(
+                &LIVENESS,
+                &cp,
+                Some(name),
+                format!("container `{name}` has no liveness probe"),
+            );
+        }
+        if ready.is_none() {
+            ctx.report(
+                &READINESS,
+                &cp,
+                Some(name),
+                format!("container `{name}` has no readiness probe"),
+            );
+        }
+        if let (Some(l), Some(r)) = (live, ready)
+            && l == r
+        {
+            ctx.report(
+                &IDENTICAL_PROBES,
+                &format!("{cp}/readinessProbe"),
+                Some(name),
+                format!("container `{name}` has identical liveness and readiness probes"),
+            );
+        }
+    }
+}
+
+fn looks_secret(name: &str) -> bool {
+    let n = name.to_ascii_uppercase();
+    [
+        "PASSWORD",
+        "PASSWD",
+        "SECRET",
+        "TOKEN",
+        "API_KEY",
+        "APIKEY",
+        "PRIVATE_KEY",
+        "ACCESS_KEY",
+    ]
+    .iter()
+    .any(|k| n.contains(k))
+        && !n.ends_with("_FILE")
+        && !n.ends_with("_PATH")
+        && !n.ends_with("_NAME")
+}
+
+/// (registry, tag, has digest) of an image reference.
+pub(crate) fn split_image(image: &str) -> (&str, Option<&str>, bool) {
+    let (name, digest) = match image.split_once('@') {
+        Some((n, _)) => (n, true),
+        None => (image, false),
+    };
+    let last_slash = name.rfind('/');
+    let tag = match name.rfind(':') {
+        Some(i) if last_slash.is_none_or(|s| i > s) => Some(&name[i + 1..]),
+        _ => None,
+    };
+    let registry = match name.split_once('/') {
+        Some((first, _)) if first.contains(['.', ':']) || first == "localhost" => first,
+        _ => "docker.io",
+    };
+    (registry, tag, digest)
+}
+
+/// Removed API versions: (apiVersion, kind or "*", removed in, replacement).
+const REMOVED: [(&str, &str, &str, &str); 24] = [
+    ("extensions/v1beta1", "Deployment", "1.16", "apps/v1"),
+    ("extensions/v1beta1", "DaemonSet", "1.16", "apps/v1"),
+    ("extensions/v1beta1", "ReplicaSet", "1.16", "apps/v1"),
+    (
+        "extensions/v1beta1",
+        "NetworkPolicy",
+        "1.16",
+        "networking.k8s.io/v1",
+    ),
+    (
+        "extensions/v1beta1",
+        "PodSecurityPolicy",
+        "1.16",
+        "(removed in 1.25)",
+    ),
+    (
+        "extensions/v1beta1",
+        "Ingress",
+        "1.22",
+        "networking.k8s.io/v1",
+    ),
+    ("apps/v1beta1", "*", "1.16", "apps/v1"),
+    ("apps/v1beta2", "*", "1.16", "apps/v1"),
+    ("batch/v1beta1", "CronJob", "1.25", "batch/v1"),
+    ("batch/v2alpha1", "*", "1.21", "batch/v1"),
+    ("policy/v1beta1", "PodDisruptionBudget", "1.25", "policy/v1"),
+    (
+        "policy/v1beta1",
+        "PodSecurityPolicy",
+        "1.25",
+        "Pod Security Admission",
+    ),
+    (
+        "networking.k8s.io/v1beta1",
+        "Ingress",
+        "1.22",
+        "networking.k8s.io/v1",
+    ),
+    (
+        "networking.k8s.io/v1beta1",
+        "IngressClass",
+        "1.22",
+        "networking.k8s.io/v1",
+    ),
+    (
+        "rbac.authorization.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "rbac.authorization.k8s.io/v1",
+    ),
+    (
+        "rbac.authorization.k8s.io/v1alpha1",
+        "*",
+        "1.22",
+        "rbac.authorization.k8s.io/v1",
+    ),
+    (
+        "apiextensions.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "apiextensions.k8s.io/v1",
+    ),
+    (
+        "admissionregistration.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "admissionregistration.k8s.io/v1",
+    ),
+    ("autoscaling/v2beta1", "*", "1.25", "autoscaling/v2"),
+    ("autoscaling/v2beta2", "*", "1.26", "autoscaling/v2"),
+    (
+        "storage.k8s.io/v1beta1",
+        "CSIStorageCapacity",
+        "1.27",
+        "storage.k8s.io/v1",
+    ),
+    (
+        "scheduling.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "scheduling.k8s.io/v1",
+    ),
+    (
+        "certificates.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "certificates.k8s.io/v1",
+    ),
+    (
+        "discovery.k8s.io/v1beta1",
+        "*",
+        "1.25",
+        "discovery.k8s.io/v1",
+    ),
+];
+
+const REMOVED_MORE: [(&str, &str, &str, &str); 5] = [
+    (
+        "storage.k8s.io/v1beta1",
+        "CSIDriver",
+        "1.22",
+        "storage.k8s.io/v1",
+    ),
+    (
+        "storage.k8s.io/v1beta1",
+        "StorageClass",
+        "1.22",
+        "storage.k8s.io/v1",
+    ),
+    (
+        "coordination.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "coordination.k8s.io/v1",
+    ),
+    ("node.k8s.io/v1beta1", "*", "1.25", "node.k8s.io/v1"),
+    ("events.k8s.io/v1beta1", "*", "1.25", "events.k8s.io/v1"),
+];
+
+const WORKLOADS: [&str; 9] = [
+    "Pod",
+    "PodTemplate",
+    "ReplicationController",
+    "ReplicaSet",
+    "Deployment",
+    "StatefulSet",
+    "DaemonSet",
+    "Job",
+    "CronJob",
+];
+
+/// Checks on any object: API versions, Services, RBAC, ServiceAccounts, namespaces, replicas.
+pub(crate) fn check_object(ctx: &mut Ctx<'_>) {
+    let doc = ctx.doc;
+    let v = &doc.value;
+    let kind = doc.kind().unwrap_or("");
+    let api = doc.api_version().unwrap_or("");
+    if let Some((_, _, when, repl)) = REMOVED
+        .iter()
+        .chain(REMOVED_MORE.iter())
+        .find(|(a, k, _, _)| *a == api && (*k == "*" || *k == kind))
+    {
+        ctx.report(
+            &DEPRECATED_API,
+            "/apiVersion",
+            None,
+            format!("`{api}` {kind} was removed in Kubernetes {when}; use {repl}"),
+        );
+    }
+    if WORKLOADS.contains(&kind) && doc.namespace() == Some("default") {
+        ctx.report(
+            &DEFAULT_NAMESPACE,
+            "/metadata/namespace",
+            None,
+            format!("{kind} is in the `default` namespace"),
+        );
+    }
+    if matches!(kind, "Deployment" | "StatefulSet")
+        && num(v.pointer("/spec/replicas")).is_some_and(|r| r < 2.0)
+    {
+        ctx.report(
+            &SINGLE_REPLICA,
+            "/spec/replicas",
+            None,
+            format!("{kind} runs fewer than 2 replicas"),
+        );
+    }
+    match kind {
+        "Service" => {
+            let t = str_of(v.pointer("/spec/type"));
+            if t == "NodePort" || t == "LoadBalancer" {
+                ctx.report(
+                    &EXPOSED_SERVICE,
+                    "/spec/type",
+                    None,
+                    format!("Service of type {t} is reachable from outside the cluster"),
+                );
+            }
+            if v.pointer("/spec/externalIPs")
+                .and_then(Value::as_array)
+                .is_some_and(|a| !a.is_empty())
+            {
+                ctx.report(
+                    &EXPOSED_SERVICE,
+                    "/spec/externalIPs",
+                    None,
+                    "Service sets externalIPs (CVE-2020-8554)".into(),
+                );
+            }
+        }
+        "ServiceAccount"
+            if v.get("automountServiceAccountToken")
+                .and_then(Value::as_bool)
+                != Some(false) =>
+        {
+            let fix = fix::set_top_level(ctx, "automountServiceAccountToken", "false");
+            let f = ctx.report(
+                &AUTOMOUNT_SA_TOKEN,
+                "/automountServiceAccountToken",
+                None,
+                "ServiceAccount does not set `automountServiceAccountToken: false`".into(),
+            );
+            f.fix = fix;
+        }
+        "Role" | "ClusterRole" => check_rbac_rules(ctx),
+        "RoleBinding" | "ClusterRoleBinding" => {
+            if str_of(v.pointer("/roleRef/name")) == "cluster-admin"
+                && str_of(v.pointer("/roleRef/kind")) == "ClusterRole"
+            {
+                ctx.report(
+                    &CLUSTER_ADMIN_BINDING,
+                    "/roleRef/name",
+                    None,
+                    format!("{kind} grants cluster-admin"),
+                );
+            }
+            if let Some(Value::Array(subjects)) = v.get("subjects") {
+                for (i, s) in subjects.iter().enumerate() {
+                    let n = str_of(s.get("name"));
+                    if matches!(
+                        n,
+                        "system:anonymous"
+                            | "system:unauthenticated"
+                            | "system:authenticated"
+                            | "system:masters"
+                    ) {
+                        ctx.report(
+                            &BINDING_PUBLIC_SUBJECT,
+                            &format!("/subjects/{i}/name"),
+                            None,
+                            format!(
+                                "{kind} grants `{}` to `{n}`",
+                                str_of(v.pointer("/roleRef/name"))
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_rbac_rules(ctx: &mut Ctx<'_>) {
+    let doc = ctx.doc;
+    let Some(Value::Array(rules)) = doc.value.get("rules") else {
+        return;
+    };
+    let kind = doc.kind().unwrap_or("");
+    for (i, r) in rules.iter().enumerate() {
+        let verbs: Vec<&str> = strings(r.get("verbs")).map(|x| x.1).collect();
+        let resources: Vec<&str> = strings(r.get("resources")).map(|x| x.1).collect();
+        let groups: Vec<&str> = strings(r.get("apiGroups")).map(|x| x.1).collect();
+        for (field, list) in [
+            ("verbs", &verbs),
+            ("resources", &resources),
+            ("apiGroups", &groups),
+        ] {
+            if let Some(j) = list.iter().position(|x| *x == "*") {
+                ctx.report(
+                    &RBAC_WILDCARD,
+                    &format!("/rules/{i}/{field}/{j}"),
+                    None,
+                    format!("{kind} rule {i} grants `*` {field}"),
+                );
+            }
+        }
+        let any_verb = |vs: &[&str]| verbs.iter().any(|v| *v == "*" || vs.contains(v));
+        let has_res = |r: &str| resources.iter().any(|x| *x == r || *x == "*");
+        if has_res("secrets") && any_verb(&["get", "list", "watch"]) {
+            ctx.report(
+                &RBAC_SECRETS,
+                &format!("/rules/{i}/resources"),
+                None,
+                format!("{kind} rule {i} can read Secrets"),
+            );
+        }
+        if (has_res("pods/exec") || has_res("pods/attach")) && any_verb(&["create", "get"]) {
+            ctx.report(
+                &RBAC_EXEC,
+                &format!("/rules/{i}/resources"),
+                None,
+                format!("{kind} rule {i} allows exec or attach into pods"),
+            );
+        } else if [
+            "pods",
+            "deployments",
+            "daemonsets",
+            "statefulsets",
+            "replicasets",
+            "jobs",
+            "cronjobs",
+        ]
+        .iter()
+        .any(|x| resources.contains(x))
+            && any_verb(&["create"])
+        {
+            ctx.report(
+                &RBAC_EXEC,
+                &format!("/rules/{i}/resources"),
+                None,
+                format!("{kind} rule {i} can create pods or workloads"),
+            );
+        }
+        if let Some(j) = verbs
+            .iter()
+            .position(|v| matches!(*v, "bind" | "escalate" | "impersonate"))
+        {
+            ctx.report(
+                &RBAC_ESCALATE,
+                &format!("/rules/{i}/verbs/{j}"),
+                None,
+                format!("{kind} rule {i} grants `{}`", verbs[j]),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images() {
+        assert_eq!(split_image("nginx"), ("docker.io", None, false));
+        assert_eq!(split_image("nginx:1.2"), ("docker.io", Some("1.2"), false));
+        assert_eq!(
+            split_image("localhost:5000/a/b"),
+            ("localhost:5000", None, false)
+        );
+        assert_eq!(
+            split_image("gcr.io/x/y:latest@sha256:abc"),
+            ("gcr.io", Some("latest"), true)
+        );
+    }
+
+    #[test]
+    fn host_paths() {
+        assert!(is_runtime_socket("/var/run/docker.sock"));
+        assert!(is_sensitive("/"));
+        assert!(is_sensitive("/etc/ssl"));
+        assert!(!is_sensitive("/etcd-data"));
+        assert!(!is_sensitive("/var/log"));
+    }
+}
