@@ -111,6 +111,7 @@ fn walk_tar<R: Read>(
     opts: &ScanOptions,
     out: &mut LayerResult,
 ) -> Result<(), ImageError> {
+    let scratch = opts.cache_dir.as_ref().map(|d| d.join("tmp"));
     let corrupt = |e: io::Error| {
         if e.get_ref().is_some_and(|i| i.is::<ImageError>()) {
             ImageError::read(what, e)
@@ -211,7 +212,7 @@ fn walk_tar<R: Read>(
                     .take(opts.max_file_bytes)
                     .read_to_end(&mut data)
                     .map_err(corrupt)?;
-                push(out, catalog::analyze(Kind::Elf, &path, &data));
+                push(out, catalog::analyze(Kind::Elf, &path, &data, None));
                 continue;
             }
             None => continue,
@@ -227,7 +228,10 @@ fn walk_tar<R: Read>(
             .take(opts.max_file_bytes)
             .read_to_end(&mut data)
             .map_err(corrupt)?;
-        push(out, catalog::analyze(kind, &path, &data));
+        push(
+            out,
+            catalog::analyze(kind, &path, &data, scratch.as_deref()),
+        );
     }
     Ok(())
 }
@@ -263,6 +267,7 @@ pub fn analyze_dir(root: &Path, opts: &ScanOptions) -> Result<LayerResult, Image
         ));
     }
     let mut out = LayerResult::default();
+    let scratch = opts.cache_dir.as_ref().map(|d| d.join("tmp"));
     let mut stack = vec![(root.to_path_buf(), String::new())];
     while let Some((dir, rel)) = stack.pop() {
         let rd = match std::fs::read_dir(&dir) {
@@ -317,7 +322,10 @@ pub fn analyze_dir(root: &Path, opts: &ScanOptions) -> Result<LayerResult, Image
                 continue;
             }
             match std::fs::read(e.path()) {
-                Ok(data) => push(&mut out, catalog::analyze(kind, &rel_path, &data)),
+                Ok(data) => push(
+                    &mut out,
+                    catalog::analyze(kind, &rel_path, &data, scratch.as_deref()),
+                ),
                 Err(err) => out.warnings.push(format!("/{rel_path}: {err}")),
             }
         }

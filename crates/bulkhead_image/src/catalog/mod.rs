@@ -158,7 +158,13 @@ pub fn is_elf(head: &[u8]) -> bool {
 }
 
 /// Runs the cataloger for `kind` over one file's bytes.
-pub fn analyze(kind: Kind, path: &str, data: &[u8]) -> FileFacts {
+/// `scratch` is where the rpm cataloger may write its private database copy.
+pub fn analyze(
+    kind: Kind,
+    path: &str,
+    data: &[u8],
+    scratch: Option<&std::path::Path>,
+) -> FileFacts {
     let mut facts = FileFacts {
         path: path.to_string(),
         kind: Some(kind),
@@ -183,7 +189,7 @@ pub fn analyze(kind: Kind, path: &str, data: &[u8]) -> FileFacts {
             facts.packages = pkgs;
             facts.owns = owns;
         }
-        Kind::RpmSqlite => match rpm::parse_sqlite(data) {
+        Kind::RpmSqlite => match rpm::parse_sqlite(data, scratch) {
             Ok((pkgs, owns)) => {
                 facts.packages = pkgs;
                 facts.owns = owns;

@@ -15,10 +15,21 @@ const TAG_DIRINDEXES: u32 = 1116;
 const TAG_BASENAMES: u32 = 1117;
 const TAG_DIRNAMES: u32 = 1118;
 
-/// Packages and the hashes of their files, from the bytes of an `rpmdb.sqlite`.
-pub fn parse_sqlite(data: &[u8]) -> Result<(Vec<Package>, Vec<u64>), String> {
-    // SQLite opens files only: write a private copy, opened read-only and immutable.
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+/// Packages and the hashes of their files, from the bytes of an `rpmdb.sqlite`. SQLite opens
+/// files only (rusqlite has no safe in-memory deserialise), so a private copy is written in
+/// `scratch` (the cache directory's `tmp`, else the system temporary directory) and removed.
+pub fn parse_sqlite(
+    data: &[u8],
+    scratch: Option<&std::path::Path>,
+) -> Result<(Vec<Package>, Vec<u64>), String> {
+    let dir = match scratch {
+        Some(s) => {
+            std::fs::create_dir_all(s).map_err(|e| e.to_string())?;
+            tempfile::tempdir_in(s)
+        }
+        None => tempfile::tempdir(),
+    }
+    .map_err(|e| e.to_string())?;
     let file = dir.path().join("rpmdb.sqlite");
     std::fs::write(&file, data).map_err(|e| e.to_string())?;
     let uri = format!("file:{}?immutable=1", file.display());

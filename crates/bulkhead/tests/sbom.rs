@@ -1,0 +1,160 @@
+//! `bulkhead sbom`: exact package tables, CycloneDX 1.6 and SPDX 2.3 documents checked by the
+//! real validators (cyclonedx-python-lib, spdx-tools), reproducibility, and input errors.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bulkhead() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_bulkhead"));
+    c.env("SOURCE_DATE_EPOCH", "1767225600")
+        .env("NO_COLOR", "1");
+    c
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+const OS_RELEASE: &str = "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n";
+
+fn small_root(dir: &Path) {
+    std::fs::create_dir_all(dir.join("etc")).unwrap();
+    std::fs::create_dir_all(dir.join("var/lib/dpkg")).unwrap();
+    std::fs::create_dir_all(dir.join("srv/app")).unwrap();
+    std::fs::write(dir.join("etc/os-release"), OS_RELEASE).unwrap();
+    std::fs::write(
+        dir.join("var/lib/dpkg/status"),
+        "Package: libc6\nStatus: install ok installed\nVersion: 2.36-9+deb12u4\nSource: glibc\n\nPackage: zlib1g\nStatus: install ok installed\nVersion: 1:1.2.13.dfsg-1\nSource: zlib\n\nPackage: removed\nStatus: deinstall ok config-files\nVersion: 1.0\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("srv/app/package-lock.json"),
+        r#"{"lockfileVersion":3,"packages":{"":{},"node_modules/lodash":{"version":"4.17.21","license":"MIT"},"node_modules/@babel/core":{"version":"7.24.0","license":"MIT OR Apache-2.0"}}}"#,
+    )
+    .unwrap();
+}
+
+#[test]
+fn table_is_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    small_root(dir.path());
+    let out = bulkhead()
+        .args(["sbom", "--fs", "--no-cache", "--format", "table"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let expected = format!(
+        "{}: debian 12
+ECOSYSTEM  NAME         VERSION          LAYER  LOCATION
+deb        libc6        2.36-9+deb12u4   -      /var/lib/dpkg/status
+deb        zlib1g       1:1.2.13.dfsg-1  -      /var/lib/dpkg/status
+npm        @babel/core  7.24.0           -      /srv/app/package-lock.json
+npm        lodash       4.17.21          -      /srv/app/package-lock.json
+4 packages
+",
+        dir.path().display()
+    );
+    assert_eq!(text, expected);
+}
+
+fn validate(kind: &str, path: &Path) -> bool {
+    let script = workspace().join("tests/support/validate_sbom.py");
+    let out = Command::new("python3")
+        .arg(&script)
+        .arg(kind)
+        .arg(path)
+        .output();
+    match out {
+        Ok(o) if o.status.code() == Some(77) => {
+            println!(
+                "skipped: the {kind} validator is not installed (pip install cyclonedx-python-lib[json-validation] spdx-tools)"
+            );
+            false
+        }
+        Ok(o) => {
+            assert!(
+                o.status.success(),
+                "{kind} invalid: {}{}",
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            );
+            true
+        }
+        Err(_) => {
+            println!("skipped: python3 not found");
+            false
+        }
+    }
+}
+
+/// A root filesystem with this machine's real dpkg database.
+fn real_root(dir: &Path) -> usize {
+    small_root(dir);
+    std::fs::copy("/var/lib/dpkg/status", dir.join("var/lib/dpkg/status")).unwrap();
+    let status = std::fs::read_to_string("/var/lib/dpkg/status").unwrap();
+    status
+        .split("\n\n")
+        .filter(|p| {
+            p.lines()
+                .any(|l| l.starts_with("Status:") && l.ends_with(" installed"))
+        })
+        .count()
+}
+
+#[test]
+fn cyclonedx_and_spdx_validate_and_reproduce() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("root");
+    let installed = real_root(&root);
+    for (format, kind) in [("cyclonedx", "cyclonedx"), ("spdx", "spdx")] {
+        let a = dir.path().join(format!("a-{format}.json"));
+        let b = dir.path().join(format!("b-{format}.json"));
+        for p in [&a, &b] {
+            let st = bulkhead()
+                .args(["sbom", "--fs", "--no-cache", "--format", format, "-o"])
+                .arg(p)
+                .arg(&root)
+                .status()
+                .unwrap();
+            assert!(st.success());
+        }
+        let bytes = std::fs::read(&a).unwrap();
+        assert_eq!(
+            bytes,
+            std::fs::read(&b).unwrap(),
+            "{format} is not reproducible"
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        if format == "cyclonedx" {
+            assert_eq!(doc["specVersion"], "1.6");
+            assert_eq!(doc["metadata"]["timestamp"], "2026-01-01T00:00:00Z");
+            let comps = doc["components"].as_array().unwrap();
+            assert_eq!(comps.len(), installed + 2);
+            let lodash = comps.iter().find(|c| c["name"] == "lodash").unwrap();
+            assert_eq!(lodash["purl"], "pkg:npm/lodash@4.17.21");
+        } else {
+            assert_eq!(doc["spdxVersion"], "SPDX-2.3");
+            // root + every package
+            assert_eq!(doc["packages"].as_array().unwrap().len(), installed + 3);
+        }
+        validate(kind, &a);
+    }
+}
+
+#[test]
+fn missing_target_is_an_input_error() {
+    let out = bulkhead()
+        .args(["sbom", "--no-cache", "/nonexistent/image.tar"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent/image.tar"), "{err}");
+}
