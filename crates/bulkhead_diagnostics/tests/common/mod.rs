@@ -295,3 +295,17 @@ pub fn schema_errors(schema: &jsonschema::Validator, instance: &serde_json::Valu
         .map(|e| format!("{e} at {}", e.instance_path()))
         .collect()
 }
+
+/// The smaller report shown in docs/sections/reports.md: a fixable Dockerfile finding, a
+/// Kubernetes object finding, a whole-file finding and an input error.
+pub fn docs_report() -> Report {
+    let mut report = sample_report();
+    report
+        .findings
+        .retain(|f| matches!(f.rule.code, "DF012" | "K8S003" | "K8S020"));
+    report.suppressed.clear();
+    report.errors.retain(|e| e.range.is_some());
+    report.sources.retain(|p, _| p != "k8s/ns.yaml");
+    report.files = 4;
+    report
+}
