@@ -33,6 +33,9 @@ enum Command {
     Image(cmd::image::Args),
     /// Scan a directory (root filesystem or project) for vulnerable packages.
     Fs(cmd::fs::Args),
+    /// NetworkPolicy analysis: connectivity list, explain, diff, lints, synthesis.
+    #[command(subcommand_required = true)]
+    Netpol(cmd::netpol::Args),
     /// Write a software bill of materials (CycloneDX 1.6 or SPDX 2.3) of an image or directory.
     Sbom(cmd::sbom::Args),
 }
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
         Command::Db(args) => cmd::db::run(args),
         Command::Image(args) => cmd::image::run(args),
         Command::Fs(args) => cmd::fs::run(args),
+        Command::Netpol(args) => cmd::netpol::run(args),
         Command::Sbom(args) => cmd::sbom::run(args),
     };
     match result {

@@ -32,6 +32,7 @@ pub mod lints;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod picture;
 pub mod selector;
 pub mod synth;
 
