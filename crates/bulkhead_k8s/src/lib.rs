@@ -20,6 +20,7 @@
 //!
 //! Everything here is synchronous and allocation-light; nothing prints.
 
+pub mod compose;
 pub mod crossobj;
 pub mod engine;
 mod fix;
@@ -39,8 +40,8 @@ pub use pss::{PssLevel, PssPolicy, PssVersion};
 /// Every rule of this crate, in registry order: PSS*, then KS*, then DC*.
 pub static RULES: &[&RuleMeta] = &ALL_RULES;
 
-static ALL_RULES: [&RuleMeta; 64] = {
-    let mut all: [&RuleMeta; 64] = [&pss::rules::HOST_NAMESPACES; 64];
+static ALL_RULES: [&RuleMeta; 72] = {
+    let mut all: [&RuleMeta; 72] = [&pss::rules::HOST_NAMESPACES; 72];
     let mut i = 0;
     while i < 19 {
         all[i] = pss::rules::PSS_RULES[i];
@@ -50,6 +51,11 @@ static ALL_RULES: [&RuleMeta; 64] = {
     while j < 45 {
         all[19 + j] = hardening::HARDENING_RULES[j];
         j += 1;
+    }
+    let mut k = 0;
+    while k < 8 {
+        all[64 + k] = compose::COMPOSE_RULES[k];
+        k += 1;
     }
     all
 };

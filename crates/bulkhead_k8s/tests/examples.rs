@@ -88,3 +88,13 @@ fn json_list_is_fixed_as_json() {
     assert_eq!(v["items"][0]["spec"]["hostNetwork"], false);
     insta::assert_snapshot!(fixed);
 }
+
+#[test]
+fn compose_findings() {
+    let text = read("compose/docker-compose.yml");
+    let out =
+        bulkhead_k8s::compose::check_compose("docker-compose.yml", &text, &Settings::default());
+    assert!(out.errors.is_empty());
+    assert_eq!(out.suppressions.len(), 1);
+    insta::assert_snapshot!(render(&out.findings));
+}
