@@ -26,6 +26,8 @@ enum Command {
     Rules(cmd::rules::RulesArgs),
     /// Print a shell completion script.
     Completions(cmd::completions::Args),
+    /// Compare versions and test ranges as each ecosystem's own tool does.
+    Version(cmd::version::Args),
     /// Build, update and inspect the vulnerability advisory database.
     #[command(subcommand_required = true)]
     Db(cmd::db::Args),
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
         Command::Rule(args) => cmd::rules::run_rule(args),
         Command::Rules(args) => cmd::rules::run_rules(args),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
+        Command::Version(args) => cmd::version::run(args),
         Command::Db(args) => cmd::db::run(args),
         Command::Image(args) => cmd::image::run(args),
         Command::Fs(args) => cmd::fs::run(args),

@@ -11,6 +11,7 @@ pub mod packages;
 pub mod registry;
 pub mod rules;
 pub mod sbom;
+pub mod version;
 pub mod walk;
 
 /// Whether an error is (caused by) a closed output pipe, which exits 0 per the contract.
