@@ -24,14 +24,12 @@ pub fn invalid(ctx: &Ctx) -> Vec<Finding> {
         if let Some(rest) = t.strip_prefix("bulkhead:")
             && parse_ours(rest.trim()).is_none()
         {
-            {
-                out.push(ctx.finding(
-                    &INVALID_SUPPRESSION,
-                    c.start,
-                    c.end,
-                    "Malformed suppression: use `# bulkhead: ignore[CODE] reason` (or ignore-stage / ignore-file)",
-                ));
-            }
+            out.push(ctx.finding(
+                &INVALID_SUPPRESSION,
+                c.start,
+                c.end,
+                "Malformed suppression: use `# bulkhead: ignore[CODE] reason` (or ignore-stage / ignore-file)",
+            ));
         }
     }
     out

@@ -38,9 +38,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .find(|w| matches!(basename(&w.value), "sudo" | "doas"))
             && (c.words.first().is_some_and(|f| std::ptr::eq(f, w)) || c.uses_sudo())
         {
-            {
-                out.push(ctx.finding(&META, w.start, w.end, format!("`{}` in RUN: run the step as root before `USER` instead", w.value)));
-            }
+            out.push(ctx.finding(&META, w.start, w.end, format!("`{}` in RUN: run the step as root before `USER` instead", w.value)));
         }
     }
 }

@@ -417,12 +417,10 @@ fn run_script(text: &str, ins: &Instruction) -> Script {
                 .iter()
                 .any(|a| a.starts_with('-') && a.contains('c'))
         {
-            {
-                for mut n in shell::parse_script(&json[json.len() - 1], 0) {
-                    n.nested = true;
-                    map(&mut n, &|_, end| if end { en } else { st });
-                    extra.push(n);
-                }
+            for mut n in shell::parse_script(&json[json.len() - 1], 0) {
+                n.nested = true;
+                map(&mut n, &|_, end| if end { en } else { st });
+                extra.push(n);
             }
         }
         c.nested = true;
