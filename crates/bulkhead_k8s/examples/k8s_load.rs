@@ -38,9 +38,11 @@ fn main() {
     let settings = bulkhead_k8s::Settings::default();
     let mut counts = std::collections::BTreeMap::new();
     let mut loaded = Vec::new();
+    let mut load_time = std::time::Duration::ZERO;
     for (p, text) in &texts {
         let t1 = Instant::now();
         let l = bulkhead_k8s::loader::load(p, text);
+        load_time += t1.elapsed();
         let o = bulkhead_k8s::check_loaded(p, text, &l, &settings);
         for f in &o.findings {
             *counts.entry(f.rule.code).or_insert(0usize) += 1;
@@ -71,10 +73,11 @@ fn main() {
         println!("{c} {n}");
     }
     println!(
-        "{} files, {} objects, {} errors, load {:?}",
+        "{} files, {} objects, {} errors, load+check {:?} (load {:?})",
         texts.len(),
         docs,
         errs.len(),
-        el
+        el,
+        load_time
     );
 }

@@ -11,6 +11,7 @@ use crate::loader::{Document, Loaded};
 use crate::workload;
 use bulkhead_diagnostics::{Finding, RuleMeta};
 use serde_json::Value;
+use std::collections::HashMap;
 
 fn ns_match(a: Option<&str>, b: Option<&str>) -> bool {
     a.is_none() || b.is_none() || a == b
@@ -44,6 +45,10 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
             ))
         })
         .collect();
+    let mut sa_names: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
+    for (ns, n) in &sas {
+        sa_names.entry(n).or_default().push(*ns);
+    }
     if !sas.is_empty() {
         for (path, doc, ps) in &pods {
             let sa = ps
@@ -74,6 +79,28 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
             }
         }
     }
+    // Pods by label pair, so a Service only looks at pods that carry its first selector pair.
+    let mut by_label: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut pod_labels: Vec<Option<&serde_json::Map<String, Value>>> =
+        Vec::with_capacity(pods.len());
+    for (i, (_, _, ps)) in pods.iter().enumerate() {
+        let labels = ps
+            .meta
+            .and_then(|m| m.get("labels"))
+            .and_then(Value::as_object);
+        if let Some(l) = labels {
+            for (k, v) in l {
+                if let Some(v) = v.as_str() {
+                    by_label.entry((k.as_str(), v)).or_default().push(i);
+                }
+            }
+        }
+        pod_labels.push(labels);
+    }
+    let mut namespaces_with_pods: Vec<Option<&str>> =
+        pods.iter().map(|(_, d, _)| d.namespace()).collect();
+    namespaces_with_pods.sort_unstable();
+    namespaces_with_pods.dedup();
     for (path, doc) in &docs {
         if doc.kind() != Some("Service") {
             continue;
@@ -81,23 +108,21 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
         let Some(Value::Object(sel)) = doc.value.pointer("/spec/selector") else {
             continue;
         };
-        if sel.is_empty() {
+        let Some((k0, v0)) = sel.iter().next() else {
             continue;
-        }
+        };
         let ns = doc.namespace();
-        let candidates: Vec<_> = pods
-            .iter()
-            .filter(|(_, d, _)| ns_match(d.namespace(), ns))
-            .collect();
-        if candidates.is_empty() {
+        if !namespaces_with_pods.iter().any(|n| ns_match(*n, ns)) {
             continue;
         }
-        let matched = candidates.iter().any(|(_, _, ps)| {
-            let labels = ps
-                .meta
-                .and_then(|m| m.get("labels"))
-                .and_then(Value::as_object);
-            labels.is_some_and(|l| sel.iter().all(|(k, v)| l.get(k) == Some(v)))
+        let matched = v0.as_str().is_some_and(|v0| {
+            by_label.get(&(k0.as_str(), v0)).is_some_and(|cands| {
+                cands.iter().any(|&i| {
+                    ns_match(pods[i].1.namespace(), ns)
+                        && pod_labels[i]
+                            .is_some_and(|l| sel.iter().all(|(k, v)| l.get(k) == Some(v)))
+                })
+            })
         });
         if !matched {
             let s: Vec<String> = sel

@@ -17,6 +17,10 @@ pub(crate) struct Ctx<'a> {
     pub object: Option<K8sObject>,
     pub settings: &'a Settings,
     pub out: &'a mut Vec<Finding>,
+    /// The file's line ending (`\r\n` or `\n`), for fixes.
+    pub nl: &'static str,
+    /// The file is JSON (fixes quote keys and strings).
+    pub json: bool,
 }
 
 impl Ctx<'_> {
@@ -45,6 +49,8 @@ impl Ctx<'_> {
 pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings) -> FileOutcome {
     let mut findings = Vec::new();
     let mut suppressions = Vec::new();
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let json = text.trim_start().starts_with('{');
     for doc in &loaded.docs {
         let mut ctx = Ctx {
             path,
@@ -53,6 +59,8 @@ pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings
             object: doc.k8s_object(),
             settings,
             out: &mut findings,
+            nl,
+            json,
         };
         let pod = workload::pod_spec(&doc.value, &settings.pod_spec_paths);
         if let Some(ps) = pod {

@@ -55,12 +55,8 @@ impl<'a> Editor<'a> {
         Editor {
             text: ctx.text,
             doc: ctx.doc,
-            nl: if ctx.text.contains("\r\n") {
-                "\r\n"
-            } else {
-                "\n"
-            },
-            json: ctx.text.trim_start().starts_with('{'),
+            nl: ctx.nl,
+            json: ctx.json,
             edits: Vec::new(),
         }
     }

@@ -11,7 +11,7 @@
 //! a finding about `/spec/template/spec/containers/0/securityContext` points at that key's
 //! line even when the same key appears elsewhere in the file.
 
-use bulkhead_diagnostics::{InputError, K8sObject, LineIndex, Position, Range};
+use bulkhead_diagnostics::{InputError, K8sObject, Position, Range};
 use granit_parser::{Event, Parser, ScalarStyle, ScanError, Span, StrInput, StructureStyle};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -262,24 +262,25 @@ pub struct Loaded {
 /// Load every object of one YAML or JSON text. Never panics; never skips silently: whatever
 /// cannot be loaded is in [`Loaded::errors`] with its line.
 pub fn load(path: &str, text: &str) -> Loaded {
-    let lines = LineIndex::new(text);
     let mut out = Loaded::default();
     let mut budget = MAX_NODES;
-    let mut base_byte = 0usize;
     let mut doc_counter = 0usize;
     // A leading byte-order mark is not content.
-    if text.starts_with('\u{feff}') {
-        base_byte = '\u{feff}'.len_utf8();
-    }
-    loop {
-        let sub = &text[base_byte..];
-        let base_line = lines.position(text, base_byte).line - 1;
+    let first = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    // `---` at the start of a line always starts a document (YAML forbids it inside content,
+    // even in block scalars), so documents are parsed one by one: an error in one leaves the
+    // others intact.
+    for (start, end, base_line) in split_documents(text, first) {
+        let end = shallow_cut(&text[start..end]).map_or(end, |cut| start + cut);
         let mut b = Builder {
-            parser: Parser::new(StrInput::new(sub)),
+            parser: Parser::new(StrInput::new(&text[start..end])),
             text,
-            lines: &lines,
             base_line,
-            base_byte,
+            base_byte: start,
             path,
             anchors: HashMap::new(),
             budget: &mut budget,
@@ -287,41 +288,108 @@ pub fn load(path: &str, text: &str) -> Loaded {
             doc_counter: &mut doc_counter,
             shallow: false,
         };
-        match b.stream() {
-            Ok(()) => break,
-            Err(e) => {
-                let line = e.line;
-                out.errors.push(InputError::new(
-                    path,
-                    Some(Range::new(
-                        Position::new(line, e.col),
-                        Position::new(line, e.col + 1),
-                    )),
-                    format!("invalid YAML: {}", e.message),
-                ));
-                if e.fatal {
-                    break;
-                }
-                // Resume at the next document marker after the error line.
-                match next_doc_marker(text, &lines, line) {
-                    Some(b) if b > base_byte => base_byte = b,
-                    _ => break,
-                }
+        if let Err(e) = b.stream() {
+            let line = e.line;
+            out.errors.push(InputError::new(
+                path,
+                Some(Range::new(
+                    Position::new(line, e.col),
+                    Position::new(line, e.col + 1),
+                )),
+                format!("invalid YAML: {}", e.message),
+            ));
+            if e.fatal {
+                break;
             }
         }
     }
     out
 }
 
-/// Byte offset of the first line after `line` that starts a document (`---`).
-fn next_doc_marker(text: &str, lines: &LineIndex, line: u32) -> Option<usize> {
-    let mut l = line + 1;
-    while let Some(start) = lines.line_start(l) {
-        let t = lines.line_text(text, l).unwrap_or("");
-        if t == "---" || t.starts_with("--- ") || t.starts_with("---\t") {
-            return Some(start);
+/// Byte ranges of the documents of `text`: split before every line starting with `---`
+/// (followed by a space, a tab or the end of the line), with the directives (`%...`) just
+/// before a marker kept with it.
+fn split_documents(text: &str, first: usize) -> Vec<(usize, usize, u32)> {
+    let b = text.as_bytes();
+    // (byte, 0-based line) of each document start.
+    let mut cuts = vec![(first, 0u32)];
+    let mut line_start = first;
+    let mut line_no = 0u32;
+    // Start of the run of directive lines right before the current line, if any.
+    let mut directives: Option<(usize, u32)> = None;
+    while line_start < b.len() {
+        let line_end = memchr_nl(b, line_start);
+        let line = &b[line_start..line_end];
+        if line.starts_with(b"---")
+            && line
+                .get(3)
+                .is_none_or(|c| matches!(c, b' ' | b'\t' | b'\r'))
+            && line_start > first
+        {
+            cuts.push(directives.unwrap_or((line_start, line_no)));
+            directives = None;
+        } else if line.starts_with(b"%") {
+            directives.get_or_insert((line_start, line_no));
+        } else {
+            directives = None;
         }
-        l += 1;
+        line_start = line_end + 1;
+        line_no += 1;
+    }
+    cuts.dedup_by_key(|c| c.0);
+    let mut out = Vec::with_capacity(cuts.len());
+    for (i, &(c, l)) in cuts.iter().enumerate() {
+        let e = cuts.get(i + 1).map_or(text.len(), |x| x.0);
+        if e > c {
+            out.push((c, e, l));
+        }
+    }
+    out
+}
+
+fn memchr_nl(b: &[u8], from: usize) -> usize {
+    b[from..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |i| from + i)
+}
+
+/// For a document of a [`SHALLOW_KINDS`] kind written in the usual order (`apiVersion`,
+/// `kind`, `metadata` first), the byte length of that prefix: the body (a CRD's schema, 85%
+/// of the bytes of real manifests) is then not parsed at all.
+fn shallow_cut(doc: &str) -> Option<usize> {
+    let b = doc.as_bytes();
+    let mut pos = 0;
+    let (mut api, mut kind, mut meta) = (false, false, false);
+    let mut shallow = false;
+    while pos < b.len() {
+        let end = memchr_nl(b, pos);
+        let line = &doc[pos..end];
+        let top = line
+            .bytes()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == b'"' || c == b'\'');
+        if top {
+            let key = line
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c| c == '"' || c == '\'');
+            match key {
+                "apiVersion" => api = true,
+                "metadata" => meta = true,
+                "kind" => {
+                    kind = true;
+                    let v = line[line.find(':')? + 1..].split(" #").next()?.trim();
+                    let v = v.trim_matches(|c| c == '"' || c == '\'');
+                    shallow = SHALLOW_KINDS.contains(&v);
+                }
+                _ => {
+                    return (shallow && api && kind && meta).then_some(pos);
+                }
+            }
+        }
+        pos = end + 1;
     }
     None
 }
@@ -337,7 +405,6 @@ struct LoadError {
 struct Builder<'a, 'o> {
     parser: Parser<'a, StrInput<'a>>,
     text: &'a str,
-    lines: &'a LineIndex,
     base_line: u32,
     base_byte: usize,
     path: &'a str,
@@ -363,13 +430,8 @@ impl<'a> Builder<'a, '_> {
         let col = m.col();
         let byte = match m.byte_offset() {
             Some(b) => self.base_byte + b,
-            None => match self.lines.line_start(line) {
-                Some(ls) => {
-                    let s = &self.text[ls..];
-                    ls + s.char_indices().nth(col).map(|(i, _)| i).unwrap_or(s.len())
-                }
-                None => self.text.len(),
-            },
+            // Not given by string inputs; the character index is a fine approximation.
+            None => self.base_byte + m.index(),
         };
         let byte = byte.max(self.base_byte).min(self.text.len());
         Loc {
@@ -400,7 +462,7 @@ impl<'a> Builder<'a, '_> {
                 Some(Ok(ev)) => Ok(ev),
                 Some(Err(e)) => Err(self.scan_err(e)),
                 None => Err(LoadError {
-                    line: self.lines.line_count() as u32,
+                    line: self.text.matches('\n').count() as u32 + 1,
                     col: 1,
                     message: "unexpected end of input".into(),
                     fatal: true,
@@ -571,10 +633,13 @@ impl<'a> Builder<'a, '_> {
                     while e > start.byte as usize && bytes[e - 1].is_ascii_whitespace() {
                         e -= 1;
                     }
-                    let p = self.lines.position(self.text, e);
+                    let skipped = &self.text[e..end.byte as usize];
+                    let line = end.line - skipped.matches('\n').count() as u32;
+                    let line_start = self.text[..e].rfind('\n').map_or(0, |i| i + 1);
+                    let col = self.text[line_start..e].chars().count() as u32 + 1;
                     end = Loc {
-                        line: p.line,
-                        col: p.column,
+                        line,
+                        col,
                         byte: e as u32,
                     };
                 }

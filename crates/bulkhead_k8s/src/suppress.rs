@@ -18,7 +18,7 @@
 use crate::loader::{Document, escape_segment};
 use crate::workload::PodSpec;
 use bulkhead_diagnostics::rule::builtin::INVALID_SUPPRESSION;
-use bulkhead_diagnostics::{Finding, LineIndex, Position, Range, Suppression, SuppressionScope};
+use bulkhead_diagnostics::{Finding, Position, Range, Suppression, SuppressionScope};
 use serde_json::Value;
 
 /// Parse the suppression annotations of one object (and of its pod template).
@@ -145,8 +145,6 @@ pub(crate) fn from_comments(
         return;
     }
     let lines: Vec<&str> = text.split('\n').collect();
-    let idx = LineIndex::new(text);
-    let _ = &idx;
     for (i, raw) in lines.iter().enumerate() {
         let line = raw.trim_end_matches('\r');
         let Some(hash) = comment_start(line) else {
