@@ -58,26 +58,98 @@ fn sniff(head: &[u8]) -> Compression {
 }
 
 /// Analyses one layer stream. `expected_diff_id`, when known, is checked against the digest of
-/// the decompressed stream.
+/// the decompressed stream. Reading and inflating run on their own thread, feeding the tar walk
+/// through a small bounded channel (8 chunks of 256 KiB), so the two halves use two cores.
 pub fn analyze_layer(
-    blob: impl Read,
+    blob: impl Read + Send,
     what: &str,
     expected_diff_id: Option<&str>,
     opts: &ScanOptions,
 ) -> Result<LayerResult, ImageError> {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(8);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut decompressed = match decompressor(blob) {
+                Ok(d) => d,
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                    return;
+                }
+            };
+            loop {
+                let mut buf = vec![0u8; 256 << 10];
+                let mut filled = 0;
+                // Fill whole chunks: fewer, larger messages.
+                while filled < buf.len() {
+                    match decompressed.read(&mut buf[filled..]) {
+                        Ok(0) => break,
+                        Ok(n) => filled += n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        Err(e) => {
+                            let _ = tx.send(Err(e));
+                            return;
+                        }
+                    }
+                }
+                if filled == 0 {
+                    return; // end of stream: dropping tx ends the reader
+                }
+                buf.truncate(filled);
+                if tx.send(Ok(buf)).is_err() {
+                    return; // the walk stopped (an error): stop reading
+                }
+            }
+        });
+        let reader = ChannelReader {
+            rx,
+            buf: Vec::new(),
+            pos: 0,
+        };
+        walk_stream(reader, what, expected_diff_id, opts)
+    })
+}
+
+fn decompressor<'a>(blob: impl Read + Send + 'a) -> io::Result<Box<dyn Read + Send + 'a>> {
     let mut buffered = BufReader::with_capacity(256 << 10, blob);
-    let head = buffered
-        .fill_buf()
-        .map_err(|e| ImageError::read(what, e))?
-        .to_vec();
-    let decompressed: Box<dyn Read> = match sniff(&head) {
+    let head = buffered.fill_buf()?.to_vec();
+    Ok(match sniff(&head) {
         Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(buffered)),
-        Compression::Zstd => Box::new(
-            zstd::stream::read::Decoder::with_buffer(buffered)
-                .map_err(|e| ImageError::read(what, e))?,
-        ),
+        Compression::Zstd => Box::new(zstd::stream::read::Decoder::with_buffer(buffered)?),
         Compression::None => Box::new(buffered),
-    };
+    })
+}
+
+struct ChannelReader {
+    rx: std::sync::mpsc::Receiver<io::Result<Vec<u8>>>,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+impl Read for ChannelReader {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        while self.pos >= self.buf.len() {
+            match self.rx.recv() {
+                Ok(Ok(b)) => {
+                    self.buf = b;
+                    self.pos = 0;
+                }
+                Ok(Err(e)) => return Err(e),
+                Err(_) => return Ok(0),
+            }
+        }
+        let n = out.len().min(self.buf.len() - self.pos);
+        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+fn walk_stream(
+    decompressed: impl Read,
+    what: &str,
+    expected_diff_id: Option<&str>,
+    opts: &ScanOptions,
+) -> Result<LayerResult, ImageError> {
     let counting = CountingReader {
         inner: decompressed,
         hasher: Sha256::new(),
@@ -184,8 +256,11 @@ fn walk_tar<R: Read>(
                 continue;
             }
             tar::EntryType::Char | tar::EntryType::Block => {
-                out.warnings
-                    .push(format!("layer {what}: device file /{path} in the image"));
+                // debootstrap-made images carry /dev/null and friends; elsewhere it is odd.
+                if !path.starts_with("dev/") {
+                    out.warnings
+                        .push(format!("layer {what}: device file /{path} in the image"));
+                }
                 continue;
             }
             _ => continue,

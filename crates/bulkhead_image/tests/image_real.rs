@@ -258,3 +258,36 @@ fn base64_encode(b: &[u8]) -> String {
     }
     s
 }
+
+#[test]
+fn bearer_token_registry_pull() {
+    let Some(f) = fixture() else { return };
+    if skip_without(&["docker-registry", "skopeo", "openssl"]) {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let tokens = support::token::start(tmp.path(), "token/img");
+    let reg = start_registry(Auth::Token {
+        realm: tokens.realm.clone(),
+        cert: tokens.cert.clone(),
+    });
+    let reference = format!("{}/token/img:v1", reg.addr);
+    push(&f.layout, "latest", &reference, None);
+    tokens.requests.lock().unwrap().clear();
+    let opts = ScanOptions {
+        insecure_registries: vec![reg.addr.clone()],
+        docker_config_dir: Some(tmp.path().to_path_buf()),
+        ..ScanOptions::default()
+    };
+    let scan = scan_image(&reference, &opts).unwrap();
+    check_scan(f, &scan);
+    // One token fetch, with the scope and service from the challenge.
+    let reqs = tokens.requests.lock().unwrap().clone();
+    assert_eq!(reqs.len(), 1, "{reqs:?}");
+    assert!(
+        reqs[0].contains("scope=repository%3Atoken%2Fimg%3Apull"),
+        "{}",
+        reqs[0]
+    );
+    assert!(reqs[0].contains("service=bulkhead-registry"), "{}", reqs[0]);
+}
