@@ -10,7 +10,7 @@ printf 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0\nUSER 10001\n' > 
 cd "$work"
 runs=300
 if command -v hyperfine >/dev/null; then
-  hyperfine -N --warmup 20 --runs "$runs" "$bin check --isolated Dockerfile" "$bin --version"
+  hyperfine -N -i --warmup 20 --runs "$runs" "$bin check --isolated Dockerfile" "$bin --version"
 else
   for cmd in "check --isolated Dockerfile" "--version"; do
     start=$(date +%s%N)

@@ -108,10 +108,14 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         None
     };
 
-    let results: Vec<FileResult> = inputs
-        .par_iter()
-        .map(|input| check_input(input, stdin_text.as_deref(), &settings, &enabled, fix_mode))
-        .collect();
+    // One input (the common editor / pre-commit case) does not pay for starting a thread pool.
+    let check_one =
+        |input: &Input| check_input(input, stdin_text.as_deref(), &settings, &enabled, fix_mode);
+    let results: Vec<FileResult> = if inputs.len() <= 1 {
+        inputs.iter().map(check_one).collect()
+    } else {
+        inputs.par_iter().map(check_one).collect()
+    };
 
     let mut report = Report {
         files: results.iter().filter(|r| !r.skipped).count(),
