@@ -96,9 +96,6 @@ pub struct ResolvedSettings {
     pub fail_on: Severity,
     pub exclude: Vec<String>,
     pub respect_gitignore: bool,
-    pub config: Config,
-    pub config_path: Option<PathBuf>,
-    pub pss: PssSpec,
     /// Settings handed to the Dockerfile engine.
     pub dockerfile: bulkhead_dockerfile::Settings,
     /// Settings handed to the Kubernetes and Compose engine.
@@ -140,7 +137,19 @@ impl ResolvedSettings {
             allowed_registries: config.dockerfile.allowed_registries.clone(),
             ..bulkhead_dockerfile::Settings::default()
         };
-        let k8s = bulkhead_k8s::Settings::default();
+        let mut k8s = bulkhead_k8s::Settings {
+            pss: pss_policy(pss),
+            allowed_registries: config.kubernetes.allowed_registries.clone(),
+            ..bulkhead_k8s::Settings::default()
+        };
+        k8s.pod_spec_paths
+            .extend(config.kubernetes.pod_spec_paths.iter().map(|p| {
+                bulkhead_k8s::workload::PodSpecPath {
+                    kind: p.kind.clone(),
+                    api_group: p.api_group.clone().unwrap_or_default(),
+                    template: p.template.clone(),
+                }
+            }));
         Ok(ResolvedSettings {
             selection: Selection {
                 select,
@@ -151,11 +160,24 @@ impl ResolvedSettings {
             exclude,
             respect_gitignore: !args.no_respect_gitignore
                 && config.check.respect_gitignore.unwrap_or(true),
-            config,
-            config_path,
-            pss,
             dockerfile,
             k8s,
         })
+    }
+}
+
+/// The validated `LEVEL[@VERSION]` as the Kubernetes engine's policy type.
+fn pss_policy(spec: PssSpec) -> bulkhead_k8s::PssPolicy {
+    use bulkhead_config::PssLevel as L;
+    bulkhead_k8s::PssPolicy {
+        level: match spec.level {
+            L::Privileged => bulkhead_k8s::PssLevel::Privileged,
+            L::Baseline => bulkhead_k8s::PssLevel::Baseline,
+            L::Restricted => bulkhead_k8s::PssLevel::Restricted,
+        },
+        version: match spec.minor {
+            Some(n) => bulkhead_k8s::PssVersion::Minor(n),
+            None => bulkhead_k8s::PssVersion::Latest,
+        },
     }
 }

@@ -85,7 +85,7 @@ pub struct KubernetesConfig {
     pub allowed_registries: Vec<String>,
 }
 
-/// A custom resource carrying a pod spec, e.g. Argo Rollout at `/spec/template/spec`.
+/// A custom resource carrying a pod template, e.g. Argo Rollout at `/spec/template`.
 #[derive(Debug, Clone, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PodSpecPath {
@@ -93,8 +93,9 @@ pub struct PodSpecPath {
     pub kind: String,
     /// API group, e.g. `argoproj.io`; any group when absent.
     pub api_group: Option<String>,
-    /// JSON pointer to the pod spec, e.g. `/spec/template/spec`.
-    pub path: String,
+    /// JSON pointer to the pod template (the object holding `metadata` and `spec`), e.g.
+    /// `/spec/template`.
+    pub template: String,
 }
 
 /// `[scan]`
@@ -391,7 +392,7 @@ allowed-registries = ["docker.io"]
 
 [kubernetes]
 pss = "baseline@v1.29"
-pod-spec-paths = [{ kind = "Rollout", api-group = "argoproj.io", path = "/spec/template/spec" }]
+pod-spec-paths = [{ kind = "Rollout", api-group = "argoproj.io", template = "/spec/template" }]
 
 [[scan.ignore]]
 id = "CVE-2024-0001"

@@ -94,7 +94,8 @@ pub fn check_text(
     let outcome = match kind {
         Kind::Dockerfile => bulkhead_dockerfile::check(path, text, &settings.dockerfile),
         Kind::Kubernetes => bulkhead_k8s::check(path, text, &settings.k8s),
-        Kind::Compose | Kind::Sniff => FileOutcome::default(),
+        Kind::Compose => bulkhead_k8s::compose::check_compose(path, text, &settings.k8s),
+        Kind::Sniff => FileOutcome::default(),
     };
     Some((kind, outcome))
 }
