@@ -368,3 +368,137 @@ fn gitignore_and_exclude_are_honoured() {
     );
     assert_eq!(text(&out.stdout).lines().count(), 3);
 }
+
+const POD: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        allowPrivilegeEscalation: false
+        capabilities:
+          drop: [ALL]
+        seccompProfile:
+          type: RuntimeDefault
+";
+
+#[test]
+fn pss_level_and_version_from_the_command_line_and_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pod.yaml"), POD).unwrap();
+    // restricted@latest (default): runAsNonRoot is missing
+    let out = bulkhead(
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "PSS",
+            "--format",
+            "json",
+            "pod.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 1, "{v:#}");
+    assert_eq!(f[0]["pss_check"], "runAsNonRoot");
+    assert_eq!(f[0]["object"]["kind"], "Pod");
+    assert_eq!(f[0]["object"]["name"], "web");
+    assert!(f[0]["code"].as_str().unwrap().starts_with("PSS"));
+    // baseline allows it
+    let out = bulkhead(
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "PSS",
+            "--pss",
+            "baseline",
+            "--format",
+            "concise",
+            "pod.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    // restricted at v1.7: no allowPrivilegeEscalation/seccomp/capabilities checks yet, but
+    // runAsNonRoot already applies
+    let out = bulkhead(
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "PSS",
+            "--pss",
+            "restricted@v1.7",
+            "--format",
+            "concise",
+            "pod.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // from the config file
+    std::fs::write(
+        dir.path().join("bulkhead.toml"),
+        "[kubernetes]\npss = \"baseline@v1.29\"\n",
+    )
+    .unwrap();
+    let out = bulkhead(
+        &[
+            "check", "--select", "PSS", "--format", "concise", "pod.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let out = bulkhead(
+        &[
+            "check",
+            "--select",
+            "PSS",
+            "--pss",
+            "restricted@banana",
+            "pod.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn examples_are_flagged_by_every_engine() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let out = bulkhead(&["check", "--isolated", "--format", "json", "."], &examples);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: std::collections::BTreeSet<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            f["code"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect()
+        })
+        .collect();
+    for prefix in ["DF", "PSS", "KS", "DC", "NP"] {
+        assert!(
+            codes.contains(prefix),
+            "no {prefix} finding in examples/: {codes:?}"
+        );
+    }
+    assert!(
+        v["errors"].as_array().unwrap().is_empty(),
+        "{:#}",
+        v["errors"]
+    );
+}
