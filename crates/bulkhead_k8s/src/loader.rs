@@ -12,7 +12,9 @@
 //! line even when the same key appears elsewhere in the file.
 
 use bulkhead_diagnostics::{InputError, K8sObject, Position, Range};
-use granit_parser::{Event, Parser, ScalarStyle, ScanError, Span, StrInput, StructureStyle};
+use granit_parser::{
+    Event, Options, Parser, ScalarStyle, ScanError, Span, StrInput, StructureStyle,
+};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -277,7 +279,7 @@ pub fn load(path: &str, text: &str) -> Loaded {
     for (start, end, base_line) in split_documents(text, first) {
         let end = shallow_cut(&text[start..end]).map_or(end, |cut| start + cut);
         let mut b = Builder {
-            parser: Parser::new(StrInput::new(&text[start..end])),
+            parser: Parser::with_options(StrInput::new(&text[start..end]), parser_options()),
             text,
             base_line,
             base_byte: start,
@@ -304,6 +306,16 @@ pub fn load(path: &str, text: &str) -> Loaded {
         }
     }
     out
+}
+
+/// Parser options, set explicitly: another crate of the build may enable granit-parser's
+/// `comments` feature (serde-saphyr does), which would otherwise turn on comment events.
+fn parser_options() -> Options {
+    let mut o = Options::default();
+    o.emit_comments = false;
+    o.emit_anchor_events = false;
+    o.emit_unresolved_aliases = false;
+    o
 }
 
 /// Byte ranges of the documents of `text`: split before every line starting with `---`

