@@ -220,3 +220,48 @@ fn scan_fs_project_dir() {
     );
     assert!(scan.os.is_none());
 }
+
+#[test]
+fn platform_selection_in_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let amd = dir.path().join("amd");
+    let arm = dir.path().join("arm");
+    let status = |n: &str| layer_tar(&[E::File("var/lib/dpkg/status", dpkg_status(&[(n, "1.0")]))]);
+    oci_layout(&amd, &[status("only-amd64")], Comp::Gzip);
+    oci_layout(&arm, &[status("only-arm64")], Comp::Gzip);
+    for e in std::fs::read_dir(arm.join("blobs/sha256"))
+        .unwrap()
+        .flatten()
+    {
+        std::fs::copy(e.path(), amd.join("blobs/sha256").join(e.file_name())).unwrap();
+    }
+    let mut index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(amd.join("index.json")).unwrap()).unwrap();
+    let arm_index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(arm.join("index.json")).unwrap()).unwrap();
+    let mut d = arm_index["manifests"][0].clone();
+    d["platform"] = serde_json::json!({"os": "linux", "architecture": "arm64", "variant": "v8"});
+    index["manifests"].as_array_mut().unwrap().push(d);
+    std::fs::write(amd.join("index.json"), serde_json::to_vec(&index).unwrap()).unwrap();
+    let scan_for = |p: &str| {
+        let opts = ScanOptions {
+            platform: bulkhead_image::Platform::parse(p),
+            ..ScanOptions::default()
+        };
+        scan_image(amd.to_str().unwrap(), &opts)
+    };
+    assert_eq!(
+        scan_for("linux/arm64").unwrap().packages[0].name,
+        "only-arm64"
+    );
+    assert_eq!(
+        scan_for("linux/amd64").unwrap().packages[0].name,
+        "only-amd64"
+    );
+    let err = scan_for("linux/s390x").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("available: linux/amd64, linux/arm64/v8"),
+        "{err}"
+    );
+}

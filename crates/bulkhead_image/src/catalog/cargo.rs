@@ -80,3 +80,58 @@ mod tests {
         assert_eq!(p[1].name, "serde");
     }
 }
+
+#[cfg(test)]
+mod auditable_tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A minimal ELF64 with `.shstrtab` and a cargo-auditable `.dep-v0` section.
+    fn elf_with_dep(json: &str) -> Vec<u8> {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(json.as_bytes()).unwrap();
+        let dep = z.finish().unwrap();
+        let shstr = b"\0.shstrtab\0.dep-v0\0".to_vec();
+        let mut f = vec![0u8; 64];
+        f[..4].copy_from_slice(b"\x7fELF");
+        f[4] = 2;
+        f[5] = 1;
+        f[6] = 1;
+        let shstr_off = f.len() as u64;
+        f.extend_from_slice(&shstr);
+        let dep_off = f.len() as u64;
+        f.extend_from_slice(&dep);
+        let shoff = f.len() as u64;
+        let mut sh = |name: u32, ty: u32, off: u64, size: u64| {
+            let mut h = vec![0u8; 64];
+            h[0..4].copy_from_slice(&name.to_le_bytes());
+            h[4..8].copy_from_slice(&ty.to_le_bytes());
+            h[0x18..0x20].copy_from_slice(&off.to_le_bytes());
+            h[0x20..0x28].copy_from_slice(&size.to_le_bytes());
+            f.extend_from_slice(&h);
+        };
+        sh(0, 0, 0, 0);
+        sh(1, 3, shstr_off, shstr.len() as u64);
+        sh(11, 1, dep_off, dep.len() as u64);
+        f[0x28..0x30].copy_from_slice(&shoff.to_le_bytes());
+        f[0x3A..0x3C].copy_from_slice(&64u16.to_le_bytes());
+        f[0x3C..0x3E].copy_from_slice(&3u16.to_le_bytes());
+        f[0x3E..0x40].copy_from_slice(&1u16.to_le_bytes());
+        f
+    }
+
+    #[test]
+    fn auditable_binary() {
+        let elf = elf_with_dep(
+            r#"{"packages":[{"name":"app","version":"0.1.0","source":"local","root":true},{"name":"serde","version":"1.0.200","source":"crates.io","dependencies":[]},{"name":"cc","version":"1.0.0","source":"crates.io","kind":"build"}]}"#,
+        );
+        let p = parse_auditable(&elf);
+        let got: Vec<_> = p
+            .iter()
+            .map(|p| (p.name.as_str(), p.version.as_str()))
+            .collect();
+        assert_eq!(got, vec![("app", "0.1.0"), ("serde", "1.0.200")]);
+        // Truncated section table: nothing, no panic.
+        assert!(parse_auditable(&elf[..elf.len() - 50]).is_empty());
+    }
+}
