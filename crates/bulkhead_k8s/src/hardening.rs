@@ -881,7 +881,7 @@ fn check_container(
                 );
             }
             let value = str_of(e.get("value"));
-            if !value.is_empty() && looks_secret(ename) && !value.starts_with("$(") {
+            if looks_secret(ename) && secret_value(value) {
                 ctx.report(
                     &SECRET_LITERAL,
                     &format!("{cp}/env/{i}/value"),
@@ -985,23 +985,90 @@ fn check_container(
     }
 }
 
+/// Whether an environment variable name holds a secret: a secret word (`PASSWORD`, `TOKEN`,
+/// `SECRET`, `API_KEY`...) and no word that makes it a setting about one (`MAX_TOKENS`,
+/// `ALLOW_EMPTY_PASSWORD`, `PASSWORD_FILE`, `TOKEN_TTL`...).
 fn looks_secret(name: &str) -> bool {
-    let n = name.to_ascii_uppercase();
-    [
+    let up = name.to_ascii_uppercase();
+    let words: Vec<&str> = up
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    let secret = [
         "PASSWORD",
         "PASSWD",
         "SECRET",
         "TOKEN",
-        "API_KEY",
         "APIKEY",
-        "PRIVATE_KEY",
-        "ACCESS_KEY",
+        "CREDENTIALS",
     ]
     .iter()
-    .any(|k| n.contains(k))
-        && !n.ends_with("_FILE")
-        && !n.ends_with("_PATH")
-        && !n.ends_with("_NAME")
+    .any(|w| has(w))
+        || pair("API", "KEY")
+        || pair("PRIVATE", "KEY")
+        || pair("ACCESS", "KEY")
+        || pair("AUTH", "KEY");
+    let setting = [
+        "ALLOW",
+        "EMPTY",
+        "RANDOM",
+        "FILE",
+        "PATH",
+        "NAME",
+        "DIR",
+        "LENGTH",
+        "LEN",
+        "TTL",
+        "EXPIRY",
+        "EXPIRATION",
+        "TIMEOUT",
+        "MAX",
+        "MIN",
+        "COUNT",
+        "SIZE",
+        "ENABLED",
+        "ENABLE",
+        "DISABLE",
+        "DISABLED",
+        "URL",
+        "URI",
+        "ENDPOINT",
+        "TYPE",
+        "REF",
+        "HEADER",
+        "FIELD",
+        "REQUIRED",
+        "MODE",
+        "POLICY",
+        "AUDIENCE",
+        "LIFETIME",
+        "SECONDS",
+        "DURATION",
+        "PERIOD",
+        "HOST",
+        "PORT",
+        "VERSION",
+        "TOKENS",
+        "LIMIT",
+        "KEY_ID",
+    ]
+    .iter()
+    .any(|w| has(w));
+    secret && !setting
+}
+
+/// Whether a literal value could be a secret (not a flag, a number, a path or a reference).
+fn secret_value(v: &str) -> bool {
+    !(v.is_empty()
+        || v.starts_with("$(")
+        || v.starts_with('/')
+        || v.parse::<f64>().is_ok()
+        || matches!(
+            v.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no"
+        ))
 }
 
 /// (registry, tag, has digest) of an image reference.
@@ -1358,6 +1425,31 @@ mod tests {
             split_image("gcr.io/x/y:latest@sha256:abc"),
             ("gcr.io", Some("latest"), true)
         );
+    }
+
+    #[test]
+    fn secret_names() {
+        for n in [
+            "DB_PASSWORD",
+            "HF_TOKEN",
+            "NGC_API_KEY",
+            "aws_secret_access_key",
+            "APIKEY",
+        ] {
+            assert!(looks_secret(n), "{n}");
+        }
+        for n in [
+            "MAX_INPUT_TOKENS",
+            "MYSQL_ALLOW_EMPTY_PASSWORD",
+            "PASSWORD_FILE",
+            "TOKEN_TTL",
+            "SECRET_NAME",
+            "PASSENGER",
+        ] {
+            assert!(!looks_secret(n), "{n}");
+        }
+        assert!(!secret_value("8"));
+        assert!(secret_value("hunter2"));
     }
 
     #[test]
