@@ -158,3 +158,86 @@ fn missing_target_is_an_input_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("/nonexistent/image.tar"), "{err}");
 }
+
+fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn image_layout_json_list_and_cyclonedx() {
+    if !have("umoci") {
+        println!("skipped: umoci not installed (.ci/packages.txt installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("root");
+    small_root(&root);
+    let layout = dir.path().join("layout");
+    let image = format!("{}:v1", layout.display());
+    let run = |args: &[&str]| {
+        let st = Command::new("umoci").args(args).status().unwrap();
+        assert!(st.success(), "umoci {args:?}");
+    };
+    run(&["init", "--layout", layout.to_str().unwrap()]);
+    run(&["new", "--image", &image]);
+    let bundle = dir.path().join("bundle");
+    run(&[
+        "unpack",
+        "--rootless",
+        "--image",
+        &image,
+        bundle.to_str().unwrap(),
+    ]);
+    let st = Command::new("cp")
+        .arg("-a")
+        .arg(format!("{}/.", root.display()))
+        .arg(bundle.join("rootfs"))
+        .status()
+        .unwrap();
+    assert!(st.success());
+    run(&["repack", "--image", &image, bundle.to_str().unwrap()]);
+    let cache = dir.path().join("cache");
+    let out = bulkhead()
+        .args(["sbom", "--format", "json", "--cache-dir"])
+        .arg(&cache)
+        .arg(&layout)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["os"]["id"], "debian");
+    assert_eq!(v["layers"].as_array().unwrap().len(), 1);
+    let diff_id = v["layers"][0]["diff_id"].as_str().unwrap();
+    let pkgs = v["packages"].as_array().unwrap();
+    assert_eq!(pkgs.len(), 4);
+    assert!(pkgs.iter().all(|p| p["layer"] == diff_id));
+    assert_eq!(pkgs[0]["name"], "libc6");
+    assert!(
+        pkgs[0]["purl"]
+            .as_str()
+            .unwrap()
+            .starts_with("pkg:deb/debian/libc6@2.36-9%2Bdeb12u4")
+    );
+    // The second run is served from the cache.
+    let out = bulkhead()
+        .args(["sbom", "--format", "cyclonedx", "--cache-dir"])
+        .arg(&cache)
+        .arg(&layout)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["metadata"]["component"]["type"], "container");
+    assert_eq!(doc["components"].as_array().unwrap().len(), 4);
+    let p = dir.path().join("image.cdx.json");
+    std::fs::write(&p, &out.stdout).unwrap();
+    validate("cyclonedx", &p);
+}

@@ -72,56 +72,71 @@ fn default_cache_dir() -> Option<PathBuf> {
         .map(|d| d.join("bulkhead"))
 }
 
-/// One line per layer on stderr, redrawn in place: `layer 2/5 sha256:abcd… 12.3/95.0 MB`.
+/// One status line on stderr, redrawn in place: `pulling: 1/3 layers, 12.3/95.0 MB`.
 #[derive(Default)]
 struct Bars {
-    state: Mutex<Vec<(String, u64, Option<u64>, bool)>>,
+    layers: Mutex<Vec<LayerBar>>,
+}
+
+#[derive(Default, Clone)]
+struct LayerBar {
+    read: u64,
+    size: Option<u64>,
+    done: bool,
 }
 
 impl Bars {
-    fn draw(&self, state: &[(String, u64, Option<u64>, bool)]) {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<LayerBar>> {
+        self.layers.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn draw(layers: &[LayerBar]) {
         let mut err = std::io::stderr().lock();
-        let total: u64 = state.iter().map(|s| s.1).sum();
-        let expected: u64 = state.iter().filter_map(|s| s.2).sum();
-        let done = state.iter().filter(|s| s.3).count();
+        let read: u64 = layers.iter().map(|l| l.read).sum();
+        let expected: u64 = layers.iter().filter_map(|l| l.size).sum();
+        let done = layers.iter().filter(|l| l.done).count();
         let _ = write!(
             err,
             "\r\x1b[2Kpulling: {done}/{} layers, {:.1}/{:.1} MB",
-            state.len(),
-            total as f64 / 1e6,
+            layers.len(),
+            read as f64 / 1e6,
             expected as f64 / 1e6
         );
         let _ = err.flush();
     }
 }
 
+fn slot(layers: &mut Vec<LayerBar>, index: usize) -> &mut LayerBar {
+    if layers.len() <= index {
+        layers.resize(index + 1, LayerBar::default());
+    }
+    &mut layers[index]
+}
+
 impl Progress for Bars {
-    fn layer_started(&self, index: usize, digest: &str, size: Option<u64>) {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if s.len() <= index {
-            s.resize(index + 1, (String::new(), 0, None, false));
-        }
-        s[index] = (digest.to_string(), 0, size, false);
-        self.draw(&s);
+    fn layer_started(&self, index: usize, _digest: &str, size: Option<u64>) {
+        let mut l = self.lock();
+        *slot(&mut l, index) = LayerBar {
+            read: 0,
+            size,
+            done: false,
+        };
+        Self::draw(&l);
     }
     fn layer_bytes(&self, index: usize, bytes: u64) {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(l) = s.get_mut(index) {
-            let before = l.1 >> 20;
-            l.1 += bytes;
-            if l.1 >> 20 != before {
-                self.draw(&s);
-            }
+        let mut l = self.lock();
+        let bar = slot(&mut l, index);
+        let before = bar.read >> 20;
+        bar.read += bytes;
+        if bar.read >> 20 != before {
+            Self::draw(&l);
         }
     }
     fn layer_done(&self, index: usize, _cached: bool) {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if s.len() <= index {
-            s.resize(index + 1, (String::new(), 0, None, false));
-        }
-        s[index].3 = true;
-        self.draw(&s);
-        if s.iter().all(|l| l.3) {
+        let mut l = self.lock();
+        slot(&mut l, index).done = true;
+        Self::draw(&l);
+        if l.iter().all(|b| b.done) {
             let _ = write!(std::io::stderr(), "\r\x1b[2K");
         }
     }
