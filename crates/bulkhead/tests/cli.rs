@@ -219,3 +219,34 @@ fn broken_pipe_exits_0() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn readme_is_assembled_from_its_sections() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = Command::new("bash")
+        .args(["docs/build-readme.sh", "--check"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn readme_starts_with_the_two_setup_commands() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let block: Vec<&str> = readme
+        .lines()
+        .skip_while(|l| *l != "```sh")
+        .skip(1)
+        .take_while(|l| *l != "```")
+        .collect();
+    assert_eq!(block.len(), 2, "{block:?}");
+    assert!(block[0].starts_with("cargo run --release -- check examples/"));
+    assert!(block[1].starts_with("bash .ci/test"));
+    let run = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    assert!(
+        run.contains("bash .ci/test"),
+        ".ci/run must call the README's test command"
+    );
+}
