@@ -41,7 +41,7 @@ PY
 bh=$(best "$RUNS" "$BULKHEAD" check "$DIR")
 echo "bulkhead: ${bh}s (best of $RUNS)"
 if [ -x /usr/bin/time ]; then
-  rss=$(/usr/bin/time -v "$BULKHEAD" check "$DIR" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}')
+  rss=$( (/usr/bin/time -v "$BULKHEAD" check "$DIR" 2>&1 >/dev/null || true) | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}')
   echo "bulkhead peak memory: $((rss / 1024)) MB"
 fi
 # Files reported as invalid (input errors), from the JSON report.
@@ -52,10 +52,11 @@ try:
 except Exception:
     sys.exit(0)
 errs = r.get("errors", [])
-print(f"input errors: {len(errs)} in {len({e[\"path\"] for e in errs})} files")
+paths = {e["path"] for e in errs}
+print("input errors: %d in %d files" % (len(errs), len(paths)))
 for e in errs:
     line = (e.get("range") or {}).get("start", {}).get("line", "?")
-    print(f"  {e[\"path\"]}:{line}: {e[\"message\"]}")
+    print("  %s:%s: %s" % (e["path"], line, e["message"]))
 ' || true
 
 if [ "$PEERS" = 0 ]; then

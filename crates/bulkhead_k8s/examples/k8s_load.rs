@@ -53,7 +53,11 @@ fn main() {
         loaded.push((p.as_str(), l));
     }
     let pairs: Vec<(&str, &bulkhead_k8s::Loaded)> = loaded.iter().map(|(p, l)| (*p, l)).collect();
+    let show = std::env::var("BH_SHOW").unwrap_or_default();
     for f in bulkhead_k8s::check_set(&pairs, &settings) {
+        if show.split(',').any(|c| c == f.rule.code) {
+            println!("{} {}:{} {}", f.rule.code, f.path, f.range.map(|r| r.start.line).unwrap_or(0), f.message);
+        }
         *counts.entry(f.rule.code).or_insert(0usize) += 1;
     }
     let el = t.elapsed();

@@ -1,9 +1,11 @@
 //! Cross-object rules: checks that need every object of the run (KS016 ServiceAccount
 //! referenced but not defined, KS036 Service selecting no pod template).
 //!
-//! Both only speak when the input shows the author manages that kind of object here (it
-//! defines ServiceAccounts, or workloads in the Service's namespace), so a directory of
-//! Services deployed next to Helm-managed workloads is not flooded with noise.
+//! Both only speak when the input shows the author manages that kind of object here: KS016
+//! when the workload's directory defines ServiceAccounts; KS036 when the Service's directory defines
+//! workloads of its namespace and no custom resources (which may create pods from templates
+//! we cannot see). Labels that controllers add to pods (`job-name`,
+//! `statefulset.kubernetes.io/pod-name`, ...) are ignored in selectors.
 
 use crate::Settings;
 use crate::hardening::{SA_NOT_FOUND, SERVICE_SELECTS_NOTHING};
@@ -12,6 +14,32 @@ use crate::workload;
 use bulkhead_diagnostics::{Finding, RuleMeta};
 use serde_json::Value;
 use std::collections::HashMap;
+
+/// Labels that controllers put on the pods they create (never in a template).
+const CONTROLLER_LABELS: [&str; 9] = [
+    "job-name",
+    "batch.kubernetes.io/job-name",
+    "controller-uid",
+    "batch.kubernetes.io/controller-uid",
+    "statefulset.kubernetes.io/pod-name",
+    "apps.kubernetes.io/pod-index",
+    "pod-template-hash",
+    "controller-revision-hash",
+    "pod-template-generation",
+];
+
+/// The directory part of a path (`""` for a bare file name).
+fn dir_of(path: &str) -> &str {
+    path.rsplit_once(['/', '\\']).map_or("", |(d, _)| d)
+}
+
+/// Whether an apiVersion belongs to a custom resource (a dotted group not of Kubernetes).
+fn is_custom_resource(api: &str) -> bool {
+    match api.split_once('/') {
+        Some((group, _)) => group.contains('.') && !group.ends_with(".k8s.io"),
+        None => false,
+    }
+}
 
 fn ns_match(a: Option<&str>, b: Option<&str>) -> bool {
     a.is_none() || b.is_none() || a == b
@@ -49,6 +77,13 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
     for (ns, n) in &sas {
         sa_names.entry(n).or_default().push(*ns);
     }
+    let mut dirs_with_sas: Vec<&str> = docs
+        .iter()
+        .filter(|(_, d)| d.kind() == Some("ServiceAccount"))
+        .map(|(p, _)| dir_of(p))
+        .collect();
+    dirs_with_sas.sort_unstable();
+    dirs_with_sas.dedup();
     if !sas.is_empty() {
         for (path, doc, ps) in &pods {
             let sa = ps
@@ -57,7 +92,12 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
                 .or_else(|| ps.spec.get("serviceAccount"))
                 .and_then(Value::as_str)
                 .unwrap_or("");
-            if sa.is_empty() || sa == "default" {
+            // Templates (`$SA`, `${SA}`, `<SA>`) and directories that define no account.
+            if sa.is_empty()
+                || sa == "default"
+                || sa.contains(['$', '<', '{'])
+                || dirs_with_sas.binary_search(&dir_of(path)).is_err()
+            {
                 continue;
             }
             if !sas
@@ -97,10 +137,21 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
         }
         pod_labels.push(labels);
     }
-    let mut namespaces_with_pods: Vec<Option<&str>> =
-        pods.iter().map(|(_, d, _)| d.namespace()).collect();
-    namespaces_with_pods.sort_unstable();
-    namespaces_with_pods.dedup();
+    // Directories that hold workloads, and those that hold custom resources (which may
+    // create pods from templates we do not know, e.g. LeaderWorkerSet or operators' CRs).
+    let mut dirs_with_pods: Vec<(&str, Option<&str>)> = pods
+        .iter()
+        .map(|(p, d, _)| (dir_of(p), d.namespace()))
+        .collect();
+    dirs_with_pods.sort_unstable();
+    dirs_with_pods.dedup();
+    let mut dirs_with_custom: Vec<&str> = docs
+        .iter()
+        .filter(|(_, d)| is_custom_resource(d.api_version().unwrap_or("")))
+        .map(|(p, _)| dir_of(p))
+        .collect();
+    dirs_with_custom.sort_unstable();
+    dirs_with_custom.dedup();
     for (path, doc) in &docs {
         if doc.kind() != Some("Service") {
             continue;
@@ -108,11 +159,21 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
         let Some(Value::Object(sel)) = doc.value.pointer("/spec/selector") else {
             continue;
         };
-        let Some((k0, v0)) = sel.iter().next() else {
+        // Labels that controllers add to the pods they create are not in any template.
+        let sel: Vec<(&String, &Value)> = sel
+            .iter()
+            .filter(|(k, _)| !CONTROLLER_LABELS.contains(&k.as_str()))
+            .collect();
+        let Some(&(k0, v0)) = sel.first() else {
             continue;
         };
         let ns = doc.namespace();
-        if !namespaces_with_pods.iter().any(|n| ns_match(*n, ns)) {
+        let dir = dir_of(path);
+        if dirs_with_custom.binary_search(&dir).is_ok()
+            || !dirs_with_pods
+                .iter()
+                .any(|(d, n)| *d == dir && ns_match(*n, ns))
+        {
             continue;
         }
         let matched = v0.as_str().is_some_and(|v0| {
@@ -120,7 +181,7 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
                 cands.iter().any(|&i| {
                     ns_match(pods[i].1.namespace(), ns)
                         && pod_labels[i]
-                            .is_some_and(|l| sel.iter().all(|(k, v)| l.get(k) == Some(v)))
+                            .is_some_and(|l| sel.iter().all(|(k, v)| l.get(k.as_str()) == Some(*v)))
                 })
             })
         });

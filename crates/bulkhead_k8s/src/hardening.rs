@@ -157,7 +157,7 @@ rule!(DEPRECATED_SA_FIELD, "KS015", "deprecated-service-account-field", Low, Rel
 rule!(SA_NOT_FOUND, "KS016", "service-account-not-found", Medium, Reliability, None, true,
     "ServiceAccount referenced but not defined in the input",
     [KubeLinter: "non-existent-service-account"],
-    "Cross-object: reports a `serviceAccountName` that names no ServiceAccount of the same namespace in the checked files, when those files define ServiceAccounts at all.",
+    "Cross-object: reports a `serviceAccountName` that names no ServiceAccount of the same namespace in the checked files, when the workload's directory defines ServiceAccounts (so accounts managed elsewhere are not reported).",
     "The pod will not be created (the admission controller rejects it) until the account exists.",
     "spec:\n  serviceAccountName: aap   # flagged: the input defines `app`\n",
     "No automatic fix.");
@@ -317,7 +317,7 @@ rule!(IDENTICAL_PROBES, "KS035", "identical-probes", Low, Reliability, None, tru
 rule!(SERVICE_SELECTS_NOTHING, "KS036", "service-selects-nothing", Medium, Reliability, None, true,
     "Service selector matches no pod template",
     [KubeLinter: "dangling-service", KubeScore: "service-targets-pod"],
-    "Cross-object: reports a Service whose selector matches the pod template labels of no workload of the same namespace in the checked files, when those files define workloads in that namespace.",
+    "Cross-object: reports a Service whose selector matches the pod template labels of no workload of the same namespace in the checked files, when the Service's directory defines workloads of that namespace and no custom resources (which may create pods from templates Bulkhead cannot see). Labels controllers add to pods (`job-name`, `statefulset.kubernetes.io/pod-name`, `pod-template-hash`...) are ignored.",
     "The Service has no endpoints: a typo in a label silently blackholes traffic.",
     "kind: Service\nspec:\n  selector: {app: frontnd}   # flagged: the Deployment is labelled app: frontend\n",
     "No automatic fix.");
