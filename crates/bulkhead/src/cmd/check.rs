@@ -315,15 +315,17 @@ fn check_input(
             }
         },
     };
-    result.original = Arc::from(text.as_str());
+    // One copy of the text is kept (it backs code frames); a second only once a fix changes it.
+    let original: Arc<str> = Arc::from(text);
+    result.original = original.clone();
     let enabled_set: HashSet<&str> = enabled.iter().map(|r| r.code).collect();
-    let mut current = text;
+    let mut fixed: Option<String> = None;
     let mut rounds = 0;
     loop {
         let Some((kind, outcome)) = engines::check_text(
             input.kind,
             &input.display,
-            &current,
+            fixed.as_deref().unwrap_or(&original),
             settings,
             input.explicit,
         ) else {
@@ -345,10 +347,11 @@ fn check_input(
             _ => Vec::new(),
         };
         if !fixable.is_empty() {
-            let applied = apply_fixes(&current, fixable.iter().copied());
+            let current = fixed.as_deref().unwrap_or(&original);
+            let applied = apply_fixes(current, fixable.iter().copied());
             if applied.applied > 0 && applied.text != current {
                 result.fixes_applied += applied.applied;
-                current = applied.text;
+                fixed = Some(applied.text);
                 rounds += 1;
                 continue;
             }
@@ -360,9 +363,12 @@ fn check_input(
         break;
     }
     if result.fixes_applied > 0 {
-        result.fixed_text = Some(current.clone());
+        result.fixed_text = fixed.clone();
     }
-    result.text = Arc::from(current);
+    result.text = match fixed {
+        Some(t) => Arc::from(t),
+        None => original,
+    };
     result
 }
 
