@@ -43,8 +43,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    // A closed stdout (`bulkhead ... | head`) is not an error: exit 0 quietly.
-    reset_sigpipe();
+    // Rust ignores SIGPIPE, so a closed stdout (`bulkhead ... | head`) surfaces as an EPIPE
+    // error, which every command maps to exit 0 through `cmd::is_broken_pipe`.
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -79,7 +79,3 @@ fn main() -> ExitCode {
         }
     }
 }
-
-/// Rust ignores SIGPIPE, so writes to a closed pipe return EPIPE; every command treats that as
-/// success through [`cmd::is_broken_pipe`]. Nothing to do at start-up.
-fn reset_sigpipe() {}

@@ -322,13 +322,29 @@ fn check_input(
     let mut fixed: Option<String> = None;
     let mut rounds = 0;
     loop {
-        let Some((kind, outcome)) = engines::check_text(
-            input.kind,
-            &input.display,
-            fixed.as_deref().unwrap_or(&original),
-            settings,
-            input.explicit,
-        ) else {
+        // An engine bug on one input must not take the other inputs down: it becomes an
+        // input error (exit 2) naming the file, and the rest are still checked.
+        let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            engines::check_text(
+                input.kind,
+                &input.display,
+                fixed.as_deref().unwrap_or(&original),
+                settings,
+                input.explicit,
+            )
+        }));
+        let checked = match checked {
+            Ok(c) => c,
+            Err(_) => {
+                result.errors.push(InputError::new(
+                    &input.display,
+                    None,
+                    "internal error while checking this file (a bug in bulkhead: please report it with the file)",
+                ));
+                return result;
+            }
+        };
+        let Some((kind, outcome)) = checked else {
             // A YAML/JSON file found by walking that holds no Kubernetes or Compose content.
             result.skipped = true;
             return result;
