@@ -268,37 +268,35 @@ fn walk_tar<R: Read>(
         let size = header.size().unwrap_or(0);
         let mode = header.mode().unwrap_or(0);
         let by_name = catalog::kind_for_path(&path);
+        let mut head = Vec::new();
         let kind = match by_name {
             Some(k) => k,
             None if mode & 0o111 != 0 && size >= 64 => {
-                let mut head = [0u8; 4];
-                if entry.read_exact(&mut head).is_err() || !catalog::is_elf(&head) {
+                let mut h = [0u8; 4];
+                if entry.read_exact(&mut h).is_err() || !catalog::is_elf(&h) {
                     continue;
                 }
-                if size > opts.max_file_bytes {
-                    out.warnings.push(format!(
-                        "layer {what}: /{path} ({size} bytes) is larger than the per-file limit; not read"
-                    ));
-                    continue;
-                }
-                let mut data = Vec::with_capacity(size as usize);
-                data.extend_from_slice(&head);
-                (&mut entry)
-                    .take(opts.max_file_bytes)
-                    .read_to_end(&mut data)
-                    .map_err(corrupt)?;
-                push(out, catalog::analyze(Kind::Elf, &path, &data, None));
-                continue;
+                head.extend_from_slice(&h);
+                Kind::Elf
             }
             None => continue,
         };
+        if matches!(kind, Kind::Elf | Kind::Jar) && size > catalog::SPOOL_THRESHOLD {
+            // Large binaries and archives go to a scratch file, read back through seeks.
+            let facts = spool(&mut entry, &head, scratch.as_deref())
+                .map(|mut f| catalog::analyze_spooled(kind, &path, &mut f))
+                .map_err(|e| ImageError::read(format!("layer {what}: /{path}"), e))?;
+            push(out, facts);
+            continue;
+        }
         if size > opts.max_file_bytes {
             out.warnings.push(format!(
                 "layer {what}: /{path} ({size} bytes) is larger than the per-file limit; not read"
             ));
             continue;
         }
-        let mut data = Vec::with_capacity(size as usize);
+        let mut data = head;
+        data.reserve(size as usize);
         (&mut entry)
             .take(opts.max_file_bytes)
             .read_to_end(&mut data)
@@ -309,6 +307,22 @@ fn walk_tar<R: Read>(
         );
     }
     Ok(())
+}
+
+/// Copies the rest of an entry (after `head`) into an anonymous temporary file in `scratch`
+/// (the cache directory's `tmp`) or the system temporary directory; it is deleted on drop.
+fn spool(entry: &mut impl Read, head: &[u8], scratch: Option<&Path>) -> io::Result<std::fs::File> {
+    let mut f = match scratch {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)?;
+            tempfile::tempfile_in(dir)?
+        }
+        None => tempfile::tempfile()?,
+    };
+    io::Write::write_all(&mut f, head)?;
+    io::copy(entry, &mut f)?;
+    io::Seek::seek(&mut f, io::SeekFrom::Start(0))?;
+    Ok(f)
 }
 
 fn push(out: &mut LayerResult, facts: FileFacts) {
@@ -390,6 +404,13 @@ pub fn analyze_dir(root: &Path, opts: &ScanOptions) -> Result<LayerResult, Image
                     Kind::Elf
                 }
             };
+            if matches!(kind, Kind::Elf | Kind::Jar) && size > catalog::SPOOL_THRESHOLD {
+                match std::fs::File::open(e.path()) {
+                    Ok(mut f) => push(&mut out, catalog::analyze_spooled(kind, &rel_path, &mut f)),
+                    Err(err) => out.warnings.push(format!("/{rel_path}: {err}")),
+                }
+                continue;
+            }
             if size > opts.max_file_bytes {
                 out.warnings.push(format!(
                     "/{rel_path} ({size} bytes) is larger than the per-file limit; not read"

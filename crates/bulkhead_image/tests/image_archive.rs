@@ -265,3 +265,51 @@ fn platform_selection_in_an_index() {
         "{err}"
     );
 }
+
+#[test]
+fn large_go_binary_is_spooled_not_buffered() {
+    // A 20 MiB "binary" (ELF magic, no section table) with Go build info in the middle.
+    let mut elf = b"\x7fELF".to_vec();
+    elf.resize(10 << 20, 0);
+    let mut blob = b"\xff Go buildinf:".to_vec();
+    blob.extend_from_slice(&[8, 2]);
+    blob.resize(32, 0);
+    let modinfo = format!(
+        "{}path\texample.com/big\nmod\texample.com/big\tv1.2.3\th1:x=\ndep\tgolang.org/x/net\tv0.17.0\th1:y=\n{}",
+        "0123456789abcdef", "\n123456789abcdef"
+    );
+    blob.push(8);
+    blob.extend_from_slice(b"go1.21.3");
+    blob.push(modinfo.len() as u8);
+    blob.extend_from_slice(modinfo.as_bytes());
+    elf.extend_from_slice(&blob);
+    elf.resize(20 << 20, 0);
+    let layer = layer_tar(&[E::Exec("usr/local/bin/big", elf)]);
+    let dir = tempfile::tempdir().unwrap();
+    let l = dir.path().join("layout");
+    oci_layout(&l, &[layer], Comp::Gzip);
+    let cache = dir.path().join("cache");
+    let opts = ScanOptions {
+        cache_dir: Some(cache.clone()),
+        max_file_bytes: 1 << 20, // in-memory reads would refuse it: the spool path is used
+        ..ScanOptions::default()
+    };
+    let scan = scan_image(l.to_str().unwrap(), &opts).unwrap();
+    let got: Vec<_> = scan
+        .packages
+        .iter()
+        .map(|p| (p.name.as_str(), p.version.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("example.com/big", "v1.2.3"),
+            ("golang.org/x/net", "v0.17.0"),
+            ("stdlib", "v1.21.3")
+        ]
+    );
+    assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
+    // The scratch file lived in the cache directory and is gone.
+    let tmp = cache.join("tmp");
+    assert!(std::fs::read_dir(&tmp).map(|d| d.count()).unwrap_or(0) == 0);
+}

@@ -46,9 +46,21 @@ struct AuditablePackage {
 
 /// The cargo-auditable dependency list of an ELF binary, when it has one.
 pub fn parse_auditable(elf: &[u8]) -> Vec<Package> {
-    let Some(section) = super::golang::elf_section(elf, ".dep-v0") else {
-        return Vec::new();
-    };
+    match super::golang::elf_section(elf, ".dep-v0") {
+        Some(section) => decode_auditable(section),
+        None => Vec::new(),
+    }
+}
+
+/// The same for a binary on disk.
+pub fn parse_auditable_file<F: Read + std::io::Seek>(f: &mut F) -> Vec<Package> {
+    match super::golang::elf_section_file(f, ".dep-v0", 8 << 20) {
+        Some(section) => decode_auditable(&section),
+        None => Vec::new(),
+    }
+}
+
+fn decode_auditable(section: &[u8]) -> Vec<Package> {
     let mut json = Vec::new();
     // The JSON is small; 8 MiB bounds a hostile section.
     if flate2::read::ZlibDecoder::new(section)

@@ -3,6 +3,7 @@
 //! Also the small ELF section reader cargo-auditable shares.
 
 use bulkhead_pkg::{Ecosystem, Package};
+use std::io::{Read, Seek, SeekFrom};
 
 const MAGIC: &[u8] = b"\xff Go buildinf:";
 
@@ -103,6 +104,127 @@ fn uvarint(b: &[u8]) -> Option<(u64, usize)> {
     None
 }
 
+/// The same lookup over a seekable file, reading only the ELF header, the section table, the
+/// section-name table and the section itself (at most `limit` bytes): memory stays small for
+/// binaries of any size.
+pub fn elf_section_file<F: Read + Seek>(f: &mut F, name: &str, limit: u64) -> Option<Vec<u8>> {
+    let read_at = |f: &mut F, off: u64, len: u64| -> Option<Vec<u8>> {
+        if len > limit.max(1 << 20) {
+            return None;
+        }
+        f.seek(SeekFrom::Start(off)).ok()?;
+        let mut b = vec![0u8; usize::try_from(len).ok()?];
+        f.read_exact(&mut b).ok()?;
+        Some(b)
+    };
+    let head = read_at(f, 0, 64)?;
+    if !super::is_elf(&head) {
+        return None;
+    }
+    let is64 = head[4] == 2;
+    let le = head[5] == 1;
+    let (shoff, shentsize, shnum, shstrndx) = if is64 {
+        (
+            rd64(&head, 0x28, le)?,
+            rd16(&head, 0x3A, le)?,
+            rd16(&head, 0x3C, le)?,
+            rd16(&head, 0x3E, le)?,
+        )
+    } else {
+        (
+            rd32(&head, 0x20, le)?,
+            rd16(&head, 0x2E, le)?,
+            rd16(&head, 0x30, le)?,
+            rd16(&head, 0x32, le)?,
+        )
+    };
+    if shentsize < if is64 { 0x28 } else { 0x18 } || shnum == 0 {
+        return None;
+    }
+    let table = read_at(f, shoff, shentsize.checked_mul(shnum.min(4096))?)?;
+    let shdr = |i: u64| -> Option<(u64, u64, u64, u64)> {
+        let off = usize::try_from(i.checked_mul(shentsize)?).ok()?;
+        if is64 {
+            Some((
+                rd32(&table, off, le)?,
+                rd32(&table, off + 4, le)?,
+                rd64(&table, off + 0x18, le)?,
+                rd64(&table, off + 0x20, le)?,
+            ))
+        } else {
+            Some((
+                rd32(&table, off, le)?,
+                rd32(&table, off + 4, le)?,
+                rd32(&table, off + 0x10, le)?,
+                rd32(&table, off + 0x14, le)?,
+            ))
+        }
+    };
+    let (_, _, str_off, str_size) = shdr(shstrndx)?;
+    let strtab = read_at(f, str_off, str_size.min(1 << 20))?;
+    for i in 0..shnum.min(4096) {
+        let (name_off, kind, off, size) = shdr(i)?;
+        if kind == 8 {
+            continue;
+        }
+        let n = strtab.get(usize::try_from(name_off).ok()?..)?;
+        let end = n.iter().position(|&b| b == 0)?;
+        if &n[..end] == name.as_bytes() {
+            return if size <= limit {
+                read_at(f, off, size)
+            } else {
+                None
+            };
+        }
+    }
+    None
+}
+
+/// Packages of a Go binary on disk (large binaries are spooled, never held in memory).
+pub fn parse_elf_file<F: Read + Seek>(f: &mut F) -> Vec<Package> {
+    let blob = match elf_section_file(f, ".go.buildinfo", 4 << 20) {
+        Some(sec) if sec.starts_with(MAGIC) => Some(sec),
+        _ => scan_magic(f),
+    };
+    blob.and_then(|b| parse_blob(&b))
+        .map(|(v, m)| packages(&v, &m))
+        .unwrap_or_default()
+}
+
+/// Finds the 16-byte aligned build-info magic by streaming the file in 1 MiB chunks, and
+/// returns up to 1 MiB from it.
+fn scan_magic<F: Read + Seek>(f: &mut F) -> Option<Vec<u8>> {
+    f.seek(SeekFrom::Start(0)).ok()?;
+    let mut buf = vec![0u8; 1 << 20];
+    let mut base: u64 = 0;
+    loop {
+        let mut filled = 0;
+        while filled < buf.len() {
+            match f.read(&mut buf[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(_) => return None,
+            }
+        }
+        if filled < MAGIC.len() {
+            return None;
+        }
+        if let Some(i) = (0..=filled - MAGIC.len())
+            .step_by(16)
+            .find(|&i| buf[i..].starts_with(MAGIC))
+        {
+            f.seek(SeekFrom::Start(base + i as u64)).ok()?;
+            let mut out = Vec::new();
+            f.take(1 << 20).read_to_end(&mut out).ok()?;
+            return Some(out);
+        }
+        if filled < buf.len() {
+            return None;
+        }
+        base += filled as u64;
+    }
+}
+
 /// The Go version and module info string of a binary, when it has inline build info.
 pub fn build_info(elf: &[u8]) -> Option<(String, String)> {
     let start = match elf_section(elf, ".go.buildinfo") {
@@ -115,6 +237,10 @@ pub fn build_info(elf: &[u8]) -> Option<(String, String)> {
             &elf[pos..]
         }
     };
+    parse_blob(start)
+}
+
+fn parse_blob(start: &[u8]) -> Option<(String, String)> {
     let flags = *start.get(15)?;
     if flags & 2 == 0 {
         return None; // pre-1.18 pointer format: not read
@@ -140,9 +266,13 @@ pub fn build_info(elf: &[u8]) -> Option<(String, String)> {
 /// Packages of a Go binary: the main module (when versioned), dependencies (replacements
 /// applied), and `stdlib` at the toolchain version.
 pub fn parse_elf(elf: &[u8]) -> Vec<Package> {
-    let Some((go_version, modinfo)) = build_info(elf) else {
-        return Vec::new();
-    };
+    match build_info(elf) {
+        Some((v, m)) => packages(&v, &m),
+        None => Vec::new(),
+    }
+}
+
+fn packages(go_version: &str, modinfo: &str) -> Vec<Package> {
     let mut out: Vec<Package> = Vec::new();
     for line in modinfo.lines() {
         let f: Vec<&str> = line.split('\t').collect();

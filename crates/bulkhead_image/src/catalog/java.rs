@@ -15,11 +15,20 @@ pub fn is_archive_name(name: &str) -> bool {
 }
 
 /// Nested archives larger than this are not opened (bounds memory).
-const NESTED_LIMIT: u64 = 64 << 20;
+const NESTED_LIMIT: u64 = 16 << 20;
 
 /// Packages found in one archive (and its nested archives).
 pub fn parse_archive(path: &str, data: &[u8], depth: usize) -> Result<Vec<Package>, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(data)).map_err(|e| e.to_string())?;
+    parse_archive_reader(path, Cursor::new(data), depth)
+}
+
+/// The same over any seekable reader (a spooled file for large archives).
+pub fn parse_archive_reader<R: Read + std::io::Seek>(
+    path: &str,
+    reader: R,
+    depth: usize,
+) -> Result<Vec<Package>, String> {
+    let mut zip = zip::ZipArchive::new(reader).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     let mut manifest = None;
     let mut nested = Vec::new();

@@ -223,6 +223,38 @@ pub fn analyze(
     facts
 }
 
+/// Runs the ELF or jar cataloger over a file spooled to disk: large binaries and archives are
+/// read through seeks, never held in memory whole.
+pub fn analyze_spooled(kind: Kind, path: &str, f: &mut std::fs::File) -> FileFacts {
+    let mut facts = FileFacts {
+        path: path.to_string(),
+        kind: Some(kind),
+        ..FileFacts::default()
+    };
+    match kind {
+        Kind::Elf => {
+            facts.packages = golang::parse_elf_file(f);
+            if facts.packages.is_empty() {
+                facts.packages = cargo::parse_auditable_file(f);
+            }
+        }
+        Kind::Jar => match java::parse_archive_reader(path, &mut *f, 0) {
+            Ok(p) => facts.packages = p,
+            Err(e) => facts.warnings.push(format!("{path}: {e}")),
+        },
+        _ => {}
+    }
+    for p in &mut facts.packages {
+        if p.locations.is_empty() {
+            p.locations.push(format!("/{path}"));
+        }
+    }
+    facts
+}
+
+/// Entries larger than this (ELF binaries, jars) are spooled to a scratch file.
+pub const SPOOL_THRESHOLD: u64 = 8 << 20;
+
 /// Splits an RFC 822-style record (`Key: value` with indented continuation lines) into
 /// `(key, value)` pairs; continuation lines are joined with `\n`.
 pub(crate) fn rfc822_fields(para: &str) -> Vec<(&str, String)> {
