@@ -56,7 +56,13 @@ fn main() {
     let show = std::env::var("BH_SHOW").unwrap_or_default();
     for f in bulkhead_k8s::check_set(&pairs, &settings) {
         if show.split(',').any(|c| c == f.rule.code) {
-            println!("{} {}:{} {}", f.rule.code, f.path, f.range.map(|r| r.start.line).unwrap_or(0), f.message);
+            println!(
+                "{} {}:{} {}",
+                f.rule.code,
+                f.path,
+                f.range.map(|r| r.start.line).unwrap_or(0),
+                f.message
+            );
         }
         *counts.entry(f.rule.code).or_insert(0usize) += 1;
     }

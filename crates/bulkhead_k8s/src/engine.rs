@@ -63,9 +63,9 @@ pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings
             json,
         };
         let pod = workload::pod_spec(&doc.value, &settings.pod_spec_paths);
-        if let Some(ps) = pod {
-            check_pss(&mut ctx, &ps);
-            hardening::check_pod(&mut ctx, &ps);
+        if let Some(ps) = &pod {
+            check_pss(&mut ctx, ps);
+            hardening::check_pod(&mut ctx, ps);
         }
         hardening::check_object(&mut ctx);
         suppress::from_annotations(path, doc, pod.as_ref(), &mut suppressions, ctx.out);

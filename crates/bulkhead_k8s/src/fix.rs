@@ -462,7 +462,10 @@ pub(crate) fn for_pss(ctx: &Ctx<'_>, ps: &PodSpec<'_>, v: &Violation) -> Option<
 /// `automountServiceAccountToken: false` on the pod spec.
 pub(crate) fn automount(ctx: &Ctx<'_>, ps: &PodSpec<'_>) -> Option<Fix> {
     let mut ed = Editor::new(ctx);
-    ed.ensure(ps.spec_ptr, &[("automountServiceAccountToken", s("false"))])?;
+    ed.ensure(
+        &ps.spec_ptr,
+        &[("automountServiceAccountToken", s("false"))],
+    )?;
     ed.finish(
         "Set `automountServiceAccountToken: false`",
         Applicability::Unsafe,
@@ -552,7 +555,7 @@ pub(crate) fn drop_all(ctx: &Ctx<'_>, ps: &PodSpec<'_>, c: &Container<'_>) -> Op
     ed.ensure_item(
         &format!(
             "{}{}/securityContext/capabilities/drop",
-            ps.spec_ptr,
+            &ps.spec_ptr,
             c.rel_ptr()
         ),
         s("ALL"),

@@ -513,7 +513,7 @@ fn is_sensitive(path: &str) -> bool {
 /// Checks on one pod spec and its containers.
 pub(crate) fn check_pod(ctx: &mut Ctx<'_>, ps: &PodSpec<'_>) {
     let spec = ps.spec;
-    let sp = ps.spec_ptr;
+    let sp = &ps.spec_ptr;
     let cs = workload::containers(spec);
     let pod_sc = workload::pod_sc(spec);
 

@@ -35,18 +35,12 @@ pub(crate) fn from_annotations(
     if let Some(Value::Object(a)) = doc.value.pointer("/metadata/annotations") {
         sources.push(("/metadata/annotations", a));
     }
-    if let Some(ps) = pod
-        && ps.meta_ptr != "/metadata"
+    let template_annotations = pod
+        .filter(|ps| ps.meta_ptr != "/metadata")
+        .map(|ps| format!("{}/annotations", ps.meta_ptr));
+    if let (Some(ps), Some(p)) = (pod, template_annotations.as_deref())
         && let Some(Value::Object(a)) = ps.meta.and_then(|m| m.get("annotations"))
     {
-        let p: &'static str = match ps.meta_ptr {
-            "/spec/template/metadata" => "/spec/template/metadata/annotations",
-            "/template/metadata" => "/template/metadata/annotations",
-            "/spec/jobTemplate/spec/template/metadata" => {
-                "/spec/jobTemplate/spec/template/metadata/annotations"
-            }
-            _ => "/spec/template/metadata/annotations",
-        };
         sources.push((p, a));
     }
     for (base, ann) in sources {

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Where a custom resource keeps its pod template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,16 +47,16 @@ pub fn default_pod_spec_paths() -> Vec<PodSpecPath> {
 }
 
 /// One pod spec inside an object.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct PodSpec<'d> {
     /// The pod spec object.
     pub spec: &'d Map<String, Value>,
     /// The pod (or template) metadata, if present.
     pub meta: Option<&'d Map<String, Value>>,
     /// JSON pointer of the pod spec (`/spec/template/spec`).
-    pub spec_ptr: &'static str,
+    pub spec_ptr: Cow<'static, str>,
     /// JSON pointer of the metadata (`/spec/template/metadata`).
-    pub meta_ptr: &'static str,
+    pub meta_ptr: Cow<'static, str>,
     /// Whether the object is a Job or CronJob (probes are not expected).
     pub batch: bool,
 }
@@ -87,40 +88,27 @@ fn is_builtin_api(api_version: &str) -> bool {
         || api_version.starts_with("extensions/")
 }
 
-/// Leak-free static pointers for custom templates: we only support the common shapes.
-fn custom_ptrs(template: &str) -> Option<(&'static str, &'static str)> {
-    Some(match template {
-        "/spec/template" => ("/spec/template/spec", "/spec/template/metadata"),
-        "/template" => ("/template/spec", "/template/metadata"),
-        "/spec/jobTemplate/spec/template" => (
-            "/spec/jobTemplate/spec/template/spec",
-            "/spec/jobTemplate/spec/template/metadata",
-        ),
-        "/spec/workload/template" => (
-            "/spec/workload/template/spec",
-            "/spec/workload/template/metadata",
-        ),
-        "" => ("/spec", "/metadata"),
-        _ => return None,
-    })
-}
-
 /// The pod spec of an object, if its kind carries one.
 pub fn pod_spec<'d>(obj: &'d Value, custom: &[PodSpecPath]) -> Option<PodSpec<'d>> {
     let kind = obj.get("kind")?.as_str()?;
     let api = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
-    let (spec_ptr, meta_ptr, batch) = match builtin_template(kind) {
-        Some(t) if is_builtin_api(api) => t,
-        _ => {
-            let p = custom.iter().find(|p| {
-                p.kind == kind && (p.api_group.is_empty() || api.starts_with(&p.api_group))
-            })?;
-            let (s, m) = custom_ptrs(&p.template)?;
-            (s, m, false)
-        }
-    };
-    let spec = obj.pointer(spec_ptr)?.as_object()?;
-    let meta = obj.pointer(meta_ptr).and_then(Value::as_object);
+    let (spec_ptr, meta_ptr, batch): (Cow<'static, str>, Cow<'static, str>, bool) =
+        match builtin_template(kind) {
+            Some((s, m, b)) if is_builtin_api(api) => (s.into(), m.into(), b),
+            _ => {
+                let p = custom.iter().find(|p| {
+                    p.kind == kind && (p.api_group.is_empty() || api.starts_with(&p.api_group))
+                })?;
+                let t = p.template.trim_end_matches('/');
+                (
+                    format!("{t}/spec").into(),
+                    format!("{t}/metadata").into(),
+                    false,
+                )
+            }
+        };
+    let spec = obj.pointer(&spec_ptr)?.as_object()?;
+    let meta = obj.pointer(&meta_ptr).and_then(Value::as_object);
     Some(PodSpec {
         spec,
         meta,
@@ -280,6 +268,16 @@ mod tests {
             assert_eq!(p.spec_ptr, ptr);
             assert_eq!(containers(p.spec)[0].name(), "a");
         }
+        let custom = [PodSpecPath {
+            kind: "Thing".into(),
+            api_group: String::new(),
+            template: "/spec/worker/template".into(),
+        }];
+        let thing = json!({"apiVersion": "x.example/v1", "kind": "Thing", "spec": {"worker": {"template": {"spec": {"containers": []}}}}});
+        assert_eq!(
+            pod_spec(&thing, &custom).unwrap().spec_ptr,
+            "/spec/worker/template/spec"
+        );
         let rollout = json!({"apiVersion": "argoproj.io/v1alpha1", "kind": "Rollout", "spec": {"template": {"spec": {"containers": []}}}});
         assert!(pod_spec(&rollout, &default_pod_spec_paths()).is_some());
         assert!(pod_spec(&rollout, &[]).is_none());
