@@ -50,6 +50,10 @@ pub struct Analysis<'c> {
     egress_pols: Vec<Vec<usize>>,
     /// Per policy, per direction, per rule: matched classes.
     rule_match: Vec<[Vec<Vec<bool>>; 2]>,
+    /// Per policy, per direction, per rule: its connections when it names no port by name.
+    rule_conns: Vec<[Vec<Option<ConnSet>>; 2]>,
+    /// Members of each class.
+    class_members: Vec<Vec<usize>>,
     /// Atoms of the external space for sources (split by ingress ipBlocks) and destinations.
     pub src_atoms: Vec<IpRange>,
     pub dst_atoms: Vec<IpRange>,
@@ -207,10 +211,35 @@ impl<'c> Analysis<'c> {
                 }
             }
         }
+        let rule_conns = cluster
+            .policies
+            .iter()
+            .map(|p| {
+                let f = |rules: &[Rule]| -> Vec<Option<ConnSet>> {
+                    rules
+                        .iter()
+                        .map(|r| {
+                            let named = r
+                                .ports
+                                .iter()
+                                .any(|p| matches!(p.port, Some(PortRef::Name(_))));
+                            (!named).then(|| rule_ports(r, None))
+                        })
+                        .collect()
+                };
+                [f(&p.ingress), f(&p.egress)]
+            })
+            .collect();
+        let mut class_members = vec![Vec::new(); class_rep.len()];
+        for (w, &c) in class_of.iter().enumerate() {
+            class_members[c].push(w);
+        }
         Analysis {
             cluster,
             class_of,
             class_rep,
+            rule_conns,
+            class_members,
             ingress_pols,
             egress_pols,
             rule_match,
@@ -261,7 +290,14 @@ impl<'c> Analysis<'c> {
             let p = &self.cluster.policies[pi];
             for (ri, r) in p.rules(d).iter().enumerate() {
                 if self.rule_admits(pi, d, ri, other) {
-                    let ports = rule_ports(r, dst);
+                    let computed;
+                    let ports = match self.rule_conns[pi][dir_idx(d)][ri].as_ref() {
+                        Some(p) => p,
+                        None => {
+                            computed = rule_ports(r, dst);
+                            &computed
+                        }
+                    };
                     if let Some(v) = contrib.as_deref_mut() {
                         v.push((
                             RuleRef {
@@ -271,7 +307,11 @@ impl<'c> Analysis<'c> {
                             ports.clone(),
                         ));
                     }
-                    c.union_with(&ports);
+                    if ports.is_all() {
+                        c = ConnSet::all();
+                    } else {
+                        c.union_with(ports);
+                    }
                 }
             }
         }
@@ -300,57 +340,65 @@ impl<'c> Analysis<'c> {
     }
 
     /// Every allowed connection between distinct workloads and between workloads and
-    /// external ranges, in no particular order. Pairs are computed once per pair of classes.
+    /// external ranges, in no particular order. Pairs are computed once per pair of classes,
+    /// source classes in parallel.
     pub fn connections(&self) -> Vec<Connection> {
+        use rayon::prelude::*;
         let ws = &self.cluster.workloads;
-        let mut out = Vec::new();
-        let mut cache: HashMap<(usize, usize), ConnSet> = HashMap::new();
-        for s in 0..ws.len() {
-            for d in 0..ws.len() {
-                if s == d {
-                    continue;
+        let n = self.class_rep.len();
+        let mut out: Vec<Connection> = (0..n)
+            .into_par_iter()
+            .flat_map_iter(|cs| {
+                let mut v = Vec::new();
+                let src_rep = Peer::Workload(self.class_rep[cs]);
+                for cd in 0..n {
+                    let conn = self.allowed(src_rep, Peer::Workload(self.class_rep[cd]));
+                    if conn.is_empty() {
+                        continue;
+                    }
+                    for &s in &self.class_members[cs] {
+                        for &d in &self.class_members[cd] {
+                            if s != d {
+                                v.push(Connection {
+                                    src: Peer::Workload(s),
+                                    dst: Peer::Workload(d),
+                                    conn: conn.clone(),
+                                });
+                            }
+                        }
+                    }
                 }
-                let key = (self.class_of[s], self.class_of[d]);
-                let conn = cache
-                    .entry(key)
-                    .or_insert_with(|| {
-                        self.allowed(
-                            Peer::Workload(self.class_rep[key.0]),
-                            Peer::Workload(self.class_rep[key.1]),
-                        )
-                    })
-                    .clone();
-                if !conn.is_empty() {
-                    out.push(Connection {
-                        src: Peer::Workload(s),
-                        dst: Peer::Workload(d),
-                        conn,
-                    });
+                v.into_iter()
+            })
+            .collect();
+        let ext: Vec<Connection> = (0..ws.len())
+            .into_par_iter()
+            .flat_map_iter(|w| {
+                let mut v = Vec::new();
+                for a in &self.src_atoms {
+                    let conn = self.allowed(Peer::Ext(*a), Peer::Workload(w));
+                    if !conn.is_empty() {
+                        v.push(Connection {
+                            src: Peer::Ext(*a),
+                            dst: Peer::Workload(w),
+                            conn,
+                        });
+                    }
                 }
-            }
-        }
-        for w in 0..ws.len() {
-            for a in &self.src_atoms {
-                let conn = self.allowed(Peer::Ext(*a), Peer::Workload(w));
-                if !conn.is_empty() {
-                    out.push(Connection {
-                        src: Peer::Ext(*a),
-                        dst: Peer::Workload(w),
-                        conn,
-                    });
+                for a in &self.dst_atoms {
+                    let conn = self.allowed(Peer::Workload(w), Peer::Ext(*a));
+                    if !conn.is_empty() {
+                        v.push(Connection {
+                            src: Peer::Workload(w),
+                            dst: Peer::Ext(*a),
+                            conn,
+                        });
+                    }
                 }
-            }
-            for a in &self.dst_atoms {
-                let conn = self.allowed(Peer::Workload(w), Peer::Ext(*a));
-                if !conn.is_empty() {
-                    out.push(Connection {
-                        src: Peer::Workload(w),
-                        dst: Peer::Ext(*a),
-                        conn,
-                    });
-                }
-            }
-        }
+                v.into_iter()
+            })
+            .collect();
+        out.extend(ext);
         out
     }
 

@@ -13,8 +13,8 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-const COL_W: i64 = 300;
-const ROW_H: i64 = 56;
+const COL_W: i64 = 400;
+const ROW_H: i64 = 64;
 const BOX_W: i64 = 240;
 const BOX_H: i64 = 34;
 const TOP: i64 = 70;
@@ -87,6 +87,8 @@ pub fn svg(lines: &[ConnLine]) -> String {
             esc(ns)
         );
     }
+    // Labels are stacked next to their destination so that they do not overlap.
+    let mut label_slots: BTreeMap<(i64, i64, bool), i64> = BTreeMap::new();
     for l in lines {
         let (Some(&(x1, y1)), Some(&(x2, y2))) = (pos.get(l.src.as_str()), pos.get(l.dst.as_str()))
         else {
@@ -99,15 +101,15 @@ pub fn svg(lines: &[ConnLine]) -> String {
         } else {
             (x1 + BOX_W, y1 + BOX_H / 2, x2 + BOX_W, y2 + BOX_H / 2)
         };
-        let bend = if x1 == x2 {
-            60 + (y2 - y1).abs() / 4
+        let span = (x1 - x2).abs() / COL_W;
+        let (cx, cy) = if x1 == x2 {
+            ((sx + ex) / 2 + 60 + (y2 - y1).abs() / 4, (sy + ey) / 2)
+        } else if span > 1 {
+            // Around the columns in between, below their boxes.
+            ((sx + ex) / 2, height - 10)
         } else {
-            0
+            ((sx + ex) / 2, (sy + ey) / 2)
         };
-        let (cx, cy) = (
-            (sx + ex) / 2 + bend,
-            (sy + ey) / 2 - if x1 == x2 { 0 } else { 20 },
-        );
         let _ = writeln!(
             s,
             r##"<path d="M {sx} {sy} Q {cx} {cy} {ex} {ey}" fill="none" stroke="#daa520" stroke-width="1.5" marker-end="url(#arrow)"><title>{} =&gt; {} : {}</title></path>"##,
@@ -115,11 +117,20 @@ pub fn svg(lines: &[ConnLine]) -> String {
             esc(&l.dst),
             esc(&l.conn)
         );
+        let left = ex < sx || (x1 == x2);
+        let slot = label_slots.entry((ex, ey, left)).or_insert(0);
+        let ly = ey - 6 - *slot * 12;
+        *slot += 1;
+        let (lx, anchor) = if x1 == x2 {
+            (ex + 6, "start")
+        } else if left {
+            (ex + 6, "start")
+        } else {
+            (ex - 6, "end")
+        };
         let _ = writeln!(
             s,
-            r##"<text x="{}" y="{}" fill="#006400" font-size="10">{}</text>"##,
-            (sx + 2 * cx + ex) / 4,
-            (sy + 2 * cy + ey) / 4 - 3,
+            r##"<text x="{lx}" y="{ly}" text-anchor="{anchor}" fill="#006400" font-size="10">{}</text>"##,
             esc(&l.conn)
         );
     }

@@ -1,0 +1,207 @@
+//! CLI tests of `bulkhead netpol` on examples/netpol.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const SHOP_LIST: &str = "\
+0.0.0.0-255.255.255.255[External] => payments/gateway[Deployment] : All Connections
+0.0.0.0-255.255.255.255[External] => shop/frontend[Deployment] : TCP 8080
+payments/gateway[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections
+payments/gateway[Deployment] => shop/frontend[Deployment] : TCP 8080
+shop/backend[Deployment] => 0.0.0.0-255.255.255.255[External] : UDP 53
+shop/backend[Deployment] => payments/gateway[Deployment] : TCP 8443,UDP 53
+shop/backend[Deployment] => shop/db[StatefulSet] : TCP 5432
+shop/db[StatefulSet] => 0.0.0.0-255.255.255.255[External] : UDP 53
+shop/db[StatefulSet] => payments/gateway[Deployment] : UDP 53
+shop/frontend[Deployment] => 0.0.0.0-255.255.255.255[External] : UDP 53
+shop/frontend[Deployment] => payments/gateway[Deployment] : UDP 53
+shop/frontend[Deployment] => shop/backend[Deployment] : TCP 9090
+";
+
+#[test]
+fn list_txt() {
+    let (code, out, err) = run(&["netpol", "list", "examples/netpol/shop"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, SHOP_LIST);
+}
+
+#[test]
+fn list_formats_and_focus() {
+    let (code, out, _) = run(&[
+        "netpol",
+        "list",
+        "examples/netpol/shop",
+        "-o",
+        "csv",
+        "--focus-workload",
+        "shop/db",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "src,dst,conn\n\
+shop/backend[Deployment],shop/db[StatefulSet],TCP 5432\n\
+shop/db[StatefulSet],0.0.0.0-255.255.255.255[External],UDP 53\n\
+shop/db[StatefulSet],payments/gateway[Deployment],UDP 53\n"
+    );
+    let (code, out, _) = run(&["netpol", "list", "examples/netpol/shop", "-o", "svg"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("<svg"), "{out}");
+    assert!(out.contains("shop/frontend[Deployment] =&gt; shop/backend[Deployment] : TCP 9090"));
+    let (code, out, _) = run(&["netpol", "list", "examples/netpol/shop", "--exposure"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Workloads not protected by network policies:\npayments/gateway[Deployment] is not protected on Egress"), "{out}");
+}
+
+#[test]
+fn explain_with_rule_lines() {
+    let (code, out, err) = run(&[
+        "netpol",
+        "explain",
+        "shop/frontend",
+        "shop/backend",
+        "9090/TCP",
+        "-p",
+        "examples/netpol/shop",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(
+            "shop/frontend[Deployment] => shop/backend[Deployment]\n  TCP 9090: ALLOWED\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("  allowed by NetworkPolicy shop/frontend egress rule #1 (examples/netpol/shop/policies.yaml:25): TCP 9090\n"), "{out}");
+    assert!(out.contains("  allowed by NetworkPolicy shop/backend ingress rule #1 (examples/netpol/shop/policies.yaml:41): TCP 9090\n"), "{out}");
+    assert!(out.ends_with("Result: ALLOWED\n"));
+
+    let (code, out, _) = run(&[
+        "netpol",
+        "explain",
+        "shop/frontend",
+        "shop/db",
+        "5432",
+        "-p",
+        "examples/netpol/shop",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("  denied: no egress rule admits TCP 5432 with shop/db[StatefulSet]\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("Result: DENIED\n"));
+}
+
+#[test]
+fn explain_unknown_workload_is_usage_error() {
+    let (code, _, err) = run(&[
+        "netpol",
+        "explain",
+        "nope",
+        "shop/db",
+        "-p",
+        "examples/netpol/shop",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no workload matches `nope`"), "{err}");
+}
+
+#[test]
+fn diff_between_versions() {
+    let (code, out, _) = run(&[
+        "netpol",
+        "diff",
+        "examples/netpol/shop",
+        "examples/netpol/shop-v2",
+    ]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Connectivity diff:");
+    assert_eq!(
+        lines[1],
+        "diff-type: changed, source: 0.0.0.0-255.255.255.255[External], destination: shop/frontend[Deployment], ref1: TCP 8080, ref2: TCP 8080,8443"
+    );
+    assert!(lines.contains(&"diff-type: added, source: shop/cache[Deployment], destination: 0.0.0.0-255.255.255.255[External], ref1: No Connections, ref2: UDP 53, workloads-diff-info: workload shop/cache[Deployment] added"));
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("diff-type: removed"))
+            .count(),
+        6
+    );
+}
+
+#[test]
+fn synthesize_declared_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let synth = dir.path().join("policies.yaml");
+    let (code, _, err) = run(&[
+        "netpol",
+        "synthesize",
+        "examples/netpol/shop",
+        "--from",
+        "examples/netpol/shop-flows.yaml",
+        "-f",
+        synth.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::copy(
+        root().join("examples/netpol/shop/workloads.yaml"),
+        dir.path().join("workloads.yaml"),
+    )
+    .unwrap();
+    let (code, out, _) = run(&["netpol", "list", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "0.0.0.0-255.255.255.255[External] => shop/frontend[Deployment] : TCP 8080\n\
+shop/backend[Deployment] => payments/gateway[Deployment] : TCP 8443\n\
+shop/backend[Deployment] => shop/db[StatefulSet] : TCP 5432\n\
+shop/frontend[Deployment] => shop/backend[Deployment] : TCP 9090\n"
+    );
+}
+
+#[test]
+fn lint_mistakes() {
+    let (code, out, _) = run(&["netpol", "lint", "examples/netpol/mistakes"]);
+    assert_eq!(code, 1);
+    let codes: Vec<&str> = out
+        .lines()
+        .map(|l| l.split(": ").nth(1).unwrap().split(' ').next().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "NP001", "NP002", "NP006", "NP011", "NP007", "NP008", "NP005", "NP010", "NP006",
+            "NP009", "NP004"
+        ]
+    );
+    assert!(
+        out.starts_with("examples/netpol/mistakes/all.yaml:19:1: NP001 [medium]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn missing_input_is_exit_2() {
+    let (code, _, err) = run(&["netpol", "list", "examples/netpol/does-not-exist"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no such file or directory"), "{err}");
+}
