@@ -104,7 +104,8 @@ fn from_manifest(m: &str, file_name: &str) -> Option<Package> {
     let version = get("Implementation-Version").or_else(|| get("Bundle-Version"))?;
     let artifact = from_file_name(file_name)
         .map(|p| p.name.rsplit(':').next().unwrap_or("").to_string())
-        .or_else(|| get("Implementation-Title"))?;
+        .or_else(|| get("Implementation-Title"))
+        .filter(|a| !a.contains(char::is_whitespace))?;
     let group = get("Implementation-Vendor-Id")
         .or_else(|| {
             get("Bundle-SymbolicName").and_then(|s| {
@@ -112,6 +113,7 @@ fn from_manifest(m: &str, file_name: &str) -> Option<Package> {
                 s.rsplit_once('.').map(|(g, _)| g.to_string())
             })
         })
+        .filter(|g| !g.contains(char::is_whitespace))
         .unwrap_or_else(|| artifact.clone());
     Some(Package::new(
         Ecosystem::Maven,
@@ -147,6 +149,16 @@ mod tests {
             ("commons-io:commons-io", "2.11.0")
         );
         assert!(from_file_name("commons-io.jar").is_none());
+    }
+
+    #[test]
+    fn manifest_titles_with_spaces_are_not_names() {
+        let m = "Manifest-Version: 1.0\nImplementation-Title: Java Runtime Environment\nImplementation-Version: 25.0.3\n";
+        assert!(from_manifest(m, "jrt-fs.jar").is_none());
+        let m =
+            "Implementation-Version: 1.2\nBundle-SymbolicName: org.example.lib;singleton:=true\n";
+        let p = from_manifest(m, "lib-1.2.jar").unwrap();
+        assert_eq!(p.name, "org.example:lib");
     }
 
     #[test]
