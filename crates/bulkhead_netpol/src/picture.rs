@@ -121,9 +121,7 @@ pub fn svg(lines: &[ConnLine]) -> String {
         let slot = label_slots.entry((ex, ey, left)).or_insert(0);
         let ly = ey - 6 - *slot * 12;
         *slot += 1;
-        let (lx, anchor) = if x1 == x2 {
-            (ex + 6, "start")
-        } else if left {
+        let (lx, anchor) = if left {
             (ex + 6, "start")
         } else {
             (ex - 6, "end")
