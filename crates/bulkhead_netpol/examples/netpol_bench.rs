@@ -21,7 +21,7 @@ fn generate(pods: usize, nss: usize, policies: usize) -> Vec<Value> {
             let app = p % apps_per_ns;
             objs.push(json!({"apiVersion": "v1", "kind": "Pod",
                 "metadata": {"name": format!("app-{app}-{p}"), "namespace": ns,
-                    "labels": {"app": format!("app-{app}"), "tier": if app % 3 == 0 {"front"} else {"back"}},
+                    "labels": {"app": format!("app-{app}"), "tier": if app.is_multiple_of(3) {"front"} else {"back"}},
                     "ownerReferences": [{"kind": "ReplicaSet", "name": format!("app-{app}-5d4f9c"), "controller": true}]},
                 "spec": {"containers": [{"name": "c", "image": "x",
                     "ports": [{"containerPort": 8080, "name": "http"}, {"containerPort": 9090, "name": "metrics"}]}]}}));
