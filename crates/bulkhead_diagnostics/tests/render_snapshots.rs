@@ -60,6 +60,16 @@ fn clean_run_in_every_format() {
 }
 
 #[test]
+fn hostile_text_in_every_format() {
+    let report = common::hostile_report();
+    for format in Format::ALL {
+        let out = rendered(format, &report, false);
+        assert!(!out.contains('\x1b') && !out.contains('\0'), "{format}");
+        snap(&format!("hostile_{format}"), &out);
+    }
+}
+
+#[test]
 fn colour_only_changes_escapes() {
     let report = common::sample_report();
     let plain = rendered(Format::Human, &report, false);

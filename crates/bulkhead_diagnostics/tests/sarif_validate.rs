@@ -146,6 +146,7 @@ fn rendered_sarif_passes_the_multitool_validator() {
     for (name, report) in [
         ("sample", common::sample_report()),
         ("clean", common::clean_report()),
+        ("hostile", common::hostile_report()),
     ] {
         let sarif = render_to_string(Format::Sarif, &report, &opts);
         assert_eq!(

@@ -309,3 +309,26 @@ pub fn docs_report() -> Report {
     report.files = 4;
     report
 }
+
+/// A file written to attack the reader: ANSI escapes and a bidi override in the source, and a
+/// message that tries to clear the screen, retitle the terminal, start a new line and inject a
+/// GitHub workflow command; a path with characters that need escaping everywhere.
+pub fn hostile_report() -> Report {
+    let text = "FROM alpine\x1b[2J\nUSER \u{202E}toor\u{202C}\n";
+    let path = "evil/a b,c:d%.Dockerfile";
+    let mut report = Report {
+        findings: vec![Finding::new(
+            &ROOT_USER,
+            path,
+            Some(range_of(text, "USER", 0)),
+            "root\x1b]0;pwned\x07\r\n::error file=x::injected <b>&amp;</b>",
+        )],
+        errors: vec![InputError::new(path, None, "bad\0byte \u{FFFF}")],
+        files: 1,
+        sources: BTreeMap::from([(path.to_string(), Arc::<str>::from(text))]),
+        rules: vec![&ROOT_USER],
+        ..Report::default()
+    };
+    report.sort();
+    report
+}
