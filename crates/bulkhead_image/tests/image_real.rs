@@ -291,3 +291,119 @@ fn bearer_token_registry_pull() {
     );
     assert!(reqs[0].contains("service=bulkhead-registry"), "{}", reqs[0]);
 }
+
+/// Trivy (offline, SBOM only) on the same image as a docker archive: the same OS, npm and Go
+/// packages; for Python, Trivy also lists the dist-info that dpkg owns (Debian's
+/// `python3-*` packages), which bulkhead does not count twice. Jars are left out because
+/// Trivy needs its Java database (not available offline) to read them.
+#[test]
+fn trivy_agrees_on_the_same_image() {
+    let Some(f) = fixture() else { return };
+    if skip_without(&["trivy", "skopeo"]) {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("img.tar");
+    support::real::run(
+        Command::new("skopeo")
+            .args(["copy", "--quiet"])
+            .arg(format!("oci:{}:latest", f.layout.display()))
+            .arg(format!(
+                "docker-archive:{}:bulkhead/real:latest",
+                archive.display()
+            )),
+    );
+    let out = tmp.path().join("trivy.json");
+    let status = Command::new("trivy")
+        .args([
+            "image",
+            "--quiet",
+            "--skip-db-update",
+            "--skip-java-db-update",
+            "--offline-scan",
+        ])
+        .args([
+            "--skip-dirs",
+            "/opt/app",
+            "--format",
+            "cyclonedx",
+            "--cache-dir",
+        ])
+        .arg(tmp.path().join("trivy-cache"))
+        .arg("--input")
+        .arg(&archive)
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .unwrap();
+    if !status.success() {
+        println!("skipped: trivy could not run offline here");
+        return;
+    }
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let mut trivy: BTreeSet<(String, String, String)> = BTreeSet::new();
+    for c in doc["components"].as_array().unwrap() {
+        let Some(purl) = c["purl"].as_str() else {
+            continue;
+        };
+        let ty = purl[4..].split('/').next().unwrap().to_string();
+        let path = c["properties"]
+            .as_array()
+            .and_then(|ps| {
+                ps.iter()
+                    .find(|p| p["name"] == "aquasecurity:trivy:FilePath")
+                    .and_then(|p| p["value"].as_str())
+            })
+            .unwrap_or("")
+            .to_string();
+        if ty == "pypi" && path.starts_with("usr/lib/python3/dist-packages/") {
+            continue; // owned by dpkg: bulkhead does not count it twice
+        }
+        if ty == "maven" {
+            continue;
+        }
+        trivy.insert((
+            ty,
+            c["name"].as_str().unwrap().to_string(),
+            c["version"].as_str().unwrap_or("").to_string(),
+        ));
+    }
+    let scan = scan_image(archive.to_str().unwrap(), &ScanOptions::default()).unwrap();
+    let ours: BTreeSet<(String, String, String)> = scan
+        .packages
+        .iter()
+        .filter(|p| !matches!(p.ecosystem, Ecosystem::Maven | Ecosystem::Cargo))
+        .map(|p| {
+            // Trivy keeps the npm scope in the component group.
+            let name = match p.ecosystem {
+                Ecosystem::Npm => p.name.rsplit('/').next().unwrap().to_string(),
+                _ => p.name.clone(),
+            };
+            (p.ecosystem.purl_type().to_string(), name, p.version.clone())
+        })
+        .collect();
+    // Trivy gives every OS package the purl type of the detected OS: the packages of the rpm
+    // database in a Debian image come out as `pkg:deb/...`. Compare them as rpm.
+    let rpm: BTreeSet<(String, String)> = names(&scan, Ecosystem::Rpm);
+    let trivy: BTreeSet<_> = trivy
+        .into_iter()
+        .filter(|(ty, _, _)| ty != "cargo")
+        .map(|(ty, n, v)| {
+            if ty == "deb" && rpm.contains(&(n.clone(), v.clone())) {
+                ("rpm".to_string(), n, v)
+            } else {
+                (ty, n, v)
+            }
+        })
+        .collect();
+    assert_eq!(
+        trivy.difference(&ours).collect::<Vec<_>>(),
+        Vec::<&(String, String, String)>::new(),
+        "only Trivy"
+    );
+    assert_eq!(
+        ours.difference(&trivy).collect::<Vec<_>>(),
+        Vec::<&(String, String, String)>::new(),
+        "only bulkhead"
+    );
+}
