@@ -313,3 +313,151 @@ fn large_go_binary_is_spooled_not_buffered() {
     let tmp = cache.join("tmp");
     assert!(std::fs::read_dir(&tmp).map(|d| d.count()).unwrap_or(0) == 0);
 }
+
+fn jar(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (n, d) in entries {
+        w.start_file(*n, o).unwrap();
+        std::io::Write::write_all(&mut w, d).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn every_cataloger_in_one_distroless_image() {
+    let inner = jar(&[(
+        "META-INF/maven/org.inner/inner/pom.properties",
+        b"groupId=org.inner\nartifactId=inner\nversion=2.0\n".to_vec(),
+    )]);
+    let outer = jar(&[
+        (
+            "META-INF/MANIFEST.MF",
+            b"Manifest-Version: 1.0\nImplementation-Version: 9.9\n".to_vec(),
+        ),
+        (
+            "META-INF/maven/org.outer/outer/pom.properties",
+            b"groupId=org.outer\nartifactId=outer\nversion=1.0\n".to_vec(),
+        ),
+        ("BOOT-INF/lib/inner-2.0.jar", inner),
+    ]);
+    let layer = layer_tar(&[
+        E::File("etc/os-release", OS_RELEASE.as_bytes().to_vec()),
+        E::File(
+            "var/lib/dpkg/status.d/base",
+            b"Package: base-files\nVersion: 12.4\nArchitecture: amd64\n".to_vec(),
+        ),
+        E::File("var/lib/dpkg/status.d/base.md5sums", b"x  etc/issue\n".to_vec()),
+        E::File(
+            "usr/lib/python3.11/site-packages/attrs-23.1.0.egg-info",
+            b"Metadata-Version: 1.1\nName: attrs\nVersion: 23.1.0\nLicense: MIT\n".to_vec(),
+        ),
+        E::File(
+            "usr/lib/python3.11/site-packages/six-1.16.0.egg-info/PKG-INFO",
+            b"Metadata-Version: 1.1\nName: six\nVersion: 1.16.0\n".to_vec(),
+        ),
+        E::File(
+            "usr/lib/ruby/gems/3.1.0/specifications/rake-13.0.6.gemspec",
+            b"Gem::Specification.new do |s|\n  s.name = \"rake\".freeze\n  s.version = \"13.0.6\"\n  s.licenses = [\"MIT\".freeze]\nend\n".to_vec(),
+        ),
+        E::File("srv/app.jar", outer),
+        E::File(
+            "srv/rust/Cargo.lock",
+            b"version = 3\n\n[[package]]\nname = \"libc\"\nversion = \"0.2.150\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n".to_vec(),
+        ),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let l = dir.path().join("layout");
+    oci_layout(&l, &[layer], Comp::Zstd);
+    let scan = scan_image(l.to_str().unwrap(), &ScanOptions::default()).unwrap();
+    let got: Vec<(String, &str, &str, &str)> = scan
+        .packages
+        .iter()
+        .map(|p| {
+            (
+                p.ecosystem.to_string(),
+                p.name.as_str(),
+                p.version.as_str(),
+                p.locations[0].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "deb".into(),
+                "base-files",
+                "12.4",
+                "/var/lib/dpkg/status.d/base"
+            ),
+            (
+                "pypi".into(),
+                "attrs",
+                "23.1.0",
+                "/usr/lib/python3.11/site-packages/attrs-23.1.0.egg-info"
+            ),
+            (
+                "pypi".into(),
+                "six",
+                "1.16.0",
+                "/usr/lib/python3.11/site-packages/six-1.16.0.egg-info/PKG-INFO"
+            ),
+            ("cargo".into(), "libc", "0.2.150", "/srv/rust/Cargo.lock"),
+            (
+                "maven".into(),
+                "org.inner:inner",
+                "2.0",
+                "/srv/app.jar!/BOOT-INF/lib/inner-2.0.jar"
+            ),
+            ("maven".into(), "org.outer:outer", "1.0", "/srv/app.jar"),
+            (
+                "gem".into(),
+                "rake",
+                "13.0.6",
+                "/usr/lib/ruby/gems/3.1.0/specifications/rake-13.0.6.gemspec"
+            ),
+        ]
+    );
+    let attrs = scan.packages.iter().find(|p| p.name == "attrs").unwrap();
+    assert_eq!(attrs.licenses, vec!["MIT"]);
+}
+
+#[test]
+fn alpine_image() {
+    let layer = layer_tar(&[
+        E::File("etc/alpine-release", b"3.20.3\n".to_vec()),
+        E::File(
+            "lib/apk/db/installed",
+            b"C:Q1\nP:musl\nV:1.2.5-r0\no:musl\nL:MIT\nF:lib\nR:ld-musl-x86_64.so.1\n\nP:py3-six\nV:1.16.0-r9\no:py3-six\nL:MIT\nF:usr/lib/python3.12/site-packages/six-1.16.0.dist-info\nR:METADATA\n\n".to_vec(),
+        ),
+        E::File(
+            "usr/lib/python3.12/site-packages/six-1.16.0.dist-info/METADATA",
+            b"Metadata-Version: 2.1\nName: six\nVersion: 1.16.0\n".to_vec(),
+        ),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let l = dir.path().join("layout");
+    oci_layout(&l, &[layer], Comp::Gzip);
+    let scan = scan_image(l.to_str().unwrap(), &ScanOptions::default()).unwrap();
+    let os = scan.os.unwrap();
+    assert_eq!((os.id.as_str(), os.version.as_str()), ("alpine", "3.20.3"));
+    let got: Vec<_> = scan
+        .packages
+        .iter()
+        .map(|p| (p.name.as_str(), p.ecosystem))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("musl", Ecosystem::Apk), ("py3-six", Ecosystem::Apk)],
+        "six is owned by py3-six"
+    );
+    assert_eq!(
+        bulkhead_image::purl(&scan.packages[0])
+            .split('?')
+            .next()
+            .unwrap(),
+        "pkg:apk/alpine/musl@1.2.5-r0"
+    );
+}
