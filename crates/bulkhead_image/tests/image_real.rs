@@ -407,3 +407,39 @@ fn trivy_agrees_on_the_same_image() {
         "only bulkhead"
     );
 }
+
+/// TLS is verified by default: a registry with a self-signed certificate is refused, with the
+/// reason, and nothing falls back to plain HTTP.
+#[test]
+fn tls_is_verified() {
+    if skip_without(&["docker-registry", "openssl"]) {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (cert, key) = (tmp.path().join("cert.pem"), tmp.path().join("key.pem"));
+    support::real::run(
+        Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=127.0.0.1",
+            ])
+            .args(["-addext", "subjectAltName=IP:127.0.0.1", "-keyout"])
+            .arg(&key)
+            .arg("-out")
+            .arg(&cert),
+    );
+    let reg = start_registry(Auth::Tls { cert, key });
+    let err = scan_image(&format!("{}/any/img:v1", reg.addr), &ScanOptions::default()).unwrap_err();
+    let msg = err.to_string().to_lowercase();
+    assert!(
+        msg.contains("https://") && (msg.contains("certificate") || msg.contains("issuer")),
+        "{msg}"
+    );
+}

@@ -280,8 +280,19 @@ impl Drop for Registry {
 
 pub enum Auth {
     None,
-    Basic { user: String, password: String },
-    Token { realm: String, cert: PathBuf },
+    /// No auth, but HTTPS with this certificate and key.
+    Tls {
+        cert: PathBuf,
+        key: PathBuf,
+    },
+    Basic {
+        user: String,
+        password: String,
+    },
+    Token {
+        realm: String,
+        cert: PathBuf,
+    },
 }
 
 pub fn start_registry(auth: Auth) -> Registry {
@@ -290,6 +301,7 @@ pub fn start_registry(auth: Auth) -> Registry {
     let addr = format!("127.0.0.1:{port}");
     let auth_yaml = match &auth {
         Auth::None => String::new(),
+        Auth::Tls { .. } => String::new(),
         Auth::Basic { user, password } => {
             let line = run(Command::new("htpasswd").args(["-Bbn", user, password]));
             let p = dir.path().join("htpasswd");
@@ -305,8 +317,16 @@ pub fn start_registry(auth: Auth) -> Registry {
         ),
     };
     let cfg = format!(
-        "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: {}\n  delete:\n    enabled: true\nhttp:\n  addr: {addr}\n{auth_yaml}",
-        dir.path().join("data").display()
+        "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: {}\n  delete:\n    enabled: true\nhttp:\n  addr: {addr}\n{tls}{auth_yaml}",
+        dir.path().join("data").display(),
+        tls = match &auth {
+            Auth::Tls { cert, key } => format!(
+                "  tls:\n    certificate: {}\n    key: {}\n",
+                cert.display(),
+                key.display()
+            ),
+            _ => String::new(),
+        }
     );
     let cfg_path = dir.path().join("config.yml");
     std::fs::write(&cfg_path, cfg).unwrap();
