@@ -35,13 +35,15 @@ pub fn diff(
     let info = |src: &str, dst: &str, added: bool| -> String {
         let (mine, other) = if added { (wl2, wl1) } else { (wl1, wl2) };
         let word = if added { "added" } else { "removed" };
-        let mut parts = Vec::new();
-        for p in [src, dst] {
-            if mine.contains(p) && !other.contains(p) {
-                parts.push(format!("workload {p} {word}"));
-            }
+        let parts: Vec<&str> = [src, dst]
+            .into_iter()
+            .filter(|p| mine.contains(*p) && !other.contains(*p))
+            .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("workload {} {word}", parts.join(" and "))
         }
-        parts.join(", ")
     };
     let mut changed = Vec::new();
     let mut added = Vec::new();
@@ -84,8 +86,28 @@ pub fn diff(
     changed
 }
 
+/// Diff two clusters: both are listed with the external space cut at the `ipBlock`s of both,
+/// so ranges line up.
+pub fn diff_clusters(c1: &crate::Cluster, c2: &crate::Cluster) -> Vec<DiffLine> {
+    use crate::engine::Analysis;
+    let (i1, e1) = Analysis::ip_cuts(c1);
+    let (i2, e2) = Analysis::ip_cuts(c2);
+    let ins: Vec<_> = i1.iter().chain(i2.iter()).copied().collect();
+    let egs: Vec<_> = e1.iter().chain(e2.iter()).copied().collect();
+    let opts = crate::ListOptions::default();
+    let l1 = crate::connlist(&Analysis::with_cuts(c1, &ins, &egs), &opts);
+    let l2 = crate::connlist(&Analysis::with_cuts(c2, &ins, &egs), &opts);
+    let names = |c: &crate::Cluster| -> BTreeSet<String> {
+        c.workloads.iter().map(|w| w.display()).collect()
+    };
+    diff(&l1, &l2, &names(c1), &names(c2))
+}
+
 /// Render a diff as `txt`, `csv`, `md` or `json`.
 pub fn render(lines: &[DiffLine], format: &str) -> String {
+    if lines.is_empty() && format != "json" {
+        return String::new();
+    }
     match format {
         "csv" | "md" => {
             let mut rows = Vec::new();

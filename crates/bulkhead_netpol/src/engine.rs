@@ -140,6 +140,33 @@ pub fn rule_ports_ext(rule: &Rule, dst: Option<&Workload>, keep_names: bool) -> 
 impl<'c> Analysis<'c> {
     /// Precompute classes and rule matches.
     pub fn new(cluster: &'c Cluster) -> Self {
+        Self::with_cuts(cluster, &[], &[])
+    }
+
+    /// The `ipBlock` address sets of a cluster's ingress and egress rules (where the external
+    /// space is cut).
+    pub fn ip_cuts(cluster: &Cluster) -> (Vec<IpRange>, Vec<IpRange>) {
+        let mut in_ranges = Vec::new();
+        let mut eg_ranges = Vec::new();
+        for p in &cluster.policies {
+            for (rules, out) in [(&p.ingress, &mut in_ranges), (&p.egress, &mut eg_ranges)] {
+                for r in rules {
+                    for peer in r.peers.iter().flatten() {
+                        if let PeerSpec::Ip(b) = peer {
+                            // Boundaries of the block's address set (cidr minus excepts,
+                            // merged), as netpol-analyzer splits the space.
+                            out.extend(b.set.iter().copied());
+                        }
+                    }
+                }
+            }
+        }
+        (in_ranges, eg_ranges)
+    }
+
+    /// Like [`Analysis::new`], also cutting the external space at the given ranges (so two
+    /// manifest sets can be compared range by range).
+    pub fn with_cuts(cluster: &'c Cluster, extra_in: &[IpRange], extra_eg: &[IpRange]) -> Self {
         let mut classes: HashMap<(&str, &Labels, &[crate::model::NamedPort]), usize> =
             HashMap::new();
         let mut class_of = Vec::with_capacity(cluster.workloads.len());
@@ -196,21 +223,9 @@ impl<'c> Analysis<'c> {
             };
             rule_match.push([per_dir(&p.ingress), per_dir(&p.egress)]);
         }
-        let mut in_ranges = Vec::new();
-        let mut eg_ranges = Vec::new();
-        for p in &cluster.policies {
-            for (rules, out) in [(&p.ingress, &mut in_ranges), (&p.egress, &mut eg_ranges)] {
-                for r in rules {
-                    for peer in r.peers.iter().flatten() {
-                        if let PeerSpec::Ip(b) = peer {
-                            // Boundaries of the block's address set (cidr minus excepts,
-                            // merged), as netpol-analyzer splits the space.
-                            out.extend(b.set.iter().copied());
-                        }
-                    }
-                }
-            }
-        }
+        let (mut in_ranges, mut eg_ranges) = Self::ip_cuts(cluster);
+        in_ranges.extend_from_slice(extra_in);
+        eg_ranges.extend_from_slice(extra_eg);
         let rule_conns = cluster
             .policies
             .iter()

@@ -13,9 +13,8 @@
 
 use anyhow::{Context, bail};
 use bulkhead_netpol::engine::Analysis;
-use bulkhead_netpol::output::{ConnLine, Format};
+use bulkhead_netpol::output::Format;
 use bulkhead_netpol::{Cluster, ListOptions, cluster_from_documents, load};
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -195,13 +194,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             }
             let (c1, _, e1) = load_cluster(std::slice::from_ref(&a))?;
             let (c2, _, e2) = load_cluster(std::slice::from_ref(&b))?;
-            let lines = |c: &Cluster| -> Vec<ConnLine> {
-                bulkhead_netpol::connlist(&Analysis::new(c), &ListOptions::default())
-            };
-            let names = |c: &Cluster| -> BTreeSet<String> {
-                c.workloads.iter().map(|w| w.display()).collect()
-            };
-            let d = bulkhead_netpol::diff::diff(&lines(&c1), &lines(&c2), &names(&c1), &names(&c2));
+            let d = bulkhead_netpol::diff::diff_clusters(&c1, &c2);
             emit(&bulkhead_netpol::diff::render(&d, &output), None)?;
             Ok(if e1 || e2 { 2 } else { 0 })
         }
