@@ -166,6 +166,12 @@ pub fn scan_image(reference: &str, opts: &ScanOptions) -> Result<Scan, ImageErro
         Some(_) => resolve_path(path, reference, &platform)?,
         None if path.exists() => resolve_path(path, reference, &platform)?,
         None if registry::looks_like_reference(rest) => registry::resolve(rest, &platform, opts)?,
+        None if rest.starts_with(['/', '.', '~']) || rest.ends_with(".tar") => {
+            return Err(ImageError::io(
+                path,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+            ));
+        }
         None => {
             return Err(ImageError::UnknownReference {
                 reference: reference.to_string(),

@@ -31,6 +31,9 @@ impl Reference {
     /// Parses `[registry/]repo[:tag][@digest]` with Docker's defaults (`docker.io`,
     /// `library/`, `latest`).
     pub fn parse(s: &str) -> Option<Reference> {
+        if s.starts_with(['/', '.', '~']) || s.ends_with(".tar") {
+            return None; // a file path, not a reference
+        }
         let (rest, digest) = match s.split_once('@') {
             Some((r, d)) => (r, Some(d.to_string())),
             None => (s, None),
@@ -48,6 +51,9 @@ impl Reference {
             _ => (path, None),
         };
         if repository.is_empty()
+            || repository
+                .split('/')
+                .any(|c| !c.starts_with(|ch: char| ch.is_ascii_alphanumeric()))
             || !repository
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-/".contains(c))
@@ -490,6 +496,10 @@ mod tests {
         assert_eq!(r.tag.as_deref(), Some("1.2"));
         assert_eq!(r.digest.as_deref(), Some("sha256:abc"));
         assert!(Reference::parse("Not Valid").is_none());
+        assert!(Reference::parse("/tmp/image.tar").is_none());
+        assert!(Reference::parse("./layout").is_none());
+        assert!(Reference::parse("image.tar").is_none());
+        assert!(Reference::parse("a//b").is_none());
     }
 
     #[test]
