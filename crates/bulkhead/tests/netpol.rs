@@ -188,14 +188,14 @@ fn lint_mistakes() {
 const LINT_MISTAKES: &str = "\
 examples/netpol/mistakes/all.yaml:19:1: NP001 [medium] namespace `demo` has no default-deny ingress policy (empty podSelector)
 examples/netpol/mistakes/all.yaml:19:1: NP002 [low] namespace `demo` has no default-deny egress policy (empty podSelector)
-examples/netpol/mistakes/all.yaml:46:1: NP006 [medium] named port `https` (TCP) resolves on no destination of ingress rule #1 of demo/web
 examples/netpol/mistakes/all.yaml:46:1: NP011 [low] Ingress rule #1 of demo/web lists a namespaceSelector and a podSelector as separate peers (OR); one peer with both would mean AND
+examples/netpol/mistakes/all.yaml:52:1: NP006 [medium] named port `https` (TCP) resolves on no destination of ingress rule #1 of demo/web
 examples/netpol/mistakes/all.yaml:54:1: NP007 [medium] Egress rule #1 of demo/web is ignored: policyTypes lacks Egress
-examples/netpol/mistakes/all.yaml:54:1: NP008 [medium] except 192.168.0.0/24 is not inside cidr 10.0.0.0/16 in egress rule #1 of demo/web
+examples/netpol/mistakes/all.yaml:55:1: NP008 [medium] except 192.168.0.0/24 is not inside cidr 10.0.0.0/16 in egress rule #1 of demo/web
 examples/netpol/mistakes/all.yaml:65:1: NP005 [medium] NetworkPolicy demo/agents isolates egress of demo/node-agent[DaemonSet] but no egress rule allows UDP 53 (DNS)
 examples/netpol/mistakes/all.yaml:65:1: NP010 [low] NetworkPolicy demo/agents selects demo/node-agent[DaemonSet] which uses hostNetwork (policy behaviour is undefined)
-examples/netpol/mistakes/all.yaml:69:1: NP006 [medium] named port `metrics` (TCP) resolves on no destination of egress rule #1 of demo/agents
-examples/netpol/mistakes/all.yaml:69:1: NP009 [medium] endPort 9100 needs a numeric port not above it (egress rule #1 of demo/agents)
+examples/netpol/mistakes/all.yaml:70:1: NP006 [medium] named port `metrics` (TCP) resolves on no destination of egress rule #1 of demo/agents
+examples/netpol/mistakes/all.yaml:70:1: NP009 [medium] endPort 9100 needs a numeric port not above it (egress rule #1 of demo/agents)
 examples/netpol/mistakes/all.yaml:78:1: NP004 [low] NetworkPolicy demo/typo selects no workload of namespace `demo`
 ";
 

@@ -307,7 +307,11 @@ pub fn lint_cluster(cluster: &Cluster, settings: &Settings) -> Vec<Finding> {
                         .with_object(policy_obj(p)),
                     );
                 }
-                for port in &r.ports {
+                for (pj, port) in r.ports.iter().enumerate() {
+                    let po = Origin {
+                        path: p.origin.path.clone(),
+                        range: r.port_ranges.get(pj).copied().flatten().or(ro.range),
+                    };
                     // NP009
                     if let Some(end) = port.end_port {
                         let bad = match &port.port {
@@ -318,7 +322,7 @@ pub fn lint_cluster(cluster: &Cluster, settings: &Settings) -> Vec<Finding> {
                             out.push(
                                 at(
                                     &ENDPORT_WITH_NAMED_PORT,
-                                    &ro,
+                                    &po,
                                     format!(
                                         "endPort {end} needs a numeric port not above it ({} rule #{} of {})",
                                         d.as_str().to_lowercase(),
@@ -357,7 +361,7 @@ pub fn lint_cluster(cluster: &Cluster, settings: &Settings) -> Vec<Finding> {
                             out.push(
                                 at(
                                     &NAMED_PORT_UNRESOLVED,
-                                    &ro,
+                                    &po,
                                     format!(
                                         "named port `{name}` ({}) resolves on no destination of {} rule #{} of {}",
                                         port.protocol.as_str(),
@@ -373,7 +377,11 @@ pub fn lint_cluster(cluster: &Cluster, settings: &Settings) -> Vec<Finding> {
                 }
                 if let Some(peers) = &r.peers {
                     // NP008
-                    for peer in peers {
+                    for (pj, peer) in peers.iter().enumerate() {
+                        let peer_o = Origin {
+                            path: p.origin.path.clone(),
+                            range: r.peer_ranges.get(pj).copied().flatten().or(ro.range),
+                        };
                         if let PeerSpec::Ip(b) = peer
                             && let Some(c) = b.cidr
                         {
@@ -382,7 +390,7 @@ pub fn lint_cluster(cluster: &Cluster, settings: &Settings) -> Vec<Finding> {
                                     out.push(
                                         at(
                                             &EXCEPT_OUTSIDE_CIDR,
-                                            &ro,
+                                            &peer_o,
                                             format!(
                                                 "except {t} is not inside cidr {} in {} rule #{} of {}",
                                                 b.cidr_text,

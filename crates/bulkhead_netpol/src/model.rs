@@ -122,6 +122,9 @@ pub struct Rule {
     /// Empty: every port.
     pub ports: Vec<PortSpec>,
     pub range: Option<Range>,
+    /// Range of each `from`/`to` entry and of each `ports` entry.
+    pub peer_ranges: Vec<Option<Range>>,
+    pub port_ranges: Vec<Option<Range>>,
 }
 
 /// Traffic direction.
@@ -456,6 +459,17 @@ pub fn parse_policy(
         };
         for (i, r) in rules.iter().enumerate() {
             let ptr = format!("/spec/{key}/{i}");
+            let n_peers = r
+                .get(peer_key)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            let peer_ranges = (0..n_peers)
+                .map(|j| locate(&format!("{ptr}/{peer_key}/{j}")))
+                .collect();
+            let n_ports = r.get("ports").and_then(Value::as_array).map_or(0, Vec::len);
+            let port_ranges = (0..n_ports)
+                .map(|j| locate(&format!("{ptr}/ports/{j}")))
+                .collect();
             let peers = match r.get(peer_key).and_then(Value::as_array) {
                 Some(a) if !a.is_empty() => {
                     let mut ps = Vec::new();
@@ -484,6 +498,8 @@ pub fn parse_policy(
                 peers,
                 ports,
                 range: locate(&ptr),
+                peer_ranges,
+                port_ranges,
             });
         }
     }
