@@ -767,7 +767,9 @@ impl<'a> Builder<'a, '_> {
                         merges.push((v, n));
                         continue;
                     }
-                    if let Some(pos) = entries.iter().position(|(k, _)| *k == key) {
+                    if map.contains_key(&key)
+                        && let Some(pos) = entries.iter().position(|(k, _)| *k == key)
+                    {
                         let first = entries[pos].1.key.map(|k| k.0.line).unwrap_or(0);
                         self.out.errors.push(InputError::new(
                             self.path,
