@@ -53,6 +53,17 @@ fn main() {
         loaded.push((p.as_str(), l));
     }
     let pairs: Vec<(&str, &bulkhead_k8s::Loaded)> = loaded.iter().map(|(p, l)| (*p, l)).collect();
+    let all: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let t2 = Instant::now();
+    let set = bulkhead_k8s::check_files(&all, &settings);
+    println!(
+        "check_files (parallel, load once): {:?} for {} outcomes",
+        t2.elapsed(),
+        set.outcomes.len()
+    );
     let show = std::env::var("BH_SHOW").unwrap_or_default();
     for f in bulkhead_k8s::check_set(&pairs, &settings) {
         if show.split(',').any(|c| c == f.rule.code) {
