@@ -139,7 +139,7 @@ fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let out = bulkhead(&["check", "--format", "xml", "."], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("unknown format `xml`"));
+    assert!(text(&out.stderr).contains("unknown output format `xml`"));
     let out = bulkhead(&["check", "--fail-on", "urgent", "."], dir.path());
     assert_eq!(out.status.code(), Some(2));
     let out = bulkhead(

@@ -441,17 +441,7 @@ fn parse_outputs(
 }
 
 fn parse_format(name: &str) -> anyhow::Result<Format> {
-    Ok(match name {
-        "human" | "text" | "full" => Format::Human,
-        "concise" => Format::Concise,
-        "json" => Format::Json,
-        "sarif" => Format::Sarif,
-        "github" => Format::Github,
-        "junit" => Format::Junit,
-        other => bail!(
-            "unknown format `{other}` (expected human, concise, json, sarif, github or junit)"
-        ),
-    })
+    Ok(name.parse::<Format>()?)
 }
 
 fn render_error(e: &InputError) -> String {
