@@ -148,10 +148,9 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     }
     // Cross-file passes (references between objects, NetworkPolicy lints): their findings
     // join each file's own before suppressions apply, so an annotation can hide them too.
-    let k8s_files: Vec<(&str, &str)> = results
+    let k8s_files: Vec<(&str, &bulkhead_k8s::Loaded)> = results
         .iter()
-        .filter(|r| r.kind == engines::Kind::Kubernetes && !r.skipped)
-        .map(|r| (r.display.as_str(), &*r.text))
+        .filter_map(|r| r.loaded.as_ref().map(|l| (r.display.as_str(), l)))
         .collect();
     let mut cross: std::collections::HashMap<String, Vec<Finding>> = Default::default();
     for f in engines::check_set(&k8s_files, &settings) {
@@ -256,6 +255,8 @@ struct FileResult {
     errors: Vec<InputError>,
     /// The kind the engine saw (sniffed kinds resolved).
     kind: engines::Kind,
+    /// Kubernetes objects of the final text, for the cross-file pass.
+    loaded: Option<bulkhead_k8s::Loaded>,
     /// Not an input of ours after all (see [`engines::check_text`]).
     skipped: bool,
 }
@@ -281,6 +282,7 @@ fn check_input(
         suppressions: Vec::new(),
         errors: Vec::new(),
         kind: input.kind,
+        loaded: None,
         skipped: false,
     };
     let text: String = match &input.fs_path {
@@ -344,7 +346,12 @@ fn check_input(
                 return result;
             }
         };
-        let Some((kind, outcome)) = checked else {
+        let Some(engines::Checked {
+            kind,
+            outcome,
+            loaded,
+        }) = checked
+        else {
             // A YAML/JSON file found by walking that holds no Kubernetes or Compose content.
             result.skipped = true;
             return result;
@@ -373,6 +380,7 @@ fn check_input(
             }
         }
         result.kind = kind;
+        result.loaded = loaded;
         result.findings = selected;
         result.suppressions = outcome.suppressions;
         result.errors.extend(outcome.errors);

@@ -62,6 +62,15 @@ pub fn sniff(path: &str, text: &str) -> Option<Kind> {
     }
 }
 
+/// What checking one text produced.
+pub struct Checked {
+    /// The kind the engine saw (sniffed kinds resolved).
+    pub kind: Kind,
+    pub outcome: FileOutcome,
+    /// Kubernetes objects, kept for the cross-file pass so no file is parsed twice.
+    pub loaded: Option<bulkhead_k8s::Loaded>,
+}
+
 /// Run the engine for `kind` on one text; returns the resolved kind with the outcome, or `None`
 /// for a walked YAML/JSON file that is none of ours.
 pub fn check_text(
@@ -70,14 +79,15 @@ pub fn check_text(
     text: &str,
     settings: &ResolvedSettings,
     explicit: bool,
-) -> Option<(Kind, FileOutcome)> {
+) -> Option<Checked> {
     let kind = match kind {
         Kind::Sniff => match sniff(path, text) {
             Some(k) => k,
             None if explicit => {
-                return Some((
-                    Kind::Sniff,
-                    FileOutcome {
+                return Some(Checked {
+                    kind: Kind::Sniff,
+                    loaded: None,
+                    outcome: FileOutcome {
                         errors: vec![InputError::new(
                             path,
                             None,
@@ -85,36 +95,42 @@ pub fn check_text(
                         )],
                         ..FileOutcome::default()
                     },
-                ));
+                });
             }
             None => return None,
         },
         k => k,
     };
+    let mut loaded = None;
     let outcome = match kind {
         Kind::Dockerfile => bulkhead_dockerfile::check(path, text, &settings.dockerfile),
-        Kind::Kubernetes => bulkhead_k8s::check(path, text, &settings.k8s),
+        Kind::Kubernetes => {
+            let l = bulkhead_k8s::load(path, text);
+            let o = bulkhead_k8s::check_loaded(path, text, &l, &settings.k8s);
+            loaded = Some(l);
+            o
+        }
         Kind::Compose => bulkhead_k8s::compose::check_compose(path, text, &settings.k8s),
         Kind::Sniff => FileOutcome::default(),
     };
-    Some((kind, outcome))
+    Some(Checked {
+        kind,
+        outcome,
+        loaded,
+    })
 }
 
 /// Checks that need every Kubernetes input at once (cross-object references, NetworkPolicy
-/// lints). `files` are (display path, final text) pairs.
-pub fn check_set(files: &[(&str, &str)], settings: &ResolvedSettings) -> Vec<Finding> {
-    use rayon::prelude::*;
+/// lints), over the objects loaded while checking each file.
+pub fn check_set(
+    files: &[(&str, &bulkhead_k8s::Loaded)],
+    settings: &ResolvedSettings,
+) -> Vec<Finding> {
     if files.is_empty() {
         return Vec::new();
     }
-    let loaded: Vec<bulkhead_k8s::loader::Loaded> = files
-        .par_iter()
-        .map(|(path, text)| bulkhead_k8s::loader::load(path, text))
-        .collect();
-    let pairs: Vec<(&str, &bulkhead_k8s::loader::Loaded)> =
-        files.iter().map(|(p, _)| *p).zip(loaded.iter()).collect();
-    let mut out = bulkhead_k8s::check_set(&pairs, &settings.k8s);
-    let locators: Vec<(&str, &bulkhead_k8s::loader::Document)> = pairs
+    let mut out = bulkhead_k8s::check_set(files, &settings.k8s);
+    let locators: Vec<(&str, &bulkhead_k8s::Document)> = files
         .iter()
         .flat_map(|(p, l)| l.docs.iter().map(move |d| (*p, d)))
         .collect();
