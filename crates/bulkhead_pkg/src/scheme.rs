@@ -94,6 +94,27 @@ impl Scheme {
         }
     }
 
+    /// The scheme of an OSV `affected[].package.ecosystem` (`Debian:12`, `Alpine:v3.23`,
+    /// `Ubuntu:22.04:LTS`, `Red Hat`, `Rocky Linux:9`, `PyPI`, `crates.io`, `Go`...);
+    /// `None` for ecosystems without a native ordering here.
+    pub fn for_osv_ecosystem(ecosystem: &str) -> Option<Scheme> {
+        let (base, release) = ecosystem.split_once(':').unwrap_or((ecosystem, ""));
+        Some(match base {
+            "Debian" | "Ubuntu" => Scheme::Dpkg,
+            "Alpine" => Scheme::for_alpine_release(release),
+            "Alpaquita" | "BellSoft Hardened Containers" | "Chainguard" | "Wolfi" => Scheme::Apk,
+            "Red Hat" | "Rocky Linux" | "AlmaLinux" | "openSUSE" | "SUSE" | "Mageia"
+            | "openEuler" | "Azure Linux" => Scheme::Rpm,
+            "PyPI" => Scheme::Pep440,
+            "npm" | "crates.io" => Scheme::Semver,
+            "Go" => Scheme::Go,
+            "Maven" => Scheme::Maven,
+            "RubyGems" => Scheme::Gem,
+            "NuGet" => Scheme::Nuget,
+            _ => return None,
+        })
+    }
+
     /// apk-tools generation for an Alpine release (`3.22` -> [`Scheme::Apk`], `3.23`,
     /// `3.23.1`, `4.0`, `edge` -> [`Scheme::Apk3`]).
     pub fn for_alpine_release(release: &str) -> Scheme {
@@ -212,5 +233,16 @@ mod tests {
         assert_eq!(Scheme::for_package(&deb), Scheme::Dpkg);
         let npm = Package::new(Ecosystem::Npm, "lodash", "4.17.21");
         assert_eq!(Scheme::for_package(&npm), Scheme::Semver);
+        assert_eq!(
+            Scheme::for_osv_ecosystem("Alpine:v3.23"),
+            Some(Scheme::Apk3)
+        );
+        assert_eq!(Scheme::for_osv_ecosystem("Alpine:v3.20"), Some(Scheme::Apk));
+        assert_eq!(Scheme::for_osv_ecosystem("Debian:12"), Some(Scheme::Dpkg));
+        assert_eq!(
+            Scheme::for_osv_ecosystem("Rocky Linux:9"),
+            Some(Scheme::Rpm)
+        );
+        assert_eq!(Scheme::for_osv_ecosystem("Hackage"), None);
     }
 }

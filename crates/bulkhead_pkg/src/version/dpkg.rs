@@ -31,9 +31,91 @@ fn err(input: &str, reason: &'static str) -> VersionError {
     VersionError::invalid(Scheme::Dpkg, input, reason)
 }
 
+/// Character classes: allowed in the upstream version (alphanumerics and `.+~-:`), allowed in
+/// the revision (alphanumerics and `.+~`).
+const UPSTREAM: u8 = 1;
+const REVISION: u8 = 2;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_alphanumeric() || c == b'.' || c == b'+' || c == b'~' {
+            UPSTREAM | REVISION
+        } else if c == b'-' || c == b':' {
+            UPSTREAM
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Splits and checks a version the way dpkg's `parseversion` does, treating its warnings
-/// (bad characters, no leading digit) as errors.
+/// (bad characters, no leading digit) as errors. One pass over the bytes for well-formed
+/// versions; anything unusual goes to [`parts_slow`] for the precise error.
+#[inline]
 pub(crate) fn parts(input: &str) -> Result<Parts<'_>, VersionError> {
+    let b = input.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return parts_slow(input);
+    };
+    if first.is_ascii_whitespace() || last.is_ascii_whitespace() {
+        return parts_slow(input);
+    }
+    let mut all = UPSTREAM;
+    let mut first_colon = usize::MAX;
+    let mut last_colon = 0;
+    let mut last_hyphen = 0;
+    let mut has_hyphen = false;
+    for (i, &c) in b.iter().enumerate() {
+        all &= CLASS[c as usize];
+        if c == b':' {
+            if first_colon == usize::MAX {
+                first_colon = i;
+            }
+            last_colon = i;
+        } else if c == b'-' {
+            last_hyphen = i;
+            has_hyphen = true;
+        }
+    }
+    if all == 0 {
+        return parts_slow(input);
+    }
+    let (epoch, start) = if first_colon == usize::MAX {
+        (0, 0)
+    } else {
+        let e = &b[..first_colon];
+        if e.is_empty() || e.len() > 9 || !e.iter().all(u8::is_ascii_digit) {
+            return parts_slow(input);
+        }
+        let v = e.iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'));
+        (v, first_colon + 1)
+    };
+    let (upstream, revision): (&[u8], &[u8]) = if has_hyphen && last_hyphen >= start {
+        if last_hyphen + 1 == b.len() || (first_colon != usize::MAX && last_colon > last_hyphen) {
+            return parts_slow(input);
+        }
+        (&b[start..last_hyphen], &b[last_hyphen + 1..])
+    } else {
+        (&b[start..], b"")
+    };
+    if upstream.first().is_none_or(|c| !c.is_ascii_digit()) {
+        return parts_slow(input);
+    }
+    Ok(Parts {
+        epoch,
+        upstream,
+        revision,
+    })
+}
+
+/// The careful path: every check in dpkg's order, each with dpkg's message.
+#[cold]
+fn parts_slow(input: &str) -> Result<Parts<'_>, VersionError> {
     let s = input.trim_matches(|c: char| c.is_ascii_whitespace());
     if s.is_empty() {
         return Err(err(input, "version string is empty"));
@@ -264,6 +346,21 @@ mod tests {
             "", " ", "a1", "1 2", ":1", "x:1", "1-", "1.0_2", "1-a_b", "-1",
         ] {
             assert!(bad.parse::<DpkgVersion>().is_err(), "{bad:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod fast_path {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn fast_and_careful_paths_agree(s in r"[ 0-9a-zA-Z.:+~_-]{0,12}") {
+            let fast = parts(&s).map(|p| (p.epoch, p.upstream.to_vec(), p.revision.to_vec()));
+            let slow = parts_slow(&s).map(|p| (p.epoch, p.upstream.to_vec(), p.revision.to_vec()));
+            prop_assert_eq!(fast, slow);
         }
     }
 }

@@ -39,16 +39,21 @@ pub(crate) fn parts(input: &str) -> Result<Parts<'_>, VersionError> {
     if b.is_empty() {
         return Err(err(input, "version string is empty"));
     }
-    if b.iter()
-        .any(|&c| c.is_ascii_whitespace() || c.is_ascii_control())
-    {
-        return Err(err(
-            input,
-            "version string has whitespace or control characters",
-        ));
+    // One pass: reject whitespace and control characters, find the last '-'.
+    let mut last_hyphen = usize::MAX;
+    for (i, &c) in b.iter().enumerate() {
+        if c <= b' ' || c == 0x7f {
+            return Err(err(
+                input,
+                "version string has whitespace or control characters",
+            ));
+        }
+        if c == b'-' {
+            last_hyphen = i;
+        }
     }
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let (epoch, rest) = if b.get(digits) == Some(&b':') {
+    let (epoch, start) = if b.get(digits) == Some(&b':') {
         let mut e: u64 = 0;
         for &d in &b[..digits] {
             e = e
@@ -56,13 +61,14 @@ pub(crate) fn parts(input: &str) -> Result<Parts<'_>, VersionError> {
                 .and_then(|e| e.checked_add(u64::from(d - b'0')))
                 .ok_or_else(|| err(input, "epoch is too big"))?;
         }
-        (e, &b[digits + 1..])
+        (e, digits + 1)
     } else {
-        (0, b)
+        (0, 0)
     };
-    let (version, release) = match rest.iter().rposition(|&c| c == b'-') {
-        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
-        None => (rest, None),
+    let (version, release) = if last_hyphen != usize::MAX && last_hyphen >= start {
+        (&b[start..last_hyphen], Some(&b[last_hyphen + 1..]))
+    } else {
+        (&b[start..], None)
     };
     if version.is_empty() {
         return Err(err(input, "version is empty"));
@@ -88,15 +94,16 @@ pub(crate) fn rpmvercmp(a: &[u8], b: &[u8]) -> Ordering {
         return Ordering::Equal;
     }
     let (mut i, mut j) = (0, 0);
-    let at = |s: &[u8], k: usize| s.get(k).copied().unwrap_or(0);
-    while i < a.len() || j < b.len() {
+    loop {
         while i < a.len() && is_sep(a[i]) {
             i += 1;
         }
         while j < b.len() && is_sep(b[j]) {
             j += 1;
         }
-        let (ca, cb) = (at(a, i), at(b, j));
+        let ca = if i < a.len() { a[i] } else { 0 };
+        let cb = if j < b.len() { b[j] } else { 0 };
+        // `~` sorts before everything, even the end.
         if ca == b'~' || cb == b'~' {
             if ca != b'~' {
                 return Ordering::Greater;
@@ -108,6 +115,7 @@ pub(crate) fn rpmvercmp(a: &[u8], b: &[u8]) -> Ordering {
             j += 1;
             continue;
         }
+        // `^` sorts after the end but before anything else.
         if ca == b'^' || cb == b'^' {
             if ca == 0 {
                 return Ordering::Less;
@@ -128,49 +136,47 @@ pub(crate) fn rpmvercmp(a: &[u8], b: &[u8]) -> Ordering {
         if ca == 0 || cb == 0 {
             break;
         }
-        let numeric = ca.is_ascii_digit();
-        let class = |c: u8| {
-            if numeric {
-                c.is_ascii_digit()
-            } else {
-                c.is_ascii_alphabetic()
-            }
-        };
         let (si, sj) = (i, j);
-        while i < a.len() && class(a[i]) {
-            i += 1;
-        }
-        while j < b.len() && class(b[j]) {
-            j += 1;
-        }
-        if sj == j {
-            // One side has a segment of the other kind: numbers are newer than letters.
-            return if numeric {
-                Ordering::Greater
-            } else {
-                Ordering::Less
-            };
-        }
-        let (mut sa, mut sb) = (&a[si..i], &b[sj..j]);
-        if numeric {
-            while sa.first() == Some(&b'0') {
-                sa = &sa[1..];
+        if ca.is_ascii_digit() {
+            while i < a.len() && a[i].is_ascii_digit() {
+                i += 1;
             }
-            while sb.first() == Some(&b'0') {
-                sb = &sb[1..];
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
             }
-            match sa.len().cmp(&sb.len()) {
-                Ordering::Equal => {}
-                o => return o,
+            if sj == j {
+                // A number against letters: numbers are newer.
+                return Ordering::Greater;
             }
-        }
-        match sa.cmp(sb) {
-            Ordering::Equal => {}
-            o => return o,
+            let mut x = si;
+            while x < i && a[x] == b'0' {
+                x += 1;
+            }
+            let mut y = sj;
+            while y < j && b[y] == b'0' {
+                y += 1;
+            }
+            let o = (i - x).cmp(&(j - y)).then_with(|| a[x..i].cmp(&b[y..j]));
+            if o != Ordering::Equal {
+                return o;
+            }
+        } else {
+            while i < a.len() && a[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            while j < b.len() && b[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            if sj == j {
+                return Ordering::Less;
+            }
+            let o = a[si..i].cmp(&b[sj..j]);
+            if o != Ordering::Equal {
+                return o;
+            }
         }
     }
-    let (ea, eb) = (i >= a.len(), j >= b.len());
-    match (ea, eb) {
+    match (i >= a.len(), j >= b.len()) {
         (true, true) => Ordering::Equal,
         (true, false) => Ordering::Less,
         _ => Ordering::Greater,

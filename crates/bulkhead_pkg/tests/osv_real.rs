@@ -1,0 +1,96 @@
+//! Every `affected[]` entry of the real OSV advisories in ../shared/advisories (Go vulndb and
+//! RustSec) deserialises into `OsvAffected`, and evaluating it at its own event versions gives
+//! the answers the events spell out: an `introduced` version is affected, a `fixed` version is
+//! not, a `last_affected` version is, and the fix reported for an introduced version is the
+//! lowest fix above it.
+
+use bulkhead_pkg::{OsvAffected, OsvEvent, Scheme, fixed_versions, osv_affected};
+use std::path::PathBuf;
+
+fn dir(sub: &str) -> Option<PathBuf> {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/advisories")
+        .join(sub);
+    d.is_dir().then_some(d)
+}
+
+fn check(sub: &str, scheme: Scheme) -> Option<(usize, usize, usize)> {
+    let dir = dir(sub)?;
+    let (mut files, mut entries, mut checks) = (0, 0, 0);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        files += 1;
+        for a in doc["affected"].as_array().into_iter().flatten() {
+            let affected: OsvAffected = serde_json::from_value(a.clone())
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            entries += 1;
+            for range in &affected.ranges {
+                // A range by itself, so other ranges of the entry do not interfere.
+                let single = OsvAffected {
+                    ranges: vec![range.clone()],
+                    versions: Vec::new(),
+                };
+                let closing: Vec<&str> = range
+                    .events
+                    .iter()
+                    .filter_map(|e| match e {
+                        OsvEvent::Fixed(v) | OsvEvent::LastAffected(v) => Some(v.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                for e in &range.events {
+                    let v = e.version();
+                    if v == "0" {
+                        continue;
+                    }
+                    let got = osv_affected(scheme, v, &single)
+                        .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+                    let want = match e {
+                        // Unless the same version also closes a range.
+                        OsvEvent::Introduced(_) => {
+                            !closing.iter().any(|c| c == &v)
+                                || range.events.contains(&OsvEvent::LastAffected(v.to_owned()))
+                        }
+                        OsvEvent::Fixed(_) => false,
+                        OsvEvent::LastAffected(_) => true,
+                        OsvEvent::Limit(_) => continue,
+                    };
+                    assert_eq!(got, want, "{} {e:?}", path.display());
+                    checks += 1;
+                    if let OsvEvent::Introduced(_) = e
+                        && got
+                    {
+                        let fixes = fixed_versions(scheme, v, &single).unwrap();
+                        assert!(fixes.len() <= 1, "{}: {fixes:?}", path.display());
+                    }
+                }
+            }
+        }
+    }
+    Some((files, entries, checks))
+}
+
+#[test]
+fn go_vulndb_and_rustsec_ranges_evaluate() {
+    for (sub, scheme) in [
+        ("go-vulndb/osv", Scheme::Go),
+        ("rustsec-osv/crates", Scheme::Semver),
+    ] {
+        match check(sub, scheme) {
+            None => println!("skipped: ../shared not found"),
+            Some((files, entries, checks)) => {
+                println!(
+                    "{sub}: {files} advisories, {entries} affected entries, {checks} event checks passed"
+                );
+                assert!(files > 1000, "{sub}: only {files} advisories");
+            }
+        }
+    }
+}
