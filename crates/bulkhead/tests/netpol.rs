@@ -178,6 +178,7 @@ shop/frontend[Deployment] => shop/backend[Deployment] : TCP 9090\n"
     );
 }
 
+/// Positions (line and column) come from the project loader, the same as `bulkhead check`.
 #[test]
 fn lint_mistakes() {
     let (code, out, _) = run(&["netpol", "lint", "examples/netpol/mistakes"]);
@@ -188,15 +189,15 @@ fn lint_mistakes() {
 const LINT_MISTAKES: &str = "\
 examples/netpol/mistakes/all.yaml:19:1: NP001 [medium] namespace `demo` has no default-deny ingress policy (empty podSelector)
 examples/netpol/mistakes/all.yaml:19:1: NP002 [low] namespace `demo` has no default-deny egress policy (empty podSelector)
-examples/netpol/mistakes/all.yaml:46:1: NP011 [low] Ingress rule #1 of demo/web lists a namespaceSelector and a podSelector as separate peers (OR); one peer with both would mean AND
-examples/netpol/mistakes/all.yaml:52:1: NP006 [medium] named port `https` (TCP) resolves on no destination of ingress rule #1 of demo/web
-examples/netpol/mistakes/all.yaml:54:1: NP007 [medium] Egress rule #1 of demo/web is ignored: policyTypes lacks Egress
-examples/netpol/mistakes/all.yaml:55:1: NP008 [medium] except 192.168.0.0/24 is not inside cidr 10.0.0.0/16 in egress rule #1 of demo/web
-examples/netpol/mistakes/all.yaml:65:1: NP005 [medium] NetworkPolicy demo/agents isolates egress of demo/node-agent[DaemonSet] but no egress rule allows UDP 53 (DNS)
-examples/netpol/mistakes/all.yaml:65:1: NP010 [low] NetworkPolicy demo/agents selects demo/node-agent[DaemonSet] which uses hostNetwork (policy behaviour is undefined)
-examples/netpol/mistakes/all.yaml:70:1: NP006 [medium] named port `metrics` (TCP) resolves on no destination of egress rule #1 of demo/agents
-examples/netpol/mistakes/all.yaml:70:1: NP009 [medium] endPort 9100 needs a numeric port not above it (egress rule #1 of demo/agents)
-examples/netpol/mistakes/all.yaml:78:1: NP004 [low] NetworkPolicy demo/typo selects no workload of namespace `demo`
+examples/netpol/mistakes/all.yaml:46:5: NP011 [low] Ingress rule #1 of demo/web lists a namespaceSelector and a podSelector as separate peers (OR); one peer with both would mean AND
+examples/netpol/mistakes/all.yaml:52:7: NP006 [medium] named port `https` (TCP) resolves on no destination of ingress rule #1 of demo/web
+examples/netpol/mistakes/all.yaml:54:5: NP007 [medium] Egress rule #1 of demo/web is ignored: policyTypes lacks Egress
+examples/netpol/mistakes/all.yaml:55:7: NP008 [medium] except 192.168.0.0/24 is not inside cidr 10.0.0.0/16 in egress rule #1 of demo/web
+examples/netpol/mistakes/all.yaml:65:3: NP005 [medium] NetworkPolicy demo/agents isolates egress of demo/node-agent[DaemonSet] but no egress rule allows UDP 53 (DNS)
+examples/netpol/mistakes/all.yaml:65:3: NP010 [low] NetworkPolicy demo/agents selects demo/node-agent[DaemonSet] which uses hostNetwork (policy behaviour is undefined)
+examples/netpol/mistakes/all.yaml:70:7: NP006 [medium] named port `metrics` (TCP) resolves on no destination of egress rule #1 of demo/agents
+examples/netpol/mistakes/all.yaml:70:7: NP009 [medium] endPort 9100 needs a numeric port not above it (egress rule #1 of demo/agents)
+examples/netpol/mistakes/all.yaml:78:3: NP004 [low] NetworkPolicy demo/typo selects no workload of namespace `demo`
 ";
 
 #[test]
@@ -204,4 +205,33 @@ fn missing_input_is_exit_2() {
     let (code, _, err) = run(&["netpol", "list", "examples/netpol/does-not-exist"]);
     assert_eq!(code, 2);
     assert!(err.contains("no such file or directory"), "{err}");
+}
+
+/// A document with a syntax error: the documents before it still count, the error is reported
+/// with its line, and the exit status is 2. Items of a typed list (`PodList`) get their kind.
+#[test]
+fn syntax_error_keeps_earlier_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pods.yaml"),
+        "kind: PodList\napiVersion: v1\nitems:\n- metadata: {name: a, labels: {app: a}}\n  spec: {containers: [{name: c, image: i}]}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("x.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: b, labels: {app: b}}\nspec: {containers: [{name: c, image: i}]}\n---\nkind: Pod\nmetadata: [\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["netpol", "list", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "0.0.0.0-255.255.255.255[External] => default/a[Pod] : All Connections\n\
+0.0.0.0-255.255.255.255[External] => default/b[Pod] : All Connections\n\
+default/a[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections\n\
+default/a[Pod] => default/b[Pod] : All Connections\n\
+default/b[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections\n\
+default/b[Pod] => default/a[Pod] : All Connections\n"
+    );
+    assert!(err.contains("x.yaml:7: invalid YAML"), "{err}");
 }

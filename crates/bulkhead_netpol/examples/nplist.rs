@@ -4,7 +4,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (docs, errs) = load::load_paths(&[args[0].clone().into()]);
     for e in &errs {
-        eprintln!("load error: {e}");
+        eprintln!("load error: {}", load::describe(e));
     }
     let c = cluster_from_documents(&docs);
     for e in &c.errors {

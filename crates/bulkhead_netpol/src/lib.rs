@@ -2,8 +2,9 @@
 //! ranges, explanations, diffs, the `NP*` lints and least-privilege policy synthesis.
 //!
 //! The engine works on plain `serde_json::Value` objects (`kind`/`metadata`/`spec`), so it does
-//! not care how manifests were read. [`load`] reads YAML/JSON files for the CLI; any other
-//! loader (e.g. `bulkhead_k8s::loader`) can hand objects over as [`ObjectRef`]s.
+//! not care how manifests were read. [`load`] walks paths and reads every file through the
+//! project loader, `bulkhead_k8s::loader` (exact lines and columns); objects loaded any other
+//! way can be handed over as [`ObjectRef`]s.
 //!
 //! # Entry points
 //!
@@ -114,7 +115,7 @@ pub fn cluster_from_documents(docs: &[load::Document]) -> Cluster {
         .zip(locs.iter())
         .map(|(d, l)| ObjectRef {
             path: &d.path,
-            value: &d.value,
+            value: d.value(),
             locate: l.as_ref(),
         })
         .collect();
@@ -126,10 +127,10 @@ pub fn replace_policies(docs: &[load::Document], extra: &[serde_json::Value]) ->
     let none = |_: &str| None;
     let mut objs: Vec<ObjectRef<'_>> = docs
         .iter()
-        .filter(|d| d.value.get("kind").and_then(|k| k.as_str()) != Some("NetworkPolicy"))
+        .filter(|d| d.doc.kind() != Some("NetworkPolicy"))
         .map(|d| ObjectRef {
             path: &d.path,
-            value: &d.value,
+            value: d.value(),
             locate: &none,
         })
         .collect();

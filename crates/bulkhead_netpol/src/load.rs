@@ -1,49 +1,53 @@
-//! Reading manifest files: YAML (multi-document) and JSON files, directories walked
-//! recursively (`.yaml`, `.yml`, `.json`), each document to a `serde_json::Value` with the line
-//! it starts on. A document that does not parse is reported and the others still count.
+//! Reading manifest files for the `bulkhead netpol` commands: which files a set of paths names
+//! (directories walked recursively, `.yaml`, `.yml`, `.json`), each read and handed to THE
+//! project loader, [`bulkhead_k8s::loader::load`] (exact JSON-pointer -> line index, `List`
+//! flattening, recovery after a syntax error: documents before the error are kept and parsing
+//! resumes at the next `---`).
 //!
-//! Line numbers inside a document come from a small indentation-based locator
-//! ([`locate_pointer`]) that follows block-style YAML; flow-style parts resolve to the nearest
-//! enclosing key.
+//! Owns: the directory walk and one netpol-specific step the loader leaves out: items of typed
+//! lists (`PodList`, `NamespaceList`, as `kubectl get -o yaml` writes them) omit their `kind`,
+//! and the loader, which flattens lists, does not keep the list's kind; [`fill_list_item_kinds`]
+//! puts it back. Does not own any YAML parsing.
 
-use bulkhead_diagnostics::{Position, Range};
+use bulkhead_diagnostics::{InputError, Range};
+use bulkhead_k8s::loader::{self, Loaded};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// One parsed document.
+/// One object of a manifest file: the loader's document and the path it was read from.
 #[derive(Debug, Clone)]
 pub struct Document {
-    pub path: String,
-    pub value: Value,
-    /// Shared source text of the file.
-    pub text: std::sync::Arc<str>,
-    /// 1-based line where the document's content starts.
-    pub start_line: u32,
-    /// 1-based line after its last line.
-    pub end_line: u32,
+    /// The path as the user gave it (shared by the objects of one file).
+    pub path: Arc<str>,
+    /// The object and its source positions.
+    pub doc: loader::Document,
 }
 
 impl Document {
-    /// Range of a JSON pointer in this document (best effort; falls back to the start line).
+    /// The object.
+    pub fn value(&self) -> &Value {
+        &self.doc.value
+    }
+
+    /// Where a finding about a JSON pointer inside the object points (the nearest existing
+    /// node when the pointer does not exist).
     pub fn locate(&self, pointer: &str) -> Option<Range> {
-        let line = locate_pointer(&self.text, self.start_line, self.end_line, pointer)
-            .unwrap_or(self.start_line);
-        Some(Range::new(Position::new(line, 1), Position::new(line, 1)))
+        self.doc.range_of(pointer)
     }
 }
 
-/// A file that could not be read or a document that could not be parsed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
-pub struct LoadError {
-    pub path: String,
-    pub line: Option<u32>,
-    pub message: String,
+/// `path:line: message` (or `path: message` without a line), as the CLI prints input errors.
+pub fn describe(e: &InputError) -> String {
+    match e.range {
+        Some(r) => format!("{}:{}: {}", e.path, r.start.line, e.message),
+        None => format!("{}: {}", e.path, e.message),
+    }
 }
 
 /// Files under `paths` (directories recursively, sorted), keeping only manifest extensions
 /// inside directories; files named directly are always read.
-pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut out = Vec::new();
     let mut errs = Vec::new();
     for p in paths {
@@ -52,25 +56,25 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
         } else if p.exists() {
             out.push(p.clone());
         } else {
-            errs.push(LoadError {
-                path: p.display().to_string(),
-                line: None,
-                message: "no such file or directory".into(),
-            });
+            errs.push(InputError::new(
+                p.display().to_string(),
+                None,
+                "no such file or directory",
+            ));
         }
     }
     (out, errs)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errs: &mut Vec<LoadError>) {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errs: &mut Vec<InputError>) {
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            errs.push(LoadError {
-                path: dir.display().to_string(),
-                line: None,
-                message: e.to_string(),
-            });
+            errs.push(InputError::new(
+                dir.display().to_string(),
+                None,
+                e.to_string(),
+            ));
             return;
         }
     };
@@ -88,8 +92,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errs: &mut Vec<LoadError>) {
     }
 }
 
-/// Read and parse every file under `paths`.
-pub fn load_paths(paths: &[PathBuf]) -> (Vec<Document>, Vec<LoadError>) {
+/// Read and load every file under `paths`. Unreadable files and whatever the loader could not
+/// load are returned as input errors; everything else still counts.
+pub fn load_paths(paths: &[PathBuf]) -> (Vec<Document>, Vec<InputError>) {
     let (files, mut errs) = collect_files(paths);
     let mut docs = Vec::new();
     for f in files {
@@ -101,182 +106,104 @@ pub fn load_paths(paths: &[PathBuf]) -> (Vec<Document>, Vec<LoadError>) {
                 docs.extend(d);
                 errs.extend(e);
             }
-            Err(e) => errs.push(LoadError {
-                path,
-                line: None,
-                message: e.to_string(),
-            }),
+            Err(e) => errs.push(InputError::new(path, None, e.to_string())),
         }
     }
     (docs, errs)
 }
 
-/// Parse one file's text (YAML stream or JSON).
-pub fn parse_text(path: &str, text: &str) -> (Vec<Document>, Vec<LoadError>) {
-    let shared: std::sync::Arc<str> = text.into();
-    let mut docs = Vec::new();
-    let mut errs = Vec::new();
-    let trimmed = text.trim_start();
-    if path.ends_with(".json") || trimmed.starts_with('{') {
-        match serde_json::from_str::<Value>(text) {
-            Ok(v) => {
-                docs.push(Document {
-                    path: path.to_string(),
-                    value: v,
-                    text: shared,
-                    start_line: 1,
-                    end_line: text.lines().count() as u32 + 1,
-                });
-                return (docs, errs);
-            }
-            Err(e) if path.ends_with(".json") => {
-                errs.push(LoadError {
-                    path: path.to_string(),
-                    line: Some(e.line() as u32),
-                    message: e.to_string(),
-                });
-                return (docs, errs);
-            }
-            Err(_) => {}
-        }
-    }
-    // Split the stream at `---` lines so that one bad document does not hide the others.
-    let mut chunks: Vec<(u32, String)> = Vec::new();
-    let mut cur = String::new();
-    let mut start = 1u32;
-    for (i, line) in text.lines().enumerate() {
-        if let Some(rest) = line.strip_prefix("---") {
-            chunks.push((start, std::mem::take(&mut cur)));
-            start = i as u32 + 2;
-            let rest = rest.trim_start();
-            if !rest.is_empty() && !rest.starts_with('#') {
-                cur.push_str(rest);
-                cur.push('\n');
-                start -= 1;
-            }
-            continue;
-        }
-        if line.starts_with("...") {
-            continue;
-        }
-        cur.push_str(line);
-        cur.push('\n');
-    }
-    chunks.push((start, cur));
-    for (start, chunk) in chunks {
-        if chunk.trim().is_empty()
-            || chunk
-                .lines()
-                .all(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
-        {
-            continue;
-        }
-        let end = start + chunk.lines().count() as u32;
-        match serde_saphyr::from_str::<Value>(&chunk) {
-            Ok(Value::Null) => {}
-            Ok(v) => docs.push(Document {
-                path: path.to_string(),
-                value: v,
-                text: shared.clone(),
-                start_line: start,
-                end_line: end,
-            }),
-            Err(e) => errs.push(LoadError {
-                path: path.to_string(),
-                line: Some(start),
-                message: format!("YAML: {}", e.to_string().lines().next().unwrap_or("")),
-            }),
-        }
-    }
-    (docs, errs)
-}
-
-/// Find the line of a JSON pointer in block-style YAML between `start` and `end` lines.
-pub fn locate_pointer(text: &str, start: u32, end: u32, pointer: &str) -> Option<u32> {
-    let lines: Vec<&str> = text
-        .lines()
-        .skip(start.saturating_sub(1) as usize)
-        .take(end.saturating_sub(start) as usize)
+/// Load one file's text (a YAML stream, or JSON) with the project loader, then give items of
+/// typed lists their kind back.
+pub fn parse_text(path: &str, text: &str) -> (Vec<Document>, Vec<InputError>) {
+    let Loaded { mut docs, errors } = loader::load(path, text);
+    fill_list_item_kinds(text, &mut docs);
+    let path: Arc<str> = path.into();
+    let docs = docs
+        .into_iter()
+        .map(|doc| Document {
+            path: path.clone(),
+            doc,
+        })
         .collect();
-    let mut lo = 0usize;
-    let mut hi = lines.len();
-    let mut min_indent: Option<usize> = None; // children must be indented more than this
-    let mut found = 0usize;
-    for seg in pointer.split('/').skip(1) {
-        let seg = seg.replace("~1", "/").replace("~0", "~");
-        let mut hit = None;
-        if let Ok(idx) = seg.parse::<usize>() {
-            // The idx-th sequence item `- ` at the first item indentation.
-            let mut item_indent = None;
-            let mut count = 0usize;
-            for (i, l) in lines.iter().enumerate().take(hi).skip(lo) {
-                let t = l.trim_start();
-                let ind = l.len() - t.len();
-                if t.is_empty() || t.starts_with('#') {
-                    continue;
-                }
-                let item = t.starts_with("- ") || t == "-";
-                // Items of a block sequence may sit at their key's own indentation.
-                if min_indent.is_some_and(|m| ind + 1 < m || (ind + 1 == m && !item)) {
-                    break;
-                }
-                if item {
-                    let ii = *item_indent.get_or_insert(ind);
-                    if ind == ii {
-                        if count == idx {
-                            hit = Some((i, ind + 2));
-                            break;
-                        }
-                        count += 1;
-                    }
-                }
-            }
-        } else {
-            let mut key_indent = None;
-            for (i, l) in lines.iter().enumerate().take(hi).skip(lo) {
-                let mut t = l.trim_start();
-                let mut ind = l.len() - t.len();
-                if t.is_empty() || t.starts_with('#') {
-                    continue;
-                }
-                if min_indent.is_some_and(|m| ind < m) && i > lo {
-                    break;
-                }
-                while let Some(r) = t.strip_prefix("- ") {
-                    ind += 2 + (r.len() - r.trim_start().len());
-                    t = r.trim_start();
-                }
-                let ki = *key_indent.get_or_insert(ind);
-                if ind != ki {
-                    continue;
-                }
-                let key = t
-                    .split(':')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .trim_matches(['"', '\'']);
-                if key == seg && t.contains(':') {
-                    hit = Some((i, ind + 1));
-                    break;
-                }
-            }
+    (docs, errors)
+}
+
+/// Give each object flattened from a typed list (`PodList`, `NamespaceList`...) that has no
+/// `kind` the list's item kind (`Pod`, `Namespace`...), as the API server's typed decoding
+/// does. `text` is the file the documents were loaded from.
+///
+/// The loader keeps the item's own positions but not the list's `kind`, so it is read back
+/// from the list document's source: the top-level `kind` of a JSON document, or the
+/// `kind:` key at column 1 of a block-style YAML document.
+pub fn fill_list_item_kinds(text: &str, docs: &mut [loader::Document]) {
+    let mut cache: Option<(usize, Option<String>)> = None;
+    for d in docs.iter_mut() {
+        if d.item_index.is_none() || d.value.get("kind").is_some() {
+            continue;
         }
-        match hit {
-            Some((i, ind)) => {
-                found = i;
-                lo = if seg.parse::<usize>().is_ok() {
-                    i
-                } else {
-                    i + 1
-                };
-                min_indent = Some(ind);
-                let _ = &mut hi;
+        let list_kind = match &cache {
+            Some((i, k)) if *i == d.doc_index => k.clone(),
+            _ => {
+                let k = list_kind_at(text, d.root().start.byte as usize);
+                cache = Some((d.doc_index, k.clone()));
+                k
             }
-            None => return Some(start + found as u32),
+        };
+        let Some(item_kind) = list_kind
+            .as_deref()
+            .and_then(|k| k.strip_suffix("List"))
+            .filter(|k| !k.is_empty())
+        else {
+            continue;
+        };
+        if let Some(o) = d.value.as_object_mut() {
+            o.insert("kind".into(), Value::String(item_kind.to_string()));
         }
     }
-    Some(start + found as u32)
+}
+
+/// The `kind` of the YAML document of `text` that contains byte `at`.
+fn list_kind_at(text: &str, at: usize) -> Option<String> {
+    let (start, end) = document_bounds(text, at);
+    let doc = &text[start..end];
+    let body = doc
+        .lines()
+        .filter(|l| !l.starts_with("---") && !l.starts_with('%'))
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    if body.trim_start().starts_with('{') {
+        let from = doc.find('{')?;
+        let v: Value = serde_json::from_str(&doc[from..]).ok()?;
+        return v.get("kind")?.as_str().map(str::to_string);
+    }
+    doc.lines().find_map(|l| {
+        let rest = l
+            .strip_prefix("kind:")
+            .or_else(|| l.strip_prefix("\"kind\":"))
+            .or_else(|| l.strip_prefix("'kind':"))?;
+        let v = rest.split(" #").next()?.trim().trim_matches(['"', '\'']);
+        (!v.is_empty()).then(|| v.to_string())
+    })
+}
+
+/// Byte bounds of the document around `at`: documents are separated by lines starting with
+/// `---` followed by a blank or the end of the line (the loader's own split).
+fn document_bounds(text: &str, at: usize) -> (usize, usize) {
+    let mut start = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let b = line.as_bytes();
+        let marker = b.starts_with(b"---")
+            && b.get(3)
+                .is_none_or(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'));
+        if marker && pos > 0 {
+            if pos > at {
+                return (start, pos);
+            }
+            start = pos;
+        }
+        pos += line.len();
+    }
+    (start, text.len())
 }
 
 #[cfg(test)]
@@ -284,15 +211,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn locates() {
+    fn locates_through_the_project_loader() {
         let t = "kind: NetworkPolicy\nmetadata:\n  name: x\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n    - podSelector: {}\n  - ports:\n    - port: 80\n";
         let (docs, errs) = parse_text("a.yaml", t);
         assert!(errs.is_empty());
         let d = &docs[0];
-        assert_eq!(d.locate("/spec/ingress/1").unwrap().start.line, 9);
-        assert_eq!(d.locate("/spec/ingress/0").unwrap().start.line, 7);
-        assert_eq!(d.locate("/spec/podSelector").unwrap().start.line, 5);
-        assert_eq!(d.locate("/spec/ingress/1/ports/0").unwrap().start.line, 10);
+        let line = |p: &str| d.locate(p).unwrap().start.line;
+        assert_eq!(line("/spec/ingress/1"), 9);
+        assert_eq!(line("/spec/ingress/0"), 7);
+        assert_eq!(line("/spec/podSelector"), 5);
+        assert_eq!(line("/spec/ingress/1/ports/0"), 10);
+        // Columns are exact too.
+        assert_eq!(d.locate("/spec/podSelector").unwrap().start.column, 3);
     }
 
     #[test]
@@ -301,6 +231,29 @@ mod tests {
         let (docs, errs) = parse_text("x.yaml", t);
         assert_eq!(docs.len(), 2);
         assert_eq!(errs.len(), 1);
-        assert_eq!(docs[1].start_line, 5);
+        assert_eq!(errs[0].range.unwrap().start.line, 3);
+        assert_eq!(docs[1].value()["c"], 3);
+        assert_eq!(docs[1].locate("/c").unwrap().start.line, 5);
+    }
+
+    #[test]
+    fn typed_list_items_get_their_kind() {
+        let t = "# pods\napiVersion: v1\nitems:\n- metadata: {name: a}\n- kind: Service\n  metadata: {name: s}\nkind: PodList\n---\nkind: NamespaceList\nitems:\n- metadata: {name: n}\n";
+        let (docs, errs) = parse_text("l.yaml", t);
+        assert!(errs.is_empty(), "{errs:?}");
+        let kinds: Vec<&str> = docs
+            .iter()
+            .map(|d| d.value()["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["Pod", "Service", "Namespace"]);
+        assert_eq!(docs[2].locate("/metadata/name").unwrap().start.line, 11);
+
+        let j = "{\"kind\": \"NamespaceList\", \"items\": [{\"metadata\": {\"name\": \"a\", \"ownerReferences\": [{\"kind\": \"X\"}]}}]}";
+        let (docs, _) = parse_text("l.json", j);
+        assert_eq!(docs[0].value()["kind"], "Namespace");
+
+        // Items of a plain `List` carry their own kind; one without stays without.
+        let (docs, _) = parse_text("p.yaml", "kind: List\nitems:\n- metadata: {name: a}\n");
+        assert!(docs[0].value().get("kind").is_none());
     }
 }

@@ -92,7 +92,19 @@ fn parse_ports(v: Option<&Value>) -> Result<ConnSet, String> {
 ///   ports: [443]
 /// ```
 pub fn parse_declared(cluster: &Cluster, text: &str) -> Result<Vec<Flow>, SynthError> {
-    let v: Value = serde_saphyr::from_str(text).map_err(|e| SynthError::Parse(e.to_string()))?;
+    let loaded = bulkhead_k8s::loader::load("", text);
+    if let Some(e) = loaded.errors.first() {
+        return Err(SynthError::Parse(match e.range {
+            Some(r) => format!("line {}: {}", r.start.line, e.message),
+            None => e.message.clone(),
+        }));
+    }
+    let v = loaded
+        .docs
+        .into_iter()
+        .next()
+        .map(|d| d.value)
+        .unwrap_or_default();
     let flows = v
         .get("flows")
         .and_then(Value::as_array)

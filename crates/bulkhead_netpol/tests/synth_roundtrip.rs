@@ -40,7 +40,7 @@ fn roundtrip(dir: &Path) -> Result<usize, String> {
             dir.display()
         ));
     }
-    let values: Vec<serde_json::Value> = pdocs.into_iter().map(|d| d.value).collect();
+    let values: Vec<serde_json::Value> = pdocs.into_iter().map(|d| d.doc.value).collect();
     let after = replace_policies(&docs, &values);
     let opts = ListOptions::default();
     let want = list(&cluster, &opts, Format::Txt);

@@ -91,7 +91,7 @@ enum NetpolCommand {
 fn load_cluster(paths: &[PathBuf]) -> anyhow::Result<(Cluster, Vec<load::Document>, bool)> {
     let (docs, errs) = load::load_paths(paths);
     for e in &errs {
-        eprintln!("error: {e}");
+        eprintln!("error: {}", load::describe(e));
     }
     let cluster = cluster_from_documents(&docs);
     for e in &cluster.errors {
