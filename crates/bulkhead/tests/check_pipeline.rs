@@ -1,22 +1,12 @@
 //! `bulkhead check` end to end with the real engines: stdin, several reports in one run,
 //! malformed inputs among good ones, selection, thresholds, fixes and diffs.
 
+mod common;
+
+use common::{bulkhead, text};
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn bulkhead(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bulkhead"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run bulkhead")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use std::process::{Command, Stdio};
 
 const ROOT_DOCKERFILE: &str = "FROM alpine:3.20\nUSER root\n";
 

@@ -1,20 +1,10 @@
 //! End-to-end tests of the foundation: exit statuses, errors, config, rules, completions.
 
+mod common;
+
+use common::{bulkhead, text};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn bulkhead(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bulkhead"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run bulkhead")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use std::process::Command;
 
 #[test]
 fn nonexistent_path_exits_2_with_a_clear_message() {
