@@ -357,6 +357,15 @@ fn merge(layers: &[(Option<String>, &LayerResult)]) -> (Option<Distro>, Vec<Pack
         .or_else(|| os_text("etc/centos-release").and_then(catalog::os::from_redhat_release))
         .or_else(|| os_text("etc/debian_version").and_then(catalog::os::from_debian_version));
     let owned: HashSet<u64> = live.values().flat_map(|f| f.owns.iter().copied()).collect();
+    // Debian licences come from /usr/share/doc/NAME/copyright, joined to packages by name.
+    let deb_licenses: std::collections::HashMap<&str, &Vec<String>> = live
+        .values()
+        .filter(|f| f.kind == Some(Kind::DpkgCopyright) && !f.licenses.is_empty())
+        .filter_map(|f| {
+            let name = f.path.strip_prefix("usr/share/doc/")?.split('/').next()?;
+            Some((name, &f.licenses))
+        })
+        .collect();
     let mut packages = Vec::new();
     for f in live.values() {
         let language = f.kind.is_some_and(Kind::is_language);
@@ -367,6 +376,11 @@ fn merge(layers: &[(Option<String>, &LayerResult)]) -> (Option<Distro>, Vec<Pack
             let mut p = p.clone();
             if !language {
                 p.distro = os.clone();
+            }
+            if p.ecosystem == bulkhead_pkg::Ecosystem::Deb && p.licenses.is_empty() {
+                if let Some(l) = deb_licenses.get(p.name.as_str()) {
+                    p.licenses = (*l).clone();
+                }
             }
             packages.push(p);
         }

@@ -327,7 +327,11 @@ fn spool(entry: &mut impl Read, head: &[u8], scratch: Option<&Path>) -> io::Resu
 
 fn push(out: &mut LayerResult, facts: FileFacts) {
     out.warnings.extend(facts.warnings.iter().cloned());
-    if facts.packages.is_empty() && facts.os_text.is_none() && facts.owns.is_empty() {
+    if facts.packages.is_empty()
+        && facts.os_text.is_none()
+        && facts.owns.is_empty()
+        && facts.licenses.is_empty()
+    {
         // Still remember that the path exists (a later whiteout may matter) only if it had
         // evidence; an empty result is not needed.
         if facts.kind != Some(Kind::DpkgStatus) && facts.kind != Some(Kind::ApkInstalled) {

@@ -77,6 +77,35 @@ fn check_scan(f: &Fixture, scan: &Scan) {
     assert_eq!(names(scan, Ecosystem::Deb), want);
     let os = scan.os.as_ref().unwrap();
     assert_eq!(os.id, "debian");
+    // Licences from the machine-readable copyright files, first licence first.
+    let mut with_dep5 = 0;
+    for p in scan
+        .packages
+        .iter()
+        .filter(|p| p.ecosystem == Ecosystem::Deb)
+    {
+        let c = f
+            .rootfs
+            .dir
+            .join("usr/share/doc")
+            .join(&p.name)
+            .join("copyright");
+        let Ok(text) = std::fs::read_to_string(&c) else {
+            continue;
+        };
+        if !text.starts_with("Format:") {
+            continue;
+        }
+        let first = text
+            .lines()
+            .find_map(|l| l.strip_prefix("License:").map(|v| v.trim().to_string()))
+            .filter(|v| !v.is_empty() && v.len() <= 200);
+        if let Some(first) = first {
+            with_dep5 += 1;
+            assert_eq!(p.licenses.first(), Some(&first), "{}", p.name);
+        }
+    }
+    assert!(with_dep5 > 10, "{with_dep5}");
     // Python: the unowned ones, and none of Debian's (dpkg owns their METADATA).
     let py = names(scan, Ecosystem::Pypi);
     for (n, v) in &f.rootfs.python {

@@ -42,6 +42,24 @@ pub fn parse_status(text: &str) -> Vec<Package> {
     out
 }
 
+/// The licences of a machine-readable (DEP-5) copyright file: every `License:` short name, in
+/// order, once. Free-form copyright files yield nothing.
+pub fn copyright_licenses(text: &str) -> Vec<String> {
+    if !text.starts_with("Format:") {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if let Some(v) = line.strip_prefix("License:") {
+            let v = v.trim();
+            if !v.is_empty() && v.len() <= 200 && !out.iter().any(|x| x == v) {
+                out.push(v.to_string());
+            }
+        }
+    }
+    out
+}
+
 fn split_paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.split("\n\n").filter(|p| !p.trim().is_empty())
 }
@@ -49,6 +67,13 @@ fn split_paragraphs(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dep5_licenses() {
+        let t = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: *\nCopyright: x\nLicense: GPL-2+\n text\n\nFiles: debian/*\nLicense: GPL-2+\n\nLicense: GPL-2+\n long text\n\nFiles: lib/*\nLicense: BSD-3-clause\n";
+        assert_eq!(copyright_licenses(t), vec!["GPL-2+", "BSD-3-clause"]);
+        assert!(copyright_licenses("This is free-form.\nLicense: MIT\n").is_empty());
+    }
 
     #[test]
     fn installed_only_with_source() {

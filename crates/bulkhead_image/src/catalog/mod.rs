@@ -28,6 +28,8 @@ pub enum Kind {
     DpkgStatus,
     DpkgStatusD,
     DpkgList,
+    /// `/usr/share/doc/PACKAGE/copyright` (machine-readable DEP-5 licences).
+    DpkgCopyright,
     ApkInstalled,
     RpmSqlite,
     RpmLegacy,
@@ -66,6 +68,9 @@ pub struct FileFacts {
     /// The raw text of an OS identity file (small).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_text: Option<String>,
+    /// Licences read from a Debian copyright file, for the package the path names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub licenses: Vec<String>,
     /// Hashes ([`path_hash`]) of the files an OS package database says it installed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub owns: Vec<u64>,
@@ -110,6 +115,12 @@ pub fn kind_for_path(path: &str) -> Option<Kind> {
     if let Some(rest) = path.strip_prefix("var/lib/dpkg/status.d/") {
         if !rest.contains('/') && !rest.ends_with(".md5sums") && !rest.is_empty() {
             return Some(Kind::DpkgStatusD);
+        }
+        return None;
+    }
+    if let Some(rest) = path.strip_prefix("usr/share/doc/") {
+        if rest.split('/').count() == 2 && rest.ends_with("/copyright") {
+            return Some(Kind::DpkgCopyright);
         }
         return None;
     }
@@ -184,6 +195,7 @@ pub fn analyze(
                 .map(path_hash)
                 .collect();
         }
+        Kind::DpkgCopyright => facts.licenses = dpkg::copyright_licenses(&text()),
         Kind::ApkInstalled => {
             let (pkgs, owns) = apk::parse_installed(&text());
             facts.packages = pkgs;

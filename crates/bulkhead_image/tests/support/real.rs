@@ -85,6 +85,21 @@ pub fn build_rootfs(dir: &Path) -> Rootfs {
             copy_file(&e.path(), &root.join("var/lib/dpkg/info").join(&n));
         }
     }
+    // Debian's copyright files (licences of the deb packages).
+    if let Ok(rd) = std::fs::read_dir("/usr/share/doc") {
+        for e in rd.flatten() {
+            let c = e.path().join("copyright");
+            if e.file_type().is_ok_and(|t| t.is_dir()) && c.is_file() {
+                copy_file(
+                    &c,
+                    &root
+                        .join("usr/share/doc")
+                        .join(e.file_name())
+                        .join("copyright"),
+                );
+            }
+        }
+    }
     // Debian's own Python dist-info (owned by dpkg: must not be counted twice).
     if let Ok(rd) = std::fs::read_dir("/usr/lib/python3/dist-packages") {
         for e in rd.flatten() {
