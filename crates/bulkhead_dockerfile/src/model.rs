@@ -44,6 +44,10 @@ pub struct Expanded {
 /// `lookup` returns `Some(value)` for a defined variable (possibly empty).
 pub fn expand(s: &str, escape: char, lookup: &dyn Fn(&str) -> Option<String>) -> Expanded {
     let mut out = Expanded::default();
+    if !s.contains(['$', '\'', '"', escape]) {
+        out.value = s.to_string();
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;
     let mut quote: Option<char> = None;

@@ -31,6 +31,18 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The keyword for a word, case-insensitively, without allocating.
+    pub fn from_word(word: &str) -> Option<Kind> {
+        if word.len() > 11 || word.is_empty() {
+            return None;
+        }
+        let mut buf = [0u8; 11];
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_uppercase();
+        }
+        Kind::from_keyword(std::str::from_utf8(&buf[..word.len()]).ok()?)
+    }
+
     /// The keyword for an upper-cased word.
     pub fn from_keyword(upper: &str) -> Option<Kind> {
         Some(match upper {
@@ -185,6 +197,8 @@ pub struct Instruction {
     pub onbuild: Option<Box<Instruction>>,
     /// Lines of blank lines found inside the continuation.
     pub empty_continuation_lines: Vec<u32>,
+    /// For `ENV`, `LABEL` and `ARG`: the key/value pairs.
+    pub kvs: Vec<KeyValue>,
 }
 
 impl Instruction {
@@ -290,7 +304,7 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut number = 1;
     while start < bytes.len() {
-        let nl = memchr(b'\n', &bytes[start..]).map(|i| start + i);
+        let nl = text[start..].find('\n').map(|i| start + i);
         let (end, next) = match nl {
             Some(i) => (i, i + 1),
             None => (bytes.len(), bytes.len()),
@@ -305,10 +319,6 @@ fn split_lines(text: &str) -> Vec<Line> {
         start = next;
     }
     out
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 fn is_comment(line: &str) -> bool {
@@ -464,8 +474,7 @@ pub fn parse(text: &str) -> Dockerfile {
         let last_number = lines[last_line].number;
         empty_lines.retain(|&n| n < last_number);
         let end = lines[last_line].end;
-        let upper = keyword.to_ascii_uppercase();
-        let Some(kind) = Kind::from_keyword(&upper) else {
+        let Some(kind) = Kind::from_word(keyword) else {
             df.errors.push(ParseError {
                 offset: kw_start,
                 end: kw_start + kw_len,
@@ -589,9 +598,13 @@ fn build_instruction(
         heredocs: Vec::new(),
         onbuild: None,
         empty_continuation_lines: Vec::new(),
+        kvs: Vec::new(),
     };
     if kind.takes_flags() {
         parse_flags(&mut ins);
+    }
+    if matches!(kind, Kind::Env | Kind::Label | Kind::Arg) {
+        ins.kvs = parse_key_values(&ins);
     }
     let args = ins.args().to_string();
     let args = args.as_str();
@@ -794,6 +807,88 @@ fn heredoc_markers(s: &str, from: usize) -> Vec<(String, bool, bool, usize, usiz
         i += 1;
     }
     out
+}
+
+/// One `key=value` (or legacy `key value`) of `ENV`, `LABEL` or `ARG`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyValue {
+    pub key: String,
+    /// The value as written (quotes kept).
+    pub value: String,
+    /// Legacy `ENV key value` form.
+    pub legacy: bool,
+    /// Logical span of the pair and of the key.
+    pub lstart: usize,
+    pub lend: usize,
+    pub key_lend: usize,
+}
+
+/// Parse the pairs of `ENV`/`LABEL`/`ARG`, quote-aware.
+pub fn parse_key_values(ins: &Instruction) -> Vec<KeyValue> {
+    let s = &ins.logical;
+    let b = s.as_bytes();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = ins.args_start;
+    while i < b.len() {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let st = i;
+        let mut q = 0u8;
+        while i < b.len() {
+            let c = b[i];
+            if q != 0 {
+                if c == b'\\' && q == b'"' {
+                    i += 1;
+                } else if c == q {
+                    q = 0;
+                }
+            } else if c == b'\\' {
+                i += 1;
+            } else if c == b'"' || c == b'\'' {
+                q = c;
+            } else if c.is_ascii_whitespace() {
+                break;
+            }
+            i += 1;
+        }
+        i = i.min(b.len());
+        words.push((st, i));
+    }
+    let Some(&(fs, fe)) = words.first() else {
+        return Vec::new();
+    };
+    if !s[fs..fe].contains('=') && ins.kind != Kind::Arg {
+        // legacy: ENV key value...
+        let rest_start = words.get(1).map(|w| w.0).unwrap_or(fe);
+        let end = words.last().map(|w| w.1).unwrap_or(fe);
+        return vec![KeyValue {
+            key: s[fs..fe].to_string(),
+            value: s[rest_start..end.max(rest_start)].to_string(),
+            legacy: ins.kind != Kind::Arg,
+            lstart: fs,
+            lend: end,
+            key_lend: fe,
+        }];
+    }
+    words
+        .into_iter()
+        .map(|(st, en)| {
+            let w = &s[st..en];
+            let (k, v) = w.split_once('=').unwrap_or((w, ""));
+            KeyValue {
+                key: crate::model::unquote(k).to_string(),
+                value: v.to_string(),
+                legacy: false,
+                lstart: st,
+                lend: en,
+                key_lend: st + k.len(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

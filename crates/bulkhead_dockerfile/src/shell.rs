@@ -38,12 +38,31 @@ pub struct Command {
     /// Byte span of the command.
     pub start: usize,
     pub end: usize,
+    /// Index in `words` of the effective command name (after `sudo`, `env`...).
+    pub eff: usize,
+    /// Basename of the effective command name.
+    pub prog: String,
 }
 
 impl Command {
     /// The words after stripping wrappers such as `sudo`, `env`, `exec`, `nohup`, `time`,
     /// `command` and their options.
     pub fn effective(&self) -> &[Word] {
+        &self.words[self.eff.min(self.words.len())..]
+    }
+
+    /// Compute [`Command::eff`] and [`Command::prog`]; called once per command.
+    pub fn finalize(&mut self) {
+        let n = self.words.len() - self.compute_effective().len();
+        self.eff = n;
+        self.prog = self
+            .words
+            .get(n)
+            .map(|w| basename(&w.value).to_string())
+            .unwrap_or_default();
+    }
+
+    fn compute_effective(&self) -> &[Word] {
         let mut w = &self.words[..];
         loop {
             let Some(first) = w.first() else { return w };
@@ -83,10 +102,7 @@ impl Command {
 
     /// The basename of the effective command name, or "".
     pub fn name(&self) -> &str {
-        self.effective()
-            .first()
-            .map(|w| basename(&w.value))
-            .unwrap_or("")
+        &self.prog
     }
 
     /// The effective arguments after the command name.
@@ -279,6 +295,7 @@ impl Parser<'_> {
                 c.pipe_in = *pipe_in_next;
                 *pipe_in_next = pipe_out;
                 if !*skip {
+                    c.finalize();
                     out.push(c);
                 }
             } else if pipe_out {
@@ -497,9 +514,37 @@ impl Parser<'_> {
     /// Read one word starting at `self.i`.
     fn word(&mut self) -> Word {
         let st = self.i;
-        let mut value = String::new();
         let mut quoted = false;
         let s = self.s;
+        // Fast path: a plain word (no quotes, escapes or expansions) is copied in one go.
+        let mut j = st;
+        while j < s.len()
+            && !matches!(
+                s[j],
+                b' ' | b'\t'
+                    | b'\n'
+                    | b'\r'
+                    | b';'
+                    | b'&'
+                    | b'|'
+                    | b'('
+                    | b')'
+                    | b'<'
+                    | b'>'
+                    | b'\\'
+                    | b'\''
+                    | b'"'
+                    | b'$'
+                    | b'`'
+            )
+        {
+            j += 1;
+        }
+        let mut value = String::with_capacity(j - st + 8);
+        if j > st {
+            value.push_str(&self.src[st..j]);
+            self.i = j;
+        }
         while self.i < s.len() {
             let c = s[self.i];
             match c {

@@ -32,6 +32,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             texts.push((&h.body, Some(h.body_start)));
         }
         for (t, _) in texts {
+            if !t.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"sslverify")) {
+                continue;
+            }
             let lower = t.to_ascii_lowercase();
             let mut from = 0;
             while let Some(p) = lower[from..].find("sslverify") {

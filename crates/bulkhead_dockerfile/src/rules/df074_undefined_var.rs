@@ -20,16 +20,20 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !matches!(ins.kind, Kind::Copy | Kind::Add | Kind::Env | Kind::Label | Kind::Workdir | Kind::User | Kind::Expose | Kind::Volume | Kind::Stopsignal) || ctx.model.stage_of[i].is_none() || !ins.heredocs.is_empty() {
             continue;
         }
-        let mut text = ins.args().to_string();
-        if ins.kind == Kind::Env {
-            // values only: keys are definitions
-            text = super::key_values(ins).into_iter().map(|kv| kv.value).collect::<Vec<_>>().join(" ");
+        if !ins.args().contains('$') {
+            continue;
         }
-        let e = ctx.expand_at(i, &text);
+        let text = if ins.kind == Kind::Env {
+            // values only: keys are definitions
+            super::key_values(ins).iter().map(|kv| kv.value.as_str()).collect::<Vec<_>>().join(" ")
+        } else {
+            ins.args().to_string()
+        };
+        let e = crate::model::expand(&text, ctx.df.escape, &|_| None);
         let mut seen: Vec<&str> = Vec::new();
         for v in &e.undefined {
             let known = COMMON.contains(&v.as_str()) || v.ends_with("_VERSION") || v.ends_with("_HOME") || v.ends_with("_PATH") || v.ends_with("_DIR") || crate::model::PREDEFINED_ARGS.contains(&v.as_str());
-            if known || seen.contains(&v.as_str()) {
+            if known || seen.contains(&v.as_str()) || ctx.defined_before(i, v) {
                 continue;
             }
             seen.push(v);

@@ -252,10 +252,10 @@ impl<'a> Ctx<'a> {
                 match ins.kind {
                     Kind::Env => {
                         for kv in key_values(ins) {
-                            let vars = out.clone();
-                            let lookup = |k: &str| lookup_in(&vars, k);
-                            let v = expand(&kv.value, self.df.escape, &lookup).value;
-                            out.push((kv.key, v));
+                            let v =
+                                expand(&kv.value, self.df.escape, &|k: &str| lookup_in(&out, k))
+                                    .value;
+                            out.push((kv.key.clone(), v));
                         }
                     }
                     Kind::Arg if s == stage => {
@@ -263,9 +263,7 @@ impl<'a> Ctx<'a> {
                             let (n, v) = crate::model::arg_decl(f.text);
                             let v = match v {
                                 Some(v) => {
-                                    let vars = out.clone();
-                                    let lookup = |k: &str| lookup_in(&vars, k);
-                                    expand(v, self.df.escape, &lookup).value
+                                    expand(v, self.df.escape, &|k: &str| lookup_in(&out, k)).value
                                 }
                                 None => self.model.global_lookup(n).unwrap_or_default(),
                             };
@@ -279,8 +277,35 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Whether `name` is declared (by `ARG` or `ENV`) before instruction `i` in its stage or,
+    /// for `ENV`, in a stage it builds on. Cheaper than [`Ctx::vars_before`].
+    pub fn defined_before(&self, i: usize, name: &str) -> bool {
+        let Some(stage) = self.model.stage_of[i] else {
+            return self.model.global_declared(name);
+        };
+        for &s in &self.model.final_chain_of(stage) {
+            let st = &self.model.stages[s];
+            let upto = if s == stage { i } else { st.end };
+            for j in st.from + 1..upto {
+                let ins = &self.df.instructions[j];
+                let found = match ins.kind {
+                    Kind::Env => ins.kvs.iter().any(|kv| kv.key == name),
+                    Kind::Arg if s == stage => ins.kvs.iter().any(|kv| kv.key == name),
+                    _ => false,
+                };
+                if found {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// Expand `s` with the variables visible to instruction `i`.
     pub fn expand_at(&self, i: usize, s: &str) -> Expanded {
+        if !s.contains('$') {
+            return expand(s, self.df.escape, &|_| None);
+        }
         let vars = self.vars_before(i);
         let lookup = |k: &str| lookup_in(&vars, k);
         expand(s, self.df.escape, &lookup)
@@ -294,86 +319,11 @@ fn lookup_in(vars: &[(String, String)], k: &str) -> Option<String> {
         .map(|(_, v)| v.clone())
 }
 
-/// One `key=value` (or legacy `key value`) of `ENV`, `LABEL` or `ARG`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyValue {
-    pub key: String,
-    /// The value as written (quotes kept).
-    pub value: String,
-    /// Legacy `ENV key value` form.
-    pub legacy: bool,
-    /// Logical span of the pair and of the key.
-    pub lstart: usize,
-    pub lend: usize,
-    pub key_lend: usize,
-}
+pub use crate::parse::KeyValue;
 
-/// Parse the pairs of `ENV`/`LABEL`/`ARG`, quote-aware.
-pub fn key_values(ins: &Instruction) -> Vec<KeyValue> {
-    let s = &ins.logical;
-    let b = s.as_bytes();
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut i = ins.args_start;
-    while i < b.len() {
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i >= b.len() {
-            break;
-        }
-        let st = i;
-        let mut q = 0u8;
-        while i < b.len() {
-            let c = b[i];
-            if q != 0 {
-                if c == b'\\' && q == b'"' {
-                    i += 1;
-                } else if c == q {
-                    q = 0;
-                }
-            } else if c == b'\\' {
-                i += 1;
-            } else if c == b'"' || c == b'\'' {
-                q = c;
-            } else if c.is_ascii_whitespace() {
-                break;
-            }
-            i += 1;
-        }
-        i = i.min(b.len());
-        words.push((st, i));
-    }
-    let Some(&(fs, fe)) = words.first() else {
-        return Vec::new();
-    };
-    if !s[fs..fe].contains('=') {
-        // legacy: ENV key value...
-        let rest_start = words.get(1).map(|w| w.0).unwrap_or(fe);
-        let end = words.last().map(|w| w.1).unwrap_or(fe);
-        return vec![KeyValue {
-            key: s[fs..fe].to_string(),
-            value: s[rest_start..end.max(rest_start)].to_string(),
-            legacy: ins.kind != Kind::Arg,
-            lstart: fs,
-            lend: end,
-            key_lend: fe,
-        }];
-    }
-    words
-        .into_iter()
-        .map(|(st, en)| {
-            let w = &s[st..en];
-            let (k, v) = w.split_once('=').unwrap_or((w, ""));
-            KeyValue {
-                key: unquote(k).to_string(),
-                value: v.to_string(),
-                legacy: false,
-                lstart: st,
-                lend: en,
-                key_lend: st + k.len(),
-            }
-        })
-        .collect()
+/// The pairs of an `ENV`/`LABEL`/`ARG` (parsed once by the parser).
+pub fn key_values(ins: &Instruction) -> &[KeyValue] {
+    &ins.kvs
 }
 
 fn run_script(text: &str, ins: &Instruction) -> Script {
@@ -410,6 +360,7 @@ fn run_script(text: &str, ins: &Instruction) -> Script {
             nested: true,
             ..Default::default()
         };
+        c.finalize();
         let mut extra = Vec::new();
         if matches!(c.name(), "sh" | "bash" | "ash" | "dash")
             && json.len() >= 3
