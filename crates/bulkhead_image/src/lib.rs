@@ -377,10 +377,11 @@ fn merge(layers: &[(Option<String>, &LayerResult)]) -> (Option<Distro>, Vec<Pack
             if !language {
                 p.distro = os.clone();
             }
-            if p.ecosystem == bulkhead_pkg::Ecosystem::Deb && p.licenses.is_empty() {
-                if let Some(l) = deb_licenses.get(p.name.as_str()) {
-                    p.licenses = (*l).clone();
-                }
+            if p.ecosystem == bulkhead_pkg::Ecosystem::Deb
+                && p.licenses.is_empty()
+                && let Some(l) = deb_licenses.get(p.name.as_str())
+            {
+                p.licenses = (*l).clone();
             }
             packages.push(p);
         }
