@@ -164,6 +164,46 @@ pub(crate) fn compare_str(a: &str, b: &str) -> Result<Ordering, VersionError> {
 mod tests {
     use super::*;
 
+    /// golang.org/x/mod/semver's own ordering table: ascending, equal neighbours grouped.
+    #[test]
+    fn x_mod_semver_order() {
+        let groups: &[&[&str]] = &[
+            &["v1.0.0-alpha"],
+            &["v1.0.0-alpha.1"],
+            &["v1.0.0-alpha.beta"],
+            &["v1.0.0-beta"],
+            &["v1.0.0-beta.2"],
+            &["v1.0.0-beta.11"],
+            &["v1.0.0-rc.1"],
+            &["v1", "v1.0", "v1.0.0"],
+            &["v1.2", "v1.2.0"],
+            &["v1.2.3-456"],
+            &["v1.2.3-456.789"],
+            &["v1.2.3-456-789"],
+            &["v1.2.3-456a"],
+            &["v1.2.3-pre", "v1.2.3-pre+meta"],
+            &["v1.2.3-pre.1"],
+            &["v1.2.3-zzz"],
+            &[
+                "v1.2.3",
+                "v1.2.3+meta",
+                "v1.2.3+meta-pre",
+                "v1.2.3+meta-pre.sha.256a",
+            ],
+        ];
+        let flat: Vec<(usize, &str)> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, vs)| vs.iter().map(move |v| (g, *v)))
+            .collect();
+        for (gi, a) in &flat {
+            for (gj, b) in &flat {
+                assert_eq!(compare_str(a, b).unwrap(), gi.cmp(gj), "{a} {b}");
+            }
+        }
+        assert_eq!(compare_str("v1.19", "v1.2").unwrap(), Ordering::Greater);
+    }
+
     #[test]
     fn go_versions() {
         let v = |s: &str| GoVersion::parse(s).unwrap();
@@ -174,7 +214,20 @@ mod tests {
         assert_eq!(v("v1"), v("v1.0.0"));
         assert!(v("go1.22rc1") < v("go1.22.0"));
         assert_eq!(v("go1.21"), v("1.21.0"));
-        for bad in ["", "v", "vv1.2.3", "v1.2.3.4", "v01.2.3", "go1.x"] {
+        for bad in [
+            "",
+            "v",
+            "bad",
+            "vv1.2.3",
+            "v1.2.3.4",
+            "v01.2.3",
+            "go1.x",
+            "v1-pre",
+            "v1+meta",
+            "v1.2-pre",
+            "v1.2+meta",
+            "v1.2.3-01",
+        ] {
             assert!(GoVersion::parse(bad).is_err(), "{bad:?}");
         }
     }
