@@ -73,6 +73,25 @@ fn parse_item(combination: bool, digit: bool, buf: &str) -> Item {
     }
 }
 
+/// Numbers without leading zeros: more digits is bigger, then digit by digit.
+fn num_cmp(a: &str, b: &str) -> Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+/// A number against a missing item: only zero is equal.
+fn num_cmp_null(n: &str) -> Ordering {
+    if n == "0" {
+        Ordering::Equal
+    } else {
+        Ordering::Greater
+    }
+}
+
+/// A qualifier against a missing item (the release): `1-rc < 1`, `1-ga == 1`, `1-sp > 1`.
+fn str_cmp_null(s: &str) -> Ordering {
+    comparable_qualifier(s).as_ref().cmp("5")
+}
+
 impl Item {
     fn is_null(&self) -> bool {
         match self {
@@ -86,22 +105,9 @@ impl Item {
     /// `compareTo(null)`: against a missing item.
     fn cmp_null(&self) -> Ordering {
         match self {
-            Item::Num(n) => {
-                if &**n == "0" {
-                    Ordering::Equal
-                } else {
-                    Ordering::Greater
-                }
-            }
-            Item::Str(s) => comparable_qualifier(s).as_ref().cmp("5"),
-            Item::Comb(s, d) => {
-                let r = Item::Str(s.clone()).cmp_null();
-                if r == Ordering::Equal {
-                    Item::Num(d.clone()).cmp_null()
-                } else {
-                    r
-                }
-            }
+            Item::Num(n) => num_cmp_null(n),
+            Item::Str(s) => str_cmp_null(s),
+            Item::Comb(s, d) => str_cmp_null(s).then_with(|| num_cmp_null(d)),
             Item::List(l) => l
                 .iter()
                 .map(Item::cmp_null)
@@ -113,15 +119,15 @@ impl Item {
     fn cmp_item(&self, other: &Item) -> Ordering {
         use Item::*;
         match (self, other) {
-            (Num(a), Num(b)) => a.len().cmp(&b.len()).then_with(|| a.cmp(b)),
+            (Num(a), Num(b)) => num_cmp(a, b),
             (Num(_), _) => Ordering::Greater,
             (Str(_) | Comb(..) | List(_), Num(_)) => Ordering::Less,
             (Str(a), Str(b)) => comparable_qualifier(a).cmp(&comparable_qualifier(b)),
             (Str(a), Comb(s, d)) => {
                 let r = comparable_qualifier(a).cmp(&comparable_qualifier(s));
                 if r == Ordering::Equal {
-                    if self.cmp_null() == Ordering::Equal {
-                        return Num(d.clone()).cmp_null().reverse();
+                    if str_cmp_null(a) == Ordering::Equal {
+                        return num_cmp_null(d).reverse();
                     }
                     return Ordering::Less;
                 }
@@ -130,8 +136,8 @@ impl Item {
             (Comb(s, d), Str(b)) => {
                 let r = comparable_qualifier(s).cmp(&comparable_qualifier(b));
                 if r == Ordering::Equal {
-                    if Str(s.clone()).cmp_null() == Ordering::Equal {
-                        return Num(d.clone()).cmp_null();
+                    if str_cmp_null(s) == Ordering::Equal {
+                        return num_cmp_null(d);
                     }
                     return Ordering::Greater;
                 }
@@ -140,7 +146,7 @@ impl Item {
             (Comb(s1, d1), Comb(s2, d2)) => {
                 let r = comparable_qualifier(s1).cmp(&comparable_qualifier(s2));
                 if r == Ordering::Equal {
-                    Num(d1.clone()).cmp_item(&Num(d2.clone()))
+                    num_cmp(d1, d2)
                 } else {
                     r
                 }
