@@ -269,9 +269,10 @@ impl FromStr for Purl {
             return Err(fail(input, "invalid type"));
         }
         let (rest, version) = match rest.rsplit_once('@') {
-            // An '@' that starts the last path segment is an npm scope, not a version.
-            Some((r, v)) if !r.is_empty() && !r.ends_with('/') => (r, Some(decode(input, v)?)),
-            _ => (rest, None),
+            // A "version" with a '/' is an unencoded npm scope (`npm/@types/node`).
+            Some((_, v)) if v.contains('/') => (rest, None),
+            Some((r, v)) => (r, Some(decode(input, v)?)),
+            None => (rest, None),
         };
         let rest = rest.trim_end_matches('/');
         let (namespace, name) = match rest.rsplit_once('/') {
@@ -381,6 +382,67 @@ mod tests {
             (p.namespace.as_deref(), p.name.as_str()),
             (Some("@babel"), "core")
         );
+        // The purl specification's test suite.
+        assert_eq!(
+            rt("pkg:GOLANG/google.golang.org/genproto@abcdedf#/googleapis/api/annotations/"),
+            "pkg:golang/google.golang.org/genproto@abcdedf#googleapis/api/annotations"
+        );
+        assert_eq!(
+            rt("pkg:bitbucket/birKenfeld/pyGments-main@244fd47e07d1014f0aed9c"),
+            "pkg:bitbucket/birkenfeld/pygments-main@244fd47e07d1014f0aed9c"
+        );
+        assert_eq!(
+            rt(
+                "pkg:docker/customer/dockerimage@sha256:244fd47e07d1004f0aed9c?repository_url=gcr.io"
+            ),
+            "pkg:docker/customer/dockerimage@sha256:244fd47e07d1004f0aed9c?repository_url=gcr.io"
+        );
+        assert_eq!(
+            rt("pkg:Nuget/EnterpriseLibrary.Common@6.0.1304"),
+            "pkg:nuget/EnterpriseLibrary.Common@6.0.1304"
+        );
+        assert_eq!(
+            rt("pkg:PYPI/Django_package@1.11.1.dev1"),
+            "pkg:pypi/django-package@1.11.1.dev1"
+        );
+        assert_eq!(
+            rt("pkg:Rpm/fedora/curl@7.50.3-1.fc25?Arch=i386&Distro=fedora-25"),
+            "pkg:rpm/fedora/curl@7.50.3-1.fc25?arch=i386&distro=fedora-25"
+        );
+        for s in [
+            "pkg:/maven/org.apache.commons/io",
+            "pkg://maven/org.apache.commons/io",
+            "pkg:///maven/org.apache.commons/io",
+        ] {
+            assert_eq!(rt(s), "pkg:maven/org.apache.commons/io");
+        }
+        assert_eq!(
+            rt("pkg:maven/HTTPClient/HTTPClient@0.3-3"),
+            "pkg:maven/HTTPClient/HTTPClient@0.3-3"
+        );
+        let p: Purl = "pkg:maven/mygroup/myartifact@1.0.0%20Final?mykey=my%20value"
+            .parse()
+            .unwrap();
+        assert_eq!(
+            (p.version.as_deref(), p.qualifiers["mykey"].as_str()),
+            (Some("1.0.0 Final"), "my value")
+        );
+        assert_eq!(
+            p.to_string(),
+            "pkg:maven/mygroup/myartifact@1.0.0%20Final?mykey=my%20value"
+        );
+        let p: Purl = "pkg:npm/packageurl-js@0.0.7?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fpackage-url%2Fpackageurl-js.git"
+            .parse()
+            .unwrap();
+        assert_eq!(
+            p.qualifiers["vcs_url"],
+            "git+https://github.com/package-url/packageurl-js.git"
+        );
+        let p: Purl = "pkg:npm/@angular/animation".parse().unwrap();
+        assert_eq!(
+            (p.namespace.as_deref(), p.name.as_str(), p.version),
+            (Some("@angular"), "animation", None)
+        );
         for bad in [
             "",
             "pkg:",
@@ -389,6 +451,11 @@ mod tests {
             "pkg:1x/foo",
             "pkg:npm/foo?a",
             "pkg:npm/%zz",
+            "EnterpriseLibrary.Common@6.0.1304",
+            "pkg:EnterpriseLibrary.Common@6.0.1304",
+            "pkg:maven/@1.3.4",
+            "pkg:npm/myartifact@1.0.0?in%20production=true",
+            "pkg:hackage",
         ] {
             assert!(bad.parse::<Purl>().is_err(), "{bad:?}");
         }
