@@ -27,3 +27,4 @@ pub use package::{Distro, Ecosystem, Package};
 pub use purl::{Purl, PurlError};
 pub use range::{RangeLanguage, satisfies};
 pub use scheme::{Scheme, compare, validate};
+pub use version::Version;
