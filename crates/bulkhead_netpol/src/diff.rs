@@ -159,17 +159,12 @@ fn merge_external(
     out
 }
 
-/// Diff two clusters: both are listed with the external space cut at the `ipBlock`s of both,
-/// so ranges line up; [`diff`] then merges them back into maximal runs.
+/// Diff two clusters: each is listed on its own, and [`diff`] lines their external ranges up.
 pub fn diff_clusters(c1: &crate::Cluster, c2: &crate::Cluster) -> Vec<DiffLine> {
     use crate::engine::Analysis;
-    let (i1, e1) = Analysis::ip_cuts(c1);
-    let (i2, e2) = Analysis::ip_cuts(c2);
-    let ins: Vec<_> = i1.iter().chain(i2.iter()).copied().collect();
-    let egs: Vec<_> = e1.iter().chain(e2.iter()).copied().collect();
     let opts = crate::ListOptions::default();
-    let l1 = crate::connlist(&Analysis::with_cuts(c1, &ins, &egs), &opts);
-    let l2 = crate::connlist(&Analysis::with_cuts(c2, &ins, &egs), &opts);
+    let l1 = crate::connlist(&Analysis::new(c1), &opts);
+    let l2 = crate::connlist(&Analysis::new(c2), &opts);
     let names = |c: &crate::Cluster| -> BTreeSet<String> {
         c.workloads.iter().map(|w| w.display()).collect()
     };
