@@ -3,7 +3,7 @@
 //! offsets, and helpers to build findings and fixes.
 
 use crate::Settings;
-use crate::model::{Expanded, Model, expand, unquote};
+use crate::model::{Expanded, Model, expand};
 use crate::parse::{Dockerfile, Instruction, Kind};
 use crate::shell::{self, Command};
 use bulkhead_diagnostics::{Finding, LineIndex, Range, RuleMeta};
