@@ -349,3 +349,24 @@ pub fn parse_range(s: &str) -> Option<IpRange> {
     }
     parse_cidr(s).ok().flatten()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_file_errors_carry_their_line() {
+        let c = Cluster::default();
+        let e = parse_declared(&c, "flows:\n- from: a\n  to: [\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "connectivity file: line 3: invalid YAML: unclosed bracket '['"
+        );
+        let e = parse_declared(&c, "nope: 1\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "connectivity file: expected a top-level `flows:` list"
+        );
+        assert_eq!(parse_declared(&c, "flows: []\n").unwrap(), []);
+    }
+}
