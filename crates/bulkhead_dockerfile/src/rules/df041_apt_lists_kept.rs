@@ -11,7 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3009")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports an `apt-get install` (or `apt install`) in the final stage (or a stage it builds on) whose `RUN` does not remove `/var/lib/apt/lists`. Runs with a cache mount on `/var/lib/apt` or `/var/cache/apt` are fine, and so are builder stages, whose files do not reach the image.\n\n## Why is this bad?\nThe package lists (tens of megabytes) stay in the layer forever; deleting them in a later `RUN` does not shrink the image.\n\n## Example\n```dockerfile\nRUN apt-get update && apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get update && apt-get install -y curl \\\n && rm -rf /var/lib/apt/lists/*\n```\n\n## Fix safety\nSafe: `&& rm -rf /var/lib/apt/lists/*` is appended to the end of the `RUN` (not offered for heredoc or exec-form `RUN`s, or when the line ends in a shell comment). Later `RUN`s must run `apt-get update` again before installing, which they should anyway.\n",
+    docs: "## What it does\nReports an `apt-get install` (or `apt install`) in the final stage (or a stage it builds on) whose `RUN` does not remove `/var/lib/apt/lists`. Runs with a cache mount on `/var/lib/apt` are fine (a mount on `/var/cache/apt` alone still leaves the lists), and so are builder stages, whose files do not reach the image.\n\n## Why is this bad?\nThe package lists (tens of megabytes) stay in the layer forever; deleting them in a later `RUN` does not shrink the image.\n\n## Example\n```dockerfile\nRUN apt-get update && apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get update && apt-get install -y curl \\\n && rm -rf /var/lib/apt/lists/*\n```\n\n## Fix safety\nSafe: `&& rm -rf /var/lib/apt/lists/*` is appended to the end of the `RUN` (not offered for heredoc or exec-form `RUN`s, or when the line ends in a shell comment). Later `RUN`s must run `apt-get update` again before installing, which they should anyway.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -23,7 +23,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         seen.push(i);
         let ins = &ctx.df.instructions[i];
         if super::pm::run_has(ctx, i, |c| super::pm::removes(c, &["/var/lib/apt/lists"]))
-            || super::pm::has_cache_mount(ins, &["/var/lib/apt", "/var/cache/apt"])
+            || super::pm::has_cache_mount(ins, &["/var/lib/apt"])
         {
             continue;
         }
@@ -44,6 +44,8 @@ mod tests {
 
     #[test]
     fn triggers() {
+        // a cache mount on /var/cache/apt alone keeps the lists in the layer
+        assert_lines(&super::META, "FROM a:1\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y x\n", &[2]);
         assert_lines(&super::META, "FROM a:1\nRUN apt-get update && apt-get install -y curl\n", &[2]);
         assert_lines(&super::META, "FROM a:1 AS b\nFROM b\nRUN apt install -y x\n", &[3]);
     }

@@ -38,7 +38,12 @@ fn exec_form(args: &str) -> Option<String> {
     if cmds.len() != 1 || !cmds[0].redirects.is_empty() || !cmds[0].assigns.is_empty() || cmds[0].end < args.trim_end().len() {
         return None;
     }
-    let words: Vec<String> = cmds[0].words.iter().map(|w| w.value.clone()).collect();
+    // `exec app` in shell form means `app` as PID 1: the exec form needs no `exec`.
+    let skip = usize::from(cmds[0].words.first().is_some_and(|w| w.value == "exec" && !w.quoted));
+    let words: Vec<String> = cmds[0].words[skip..].iter().map(|w| w.value.clone()).collect();
+    if words.is_empty() {
+        return None;
+    }
     serde_json::to_string(&words).ok().map(|s| s.replace("\",\"", "\", \""))
 }
 
@@ -60,5 +65,6 @@ mod tests {
     fn fixes() {
         assert_fix(&super::META, "FROM a:1\nUSER 1\nCMD node \"server.js\" --port 80\n", true, "FROM a:1\nUSER 1\nCMD [\"node\", \"server.js\", \"--port\", \"80\"]\n");
         assert_fix(&super::META, "FROM a:1\nUSER 1\nCMD node $X > /log\n", true, "FROM a:1\nUSER 1\nCMD node $X > /log\n");
+        assert_fix(&super::META, "FROM a:1\nUSER 1\nENTRYPOINT exec gunicorn -b 0.0.0.0:8000 app:app\n", true, "FROM a:1\nUSER 1\nENTRYPOINT [\"gunicorn\", \"-b\", \"0.0.0.0:8000\", \"app:app\"]\n");
     }
 }
