@@ -2,7 +2,7 @@
 //! (policies in one file select pods in another).
 //!
 //! Owns: the ordered registry [`RULES`], [`Settings`], the entry points [`lint`] and
-//! [`lint_cluster`], and what the checks share: one [`Context`] (the cluster, its
+//! [`lint_cluster`], and what the checks share: one `Context` (the cluster, its
 //! [`Analysis`], the workloads each policy selects) and the helpers that walk a policy's rules,
 //! ports and peers with the range each points at. Each rule lives in its own file (its
 //! metadata and documentation, its check, its tests); nothing rule-specific is here.
