@@ -420,6 +420,14 @@ impl Parser<'_> {
                         cur_started = true;
                     }
                     cur.end = w.end;
+                    if !w.quoted && w.value == "esac" && (case_pattern || cur.words.is_empty()) {
+                        // the end of a case statement
+                        case_pattern = false;
+                        skip_until_sep = false;
+                        cur = Command::default();
+                        cur_started = false;
+                        continue;
+                    }
                     if cur.words.is_empty() && !skip_until_sep {
                         let v = w.value.as_str();
                         if !w.quoted && RESERVED_SKIP.contains(&v) {
@@ -785,6 +793,16 @@ mod tests {
         assert_eq!(
             names("case \"$a\" in amd64) A=x ;; arm64) echo arm ;; esac"),
             ["", "echo arm"]
+        );
+    }
+
+    #[test]
+    fn commands_after_esac_are_seen() {
+        assert_eq!(
+            names(
+                "case \"$a\" in \n amd64) export X=1 ;; \n *) echo no; exit 1 ;; \n esac; \n wget -O f u"
+            ),
+            ["export X=1", "echo no", "exit 1", "wget -O f u"]
         );
     }
 
