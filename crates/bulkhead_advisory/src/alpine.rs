@@ -86,6 +86,7 @@ impl SecDb {
                     .starts_with("CVE-")
                     .then(|| format!("https://security.alpinelinux.org/vuln/{id}")),
                 severities: Vec::new(),
+                related: Vec::new(),
             })
             .collect();
         (advisories, affected.into_values().collect())

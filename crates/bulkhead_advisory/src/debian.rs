@@ -88,6 +88,7 @@ pub(crate) fn convert(tracker: Tracker) -> (Vec<Advisory>, Vec<AffectedEntry>) {
                 published: None,
                 modified: None,
                 severities: Vec::new(),
+                related: Vec::new(),
             });
         }
     }

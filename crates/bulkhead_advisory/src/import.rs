@@ -220,7 +220,7 @@ fn parse_bytes(path: &Path, bytes: &[u8], lenient: bool) -> Result<Option<Parsed
         for r in records {
             match r.convert() {
                 Converted::Record(a, e) => {
-                    parsed.advisories.push(a);
+                    parsed.advisories.push(*a);
                     parsed.affected.extend(e);
                 }
                 Converted::Skipped => parsed.skipped += 1,

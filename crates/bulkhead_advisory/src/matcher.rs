@@ -13,6 +13,7 @@ use bulkhead_diagnostics::Severity;
 use bulkhead_pkg::{Distro, Ecosystem, Package};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 /// One vulnerability of one installed package.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -85,33 +86,27 @@ fn id_rank(id: &str) -> u8 {
 
 struct Cache<'s> {
     store: &'s Store,
-    affected: HashMap<(String, String), Vec<AffectedEntry>>,
-    advisories: HashMap<String, Vec<Advisory>>,
-    reverse: HashMap<String, Vec<String>>,
+    affected: HashMap<(String, String), Rc<Vec<AffectedEntry>>>,
+    advisories: HashMap<String, Rc<Vec<Advisory>>>,
 }
 
 impl Cache<'_> {
-    fn affected(&mut self, ns: &str, name: &str) -> Result<&[AffectedEntry]> {
+    fn affected(&mut self, ns: &str, name: &str) -> Result<Rc<Vec<AffectedEntry>>> {
         let key = (ns.to_string(), name.to_string());
-        if !self.affected.contains_key(&key) {
-            let v = self.store.affected(ns, name)?;
-            self.affected.insert(key.clone(), v);
+        if let Some(v) = self.affected.get(&key) {
+            return Ok(v.clone());
         }
-        Ok(&self.affected[&key])
+        let v = Rc::new(self.store.affected(ns, name)?);
+        self.affected.insert(key, v.clone());
+        Ok(v)
     }
-    fn advisories(&mut self, id: &str) -> Result<&[Advisory]> {
-        if !self.advisories.contains_key(id) {
-            let v = self.store.advisories(id)?;
-            self.advisories.insert(id.to_string(), v);
+    fn advisories(&mut self, id: &str) -> Result<Rc<Vec<Advisory>>> {
+        if let Some(v) = self.advisories.get(id) {
+            return Ok(v.clone());
         }
-        Ok(&self.advisories[id])
-    }
-    fn reverse(&mut self, id: &str) -> Result<&[String]> {
-        if !self.reverse.contains_key(id) {
-            let v = self.store.ids_for_alias(id)?;
-            self.reverse.insert(id.to_string(), v);
-        }
-        Ok(&self.reverse[id])
+        let v = Rc::new(self.store.advisories(id)?);
+        self.advisories.insert(id.to_string(), v.clone());
+        Ok(v)
     }
 }
 
@@ -127,7 +122,6 @@ pub fn match_packages(
         store,
         affected: HashMap::new(),
         advisories: HashMap::new(),
-        reverse: HashMap::new(),
     };
     for (index, pkg) in packages.iter().enumerate() {
         let Some(ns) = namespace_for(pkg, os) else {
@@ -157,10 +151,10 @@ pub fn match_packages(
         let Some(scheme) = scheme_for(&ns) else {
             continue;
         };
-        let entries: Vec<AffectedEntry> = cache.affected(&ns, &name)?.to_vec();
-        let mut hits: Vec<(AffectedEntry, Hit)> = Vec::new();
-        for e in entries {
-            match affects(scheme, &e, &version) {
+        let entries = cache.affected(&ns, &name)?;
+        let mut hits: Vec<(&AffectedEntry, Hit)> = Vec::new();
+        for e in entries.iter() {
+            match affects(scheme, e, &version) {
                 Ok(Some(h)) => hits.push((e, h)),
                 Ok(None) => {}
                 Err(err) => {
@@ -200,11 +194,14 @@ pub fn match_packages(
 }
 
 /// Partition hit indexes into groups whose ids overlap through aliases.
-fn group_by_alias(cache: &mut Cache<'_>, hits: &[(AffectedEntry, Hit)]) -> Result<Vec<Vec<usize>>> {
+fn group_by_alias(
+    cache: &mut Cache<'_>,
+    hits: &[(&AffectedEntry, Hit)],
+) -> Result<Vec<Vec<usize>>> {
     let mut ids: Vec<BTreeSet<String>> = Vec::with_capacity(hits.len());
     for (e, _) in hits {
         let mut set = BTreeSet::from([e.id.clone()]);
-        for a in cache.advisories(&e.id)? {
+        for a in cache.advisories(&e.id)?.iter() {
             set.extend(a.aliases.iter().cloned());
         }
         ids.push(set);
@@ -242,7 +239,7 @@ fn finding(
     index: usize,
     ns: &str,
     lookup_name: &str,
-    hits: &[(AffectedEntry, Hit)],
+    hits: &[(&AffectedEntry, Hit)],
     group: &[usize],
 ) -> Result<Finding> {
     let mut ids: BTreeSet<String> = BTreeSet::new();
@@ -261,7 +258,7 @@ fn finding(
             fixed.clone_from(&hit.fixed);
         }
         wont_fix |= entry.state == Some(FixState::WillNotFix);
-        for a in cache.advisories(&entry.id)? {
+        for a in cache.advisories(&entry.id)?.iter() {
             ids.extend(a.aliases.iter().cloned());
             severities.extend(a.severities.iter().cloned());
             if summary.is_empty() {
@@ -272,24 +269,13 @@ fn finding(
             }
         }
     }
-    // Records reached only through aliases (a GHSA or NVD record of the same CVE) add their
-    // GHSA/NVD severities; another vendor's severity is not this package's vendor's.
-    let matched: BTreeSet<String> = group.iter().map(|&i| hits[i].0.id.clone()).collect();
-    let mut extra: BTreeSet<String> = BTreeSet::new();
-    for id in &ids {
-        extra.extend(cache.reverse(id)?.iter().cloned());
-    }
-    extra.extend(ids.iter().cloned());
-    for id in extra.difference(&matched) {
-        for a in cache.advisories(id)? {
-            severities.extend(
-                a.severities
-                    .iter()
-                    .filter(|s| s.source != SeveritySource::Vendor)
-                    .cloned(),
-            );
-            if summary.is_empty() {
-                summary.clone_from(&a.summary);
+    // GHSA/NVD statements of other records of the same vulnerability (gathered at write time).
+    for &i in group {
+        for a in cache.advisories(&hits[i].0.id)?.iter() {
+            for r in &a.related {
+                if !severities.contains(r) {
+                    severities.push(r.clone());
+                }
             }
         }
     }

@@ -71,6 +71,11 @@ pub struct Advisory {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub severities: Vec<SeverityRecord>,
+    /// GHSA and NVD severities of other records of the same vulnerability (records this one
+    /// lists as aliases, or that list it), gathered when the store is written so matching
+    /// needs no alias lookups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<SeverityRecord>,
 }
 
 /// What a distro says about an affected package it has not fixed, or that it has.

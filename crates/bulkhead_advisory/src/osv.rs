@@ -78,7 +78,7 @@ struct OsvAffectedEntry {
 
 /// What one OSV record contributes, or why it contributes nothing.
 pub(crate) enum Converted {
-    Record(Advisory, Vec<AffectedEntry>),
+    Record(Box<Advisory>, Vec<AffectedEntry>),
     Skipped,
 }
 
@@ -220,7 +220,7 @@ impl OsvRecord {
         }
         aliases.retain(|a| *a != self.id);
         Converted::Record(
-            Advisory {
+            Box::new(Advisory {
                 id: self.id,
                 aliases,
                 summary,
@@ -228,7 +228,8 @@ impl OsvRecord {
                 modified: self.modified,
                 url,
                 severities: sev,
-            },
+                related: Vec::new(),
+            }),
             entries,
         )
     }

@@ -88,6 +88,8 @@ struct AdvisoryData {
     url: Option<String>,
     #[serde(default, rename = "v", skip_serializing_if = "Vec::is_empty")]
     severities: Vec<SeverityRecord>,
+    #[serde(default, rename = "x", skip_serializing_if = "Vec::is_empty")]
+    related: Vec<SeverityRecord>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -140,6 +142,10 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| corrupt(path, e))?;
+        // Writers never modify a store in place (they rename a new file over it), so a reader
+        // may keep its shared lock for its whole life: one lock instead of one per query.
+        conn.execute_batch("PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -16384;")
+            .map_err(|e| corrupt(path, e))?;
         let format: Option<String> = conn
             .query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| {
                 r.get(0)
@@ -227,6 +233,7 @@ impl Store {
                 modified: d.modified,
                 url: d.url,
                 severities: d.severities,
+                related: d.related,
             });
         }
         Ok(out)
@@ -445,6 +452,7 @@ fn write_into(tmp: &Path, sources: Vec<(SourceInfo, Batch)>, merged: bool) -> Re
                     modified: a.modified.clone(),
                     url: a.url.clone(),
                     severities: a.severities.clone(),
+                    related: Vec::new(),
                 };
                 let json = serde_json::to_string(&data).expect("serialisable");
                 ins_adv.execute(params![id, sid, json]).map_err(sqlerr)?;
@@ -481,6 +489,7 @@ fn write_into(tmp: &Path, sources: Vec<(SourceInfo, Batch)>, merged: bool) -> Re
         )
         .map_err(sqlerr)?;
     }
+    relate(&tx).map_err(sqlerr)?;
     tx.execute(
         "INSERT OR REPLACE INTO meta(key, value) VALUES ('format', ?1), ('built_at', ?2)",
         params![FORMAT_VERSION.to_string(), now().to_string()],
@@ -491,5 +500,71 @@ fn write_into(tmp: &Path, sources: Vec<(SourceInfo, Batch)>, merged: bool) -> Re
         conn.execute_batch("VACUUM").map_err(sqlerr)?;
     }
     conn.close().map_err(|(_, e)| sqlerr(e))?;
+    Ok(())
+}
+
+/// Recompute every record's `related` severities: the GHSA/NVD statements of the records it
+/// names as aliases and of the records that name it. Runs over the whole store on every write,
+/// so merged and replaced sources stay consistent.
+fn relate(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    use std::collections::HashMap;
+    let mut rows: Vec<(String, i64, String, AdvisoryData)> = Vec::new();
+    {
+        let mut stmt = tx.prepare("SELECT id, sid, data FROM advisory")?;
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            let data: String = r.get(2)?;
+            let Ok(d) = serde_json::from_str::<AdvisoryData>(&data) else {
+                continue;
+            };
+            rows.push((r.get(0)?, r.get(1)?, data, d));
+        }
+    }
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_alias: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (id, _, _, d)) in rows.iter().enumerate() {
+        by_id.entry(id.as_str()).or_default().push(i);
+        for a in &d.aliases {
+            by_alias.entry(a.as_str()).or_default().push(i);
+        }
+    }
+    let mut updates: Vec<(usize, Vec<SeverityRecord>)> = Vec::new();
+    for (i, (id, _, _, d)) in rows.iter().enumerate() {
+        let mut related: Vec<SeverityRecord> = Vec::new();
+        let others = d
+            .aliases
+            .iter()
+            .flat_map(|a| by_id.get(a.as_str()).into_iter().flatten())
+            .chain(by_alias.get(id.as_str()).into_iter().flatten())
+            .filter(|&&j| j != i && rows[j].0 != *id);
+        for &j in others {
+            for s in &rows[j].3.severities {
+                if s.source != crate::model::SeveritySource::Vendor && !related.contains(s) {
+                    related.push(s.clone());
+                }
+            }
+        }
+        if related != d.related {
+            updates.push((i, related));
+        }
+    }
+    let mut upd = tx.prepare("UPDATE advisory SET data = ?1 WHERE id = ?2 AND sid = ?3")?;
+    for (i, related) in updates {
+        let (id, sid, _, d) = &rows[i];
+        let data = AdvisoryData {
+            aliases: d.aliases.clone(),
+            summary: d.summary.clone(),
+            published: d.published.clone(),
+            modified: d.modified.clone(),
+            url: d.url.clone(),
+            severities: d.severities.clone(),
+            related,
+        };
+        upd.execute(params![
+            serde_json::to_string(&data).expect("serialisable"),
+            id,
+            sid
+        ])?;
+    }
     Ok(())
 }

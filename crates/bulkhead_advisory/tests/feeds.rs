@@ -237,3 +237,28 @@ fn corrupt_and_missing_store_say_how_to_rebuild() {
     let store = build(&bad, &[fixture("alpine-v3.20-main.json")]);
     assert!(store.stats().unwrap().affected > 0);
 }
+
+#[test]
+fn distro_finding_takes_ghsa_severity_of_its_cve() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = build(
+        &dir.path().join("a.db"),
+        &[fixture("alpine-v3.20-main.json"), fixture("osv-ghsa")],
+    );
+    let os = Distro {
+        id: "alpine".into(),
+        version: "3.20.3".into(),
+        codename: None,
+    };
+    let mut ssl = Package::new(Ecosystem::Apk, "libcrypto3", "3.3.1-r3");
+    ssl.source_name = Some("openssl".into());
+    let out = match_packages(&store, &[ssl], Some(&os)).unwrap();
+    let f = &out.findings[0];
+    // The secdb says nothing about severity; the GHSA record of the same CVE does.
+    assert_eq!(f.id, "CVE-2024-6119");
+    assert_eq!(f.severity, Severity::High);
+    assert_eq!(f.severity_source.map(|s| s.as_str()), Some("ghsa"));
+    assert_eq!(f.cvss.as_ref().map(|c| c.score), Some(7.5));
+    // The GHSA record itself did not match (another ecosystem): no alias id is invented.
+    assert!(f.aliases.is_empty());
+}
