@@ -968,6 +968,37 @@ mod tests {
     }
 
     #[test]
+    fn every_flag_kind() {
+        let r = one(
+            "RUN --security=insecure --network=host --mount=type=secret,id=a,target=/run/a make\n",
+        );
+        let names: Vec<_> = r.flags.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["security", "network", "mount"]);
+        assert_eq!(r.args(), "make");
+        let a =
+            one("ADD --checksum=sha256:00 --keep-git-dir=true --chmod=644 https://x/y.git /src\n");
+        assert_eq!(
+            a.flag("keep-git-dir").unwrap().value.as_deref(),
+            Some("true")
+        );
+        assert_eq!(a.fields().len(), 2);
+        let f = one("FROM --platform=\"linux/arm64\" alpine:3.20 AS Build\n");
+        assert_eq!(
+            f.flag("platform").unwrap().value.as_deref(),
+            Some("linux/arm64")
+        );
+        let h = one(
+            "HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --start-interval=1s --retries=3 CMD curl -f http://x/\n",
+        );
+        assert_eq!(h.flags.len(), 5);
+        assert!(h.json.is_none());
+        // CMD does not take flags: `--help` is an argument
+        let c = one("CMD --help\n");
+        assert!(c.flags.is_empty());
+        assert_eq!(c.args(), "--help");
+    }
+
+    #[test]
     fn heredocs() {
         let text = "FROM x\nRUN <<EOF bash\nset -e\necho hi\nEOF\nCOPY <<-\"A\" /a <<B /b\n\tone\n\tA\ntwo\nB\nUSER 1\n";
         let df = parse(text);
