@@ -42,6 +42,9 @@ pub struct Command {
     pub eff: usize,
     /// Basename of the effective command name.
     pub prog: String,
+    /// What ended the command: `;`, newline, `&` (for `&&`), `|` (for `||`), `p` (a pipe),
+    /// `a` (background `&`), `(` (a subshell boundary), or 0 (end of script).
+    pub sep_after: u8,
 }
 
 impl Command {
@@ -320,6 +323,7 @@ impl Parser<'_> {
                 }
                 b'\n' => {
                     self.i += 1;
+                    cur.sep_after = b'\n';
                     finish(
                         &mut cur,
                         &mut self.out,
@@ -377,6 +381,14 @@ impl Parser<'_> {
                         continue;
                     }
                     self.i += len;
+                    cur.sep_after = match (c, len, pipe) {
+                        (_, _, true) => b'p',
+                        (b'&', 2, _) => b'&',
+                        (b'|', 2, _) => b'|',
+                        (b';', _, _) => b';',
+                        (b'&', 1, _) => b'a',
+                        _ => b'(',
+                    };
                     finish(
                         &mut cur,
                         &mut self.out,

@@ -43,7 +43,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for &s in &ctx.model.final_chain() {
         for (_, ins) in ctx.stage_body(s) {
             if ins.kind == Kind::Label {
-                present.extend(super::key_values(ins).into_iter().map(|kv| kv.key));
+                present.extend(super::key_values(ins).iter().map(|kv| kv.key.clone()));
             }
         }
     }

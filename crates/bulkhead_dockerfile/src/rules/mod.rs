@@ -109,7 +109,9 @@ rules! {
     df078_consecutive_run,
     df079_pointless_command,
     df080_shell_symlink,
-    df081_required_labels,
+    df081_label_schema,
+    df082_cd_without_check,
+    df083_rm_unguarded_variable,
 }
 
 /// The shell commands of one `RUN`, with spans in the original text.
