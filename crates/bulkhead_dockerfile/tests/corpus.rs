@@ -44,3 +44,49 @@ fn every_corpus_file_parses_without_errors() {
         elapsed.as_secs_f64() * 1000.0
     );
 }
+
+/// `--fix --unsafe-fixes` over the whole corpus: the result still parses, every finding a
+/// fix claimed to remove is gone (or has no fix left to offer), and fixing again changes
+/// nothing.
+#[test]
+fn fixing_the_corpus_is_stable() {
+    use bulkhead_diagnostics::apply_fixes;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let settings = Settings::default();
+    let mut changed = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let p = entry.unwrap().path();
+        let original = std::fs::read_to_string(&p).unwrap();
+        let mut text = original.clone();
+        for _ in 0..10 {
+            let out = check("Dockerfile", &text, &settings);
+            let next = apply_fixes(&text, out.findings.iter().filter_map(|f| f.fix.as_ref())).text;
+            if next == text {
+                break;
+            }
+            text = next;
+        }
+        let out = check("Dockerfile", &text, &settings);
+        assert!(
+            out.errors.is_empty(),
+            "{}: fixed text no longer parses: {:?}",
+            p.display(),
+            out.errors
+        );
+        let left: Vec<_> = out
+            .findings
+            .iter()
+            .filter(|f| f.fix.is_some())
+            .map(|f| f.rule.code)
+            .collect();
+        assert!(
+            left.is_empty(),
+            "{}: fixable findings left after fixing: {left:?}",
+            p.display()
+        );
+        if text != original {
+            changed += 1;
+        }
+    }
+    assert!(changed > 500, "only {changed} files had something to fix");
+}

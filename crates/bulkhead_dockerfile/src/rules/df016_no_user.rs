@@ -95,6 +95,9 @@ fn fix(ctx: &Ctx, s: usize, base: &str) -> Option<Fix> {
             }
         }
     };
+    if ctx.text.contains("\r\n") {
+        block = block.replace('\n', "\r\n");
+    }
     Some(Fix::unsafe_("Create a non-root user and switch to it", vec![Edit::insert(at, block)]))
 }
 
