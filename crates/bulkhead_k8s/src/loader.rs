@@ -522,10 +522,28 @@ impl<'a> Builder<'a, '_> {
                     let Some(Value::Array(items)) = map.get("items") else {
                         return;
                     };
+                    // Items of a typed list (`PodList`, `NamespaceList`) usually carry no `kind`
+                    // of their own: the API server decodes them as the list's item type, and so
+                    // do we (also `apiVersion`, from the list).
+                    let item_kind = map
+                        .get("kind")
+                        .and_then(Value::as_str)
+                        .and_then(|k| k.strip_suffix("List"))
+                        .filter(|k| !k.is_empty());
+                    let list_api = map.get("apiVersion").cloned();
                     for (i, item) in items.iter().enumerate() {
                         if item.is_object() {
+                            let mut value = item.clone();
+                            if let (Some(k), Some(o)) = (item_kind, value.as_object_mut()) {
+                                if !o.contains_key("kind") {
+                                    o.insert("kind".into(), Value::String(k.to_string()));
+                                }
+                                if let Some(api) = &list_api {
+                                    o.entry("apiVersion").or_insert_with(|| api.clone());
+                                }
+                            }
                             self.out.docs.push(Document {
-                                value: item.clone(),
+                                value,
                                 doc_index,
                                 item_index: Some(i),
                                 tree: tree.clone(),
@@ -1042,6 +1060,18 @@ mod tests {
         assert_eq!(l.docs[1].name(), Some("b"));
         assert_eq!(l.docs[1].range_of("/metadata/name").unwrap().start.line, 8);
         assert_eq!(l.docs[0].item_index, Some(0));
+    }
+
+    #[test]
+    fn typed_list_items_get_the_item_kind() {
+        let text = "apiVersion: v1\nkind: PodList\nitems:\n- metadata: {name: a}\n- kind: Pod\n  apiVersion: v2\n  metadata: {name: b}\n";
+        let l = load("t.yaml", text);
+        assert_eq!(l.docs.len(), 2);
+        assert_eq!(l.docs[0].kind(), Some("Pod"));
+        assert_eq!(l.docs[0].api_version(), Some("v1"));
+        // an item's own fields win
+        assert_eq!(l.docs[1].api_version(), Some("v2"));
+        assert_eq!(l.docs[0].range_of("/metadata/name").unwrap().start.line, 4);
     }
 
     #[test]

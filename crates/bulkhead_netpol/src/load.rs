@@ -4,10 +4,8 @@
 //! flattening, recovery after a syntax error: documents before the error are kept and parsing
 //! resumes at the next `---`).
 //!
-//! Owns: the directory walk and one netpol-specific step the loader leaves out: items of typed
-//! lists (`PodList`, `NamespaceList`, as `kubectl get -o yaml` writes them) omit their `kind`,
-//! and the loader, which flattens lists, does not keep the list's kind; [`fill_list_item_kinds`]
-//! puts it back. Does not own any YAML parsing.
+//! Owns: the directory walk. Does not own any YAML parsing (the loader also gives items of
+//! typed lists such as `PodList` their kind).
 
 use bulkhead_diagnostics::{InputError, Range};
 use bulkhead_k8s::loader::{self, Loaded};
@@ -115,8 +113,7 @@ pub fn load_paths(paths: &[PathBuf]) -> (Vec<Document>, Vec<InputError>) {
 /// Load one file's text (a YAML stream, or JSON) with the project loader, then give items of
 /// typed lists their kind back.
 pub fn parse_text(path: &str, text: &str) -> (Vec<Document>, Vec<InputError>) {
-    let Loaded { mut docs, errors } = loader::load(path, text);
-    fill_list_item_kinds(text, &mut docs);
+    let Loaded { docs, errors } = loader::load(path, text);
     let path: Arc<str> = path.into();
     let docs = docs
         .into_iter()
@@ -126,84 +123,6 @@ pub fn parse_text(path: &str, text: &str) -> (Vec<Document>, Vec<InputError>) {
         })
         .collect();
     (docs, errors)
-}
-
-/// Give each object flattened from a typed list (`PodList`, `NamespaceList`...) that has no
-/// `kind` the list's item kind (`Pod`, `Namespace`...), as the API server's typed decoding
-/// does. `text` is the file the documents were loaded from.
-///
-/// The loader keeps the item's own positions but not the list's `kind`, so it is read back
-/// from the list document's source: the top-level `kind` of a JSON document, or the
-/// `kind:` key at column 1 of a block-style YAML document.
-pub fn fill_list_item_kinds(text: &str, docs: &mut [loader::Document]) {
-    let mut cache: Option<(usize, Option<String>)> = None;
-    for d in docs.iter_mut() {
-        if d.item_index.is_none() || d.value.get("kind").is_some() {
-            continue;
-        }
-        let list_kind = match &cache {
-            Some((i, k)) if *i == d.doc_index => k.clone(),
-            _ => {
-                let k = list_kind_at(text, d.root().start.byte as usize);
-                cache = Some((d.doc_index, k.clone()));
-                k
-            }
-        };
-        let Some(item_kind) = list_kind
-            .as_deref()
-            .and_then(|k| k.strip_suffix("List"))
-            .filter(|k| !k.is_empty())
-        else {
-            continue;
-        };
-        if let Some(o) = d.value.as_object_mut() {
-            o.insert("kind".into(), Value::String(item_kind.to_string()));
-        }
-    }
-}
-
-/// The `kind` of the YAML document of `text` that contains byte `at`.
-fn list_kind_at(text: &str, at: usize) -> Option<String> {
-    let (start, end) = document_bounds(text, at);
-    let doc = &text[start..end];
-    let body = doc
-        .lines()
-        .filter(|l| !l.starts_with("---") && !l.starts_with('%'))
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
-    if body.trim_start().starts_with('{') {
-        let from = doc.find('{')?;
-        let v: Value = serde_json::from_str(&doc[from..]).ok()?;
-        return v.get("kind")?.as_str().map(str::to_string);
-    }
-    doc.lines().find_map(|l| {
-        let rest = l
-            .strip_prefix("kind:")
-            .or_else(|| l.strip_prefix("\"kind\":"))
-            .or_else(|| l.strip_prefix("'kind':"))?;
-        let v = rest.split(" #").next()?.trim().trim_matches(['"', '\'']);
-        (!v.is_empty()).then(|| v.to_string())
-    })
-}
-
-/// Byte bounds of the document around `at`: documents are separated by lines starting with
-/// `---` followed by a blank or the end of the line (the loader's own split).
-fn document_bounds(text: &str, at: usize) -> (usize, usize) {
-    let mut start = 0;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let b = line.as_bytes();
-        let marker = b.starts_with(b"---")
-            && b.get(3)
-                .is_none_or(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'));
-        if marker && pos > 0 {
-            if pos > at {
-                return (start, pos);
-            }
-            start = pos;
-        }
-        pos += line.len();
-    }
-    (start, text.len())
 }
 
 #[cfg(test)]
