@@ -169,7 +169,13 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         kept.extend(unknown_suppression_codes(&r.display, &r.suppressions));
         kept.retain(|f| enabled_codes.contains(f.rule.code));
         if !kept.is_empty() || !hidden.is_empty() {
-            report.sources.insert(r.display.clone(), r.text.clone());
+            let text = match (&r.fs_path, r.text_dropped) {
+                (Some(p), true) => std::fs::read_to_string(p).ok().map(Arc::from),
+                _ => Some(r.text.clone()),
+            };
+            if let Some(t) = text {
+                report.sources.insert(r.display.clone(), t);
+            }
         }
         report.findings.extend(kept);
         report.suppressed.extend(hidden);
@@ -259,6 +265,8 @@ struct FileResult {
     loaded: Option<bulkhead_k8s::Loaded>,
     /// Not an input of ours after all (see [`engines::check_text`]).
     skipped: bool,
+    /// `text` was released because the file had no finding of its own.
+    text_dropped: bool,
 }
 
 /// Most fix rounds per file; a rule pair that keeps rewriting each other stops here.
@@ -284,6 +292,7 @@ fn check_input(
         kind: input.kind,
         loaded: None,
         skipped: false,
+        text_dropped: false,
     };
     let text: String = match &input.fs_path {
         None => match stdin_text {
@@ -391,6 +400,13 @@ fn check_input(
     }
     result.text = match fixed {
         Some(t) => Arc::from(t),
+        // Most files of a large tree (CRDs, say) have nothing to show: don't hold their text for
+        // the whole run; it is read again in the rare case a cross-file finding lands there.
+        None if result.findings.is_empty() && input.fs_path.is_some() => {
+            result.text_dropped = true;
+            result.original = Arc::from("");
+            Arc::from("")
+        }
         None => original,
     };
     result
