@@ -492,3 +492,65 @@ fn examples_are_flagged_by_every_engine() {
         v["errors"]
     );
 }
+
+#[test]
+fn kubernetes_fixes_make_a_deployment_pass_restricted_and_keep_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "# the web tier\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: app # main container\n          image: nginx:1.27\n";
+    let path = dir.path().join("deploy.yaml");
+    std::fs::write(&path, original).unwrap();
+    let out = bulkhead(
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "PSS",
+            "--format",
+            "concise",
+            "deploy.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // safe fixes alone are not enough for restricted; unsafe ones finish the job
+    let out = bulkhead(
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "PSS",
+            "--fix",
+            "--unsafe-fixes",
+            "--format",
+            "concise",
+            "deploy.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert!(fixed.starts_with("# the web tier\n"), "{fixed}");
+    assert!(fixed.contains("- name: app # main container\n"), "{fixed}");
+    assert!(fixed.contains("runAsNonRoot: true"), "{fixed}");
+    // idempotent
+    let out = bulkhead(
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "PSS",
+            "--diff",
+            "--unsafe-fixes",
+            "deploy.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "");
+}
