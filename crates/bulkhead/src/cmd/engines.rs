@@ -120,6 +120,9 @@ pub fn check_text(
     })
 }
 
+/// Finds the range of a JSON pointer inside one object (what netpol's `ObjectRef` needs).
+type Locator<'a> = Box<dyn Fn(&str) -> Option<bulkhead_diagnostics::Range> + 'a>;
+
 /// Checks that need every Kubernetes input at once (cross-object references, NetworkPolicy
 /// lints), over the objects loaded while checking each file.
 pub fn check_set(
@@ -134,9 +137,9 @@ pub fn check_set(
         .iter()
         .flat_map(|(p, l)| l.docs.iter().map(move |d| (*p, d)))
         .collect();
-    let closures: Vec<Box<dyn Fn(&str) -> Option<bulkhead_diagnostics::Range> + '_>> = locators
+    let closures: Vec<Locator<'_>> = locators
         .iter()
-        .map(|(_, d)| Box::new(move |ptr: &str| d.range_of(ptr)) as Box<dyn Fn(&str) -> Option<_>>)
+        .map(|(_, d)| Box::new(move |ptr: &str| d.range_of(ptr)) as Locator<'_>)
         .collect();
     let objects: Vec<bulkhead_netpol::ObjectRef<'_>> = locators
         .iter()
