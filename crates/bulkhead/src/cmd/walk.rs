@@ -60,33 +60,43 @@ pub fn collect(
         if let Some(o) = &overrides {
             builder.overrides(o.clone());
         }
-        for entry in builder.build() {
-            match entry {
-                Ok(e) => {
-                    if !e.file_type().is_some_and(|t| t.is_file()) {
-                        continue;
+        // Walk in parallel (ripgrep's walker); results are sorted below, so the order the
+        // threads find files in never shows.
+        let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+        builder.build_parallel().run(|| {
+            let found = &found;
+            Box::new(move |entry| {
+                let mut guard = found.lock().unwrap_or_else(|e| e.into_inner());
+                match entry {
+                    Ok(e) => {
+                        let path = e.path();
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && let Some(kind) = engines::detect_by_name(path).or_else(|| {
+                                engines::is_candidate_data_file(path).then_some(Kind::Sniff)
+                            })
+                        {
+                            guard.0.push(Input {
+                                display: display(path),
+                                fs_path: Some(path.to_path_buf()),
+                                kind,
+                                explicit: false,
+                            });
+                        }
                     }
-                    let path = e.path();
-                    if let Some(kind) = engines::detect_by_name(path)
-                        .or_else(|| engines::is_candidate_data_file(path).then_some(Kind::Sniff))
-                    {
-                        inputs.push(Input {
-                            display: display(path),
-                            fs_path: Some(path.to_path_buf()),
-                            kind,
-                            explicit: false,
-                        });
+                    Err(err) => {
+                        let path = match &err {
+                            ignore::Error::WithPath { path, .. } => display(path),
+                            _ => display(p),
+                        };
+                        guard.1.push(InputError::new(path, None, err.to_string()));
                     }
                 }
-                Err(err) => {
-                    let path = match &err {
-                        ignore::Error::WithPath { path, .. } => display(path),
-                        _ => display(p),
-                    };
-                    errors.push(InputError::new(path, None, err.to_string()));
-                }
-            }
-        }
+                ignore::WalkState::Continue
+            })
+        });
+        let (found_inputs, found_errors) = found.into_inner().unwrap_or_else(|e| e.into_inner());
+        inputs.extend(found_inputs);
+        errors.extend(found_errors);
     }
     inputs.sort_by(|a, b| a.display.cmp(&b.display));
     inputs.dedup_by(|a, b| a.display == b.display);
