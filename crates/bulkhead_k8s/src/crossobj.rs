@@ -1,5 +1,6 @@
 //! Cross-object rules: checks that need every object of the run (KS016 ServiceAccount
-//! referenced but not defined, KS036 Service selecting no pod template).
+//! referenced but not defined, KS036 Service selecting no pod template, KS048 multi-replica
+//! workload without a PodDisruptionBudget).
 //!
 //! Both only speak when the input shows the author manages that kind of object here: KS016
 //! when the workload's directory defines ServiceAccounts; KS036 when the Service's directory defines
@@ -8,7 +9,7 @@
 //! `statefulset.kubernetes.io/pod-name`, ...) are ignored in selectors.
 
 use crate::Settings;
-use crate::hardening::{SA_NOT_FOUND, SERVICE_SELECTS_NOTHING};
+use crate::hardening::{NO_PDB, SA_NOT_FOUND, SERVICE_SELECTS_NOTHING};
 use crate::loader::{Document, Loaded};
 use crate::workload;
 use bulkhead_diagnostics::{Finding, RuleMeta};
@@ -202,5 +203,96 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
             ));
         }
     }
+    check_pdbs(&docs, &mut out);
     out
+}
+
+/// Whether a PodDisruptionBudget's `spec.selector` selects pods with `labels`. An empty
+/// selector selects every pod of the namespace, a missing one none (policy/v1);
+/// `matchExpressions` are assumed to match (no finding rather than a false one).
+fn pdb_selects(pdb: &Document, labels: Option<&serde_json::Map<String, Value>>) -> bool {
+    let Some(Value::Object(sel)) = pdb.value.pointer("/spec/selector") else {
+        return false;
+    };
+    match sel.get("matchLabels") {
+        Some(Value::Object(ml)) => ml
+            .iter()
+            .all(|(k, v)| labels.is_some_and(|l| l.get(k) == Some(v))),
+        _ => true,
+    }
+}
+
+/// KS048: Deployments and StatefulSets of 2 or more replicas that no PodDisruptionBudget of
+/// the run selects.
+fn check_pdbs(docs: &[(&str, &Document)], out: &mut Vec<Finding>) {
+    let pdbs: Vec<&Document> = docs
+        .iter()
+        .filter(|(_, d)| d.kind() == Some("PodDisruptionBudget"))
+        .map(|(_, d)| *d)
+        .collect();
+    for (path, doc) in docs {
+        let kind = doc.kind().unwrap_or("");
+        if !matches!(kind, "Deployment" | "StatefulSet") {
+            continue;
+        }
+        let Some(n) = doc.value.pointer("/spec/replicas").and_then(Value::as_f64) else {
+            continue;
+        };
+        if n < 2.0 {
+            continue;
+        }
+        let labels = doc
+            .value
+            .pointer("/spec/template/metadata/labels")
+            .and_then(Value::as_object);
+        if !pdbs
+            .iter()
+            .any(|p| ns_match(p.namespace(), doc.namespace()) && pdb_selects(p, labels))
+        {
+            out.push(finding(
+                &NO_PDB,
+                path,
+                doc,
+                "/spec/replicas",
+                format!("{kind} runs {n} replicas and no PodDisruptionBudget of the checked files selects its pods"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ks048(files: &[(&str, &str)]) -> Vec<(String, u32)> {
+        let loaded: Vec<Loaded> = files.iter().map(|(p, t)| crate::load(p, t)).collect();
+        let pairs: Vec<(&str, &Loaded)> = files.iter().map(|(p, _)| *p).zip(&loaded).collect();
+        check_set(&pairs, &Settings::default())
+            .into_iter()
+            .filter(|f| f.rule.code == "KS048")
+            .map(|f| (f.path, f.range.unwrap().start.line))
+            .collect()
+    }
+
+    const DEPLOY: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata:\n      labels: {app: web, tier: front}\n    spec:\n      containers: [{name: c, image: i:1}]\n";
+
+    #[test]
+    fn multi_replica_without_pdb() {
+        assert_eq!(ks048(&[("a/d.yaml", DEPLOY)]), [("a/d.yaml".into(), 5)]);
+        // A budget selecting other pods, or in another namespace, does not count.
+        let other = "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: p, namespace: shop}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: api}}\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: q, namespace: other}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n";
+        assert_eq!(
+            ks048(&[("a/d.yaml", DEPLOY), ("a/p.yaml", other)]),
+            [("a/d.yaml".into(), 5)]
+        );
+        assert!(!NO_PDB.default_enabled);
+    }
+
+    #[test]
+    fn pdb_or_single_replica_is_quiet() {
+        let pdb = "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: p, namespace: shop}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n";
+        assert_eq!(ks048(&[("a/d.yaml", DEPLOY), ("b/p.yaml", pdb)]), []);
+        let one = DEPLOY.replace("replicas: 3", "replicas: 1");
+        assert_eq!(ks048(&[("a/d.yaml", &one)]), []);
+    }
 }

@@ -325,7 +325,7 @@ rule!(SERVICE_SELECTS_NOTHING, "KS036", "service-selects-nothing", Medium, Relia
 rule!(SINGLE_REPLICA, "KS037", "single-replica", Info, Reliability, None, false,
     "Deployment or StatefulSet runs a single replica",
     [KubeLinter: "minimum-three-replicas", KubeScore: "deployment-replicas", Polaris: "deploymentMissingReplicas"],
-    "Reports `replicas` below 2. Off by default.",
+    "Reports `replicas` below 2, or no `replicas` at all (the default is 1). Off by default; a workload scaled by a HorizontalPodAutoscaler legitimately omits `replicas`: suppress it there.",
     "A single replica is down during every node drain and rollout.",
     "spec:\n  replicas: 1   # flagged\n",
     "No automatic fix.");
@@ -394,8 +394,32 @@ rule!(BINDING_PUBLIC_SUBJECT, "KS045", "binding-to-public-group", Critical, Secu
     "subjects:\n- kind: Group\n  name: system:unauthenticated   # flagged\n",
     "No automatic fix.");
 
+rule!(CONFIGMAP_SECRET, "KS046", "configmap-holds-secret", High, Security, None, true,
+    "ConfigMap holds a secret",
+    [Trivy: "KSV-0109", Trivy: "KSV-01010", Polaris: "sensitiveConfigmapContent"],
+    "Reports ConfigMap `data` and `binaryData` keys named like a secret (`password`, `passwd`, `secret`, `token`, `api_key`/`apiKey`, `private_key`, `access_key`, `credentials`...) with a non-empty value that is not a number, flag, path or template reference, and `data` values holding a PEM private key (`-----BEGIN ... PRIVATE KEY-----`) or an AWS access key id (`AKIA` and 16 more characters). Keys that are settings about a secret (`password_file`, `token_ttl`, `secret_name`...) are not reported. The finding is on the key's line; the value is never echoed.",
+    "ConfigMaps are not meant for secrets: they are not encrypted at rest by the API server's encryption config for Secrets, RBAC usually grants reading them widely, and they end up in logs, `kubectl describe` output and Git.",
+    "kind: ConfigMap\ndata:\n  db_password: hunter2   # flagged: use a Secret\n  log_level: info\n",
+    "No automatic fix: move the value to a Secret and reference it with `secretKeyRef` or a secret volume.");
+
+rule!(PDB_BLOCKS_EVICTIONS, "KS047", "pdb-blocks-evictions", Medium, Reliability, None, true,
+    "PodDisruptionBudget allows no voluntary disruption",
+    [KubeLinter: "pdb-max-unavailable", KubeLinter: "pdb-min-available", Polaris: "pdbDisruptionsIsZero"],
+    "Reports PodDisruptionBudgets with `maxUnavailable: 0` (or `0%`) or `minAvailable: 100%`.",
+    "Such a budget never allows an eviction: node drains, cluster upgrades and autoscaler scale-downs hang on its pods until someone deletes the budget by hand.",
+    "kind: PodDisruptionBudget\nspec:\n  maxUnavailable: 0   # flagged: use 1 (or a percentage)\n",
+    "No automatic fix: the right budget depends on the replica count.");
+
+rule!(NO_PDB, "KS048", "missing-pod-disruption-budget", Low, Reliability, None, false,
+    "Multi-replica Deployment or StatefulSet has no PodDisruptionBudget",
+    [KubeScore: "deployment-has-poddisruptionbudget", KubeScore: "statefulset-has-poddisruptionbudget", Polaris: "missingPodDisruptionBudget"],
+    "Reports Deployments and StatefulSets with `replicas` of 2 or more when no PodDisruptionBudget of the checked files (same namespace) selects their pod template. Cross-object; off by default, since budgets are often managed apart from the workloads.",
+    "Without a budget, a node drain or cluster upgrade may evict every replica at once, turning planned maintenance into an outage.",
+    "kind: Deployment\nspec:\n  replicas: 3   # flagged: no PodDisruptionBudget selects app=web\n  template:\n    metadata:\n      labels: {app: web}\n",
+    "No automatic fix: add a PodDisruptionBudget (e.g. `maxUnavailable: 1`) selecting the pods.");
+
 /// The hardening rules, in code order.
-pub static HARDENING_RULES: [&RuleMeta; 45] = [
+pub static HARDENING_RULES: [&RuleMeta; 48] = [
     &READ_ONLY_ROOT_FS,
     &LOW_UID,
     &LOW_GID,
@@ -441,6 +465,9 @@ pub static HARDENING_RULES: [&RuleMeta; 45] = [
     &RBAC_ESCALATE,
     &CLUSTER_ADMIN_BINDING,
     &BINDING_PUBLIC_SUBJECT,
+    &CONFIGMAP_SECRET,
+    &PDB_BLOCKS_EVICTIONS,
+    &NO_PDB,
 ];
 
 fn str_of(v: Option<&Value>) -> &str {
@@ -1248,17 +1275,52 @@ pub(crate) fn check_object(ctx: &mut Ctx<'_>) {
             format!("{kind} is in the `default` namespace"),
         );
     }
-    if matches!(kind, "Deployment" | "StatefulSet")
-        && num(v.pointer("/spec/replicas")).is_some_and(|r| r < 2.0)
-    {
-        ctx.report(
-            &SINGLE_REPLICA,
-            "/spec/replicas",
-            None,
-            format!("{kind} runs fewer than 2 replicas"),
-        );
+    if matches!(kind, "Deployment" | "StatefulSet") && v.get("spec").is_some() {
+        match v.pointer("/spec/replicas") {
+            None => {
+                ctx.report(
+                    &SINGLE_REPLICA,
+                    "/spec",
+                    None,
+                    format!("{kind} sets no `replicas` (the default is 1)"),
+                );
+            }
+            r if num(r).is_some_and(|r| r < 2.0) => {
+                ctx.report(
+                    &SINGLE_REPLICA,
+                    "/spec/replicas",
+                    None,
+                    format!("{kind} runs fewer than 2 replicas"),
+                );
+            }
+            _ => {}
+        }
     }
     match kind {
+        "ConfigMap" => check_configmap(ctx),
+        "PodDisruptionBudget" => {
+            let max = v.pointer("/spec/maxUnavailable");
+            if max.and_then(Value::as_f64) == Some(0.0)
+                || max.and_then(Value::as_str).map(str::trim) == Some("0%")
+            {
+                ctx.report(
+                    &PDB_BLOCKS_EVICTIONS,
+                    "/spec/maxUnavailable",
+                    None,
+                    "PodDisruptionBudget sets `maxUnavailable: 0`: no pod can ever be evicted"
+                        .into(),
+                );
+            }
+            if str_of(v.pointer("/spec/minAvailable")).trim() == "100%" {
+                ctx.report(
+                    &PDB_BLOCKS_EVICTIONS,
+                    "/spec/minAvailable",
+                    None,
+                    "PodDisruptionBudget sets `minAvailable: 100%`: no pod can ever be evicted"
+                        .into(),
+                );
+            }
+        }
         "Service" => {
             let t = str_of(v.pointer("/spec/type"));
             if t == "NodePort" || t == "LoadBalancer" {
@@ -1331,6 +1393,80 @@ pub(crate) fn check_object(ctx: &mut Ctx<'_>) {
             }
         }
         _ => {}
+    }
+}
+
+/// Whether a ConfigMap key names a secret: [`looks_secret`] on the key with camelCase humps
+/// split (`dbPassword` -> `db_Password`).
+fn configmap_key_secret(key: &str) -> bool {
+    let mut snake = String::with_capacity(key.len() + 4);
+    let mut prev_lower = false;
+    for c in key.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            snake.push('_');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        snake.push(c);
+    }
+    looks_secret(&snake)
+}
+
+/// What a ConfigMap value holds that is a secret whatever its key: a PEM private key or an
+/// AWS access key id.
+fn secret_content(v: &str) -> Option<&'static str> {
+    if let Some(i) = v.find("-----BEGIN ")
+        && v[i..]
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("PRIVATE KEY-----"))
+    {
+        return Some("a private key");
+    }
+    let b = v.as_bytes();
+    let aws = v.match_indices("AKIA").any(|(i, _)| {
+        let id = &b[i + 4..];
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && id.len() >= 16
+            && id[..16]
+                .iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && id.get(16).is_none_or(|c| !c.is_ascii_alphanumeric())
+    });
+    aws.then_some("an AWS access key id")
+}
+
+/// KS046: secrets in a ConfigMap's `data` and `binaryData`.
+fn check_configmap(ctx: &mut Ctx<'_>) {
+    let doc = ctx.doc;
+    for field in ["data", "binaryData"] {
+        let Some(Value::Object(m)) = doc.value.get(field) else {
+            continue;
+        };
+        for (k, val) in m {
+            let ptr = format!("/{field}/{}", k.replace('~', "~0").replace('/', "~1"));
+            let text = val.as_str().unwrap_or("");
+            let what = if field == "data"
+                && let Some(what) = secret_content(text)
+            {
+                Some(what)
+            } else if configmap_key_secret(k)
+                && secret_value(text.trim())
+                && !text.contains("{{")
+                && !text.contains("${")
+            {
+                Some("a value named like a secret")
+            } else {
+                None
+            };
+            if let Some(what) = what {
+                ctx.report(
+                    &CONFIGMAP_SECRET,
+                    &ptr,
+                    None,
+                    format!("ConfigMap key `{k}` holds {what}; keep it in a Secret"),
+                );
+            }
+        }
     }
 }
 
@@ -1450,6 +1586,61 @@ mod tests {
         }
         assert!(!secret_value("8"));
         assert!(secret_value("hunter2"));
+    }
+
+    /// (code, line) of every finding of `codes` on `text`.
+    fn hits(text: &str, codes: &[&str]) -> Vec<(&'static str, u32)> {
+        let out = crate::check("t.yaml", text, &crate::Settings::default());
+        let mut v: Vec<_> = out
+            .findings
+            .iter()
+            .filter(|f| codes.contains(&f.rule.code))
+            .map(|f| (f.rule.code, f.range.unwrap().start.line))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn configmap_secrets() {
+        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  log_level: info\n  db_password: hunter2\n  apiKey: abc123\n  tls.key: |\n    -----BEGIN RSA PRIVATE KEY-----\n    MIIE\n    -----END RSA PRIVATE KEY-----\n  settings.ini: |\n    aws_id = AKIAIOSFODNN7EXAMPLE\nbinaryData:\n  token: aGVsbG8=\n";
+        assert_eq!(
+            hits(text, &["KS046"]),
+            [
+                ("KS046", 6),
+                ("KS046", 7),
+                ("KS046", 8),
+                ("KS046", 12),
+                ("KS046", 15)
+            ]
+        );
+        // Near misses: settings about secrets, empty values, templates, public keys,
+        // and the same content in a Secret.
+        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  password_file: /run/secrets/pw\n  token_ttl: \"3600\"\n  secret_name: db-creds\n  db_password: \"\"\n  api_key: \"{{ .Values.key }}\"\n  ca.crt: |\n    -----BEGIN CERTIFICATE-----\n  note: AKIA is a prefix\n";
+        assert_eq!(hits(text, &["KS046"]), []);
+        let text = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  db_password: hunter2\n";
+        assert_eq!(hits(text, &["KS046"]), []);
+        assert!(configmap_key_secret("dbPassword"));
+        assert!(!configmap_key_secret("passwordFile"));
+        assert_eq!(secret_content("xAKIAIOSFODNN7EXAMPLE"), None);
+    }
+
+    #[test]
+    fn pdb_blocking_evictions() {
+        let text = "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: a}\nspec:\n  maxUnavailable: 0\n  selector: {matchLabels: {app: a}}\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: b}\nspec:\n  minAvailable: 100%\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: c}\nspec:\n  maxUnavailable: \"0%\"\n";
+        assert_eq!(
+            hits(text, &["KS047"]),
+            [("KS047", 5), ("KS047", 12), ("KS047", 18)]
+        );
+        let text = "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: a}\nspec:\n  maxUnavailable: 1\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: b}\nspec:\n  minAvailable: 90%\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: c}\nspec:\n  minAvailable: 0\n";
+        assert_eq!(hits(text, &["KS047"]), []);
+    }
+
+    #[test]
+    fn replicas() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  replicas: 1\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: b}\nspec:\n  serviceName: b\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: c}\nspec:\n  replicas: 2\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec: {}\n";
+        assert_eq!(hits(text, &["KS037"]), [("KS037", 5), ("KS037", 10)]);
+        assert!(!SINGLE_REPLICA.default_enabled);
     }
 
     #[test]

@@ -43,21 +43,21 @@ pub use pss::{PssLevel, PssPolicy, PssVersion};
 /// Every rule of this crate, in registry order: PSS*, then KS*, then DC*.
 pub static RULES: &[&RuleMeta] = &ALL_RULES;
 
-static ALL_RULES: [&RuleMeta; 72] = {
-    let mut all: [&RuleMeta; 72] = [&pss::rules::HOST_NAMESPACES; 72];
+static ALL_RULES: [&RuleMeta; 75] = {
+    let mut all: [&RuleMeta; 75] = [&pss::rules::HOST_NAMESPACES; 75];
     let mut i = 0;
     while i < 19 {
         all[i] = pss::rules::PSS_RULES[i];
         i += 1;
     }
     let mut j = 0;
-    while j < 45 {
+    while j < 48 {
         all[19 + j] = hardening::HARDENING_RULES[j];
         j += 1;
     }
     let mut k = 0;
     while k < 8 {
-        all[64 + k] = compose::COMPOSE_RULES[k];
+        all[67 + k] = compose::COMPOSE_RULES[k];
         k += 1;
     }
     all
