@@ -9,7 +9,7 @@
 //!   unfiltered and unsuppressed, the suppressions parsed from annotations and comments, input
 //!   errors with their lines). [`check_loaded`] does the same on an already [`load`]ed file.
 //! - [`check_set`] runs the cross-object rules (KS016 ServiceAccount referenced but not
-//!   defined, KS036 Service selecting nothing) over every loaded file of a run. The binary:
+//!   defined, KS036 Service selecting nothing, KS048 no PodDisruptionBudget) over every loaded file of a run. The binary:
 //!   `load` each Kubernetes file, `check_loaded` it, keep the `Loaded`s, call `check_set` once
 //!   with all `(path, &Loaded)` pairs, and merge each returned finding into the outcome of
 //!   the file it names (its `path`) before applying that file's suppressions.
