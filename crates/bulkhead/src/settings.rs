@@ -135,6 +135,7 @@ impl ResolvedSettings {
             target: args.target.clone().or(config.dockerfile.target.clone()),
             all_stages_user: config.dockerfile.all_stages_user.unwrap_or(false),
             allowed_registries: config.dockerfile.allowed_registries.clone(),
+            required_labels: config.dockerfile.required_labels.clone(),
             ..bulkhead_dockerfile::Settings::default()
         };
         let mut k8s = bulkhead_k8s::Settings {

@@ -554,3 +554,55 @@ fn kubernetes_fixes_make_a_deployment_pass_restricted_and_keep_comments() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(text(&out.stdout), "");
 }
+
+#[test]
+fn dockerignore_and_required_labels_reach_the_dockerfile_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".dockerignore"),
+        "# build noise\nnode_modules\n*.log\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("Dockerfile"),
+        "FROM alpine:3.20\nCOPY app.log /app/\nCOPY src/ /app/\nUSER 10001\n",
+    )
+    .unwrap();
+    let out = bulkhead(
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "DF034,DF081",
+            "--format",
+            "concise",
+            "Dockerfile",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "Dockerfile:2:6: DF034 [low] `app.log` is excluded by .dockerignore\n"
+    );
+    std::fs::write(
+        dir.path().join("bulkhead.toml"),
+        "[dockerfile]\nrequired-labels = [\"org.opencontainers.image.source\"]\n",
+    )
+    .unwrap();
+    let out = bulkhead(
+        &[
+            "check",
+            "--select",
+            "DF034,DF081",
+            "--format",
+            "concise",
+            "Dockerfile",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "Dockerfile:1:1: DF081 [info] Required label `org.opencontainers.image.source` is missing\n\
+         Dockerfile:2:6: DF034 [low] `app.log` is excluded by .dockerignore\n"
+    );
+}

@@ -69,6 +69,9 @@ pub struct DockerfileConfig {
     /// Registries `FROM` may pull from; empty allows any.
     #[serde(default)]
     pub allowed_registries: Vec<String>,
+    /// Labels every image must carry (e.g. `org.opencontainers.image.source`).
+    #[serde(default)]
+    pub required_labels: Vec<String>,
 }
 
 /// `[kubernetes]`

@@ -342,6 +342,7 @@ fn check_input(
                 fixed.as_deref().unwrap_or(&original),
                 settings,
                 input.explicit,
+                input.fs_path.as_deref(),
             )
         }));
         let checked = match checked {

@@ -62,6 +62,26 @@ pub fn sniff(path: &str, text: &str) -> Option<Kind> {
     }
 }
 
+/// The `.dockerignore` of a Dockerfile's build context, taken to be its directory: BuildKit's
+/// `<Dockerfile>.dockerignore` beside it first, then `.dockerignore`. Comments and blank lines
+/// dropped.
+fn read_dockerignore(dockerfile: &Path) -> Option<Vec<String>> {
+    let dir = dockerfile.parent()?;
+    let own = dockerfile
+        .file_name()
+        .map(|n| dir.join(format!("{}.dockerignore", n.to_string_lossy())));
+    let text = own
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .or_else(|| std::fs::read_to_string(dir.join(".dockerignore")).ok())?;
+    Some(
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
 /// What checking one text produced.
 pub struct Checked {
     /// The kind the engine saw (sniffed kinds resolved).
@@ -79,6 +99,7 @@ pub fn check_text(
     text: &str,
     settings: &ResolvedSettings,
     explicit: bool,
+    fs_path: Option<&Path>,
 ) -> Option<Checked> {
     let kind = match kind {
         Kind::Sniff => match sniff(path, text) {
@@ -103,7 +124,16 @@ pub fn check_text(
     };
     let mut loaded = None;
     let outcome = match kind {
-        Kind::Dockerfile => bulkhead_dockerfile::check(path, text, &settings.dockerfile),
+        Kind::Dockerfile => match fs_path.and_then(read_dockerignore) {
+            Some(patterns) => {
+                let s = bulkhead_dockerfile::Settings {
+                    dockerignore: Some(patterns),
+                    ..settings.dockerfile.clone()
+                };
+                bulkhead_dockerfile::check(path, text, &s)
+            }
+            None => bulkhead_dockerfile::check(path, text, &settings.dockerfile),
+        },
         Kind::Kubernetes => {
             let l = bulkhead_k8s::load(path, text);
             let o = bulkhead_k8s::check_loaded(path, text, &l, &settings.k8s);
