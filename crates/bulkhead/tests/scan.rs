@@ -338,3 +338,82 @@ fn stale_missing_and_corrupt_database() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no advisory database at"));
 }
+
+/// A Go binary built in the test (Debian's golang-go, listed in .ci/packages.txt): its
+/// toolchain version is matched against the Go vulnerability database's `stdlib` records.
+#[test]
+fn go_binary_stdlib() {
+    let db = db_or_skip!();
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(
+        work.path().join("hello.go"),
+        "package main\nimport \"fmt\"\nfunc main() { fmt.Println(\"hi\") }\n",
+    )
+    .unwrap();
+    let built = Command::new("go")
+        .current_dir(work.path())
+        .env("GOCACHE", work.path().join("cache"))
+        .env("GOPATH", work.path().join("gopath"))
+        .env("GOTOOLCHAIN", "local")
+        .env("GOFLAGS", "")
+        .args(["build", "-o", "bin/hello", "hello.go"])
+        .output();
+    let Ok(built) = built else {
+        eprintln!("skipped: go not installed");
+        return;
+    };
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let version = String::from_utf8(
+        Command::new("go")
+            .env("GOTOOLCHAIN", "local")
+            .args(["env", "GOVERSION"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let version = version.trim().trim_start_matches("go").to_string();
+    let bin = work.path().join("bin");
+    let out = run(
+        work.path(),
+        &[
+            "fs",
+            "--no-cache",
+            "--format",
+            "json",
+            "--db",
+            db.to_str().unwrap(),
+            bin.to_str().unwrap(),
+        ],
+    );
+    let v = json(&out);
+    let vulns = v["vulnerabilities"].as_array().unwrap();
+    let stdlib: Vec<&serde_json::Value> =
+        vulns.iter().filter(|f| f["package"] == "stdlib").collect();
+    assert!(!stdlib.is_empty(), "{v:#}");
+    for f in &stdlib {
+        assert_eq!(f["installed"], format!("v{version}"));
+        let ids: Vec<&str> = std::iter::once(&f["id"])
+            .chain(f["aliases"].as_array().into_iter().flatten())
+            .filter_map(|i| i.as_str())
+            .collect();
+        assert!(ids.iter().any(|i| i.starts_with("GO-")), "{ids:?}");
+    }
+    if version == "1.19.8" {
+        // Debian bookworm's toolchain: html/template's GO-2023-1753, fixed in 1.19.9.
+        let f = stdlib
+            .iter()
+            .find(|f| {
+                f["aliases"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|i| i == "GO-2023-1753"))
+            })
+            .unwrap();
+        assert_eq!(f["id"], "CVE-2023-29400");
+        assert_eq!(f["fixed_version"], "1.19.9");
+    }
+}
