@@ -417,3 +417,84 @@ fn go_binary_stdlib() {
         assert_eq!(f["fixed_version"], "1.19.9");
     }
 }
+
+/// A cargo-auditable binary built in the test: a Rust binary compiled by rustc, with the
+/// `.dep-v0` section cargo-auditable writes (zlib-compressed dependency JSON) added by
+/// objcopy, as `cargo auditable build` would embed it.
+#[test]
+fn cargo_auditable_binary() {
+    let db = db_or_skip!();
+    let work = tempfile::tempdir().unwrap();
+    let src = work.path().join("main.rs");
+    std::fs::write(&src, "fn main() { println!(\"hi\"); }\n").unwrap();
+    let plain = work.path().join("plain");
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let ok = Command::new(rustc)
+        .arg(&src)
+        .arg("-o")
+        .arg(&plain)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let deps = r#"{"packages":[
+        {"name":"demo","version":"0.1.0","source":"local","kind":"runtime","dependencies":[1,2],"root":true},
+        {"name":"openssl","version":"0.8.3","source":"crates.io","kind":"runtime"},
+        {"name":"smallvec","version":"1.13.2","source":"crates.io","kind":"runtime"}]}"#;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut z, deps.as_bytes()).unwrap();
+    let section = work.path().join("dep-v0.bin");
+    std::fs::write(&section, z.finish().unwrap()).unwrap();
+    let bin_dir = work.path().join("bin");
+    std::fs::create_dir(&bin_dir).unwrap();
+    let audited = bin_dir.join("demo");
+    let Ok(ok) = Command::new("objcopy")
+        .arg(format!("--add-section=.dep-v0={}", section.display()))
+        .arg("--set-section-flags=.dep-v0=noload,readonly")
+        .arg(&plain)
+        .arg(&audited)
+        .output()
+    else {
+        eprintln!("skipped: objcopy not installed");
+        return;
+    };
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let out = run(
+        work.path(),
+        &[
+            "fs",
+            "--no-cache",
+            "--format",
+            "json",
+            "--db",
+            db.to_str().unwrap(),
+            bin_dir.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let vulns = v["vulnerabilities"].as_array().unwrap();
+    let f = vulns
+        .iter()
+        .find(|f| f["id"] == "CVE-2016-10931")
+        .expect("RUSTSEC-2016-0001 through the binary");
+    assert_eq!(f["package"], "openssl");
+    assert_eq!(f["installed"], "0.8.3");
+    assert!(
+        f["location"].as_str().unwrap_or("").ends_with("demo"),
+        "{f:#}"
+    );
+    assert!(!vulns.iter().any(|f| f["package"] == "smallvec"));
+}
