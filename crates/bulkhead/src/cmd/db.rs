@@ -258,11 +258,7 @@ fn status(args: StatusArgs) -> anyhow::Result<i32> {
                 "records:    {} advisories, {} affected packages",
                 stats.advisories, stats.affected
             )?;
-            let per = if stats.advisories > 0 {
-                stats.bytes / stats.advisories
-            } else {
-                0
-            };
+            let per = stats.bytes.checked_div(stats.advisories).unwrap_or(0);
             writeln!(
                 out,
                 "size:       {} bytes ({per} bytes per advisory)",
