@@ -498,3 +498,109 @@ fn cargo_auditable_binary() {
     );
     assert!(!vulns.iter().any(|f| f["package"] == "smallvec"));
 }
+
+/// `bulkhead image` over a docker-archive written in the test: the Alpine rootfs in layer 1,
+/// a project with a Cargo.lock in layer 2; each finding names the layer that added it.
+#[test]
+fn image_docker_archive_layers() {
+    use sha2::Digest;
+    let db = db_or_skip!();
+    let work = tempfile::tempdir().unwrap();
+    let layer = |root: &Path, prefix: &str| -> Vec<u8> {
+        let mut b = tar::Builder::new(Vec::new());
+        let mut files = Vec::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        for p in files {
+            let name = format!("{prefix}{}", p.strip_prefix(root).unwrap().display());
+            b.append_path_with_name(&p, name).unwrap();
+        }
+        b.into_inner().unwrap()
+    };
+    let layers = [
+        layer(&fixtures().join("rootfs-alpine-3.11"), ""),
+        layer(&fixtures().join("cargo-project"), "app/"),
+    ];
+    let ids: Vec<String> = layers
+        .iter()
+        .map(|l| format!("sha256:{:x}", sha2::Sha256::digest(l)))
+        .collect();
+    let config = serde_json::json!({
+        "architecture": "amd64", "os": "linux", "config": {},
+        "rootfs": {"type": "layers", "diff_ids": ids},
+        "history": [{"created_by": "ADD rootfs /"}, {"created_by": "COPY app /app"}],
+    })
+    .to_string();
+    let config_name = format!("{:x}.json", sha2::Sha256::digest(config.as_bytes()));
+    let manifest = serde_json::json!([{
+        "Config": config_name, "RepoTags": ["demo:1"], "Layers": ["l0/layer.tar", "l1/layer.tar"],
+    }])
+    .to_string();
+    let archive = work.path().join("demo.tar");
+    let mut b = tar::Builder::new(std::fs::File::create(&archive).unwrap());
+    let mut add = |name: &str, data: &[u8]| {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o644);
+        h.set_cksum();
+        b.append_data(&mut h, name, data).unwrap();
+    };
+    add(&config_name, config.as_bytes());
+    add("l0/layer.tar", &layers[0]);
+    add("l1/layer.tar", &layers[1]);
+    add("manifest.json", manifest.as_bytes());
+    b.finish().unwrap();
+    drop(b);
+    let target = format!("docker-archive:{}", archive.display());
+    let out = run(
+        work.path(),
+        &[
+            "image",
+            "--no-cache",
+            "--format",
+            "json",
+            "--db",
+            db.to_str().unwrap(),
+            &target,
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let vulns = v["vulnerabilities"].as_array().unwrap();
+    let ssl = vulns.iter().find(|f| f["id"] == "CVE-2019-1551").unwrap();
+    assert_eq!(ssl["layer"], ids[0].as_str());
+    assert_eq!(ssl["layer_index"], 1);
+    let crate_ = vulns.iter().find(|f| f["id"] == "CVE-2016-10931").unwrap();
+    assert_eq!(crate_["layer"], ids[1].as_str());
+    assert_eq!(crate_["layer_index"], 2);
+    // The table shows the layer index and short diff id.
+    let out = run(
+        work.path(),
+        &["image", "--no-cache", "--db", db.to_str().unwrap(), &target],
+    );
+    let text = stdout(&out);
+    let short: String = ids[0].chars().take(19).collect();
+    assert!(text.contains(&format!("1 {short}")), "{text}");
+    // --list-packages delegates to the package list.
+    let out = run(
+        work.path(),
+        &["image", "--no-cache", "--list-packages", &target],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("libcrypto1.1"));
+}
