@@ -70,6 +70,40 @@ fn main() {
         median(runs),
         findings
     );
+    // Where the time goes: the lookups alone.
+    let store = Store::open(path).unwrap();
+    let t = Instant::now();
+    let mut entries = 0;
+    for p in &pkgs {
+        let ns = bulkhead_advisory::namespace_for(p, Some(&os)).unwrap();
+        let name = p.source_name.as_deref().unwrap_or(&p.name);
+        entries += store.affected(&ns, name).unwrap().len();
+    }
+    println!(
+        "  of which lookups: {:.2} ms ({entries} entries read)",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    // A typical image: 1,000 packages, 50 of them named by advisories.
+    let mut typical: Vec<Package> = (0..950)
+        .map(|i| Package::new(Ecosystem::Cargo, format!("no-advisory-{i}"), "1.0.0"))
+        .collect();
+    typical.extend(pkgs.iter().step_by(20).cloned());
+    let runs: Vec<f64> = (0..20)
+        .map(|_| {
+            let store = Store::open(path).unwrap();
+            let t = Instant::now();
+            let out = match_packages(&store, &typical, Some(&os)).unwrap();
+            findings = out.findings.len();
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    println!(
+        "match {} packages ({} named by advisories): median {:.2} ms ({} findings)",
+        typical.len(),
+        pkgs.len().div_ceil(20),
+        median(runs),
+        findings
+    );
     let stats = Store::open(path).unwrap().stats().unwrap();
     println!(
         "store: {} bytes, {} advisories, {} affected entries, {:.0} bytes per advisory, {:.0} bytes per record (advisory + affected)",
