@@ -44,8 +44,18 @@ fn main() {
         let l = bulkhead_k8s::loader::load(p, text);
         load_time += t1.elapsed();
         let o = bulkhead_k8s::check_loaded(p, text, &l, &settings);
+        let show = std::env::var("BH_SHOW").unwrap_or_default();
         for f in &o.findings {
             *counts.entry(f.rule.code).or_insert(0usize) += 1;
+            if show.split(',').any(|c| c == f.rule.code) {
+                println!(
+                    "{} {}:{} {}",
+                    f.rule.code,
+                    f.path,
+                    f.range.map(|r| r.start.line).unwrap_or(0),
+                    f.message
+                );
+            }
         }
         slow.push((t1.elapsed(), text.len(), p.clone()));
         docs += l.docs.len();

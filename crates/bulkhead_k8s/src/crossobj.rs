@@ -1,15 +1,22 @@
 //! Cross-object rules: checks that need every object of the run (KS016 ServiceAccount
 //! referenced but not defined, KS036 Service selecting no pod template, KS048 multi-replica
-//! workload without a PodDisruptionBudget).
+//! workload without a PodDisruptionBudget, KS049 Ingress backend Service not defined, KS050
+//! HorizontalPodAutoscaler target not defined).
 //!
-//! Both only speak when the input shows the author manages that kind of object here: KS016
-//! when the workload's directory defines ServiceAccounts; KS036 when the Service's directory defines
-//! workloads of its namespace and no custom resources (which may create pods from templates
-//! we cannot see). Labels that controllers add to pods (`job-name`,
-//! `statefulset.kubernetes.io/pod-name`, ...) are ignored in selectors.
+//! The "not defined" rules only speak when the input shows the author manages that kind of
+//! object here: KS016 when the workload's directory defines ServiceAccounts; KS036 when the
+//! Service's directory defines workloads of its namespace and no custom resources (which may
+//! create pods from templates we cannot see); KS049 when the Ingress's directory defines
+//! Services of its namespace and no custom resources; KS050 when the autoscaler's directory
+//! defines objects of the target's kind in its namespace. Labels that controllers add to pods
+//! (`job-name`, `statefulset.kubernetes.io/pod-name`, ...) are ignored in selectors, and
+//! templated names (`$X`, `<x>`, `{{ x }}`) are never looked up. Every index is built once
+//! per run.
 
 use crate::Settings;
-use crate::hardening::{NO_PDB, SA_NOT_FOUND, SERVICE_SELECTS_NOTHING};
+use crate::hardening::{
+    HPA_TARGET_NOT_FOUND, INGRESS_BACKEND_NOT_FOUND, NO_PDB, SA_NOT_FOUND, SERVICE_SELECTS_NOTHING,
+};
 use crate::loader::{Document, Loaded};
 use crate::workload;
 use bulkhead_diagnostics::{Finding, RuleMeta};
@@ -204,7 +211,155 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
         }
     }
     check_pdbs(&docs, &mut out);
+    check_ingresses(&docs, &dirs_with_custom, &mut out);
+    check_hpas(&docs, &mut out);
     out
+}
+
+/// Whether a referenced name is a placeholder of a templating tool.
+fn templated_name(n: &str) -> bool {
+    n.contains(['$', '<', '{'])
+}
+
+/// The backend Service names of an Ingress with their pointers: `defaultBackend` (v1),
+/// `backend` (v1beta1), and every path's backend, in either shape
+/// (`service.name` or `serviceName`).
+fn ingress_backends(doc: &Document) -> Vec<(&str, String)> {
+    fn add<'d>(out: &mut Vec<(&'d str, String)>, b: &'d Value, ptr: String) {
+        if let Some(n) = b.pointer("/service/name").and_then(Value::as_str) {
+            out.push((n, format!("{ptr}/service/name")));
+        } else if let Some(n) = b.get("serviceName").and_then(Value::as_str) {
+            out.push((n, format!("{ptr}/serviceName")));
+        }
+    }
+    let mut out = Vec::new();
+    let Some(spec) = doc.value.get("spec") else {
+        return out;
+    };
+    for f in ["defaultBackend", "backend"] {
+        if let Some(b) = spec.get(f) {
+            add(&mut out, b, format!("/spec/{f}"));
+        }
+    }
+    if let Some(Value::Array(rules)) = spec.get("rules") {
+        for (i, r) in rules.iter().enumerate() {
+            if let Some(Value::Array(paths)) = r.pointer("/http/paths") {
+                for (j, p) in paths.iter().enumerate() {
+                    if let Some(b) = p.get("backend") {
+                        add(
+                            &mut out,
+                            b,
+                            format!("/spec/rules/{i}/http/paths/{j}/backend"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// KS049: Ingress backends naming no Service of the run, when the Ingress's directory
+/// defines Services of its namespace and no custom resources.
+fn check_ingresses(docs: &[(&str, &Document)], dirs_with_custom: &[&str], out: &mut Vec<Finding>) {
+    if !docs.iter().any(|(_, d)| d.kind() == Some("Ingress")) {
+        return;
+    }
+    let mut services: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
+    let mut dirs_with_services: Vec<(&str, Option<&str>)> = Vec::new();
+    for (p, d) in docs {
+        if d.kind() == Some("Service")
+            && !is_custom_resource(d.api_version().unwrap_or(""))
+            && let Some(n) = d.name()
+        {
+            services.entry(n).or_default().push(d.namespace());
+            dirs_with_services.push((dir_of(p), d.namespace()));
+        }
+    }
+    dirs_with_services.sort_unstable();
+    dirs_with_services.dedup();
+    for (path, doc) in docs {
+        if doc.kind() != Some("Ingress") {
+            continue;
+        }
+        let ns = doc.namespace();
+        let dir = dir_of(path);
+        // Same namespace exactly: a directory of namespace-less templates says nothing about
+        // an Ingress of a named namespace.
+        if dirs_with_custom.binary_search(&dir).is_ok()
+            || dirs_with_services.binary_search(&(dir, ns)).is_err()
+        {
+            continue;
+        }
+        for (name, ptr) in ingress_backends(doc) {
+            if name.is_empty() || templated_name(name) {
+                continue;
+            }
+            let defined = services
+                .get(name)
+                .is_some_and(|nss| nss.iter().any(|n| ns_match(*n, ns)));
+            if !defined {
+                out.push(finding(
+                    &INGRESS_BACKEND_NOT_FOUND,
+                    path,
+                    doc,
+                    &ptr,
+                    format!("Ingress backend Service `{name}` is not defined in the checked files"),
+                ));
+            }
+        }
+    }
+}
+
+/// KS050: HorizontalPodAutoscalers whose `scaleTargetRef` names no object of the run, when
+/// the autoscaler's directory defines objects of the target's kind.
+fn check_hpas(docs: &[(&str, &Document)], out: &mut Vec<Finding>) {
+    let hpas: Vec<&(&str, &Document)> = docs
+        .iter()
+        .filter(|(_, d)| d.kind() == Some("HorizontalPodAutoscaler"))
+        .collect();
+    if hpas.is_empty() {
+        return;
+    }
+    // (kind, name) -> namespaces, and (directory, kind, namespace) of every object.
+    let mut objects: HashMap<(&str, &str), Vec<Option<&str>>> = HashMap::new();
+    let mut dirs_with_kind: Vec<(&str, &str, Option<&str>)> = Vec::new();
+    for (p, d) in docs {
+        let (Some(k), Some(n)) = (d.kind(), d.name()) else {
+            continue;
+        };
+        objects.entry((k, n)).or_default().push(d.namespace());
+        dirs_with_kind.push((dir_of(p), k, d.namespace()));
+    }
+    dirs_with_kind.sort_unstable();
+    dirs_with_kind.dedup();
+    for (path, doc) in hpas {
+        let Some(target) = doc.value.pointer("/spec/scaleTargetRef") else {
+            continue;
+        };
+        let kind = target.get("kind").and_then(Value::as_str).unwrap_or("");
+        let name = target.get("name").and_then(Value::as_str).unwrap_or("");
+        if kind.is_empty() || name.is_empty() || templated_name(name) || templated_name(kind) {
+            continue;
+        }
+        let ns = doc.namespace();
+        let dir = dir_of(path);
+        if dirs_with_kind.binary_search(&(dir, kind, ns)).is_err() {
+            continue;
+        }
+        let defined = objects
+            .get(&(kind, name))
+            .is_some_and(|nss| nss.iter().any(|n| ns_match(*n, ns)));
+        if !defined {
+            out.push(finding(
+                &HPA_TARGET_NOT_FOUND,
+                path,
+                doc,
+                "/spec/scaleTargetRef/name",
+                format!("HorizontalPodAutoscaler targets {kind} `{name}`, which is not defined in the checked files"),
+            ));
+        }
+    }
 }
 
 /// Whether a PodDisruptionBudget's `spec.selector` selects pods with `labels`. An empty
@@ -286,6 +441,113 @@ mod tests {
             [("a/d.yaml".into(), 5)]
         );
         assert!(!NO_PDB.default_enabled);
+    }
+
+    fn codes(files: &[(&str, &str)], code: &str) -> Vec<(String, u32)> {
+        let loaded: Vec<Loaded> = files.iter().map(|(p, t)| crate::load(p, t)).collect();
+        let pairs: Vec<(&str, &Loaded)> = files.iter().map(|(p, _)| *p).zip(&loaded).collect();
+        check_set(&pairs, &Settings::default())
+            .into_iter()
+            .filter(|f| f.rule.code == code)
+            .map(|f| (f.path, f.range.unwrap().start.line))
+            .collect()
+    }
+
+    const SVC: &str = "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  ports: [{port: 80}]\n";
+    const INGRESS: &str = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i, namespace: shop}\nspec:\n  defaultBackend:\n    service:\n      name: web\n      port: {number: 80}\n  rules:\n  - host: a.example\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: wbe\n            port: {number: 80}\n      - path: /api\n        pathType: Prefix\n        backend:\n          service:\n            name: web\n            port: {number: 80}\n      - path: /static\n        pathType: Prefix\n        backend:\n          resource: {apiGroup: k8s.example.com, kind: StorageBucket, name: b}\n";
+
+    #[test]
+    fn ingress_backend_not_defined() {
+        // `wbe` (line 17) is a typo; `web` is defined; the resource backend is not looked up.
+        assert_eq!(
+            codes(&[("a/i.yaml", INGRESS), ("a/s.yaml", SVC)], "KS049"),
+            [("a/i.yaml".into(), 17)]
+        );
+        // The old shape (serviceName), and a Service of another namespace does not count.
+        let old = "apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i, namespace: shop}\nspec:\n  backend:\n    serviceName: api\n    servicePort: 80\n  rules:\n  - http:\n      paths:\n      - backend:\n          serviceName: web\n          servicePort: 80\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: other}\n";
+        assert_eq!(
+            codes(&[("a/i.yaml", old), ("a/s.yaml", SVC)], "KS049"),
+            [("a/i.yaml".into(), 6)]
+        );
+        assert!(INGRESS_BACKEND_NOT_FOUND.default_enabled);
+    }
+
+    #[test]
+    fn ingress_quiet_on_partial_inputs() {
+        // No Service of the namespace in the Ingress's directory: a fragment, not reported.
+        assert_eq!(codes(&[("a/i.yaml", INGRESS)], "KS049"), []);
+        assert_eq!(
+            codes(&[("a/i.yaml", INGRESS), ("b/s.yaml", SVC)], "KS049"),
+            []
+        );
+        let other_ns = SVC.replace("namespace: shop", "namespace: blog");
+        assert_eq!(
+            codes(&[("a/i.yaml", INGRESS), ("a/s.yaml", &other_ns)], "KS049"),
+            []
+        );
+        // Custom resources in the directory may create the Service.
+        let cr = "apiVersion: example.com/v1\nkind: App\nmetadata: {name: x, namespace: shop}\n";
+        assert_eq!(
+            codes(
+                &[("a/i.yaml", INGRESS), ("a/s.yaml", SVC), ("a/c.yaml", cr)],
+                "KS049"
+            ),
+            []
+        );
+        // Templated names are not looked up.
+        let tpl = INGRESS.replace("name: wbe", "name: ${SERVICE}");
+        assert_eq!(codes(&[("a/i.yaml", &tpl), ("a/s.yaml", SVC)], "KS049"), []);
+    }
+
+    const HPA: &str = "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h, namespace: shop}\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web-api\n  minReplicas: 2\n  maxReplicas: 5\n";
+
+    #[test]
+    fn hpa_target_not_defined() {
+        // The directory defines Deployment `web`, not `web-api`.
+        assert_eq!(
+            codes(&[("a/h.yaml", HPA), ("a/d.yaml", DEPLOY)], "KS050"),
+            [("a/h.yaml".into(), 8)]
+        );
+        let ok = HPA.replace("web-api", "web");
+        assert_eq!(
+            codes(&[("a/h.yaml", &ok), ("a/d.yaml", DEPLOY)], "KS050"),
+            []
+        );
+        // A StatefulSet called `web` is not the Deployment the autoscaler names.
+        let sts = DEPLOY.replace("kind: Deployment", "kind: StatefulSet");
+        let sts_ref = ok.replace("kind: Deployment", "kind: StatefulSet");
+        assert_eq!(
+            codes(
+                &[
+                    ("a/h.yaml", &sts_ref),
+                    ("a/d.yaml", DEPLOY),
+                    ("a/s.yaml", &sts.replace("name: web,", "name: db,"))
+                ],
+                "KS050"
+            ),
+            [("a/h.yaml".into(), 8)]
+        );
+        assert!(HPA_TARGET_NOT_FOUND.default_enabled);
+    }
+
+    #[test]
+    fn hpa_quiet_on_partial_inputs() {
+        // No Deployment in the autoscaler's directory (or namespace): not reported.
+        assert_eq!(codes(&[("a/h.yaml", HPA)], "KS050"), []);
+        assert_eq!(
+            codes(&[("a/h.yaml", HPA), ("b/d.yaml", DEPLOY)], "KS050"),
+            []
+        );
+        let other_ns = DEPLOY.replace("namespace: shop", "namespace: blog");
+        assert_eq!(
+            codes(&[("a/h.yaml", HPA), ("a/d.yaml", &other_ns)], "KS050"),
+            []
+        );
+        let tpl = HPA.replace("name: web-api", "name: \"{{ .Release.Name }}\"");
+        assert_eq!(
+            codes(&[("a/h.yaml", &tpl), ("a/d.yaml", DEPLOY)], "KS050"),
+            []
+        );
     }
 
     #[test]

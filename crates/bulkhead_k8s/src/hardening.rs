@@ -418,8 +418,40 @@ rule!(NO_PDB, "KS048", "missing-pod-disruption-budget", Low, Reliability, None, 
     "kind: Deployment\nspec:\n  replicas: 3   # flagged: no PodDisruptionBudget selects app=web\n  template:\n    metadata:\n      labels: {app: web}\n",
     "No automatic fix: add a PodDisruptionBudget (e.g. `maxUnavailable: 1`) selecting the pods.");
 
+rule!(INGRESS_BACKEND_NOT_FOUND, "KS049", "ingress-backend-not-found", Medium, Reliability, None, true,
+    "Ingress routes to a Service not defined in the input",
+    [KubeLinter: "dangling-ingress", KubeScore: "ingress-targets-service"],
+    "Cross-object: reports an Ingress backend (`spec.defaultBackend.service.name`, `spec.rules[].http.paths[].backend.service.name`, and the old `backend.serviceName` of extensions/v1beta1 and networking.k8s.io/v1beta1) that names no Service of the Ingress's namespace in the checked files. To stay quiet on partial inputs (a Helm chart fragment, a kustomize base whose Services live in another directory) it speaks only when the Ingress's directory defines Services of that namespace and no custom resources (operators create Services Bulkhead cannot see); templated names (`$SVC`, `<svc>`) and `resource` backends are not looked up.",
+    "Requests for that host and path get a 503 from the ingress controller: a typo in a Service name silently takes the route down.",
+    "kind: Ingress\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: frontnd   # flagged: the input defines Service `frontend`\n            port: {number: 80}\n",
+    "No automatic fix.");
+
+rule!(HPA_TARGET_NOT_FOUND, "KS050", "hpa-target-not-found", Medium, Reliability, None, true,
+    "HorizontalPodAutoscaler scales an object not defined in the input",
+    [KubeLinter: "dangling-horizontalpodautoscaler", KubeScore: "horizontalpodautoscaler-has-target"],
+    "Cross-object: reports a HorizontalPodAutoscaler whose `spec.scaleTargetRef` (kind and name) names no object of the autoscaler's namespace in the checked files. To stay quiet on partial inputs it speaks only when the autoscaler's directory defines objects of the target's kind (so a chart that ships only the autoscaler is not reported); templated names are not looked up.",
+    "The autoscaler does nothing (its status says `FailedGetScale`): the workload it was meant to scale keeps its fixed replica count under load.",
+    "kind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web-api   # flagged: the input defines Deployment `webapi`\n",
+    "No automatic fix.");
+
+rule!(SELECTOR_MISMATCH, "KS051", "selector-does-not-match-template", High, Reliability, None, true,
+    "Workload selector does not match its pod template labels",
+    [KubeLinter: "mismatching-selector", KubeScore: "deployment-pod-selector-labels-match-template-metadata-labels", KubeScore: "statefulset-pod-selector-labels-match-template-metadata-labels"],
+    "Reports Deployments, StatefulSets, DaemonSets, ReplicaSets and ReplicationControllers whose `spec.selector` (`matchLabels` and `matchExpressions` with In, NotIn, Exists and DoesNotExist; the plain map of a ReplicationController) is not satisfied by `spec.template.metadata.labels`, at the first requirement that fails. Numbers and booleans compare as their text; templated keys and values are not evaluated.",
+    "The API server rejects the object (`selector does not match template labels`): the manifest cannot be applied. On old API versions that accepted it, the controller never sees its own pods and creates new ones forever.",
+    "kind: Deployment\nspec:\n  selector:\n    matchLabels: {app: web}   # flagged\n  template:\n    metadata:\n      labels: {app: webapp}\n",
+    "No automatic fix: which side is right is for the author to say (the selector of an existing Deployment is immutable).");
+
+rule!(NO_ANTI_AFFINITY, "KS052", "no-pod-anti-affinity", Low, Reliability, None, false,
+    "Multi-replica workload neither spreads its pods nor uses pod anti-affinity",
+    [KubeLinter: "no-anti-affinity", KubeScore: "deployment-has-host-podantiaffinity", KubeScore: "statefulset-has-host-podantiaffinity", Polaris: "topologySpreadConstraint"],
+    "Reports Deployments and StatefulSets with `replicas` of 2 or more whose pod template has neither a `podAntiAffinity` term (required or preferred) nor a `topologySpreadConstraints` entry that has a `topologyKey` and selects the pods of the template itself (through its `labelSelector` or `matchLabelKeys`). A term whose selector matches other pods spreads nothing and does not count. Off by default, like KS037 and KS048: availability is an opinion that depends on the cluster (a single-node or single-zone cluster cannot spread anyway), and many clusters spread pods with default scheduler constraints instead.",
+    "The scheduler may put every replica on the same node (or zone): one node failure, drain or upgrade takes all of them down at once, and the extra replicas bought no availability.",
+    "kind: Deployment\nspec:\n  replicas: 3   # flagged: no anti-affinity or topology spread\n  template:\n    spec:\n      containers: [{name: app, image: app:1.0}]\n",
+    "No automatic fix: add e.g. `topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}]`.");
+
 /// The hardening rules, in code order.
-pub static HARDENING_RULES: [&RuleMeta; 48] = [
+pub static HARDENING_RULES: [&RuleMeta; 52] = [
     &READ_ONLY_ROOT_FS,
     &LOW_UID,
     &LOW_GID,
@@ -468,6 +500,10 @@ pub static HARDENING_RULES: [&RuleMeta; 48] = [
     &CONFIGMAP_SECRET,
     &PDB_BLOCKS_EVICTIONS,
     &NO_PDB,
+    &INGRESS_BACKEND_NOT_FOUND,
+    &HPA_TARGET_NOT_FOUND,
+    &SELECTOR_MISMATCH,
+    &NO_ANTI_AFFINITY,
 ];
 
 fn str_of(v: Option<&Value>) -> &str {
@@ -1296,6 +1332,15 @@ pub(crate) fn check_object(ctx: &mut Ctx<'_>) {
             _ => {}
         }
     }
+    if matches!(
+        kind,
+        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "ReplicationController"
+    ) {
+        check_selector(ctx, kind);
+        if matches!(kind, "Deployment" | "StatefulSet") {
+            check_spread(ctx, kind);
+        }
+    }
     match kind {
         "ConfigMap" => check_configmap(ctx),
         "PodDisruptionBudget" => {
@@ -1394,6 +1439,136 @@ pub(crate) fn check_object(ctx: &mut Ctx<'_>) {
         }
         _ => {}
     }
+}
+
+/// KS051: a workload's `spec.selector` that its own pod template labels do not satisfy.
+fn check_selector(ctx: &mut Ctx<'_>, kind: &str) {
+    let v = &ctx.doc.value;
+    let Some(Value::Object(sel)) = v.pointer("/spec/selector") else {
+        return;
+    };
+    let Some(template) = v.pointer("/spec/template").and_then(Value::as_object) else {
+        return;
+    };
+    let labels = template
+        .get("metadata")
+        .and_then(|m| m.get("labels"))
+        .and_then(Value::as_object);
+    // A ReplicationController's selector is a plain label map; the others are LabelSelectors.
+    let plain;
+    let sel = if kind == "ReplicationController" {
+        if sel.is_empty() {
+            return;
+        }
+        let mut m = Map::new();
+        m.insert("matchLabels".into(), Value::Object(sel.clone()));
+        plain = m;
+        &plain
+    } else {
+        sel
+    };
+    let Some(u) = crate::selector::first_unmet(sel, labels) else {
+        return;
+    };
+    let rel = if kind == "ReplicationController" {
+        u.rel_ptr.trim_start_matches("/matchLabels")
+    } else {
+        u.rel_ptr.as_str()
+    };
+    let actual = match u.actual {
+        Some(a) => format!("the template has `{a}`"),
+        None if labels.is_some() => "the template labels do not have it".to_string(),
+        None => "the template has no labels".to_string(),
+    };
+    ctx.report(
+        &SELECTOR_MISMATCH,
+        &format!("/spec/selector{rel}"),
+        None,
+        format!(
+            "{kind} selector requires `{}` but its pod template does not match ({actual}): the API server rejects it",
+            u.requirement
+        ),
+    );
+}
+
+/// Whether a pod-affinity term or topology-spread constraint spreads the template's own pods:
+/// a topology key, and a selector that matches the template labels (or `matchLabelKeys`).
+fn spreads_own_pods(term: &Value, labels: Option<&Map<String, Value>>) -> bool {
+    if str_of(term.get("topologyKey")).is_empty() {
+        return false;
+    }
+    if term
+        .get("matchLabelKeys")
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty())
+    {
+        return true;
+    }
+    // A template without labels is a fragment (a kustomize patch): its labels come from
+    // elsewhere, so any selector is given the benefit of the doubt.
+    match term.get("labelSelector") {
+        Some(Value::Object(sel)) => {
+            labels.is_none() || crate::selector::first_unmet(sel, labels).is_none()
+        }
+        _ => false,
+    }
+}
+
+/// KS052: Deployments and StatefulSets of 2 or more replicas with no anti-affinity or
+/// topology spread that applies to their own pods.
+fn check_spread(ctx: &mut Ctx<'_>, kind: &str) {
+    let v = &ctx.doc.value;
+    let Some(n) = num(v.pointer("/spec/replicas")) else {
+        return;
+    };
+    if n < 2.0 {
+        return;
+    }
+    let Some(spec) = v.pointer("/spec/template/spec").and_then(Value::as_object) else {
+        return;
+    };
+    let labels = v
+        .pointer("/spec/template/metadata/labels")
+        .and_then(Value::as_object);
+    let anti = spec
+        .get("affinity")
+        .and_then(|a| a.get("podAntiAffinity"))
+        .filter(|a| a.is_object());
+    let mut terms = Vec::new();
+    if let Some(a) = anti {
+        if let Some(Value::Array(req)) = a.get("requiredDuringSchedulingIgnoredDuringExecution") {
+            terms.extend(req.iter());
+        }
+        if let Some(Value::Array(pref)) = a.get("preferredDuringSchedulingIgnoredDuringExecution") {
+            terms.extend(pref.iter().filter_map(|p| p.get("podAffinityTerm")));
+        }
+    }
+    if let Some(Value::Array(tsc)) = spec.get("topologySpreadConstraints") {
+        terms.extend(tsc.iter());
+    }
+    if terms.iter().any(|t| spreads_own_pods(t, labels)) {
+        return;
+    }
+    let (ptr, msg) = if anti.is_some() || spec.contains_key("topologySpreadConstraints") {
+        (
+            if anti.is_some() {
+                "/spec/template/spec/affinity/podAntiAffinity"
+            } else {
+                "/spec/template/spec/topologySpreadConstraints"
+            },
+            format!(
+                "{kind} runs {n} replicas but its anti-affinity and spread constraints do not select its own pods (or have no topologyKey)"
+            ),
+        )
+    } else {
+        (
+            "/spec/replicas",
+            format!(
+                "{kind} runs {n} replicas with no pod anti-affinity or topology spread: they may all land on one node"
+            ),
+        )
+    };
+    ctx.report(&NO_ANTI_AFFINITY, ptr, None, msg);
 }
 
 /// Whether a ConfigMap key names a secret: [`looks_secret`] on the key with camelCase humps
@@ -1641,6 +1816,32 @@ mod tests {
         let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  replicas: 1\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: b}\nspec:\n  serviceName: b\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: c}\nspec:\n  replicas: 2\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec: {}\n";
         assert_eq!(hits(text, &["KS037"]), [("KS037", 5), ("KS037", 10)]);
         assert!(!SINGLE_REPLICA.default_enabled);
+    }
+
+    #[test]
+    fn selector_must_match_template() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  selector:\n    matchLabels:\n      app: web\n      tier: front\n  template:\n    metadata:\n      labels: {app: webapp, tier: front}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: b}\nspec:\n  selector:\n    matchLabels: {app: db}\n    matchExpressions:\n    - {key: tier, operator: In, values: [back]}\n    - {key: canary, operator: DoesNotExist}\n  template:\n    metadata:\n      labels: {app: db, tier: back, canary: \"true\"}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: v1\nkind: ReplicationController\nmetadata: {name: c}\nspec:\n  selector:\n    app: x\n  template:\n    metadata:\n      labels: {app: y}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    spec:\n      containers: [{name: c, image: i:1}]\n";
+        assert_eq!(
+            hits(text, &["KS051"]),
+            [("KS051", 7), ("KS051", 23), ("KS051", 35), ("KS051", 46)]
+        );
+        assert!(SELECTOR_MISMATCH.default_enabled);
+        // Near misses: a subset of the labels, numbers against strings, NotIn and Exists,
+        // templated values, a ReplicationController without a selector.
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  selector:\n    matchLabels: {app: web, version: 2}\n    matchExpressions:\n    - {key: tier, operator: NotIn, values: [db]}\n    - {key: app, operator: Exists}\n  template:\n    metadata:\n      labels: {app: web, version: \"2\", tier: front, extra: x}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: b}\nspec:\n  selector: {matchLabels: {app: \"${APP}\"}}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: v1\nkind: ReplicationController\nmetadata: {name: c}\nspec:\n  template:\n    metadata:\n      labels: {app: y}\n    spec:\n      containers: [{name: c, image: i:1}]\n";
+        assert_eq!(hits(text, &["KS051"]), []);
+    }
+
+    #[test]
+    fn anti_affinity_or_spread() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata:\n      labels: {app: a}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: b}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: b}}\n  template:\n    metadata:\n      labels: {app: b}\n    spec:\n      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 100\n            podAffinityTerm:\n              labelSelector: {matchLabels: {app: other}}\n              topologyKey: kubernetes.io/hostname\n      containers: [{name: c, image: i:1}]\n";
+        assert_eq!(hits(text, &["KS052"]), [("KS052", 5), ("KS052", 24)]);
+        assert!(!NO_ANTI_AFFINITY.default_enabled);
+        // Near misses: anti-affinity on its own pods (required or preferred), a spread
+        // constraint with matchLabelKeys, a single replica, a DaemonSet, a template without
+        // labels (a kustomize patch).
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels: {app: a, tier: x}\n    spec:\n      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - labelSelector: {matchLabels: {app: a}}\n            topologyKey: kubernetes.io/hostname\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: b}\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels: {app: b}\n    spec:\n      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 50\n            podAffinityTerm:\n              labelSelector:\n                matchExpressions: [{key: app, operator: In, values: [b]}]\n              topologyKey: topology.kubernetes.io/zone\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: c}\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels: {app: c}\n    spec:\n      topologySpreadConstraints:\n      - maxSkew: 1\n        topologyKey: kubernetes.io/hostname\n        whenUnsatisfiable: ScheduleAnyway\n        matchLabelKeys: [pod-template-hash]\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: e}\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: f}\nspec:\n  replicas: 2\n  template:\n    spec:\n      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - labelSelector: {matchLabels: {app: f}}\n            topologyKey: kubernetes.io/hostname\n";
+        assert_eq!(hits(text, &["KS052"]), []);
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //!   unfiltered and unsuppressed, the suppressions parsed from annotations and comments, input
 //!   errors with their lines). [`check_loaded`] does the same on an already [`load`]ed file.
 //! - [`check_set`] runs the cross-object rules (KS016 ServiceAccount referenced but not
-//!   defined, KS036 Service selecting nothing, KS048 no PodDisruptionBudget) over every loaded file of a run. The binary:
+//!   defined, KS036 Service selecting nothing, KS048 no PodDisruptionBudget, KS049 Ingress
+//!   backend not defined, KS050 autoscaler target not defined) over every loaded file of a
+//!   run. The binary:
 //!   `load` each Kubernetes file, `check_loaded` it, keep the `Loaded`s, call `check_set` once
 //!   with all `(path, &Loaded)` pairs, and merge each returned finding into the outcome of
 //!   the file it names (its `path`) before applying that file's suppressions.
@@ -30,6 +32,7 @@ mod fix;
 pub mod hardening;
 pub mod loader;
 pub mod pss;
+mod selector;
 mod suppress;
 pub mod workload;
 
@@ -43,21 +46,21 @@ pub use pss::{PssLevel, PssPolicy, PssVersion};
 /// Every rule of this crate, in registry order: PSS*, then KS*, then DC*.
 pub static RULES: &[&RuleMeta] = &ALL_RULES;
 
-static ALL_RULES: [&RuleMeta; 75] = {
-    let mut all: [&RuleMeta; 75] = [&pss::rules::HOST_NAMESPACES; 75];
+static ALL_RULES: [&RuleMeta; 79] = {
+    let mut all: [&RuleMeta; 79] = [&pss::rules::HOST_NAMESPACES; 79];
     let mut i = 0;
     while i < 19 {
         all[i] = pss::rules::PSS_RULES[i];
         i += 1;
     }
     let mut j = 0;
-    while j < 48 {
+    while j < 52 {
         all[19 + j] = hardening::HARDENING_RULES[j];
         j += 1;
     }
     let mut k = 0;
     while k < 8 {
-        all[67 + k] = compose::COMPOSE_RULES[k];
+        all[71 + k] = compose::COMPOSE_RULES[k];
         k += 1;
     }
     all
