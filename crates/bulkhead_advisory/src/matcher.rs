@@ -10,7 +10,7 @@ use crate::severity::{choose, score_vector};
 use crate::store::Store;
 use crate::versions::{Hit, affects, scheme_for};
 use bulkhead_diagnostics::Severity;
-use bulkhead_pkg::{Distro, Ecosystem, Package};
+use bulkhead_pkg::{Distro, Ecosystem, InstalledVersion, Package};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
@@ -152,34 +152,43 @@ pub fn match_packages(
             continue;
         };
         let entries = cache.affected(&ns, &name)?;
+        if entries.is_empty() {
+            continue;
+        }
+        // Read once per package, evaluated against every range of every entry.
+        let installed = match InstalledVersion::parse(scheme, &version) {
+            Ok(v) => v,
+            Err(err) => {
+                // The installed version itself is unreadable: one note per package.
+                out.version_errors.push((index, err.to_string()));
+                continue;
+            }
+        };
         let mut hits: Vec<(&AffectedEntry, Hit)> = Vec::new();
         for e in entries.iter() {
-            match affects(scheme, e, &version) {
-                Ok(Some(h)) => hits.push((e, h)),
-                Ok(None) => {}
-                Err(err) => {
-                    // The installed version itself is unreadable: one note per package.
-                    // A bad event version in one advisory does not hide the others.
-                    if bulkhead_pkg::compare(scheme, &version, &version).is_err() {
-                        out.version_errors.push((index, err.to_string()));
-                        break;
-                    }
-                }
+            // A bad event version in one advisory does not hide the others.
+            if let Ok(Some(h)) = affects(&installed, e) {
+                hits.push((e, h));
             }
         }
         if hits.is_empty() {
             continue;
         }
-        for group in group_by_alias(&mut cache, &hits)? {
+        // Each hit's records, fetched once and shared by grouping and the findings.
+        let records = hits
+            .iter()
+            .map(|(e, _)| cache.advisories(&e.id))
+            .collect::<Result<Vec<_>>>()?;
+        for group in group_by_alias(&hits, &records) {
             out.findings.push(finding(
-                &mut cache,
                 pkg,
                 index,
                 &ns,
                 lookup_name,
                 &hits,
+                &records,
                 &group,
-            )?);
+            ));
         }
     }
     out.findings.sort_by(|a, b| {
@@ -195,19 +204,18 @@ pub fn match_packages(
 
 /// Partition hit indexes into groups whose ids overlap through aliases.
 fn group_by_alias(
-    cache: &mut Cache<'_>,
     hits: &[(&AffectedEntry, Hit)],
-) -> Result<Vec<Vec<usize>>> {
-    let mut ids: Vec<BTreeSet<String>> = Vec::with_capacity(hits.len());
-    for (e, _) in hits {
-        let mut set = BTreeSet::from([e.id.clone()]);
-        for a in cache.advisories(&e.id)?.iter() {
-            set.extend(a.aliases.iter().cloned());
-        }
-        ids.push(set);
+    records: &[Rc<Vec<Advisory>>],
+) -> Vec<Vec<usize>> {
+    if hits.len() == 1 {
+        return vec![vec![0]];
     }
-    let mut groups: Vec<(BTreeSet<String>, Vec<usize>)> = Vec::new();
-    for (i, set) in ids.into_iter().enumerate() {
+    let mut groups: Vec<(BTreeSet<&str>, Vec<usize>)> = Vec::new();
+    for (i, ((e, _), recs)) in hits.iter().zip(records).enumerate() {
+        let mut set = BTreeSet::from([e.id.as_str()]);
+        for a in recs.iter() {
+            set.extend(a.aliases.iter().map(String::as_str));
+        }
         let mut merged = (set, vec![i]);
         let mut k = 0;
         while k < groups.len() {
@@ -230,19 +238,19 @@ fn group_by_alias(
         })
         .collect();
     out.sort();
-    Ok(out)
+    out
 }
 
 fn finding(
-    cache: &mut Cache<'_>,
     pkg: &Package,
     index: usize,
     ns: &str,
     lookup_name: &str,
     hits: &[(&AffectedEntry, Hit)],
+    records: &[Rc<Vec<Advisory>>],
     group: &[usize],
-) -> Result<Finding> {
-    let mut ids: BTreeSet<String> = BTreeSet::new();
+) -> Finding {
+    let mut ids: BTreeSet<&str> = BTreeSet::new();
     let mut severities: Vec<SeverityRecord> = Vec::new();
     let mut summary = String::new();
     let mut url = None;
@@ -250,7 +258,7 @@ fn finding(
     let mut wont_fix = false;
     for &i in group {
         let (entry, hit) = &hits[i];
-        ids.insert(entry.id.clone());
+        ids.insert(&entry.id);
         if let Some(s) = &entry.severity {
             severities.push(s.clone());
         }
@@ -258,8 +266,8 @@ fn finding(
             fixed.clone_from(&hit.fixed);
         }
         wont_fix |= entry.state == Some(FixState::WillNotFix);
-        for a in cache.advisories(&entry.id)?.iter() {
-            ids.extend(a.aliases.iter().cloned());
+        for a in records[i].iter() {
+            ids.extend(a.aliases.iter().map(String::as_str));
             severities.extend(a.severities.iter().cloned());
             if summary.is_empty() {
                 summary.clone_from(&a.summary);
@@ -271,7 +279,7 @@ fn finding(
     }
     // GHSA/NVD statements of other records of the same vulnerability (gathered at write time).
     for &i in group {
-        for a in cache.advisories(&hits[i].0.id)?.iter() {
+        for a in records[i].iter() {
             for r in &a.related {
                 if !severities.contains(r) {
                     severities.push(r.clone());
@@ -293,9 +301,10 @@ fn finding(
                 .and_then(|s| s.vector.as_deref())
                 .and_then(score_vector)
         });
-    let mut all: Vec<String> = ids.into_iter().collect();
+    let mut all: Vec<&str> = ids.into_iter().collect();
     all.sort_by(|a, b| (id_rank(a), a).cmp(&(id_rank(b), b)));
-    let id = all.remove(0);
+    let id = all.remove(0).to_string();
+    let all: Vec<String> = all.into_iter().map(str::to_string).collect();
     let state = if fixed.is_some() {
         FixState::Fixed
     } else if wont_fix {
@@ -303,7 +312,7 @@ fn finding(
     } else {
         FixState::Unfixed
     };
-    Ok(Finding {
+    Finding {
         package: pkg.name.clone(),
         ecosystem: pkg.ecosystem,
         installed: pkg.version.clone(),
@@ -321,5 +330,5 @@ fn finding(
         layer: pkg.layer.clone(),
         location: pkg.locations.first().cloned(),
         package_index: index,
-    })
+    }
 }

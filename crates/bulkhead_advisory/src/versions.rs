@@ -1,8 +1,9 @@
-//! Range evaluation: an entry's OSV ranges against one installed version, with the ordering
-//! of the entry's namespace (`bulkhead_pkg::osv_affected` and `fixed_versions`).
+//! Range evaluation: an entry's OSV ranges against one installed version, read once per
+//! package with the ordering of the entry's namespace (`bulkhead_pkg::osv_evaluate`, which
+//! answers as `osv_affected` and `fixed_versions` do).
 
 use crate::model::AffectedEntry;
-use bulkhead_pkg::{Scheme, VersionError, fixed_versions, osv_affected};
+use bulkhead_pkg::{InstalledVersion, Scheme, VersionError, osv_evaluate};
 
 /// The version ordering of a namespace; `None` for namespaces no scheme orders (they are
 /// never matched rather than matched by guesswork).
@@ -30,17 +31,12 @@ pub(crate) struct Hit {
     pub fixed: Option<String>,
 }
 
-/// Whether `version` is affected by `entry`, and the fix that cures it.
+/// Whether the installed version is affected by `entry`, and the fix that cures it.
 pub(crate) fn affects(
-    scheme: Scheme,
+    installed: &InstalledVersion<'_>,
     entry: &AffectedEntry,
-    version: &str,
 ) -> Result<Option<Hit>, VersionError> {
-    if !osv_affected(scheme, version, &entry.affected)? {
-        return Ok(None);
-    }
-    let fixed = fixed_versions(scheme, version, &entry.affected)?
-        .into_iter()
-        .next();
-    Ok(Some(Hit { fixed }))
+    Ok(osv_evaluate(installed, &entry.affected)?.map(|fixes| Hit {
+        fixed: fixes.into_iter().next(),
+    }))
 }

@@ -22,7 +22,10 @@ mod scheme;
 pub mod version;
 
 pub use error::VersionError;
-pub use osv::{OsvAffected, OsvEvent, OsvRange, RangeKind, fixed_versions, osv_affected};
+pub use osv::{
+    InstalledVersion, OsvAffected, OsvEvent, OsvRange, RangeKind, fixed_versions, osv_affected,
+    osv_evaluate,
+};
 pub use package::{Distro, Ecosystem, Package};
 pub use purl::{Purl, PurlError};
 pub use range::{RangeLanguage, satisfies};

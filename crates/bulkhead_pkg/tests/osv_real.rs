@@ -4,7 +4,9 @@
 //! not, a `last_affected` version is, and the fix reported for an introduced version is the
 //! lowest fix above it.
 
-use bulkhead_pkg::{OsvAffected, OsvEvent, Scheme, fixed_versions, osv_affected};
+use bulkhead_pkg::{
+    InstalledVersion, OsvAffected, OsvEvent, Scheme, fixed_versions, osv_affected, osv_evaluate,
+};
 use std::path::PathBuf;
 
 fn dir(sub: &str) -> Option<PathBuf> {
@@ -92,5 +94,65 @@ fn go_vulndb_and_rustsec_ranges_evaluate() {
                 assert!(files > 1000, "{sub}: only {files} advisories");
             }
         }
+    }
+}
+
+/// The one-pass evaluation the matcher uses gives `osv_affected` + `fixed_versions`'s answers
+/// (and errors) on every real entry, at every event version and a few others.
+#[test]
+fn one_pass_evaluation_agrees_on_real_advisories() {
+    for (sub, scheme, extra) in [
+        (
+            "go-vulndb/osv",
+            Scheme::Go,
+            [
+                "v0.1.0",
+                "v1.0.0",
+                "0.1.0",
+                "v0.0.0-20200101000000-abcdefabcdef",
+            ],
+        ),
+        (
+            "rustsec-osv/crates",
+            Scheme::Semver,
+            ["0.1.0", "1.0.0", "v1.0.0", "1.0.0-alpha.1"],
+        ),
+    ] {
+        let Some(dir) = dir(sub) else {
+            println!("skipped: ../shared not found");
+            return;
+        };
+        let mut compared = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|x| x != "json") {
+                continue;
+            }
+            let doc: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            for a in doc["affected"].as_array().into_iter().flatten() {
+                let affected: OsvAffected = serde_json::from_value(a.clone()).unwrap();
+                let mut versions: Vec<&str> = affected
+                    .ranges
+                    .iter()
+                    .flat_map(|r| r.events.iter().map(OsvEvent::version))
+                    .collect();
+                versions.extend(extra);
+                for v in versions {
+                    let want = osv_affected(scheme, v, &affected).and_then(|hit| {
+                        if hit {
+                            fixed_versions(scheme, v, &affected).map(Some)
+                        } else {
+                            Ok(None)
+                        }
+                    });
+                    let got = InstalledVersion::parse(scheme, v)
+                        .and_then(|i| osv_evaluate(&i, &affected));
+                    assert_eq!(got, want, "{} {v}", path.display());
+                    compared += 1;
+                }
+            }
+        }
+        println!("{sub}: {compared} evaluations agree");
     }
 }

@@ -108,7 +108,7 @@ impl PartialEq for ApkVersion {
 
 impl Eq for ApkVersion {}
 
-fn check_text(s: &str, scheme: Scheme) -> Result<(), VersionError> {
+pub(crate) fn check_text(s: &str, scheme: Scheme) -> Result<(), VersionError> {
     if s.is_empty() {
         return Err(VersionError::invalid(scheme, s, "version string is empty"));
     }
@@ -124,7 +124,7 @@ fn check_text(s: &str, scheme: Scheme) -> Result<(), VersionError> {
     Ok(())
 }
 
-fn compare_bytes(a: &[u8], b: &[u8], generation: ApkGeneration) -> Ordering {
+pub(crate) fn compare_bytes(a: &[u8], b: &[u8], generation: ApkGeneration) -> Ordering {
     match generation {
         ApkGeneration::V2 => v2::compare(a, b),
         ApkGeneration::V3 => v3::compare(a, b),

@@ -231,7 +231,7 @@ pub(crate) fn verrevcmp(a: &[u8], b: &[u8]) -> Ordering {
     Ordering::Equal
 }
 
-fn cmp_parts(a: &Parts<'_>, b: &Parts<'_>) -> Ordering {
+pub(crate) fn cmp_parts(a: &Parts<'_>, b: &Parts<'_>) -> Ordering {
     a.epoch
         .cmp(&b.epoch)
         .then_with(|| verrevcmp(a.upstream, b.upstream))

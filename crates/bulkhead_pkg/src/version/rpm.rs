@@ -183,7 +183,7 @@ pub(crate) fn rpmvercmp(a: &[u8], b: &[u8]) -> Ordering {
     }
 }
 
-fn cmp_native(a: &Parts<'_>, b: &Parts<'_>) -> Ordering {
+pub(crate) fn cmp_native(a: &Parts<'_>, b: &Parts<'_>) -> Ordering {
     a.epoch
         .cmp(&b.epoch)
         .then_with(|| rpmvercmp(a.version, b.version))
