@@ -86,18 +86,21 @@ fn id_rank(id: &str) -> u8 {
 
 struct Cache<'s> {
     store: &'s Store,
-    affected: HashMap<(String, String), Rc<Vec<AffectedEntry>>>,
+    /// By namespace, then name (looked up without building a key).
+    affected: HashMap<String, HashMap<String, Rc<Vec<AffectedEntry>>>>,
     advisories: HashMap<String, Rc<Vec<Advisory>>>,
 }
 
 impl Cache<'_> {
     fn affected(&mut self, ns: &str, name: &str) -> Result<Rc<Vec<AffectedEntry>>> {
-        let key = (ns.to_string(), name.to_string());
-        if let Some(v) = self.affected.get(&key) {
+        if let Some(v) = self.affected.get(ns).and_then(|m| m.get(name)) {
             return Ok(v.clone());
         }
         let v = Rc::new(self.store.affected(ns, name)?);
-        self.affected.insert(key, v.clone());
+        self.affected
+            .entry(ns.to_string())
+            .or_default()
+            .insert(name.to_string(), v.clone());
         Ok(v)
     }
     fn advisories(&mut self, id: &str) -> Result<Rc<Vec<Advisory>>> {
@@ -191,7 +194,8 @@ pub fn match_packages(
             ));
         }
     }
-    out.findings.sort_by(|a, b| {
+    // Keys are unique (one finding per package index and displayed id): unstable is stable.
+    out.findings.sort_unstable_by(|a, b| {
         (&a.package, &a.installed, a.package_index, &a.id).cmp(&(
             &b.package,
             &b.installed,
