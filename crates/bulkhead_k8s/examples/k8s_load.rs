@@ -75,7 +75,10 @@ fn main() {
         set.outcomes.len()
     );
     let show = std::env::var("BH_SHOW").unwrap_or_default();
-    for f in bulkhead_k8s::check_set(&pairs, &settings) {
+    let t3 = Instant::now();
+    let cross = bulkhead_k8s::check_set(&pairs, &settings);
+    println!("check_set (cross-object rules): {:?}", t3.elapsed());
+    for f in cross {
         if show.split(',').any(|c| c == f.rule.code) {
             println!(
                 "{} {}:{} {}",

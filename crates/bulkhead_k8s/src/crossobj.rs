@@ -211,8 +211,7 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
         }
     }
     check_pdbs(&docs, &mut out);
-    check_ingresses(&docs, &dirs_with_custom, &mut out);
-    check_hpas(&docs, &mut out);
+    check_references(&docs, &dirs_with_custom, &mut out);
     out
 }
 
@@ -259,35 +258,46 @@ fn ingress_backends(doc: &Document) -> Vec<(&str, String)> {
     out
 }
 
-/// KS049: Ingress backends naming no Service of the run, when the Ingress's directory
-/// defines Services of its namespace and no custom resources.
-fn check_ingresses(docs: &[(&str, &Document)], dirs_with_custom: &[&str], out: &mut Vec<Finding>) {
-    if !docs.iter().any(|(_, d)| d.kind() == Some("Ingress")) {
-        return;
+/// KS049 and KS050 in one pass over the objects' kinds: Ingress backends naming no Service
+/// of the run (when the Ingress's directory defines Services of its namespace and no custom
+/// resources), and autoscalers whose `scaleTargetRef` names no object of the run (when the
+/// autoscaler's directory defines objects of the target's kind in its namespace). Names and
+/// namespaces are only read for Services and for objects of a targeted kind.
+fn check_references(docs: &[(&str, &Document)], dirs_with_custom: &[&str], out: &mut Vec<Finding>) {
+    let kinds: Vec<&str> = docs.iter().map(|(_, d)| d.kind().unwrap_or("")).collect();
+    let has = |k: &str| kinds.contains(&k);
+    if has("Ingress") {
+        check_ingresses(docs, &kinds, dirs_with_custom, out);
     }
-    let mut services: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
-    let mut dirs_with_services: Vec<(&str, Option<&str>)> = Vec::new();
-    for (p, d) in docs {
-        if d.kind() == Some("Service")
-            && !is_custom_resource(d.api_version().unwrap_or(""))
-            && let Some(n) = d.name()
-        {
-            services.entry(n).or_default().push(d.namespace());
-            dirs_with_services.push((dir_of(p), d.namespace()));
-        }
+    if has("HorizontalPodAutoscaler") {
+        check_hpas(docs, &kinds, out);
     }
-    dirs_with_services.sort_unstable();
-    dirs_with_services.dedup();
-    for (path, doc) in docs {
-        if doc.kind() != Some("Ingress") {
-            continue;
-        }
+}
+
+fn check_ingresses(
+    docs: &[(&str, &Document)],
+    kinds: &[&str],
+    dirs_with_custom: &[&str],
+    out: &mut Vec<Finding>,
+) {
+    // (directory, namespace, name) of every Service.
+    let mut services: Vec<(&str, Option<&str>, &str)> = docs
+        .iter()
+        .zip(kinds)
+        .filter(|((_, d), k)| {
+            **k == "Service" && !is_custom_resource(d.api_version().unwrap_or(""))
+        })
+        .filter_map(|((p, d), _)| Some((dir_of(p), d.namespace(), d.name()?)))
+        .collect();
+    services.sort_unstable();
+    for ((path, doc), _) in docs.iter().zip(kinds).filter(|(_, k)| **k == "Ingress") {
         let ns = doc.namespace();
         let dir = dir_of(path);
         // Same namespace exactly: a directory of namespace-less templates says nothing about
         // an Ingress of a named namespace.
-        if dirs_with_custom.binary_search(&dir).is_ok()
-            || dirs_with_services.binary_search(&(dir, ns)).is_err()
+        let from = services.partition_point(|s| (s.0, s.1) < (dir, ns));
+        if services.get(from).is_none_or(|s| (s.0, s.1) != (dir, ns))
+            || dirs_with_custom.binary_search(&dir).is_ok()
         {
             continue;
         }
@@ -295,10 +305,10 @@ fn check_ingresses(docs: &[(&str, &Document)], dirs_with_custom: &[&str], out: &
             if name.is_empty() || templated_name(name) {
                 continue;
             }
-            let defined = services
-                .get(name)
-                .is_some_and(|nss| nss.iter().any(|n| ns_match(*n, ns)));
-            if !defined {
+            if !services
+                .iter()
+                .any(|(_, n, s)| *s == name && ns_match(*n, ns))
+            {
                 out.push(finding(
                     &INGRESS_BACKEND_NOT_FOUND,
                     path,
@@ -311,46 +321,42 @@ fn check_ingresses(docs: &[(&str, &Document)], dirs_with_custom: &[&str], out: &
     }
 }
 
-/// KS050: HorizontalPodAutoscalers whose `scaleTargetRef` names no object of the run, when
-/// the autoscaler's directory defines objects of the target's kind.
-fn check_hpas(docs: &[(&str, &Document)], out: &mut Vec<Finding>) {
-    let hpas: Vec<&(&str, &Document)> = docs
+fn check_hpas(docs: &[(&str, &Document)], kinds: &[&str], out: &mut Vec<Finding>) {
+    let mut hpas: Vec<(&str, &Document, &str, &str)> = Vec::new();
+    for ((p, d), _) in docs
         .iter()
-        .filter(|(_, d)| d.kind() == Some("HorizontalPodAutoscaler"))
-        .collect();
-    if hpas.is_empty() {
-        return;
-    }
-    // (kind, name) -> namespaces, and (directory, kind, namespace) of every object.
-    let mut objects: HashMap<(&str, &str), Vec<Option<&str>>> = HashMap::new();
-    let mut dirs_with_kind: Vec<(&str, &str, Option<&str>)> = Vec::new();
-    for (p, d) in docs {
-        let (Some(k), Some(n)) = (d.kind(), d.name()) else {
+        .zip(kinds)
+        .filter(|(_, k)| **k == "HorizontalPodAutoscaler")
+    {
+        let Some(t) = d.value.pointer("/spec/scaleTargetRef") else {
             continue;
         };
-        objects.entry((k, n)).or_default().push(d.namespace());
-        dirs_with_kind.push((dir_of(p), k, d.namespace()));
-    }
-    dirs_with_kind.sort_unstable();
-    dirs_with_kind.dedup();
-    for (path, doc) in hpas {
-        let Some(target) = doc.value.pointer("/spec/scaleTargetRef") else {
-            continue;
-        };
-        let kind = target.get("kind").and_then(Value::as_str).unwrap_or("");
-        let name = target.get("name").and_then(Value::as_str).unwrap_or("");
-        if kind.is_empty() || name.is_empty() || templated_name(name) || templated_name(kind) {
-            continue;
+        let kind = t.get("kind").and_then(Value::as_str).unwrap_or("");
+        let name = t.get("name").and_then(Value::as_str).unwrap_or("");
+        if !kind.is_empty() && !name.is_empty() && !templated_name(name) && !templated_name(kind) {
+            hpas.push((p, d, kind, name));
         }
+    }
+    // (directory, kind, namespace, name) of every object of a targeted kind.
+    let objects: Vec<(&str, &str, Option<&str>, &str)> = docs
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| hpas.iter().any(|h| h.2 == **k))
+        .map(|((p, d), k)| (dir_of(p), *k, d.namespace(), d.name().unwrap_or("")))
+        .collect();
+    for (path, doc, kind, name) in hpas {
         let ns = doc.namespace();
         let dir = dir_of(path);
-        if dirs_with_kind.binary_search(&(dir, kind, ns)).is_err() {
+        if !objects
+            .iter()
+            .any(|o| o.0 == dir && o.1 == kind && o.2 == ns)
+        {
             continue;
         }
-        let defined = objects
-            .get(&(kind, name))
-            .is_some_and(|nss| nss.iter().any(|n| ns_match(*n, ns)));
-        if !defined {
+        if !objects
+            .iter()
+            .any(|o| o.1 == kind && o.3 == name && ns_match(o.2, ns))
+        {
             out.push(finding(
                 &HPA_TARGET_NOT_FOUND,
                 path,

@@ -450,8 +450,32 @@ rule!(NO_ANTI_AFFINITY, "KS052", "no-pod-anti-affinity", Low, Reliability, None,
     "kind: Deployment\nspec:\n  replicas: 3   # flagged: no anti-affinity or topology spread\n  template:\n    spec:\n      containers: [{name: app, image: app:1.0}]\n",
     "No automatic fix: add e.g. `topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}]`.");
 
+rule!(INGRESS_NO_TLS, "KS053", "ingress-without-tls", Low, Network, None, false,
+    "Ingress serves plain HTTP (no TLS)",
+    [Polaris: "tlsSettingsMissing"],
+    "Reports Ingresses without a non-empty `spec.tls`, unless a cloud load balancer certificate annotation says TLS is terminated in front of them (`alb.ingress.kubernetes.io/certificate-arn`, `networking.gke.io/managed-certificates`, `ingress.gcp.kubernetes.io/pre-shared-cert`). Off by default: TLS is often terminated before the Ingress (a cloud load balancer, a CDN, a service mesh gateway), and the in-cluster hop is then plain HTTP by design.",
+    "Credentials, cookies and data cross the network in clear text and can be read or changed by anyone on the path.",
+    "kind: Ingress\nspec:   # flagged: no tls\n  rules:\n  - host: shop.example.com\n",
+    "No automatic fix: add `tls: [{hosts: [shop.example.com], secretName: shop-tls}]` (cert-manager can issue the certificate).");
+
+rule!(NGINX_SNIPPET, "KS054", "ingress-nginx-snippet", High, Security, None, true,
+    "ingress-nginx snippet annotation injects raw NGINX configuration",
+    [Checkov: "CKV_K8S_153", Checkov: "CKV_K8S_152", Checkov: "CKV_K8S_154"],
+    "Reports Ingress annotations of ingress-nginx (`nginx.ingress.kubernetes.io/`) and NGINX Inc.'s controller (`nginx.org/`) whose name contains `snippet` (`server-snippet`, `configuration-snippet`, `stream-snippet`, `auth-snippet`, `modsecurity-snippet`, `server-snippets`, `location-snippets`...), naming what makes one worse (Lua code, an `alias` directive, a path under `/var/run/secrets` or `kubernetes.io`). Also reports the controller ConfigMap key `allow-snippet-annotations: \"true\"`, which turns them on (off by default since ingress-nginx 1.9).",
+    "Snippets are pasted verbatim into the controller's NGINX configuration: whoever can write an Ingress can read files of the controller pod, including its service-account token, which in the default install reads every Secret of the cluster (CVE-2021-25742, CVE-2023-5043).",
+    "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/configuration-snippet: |   # flagged\n      more_set_headers \"X-Frame-Options: DENY\";\n",
+    "No automatic fix: use the dedicated annotations (`custom-headers`, `enable-cors`, `auth-url`...) or a controller-wide setting instead.");
+
+rule!(TILLER, "KS055", "tiller-deployed", High, Security, None, true,
+    "Tiller (the Helm v2 server) is deployed",
+    [Trivy: "KSV-0102", Checkov: "CKV_K8S_34", Checkov: "CKV_K8S_44", Checkov: "CKV_K8S_45"],
+    "Reports containers running a `tiller` image (`gcr.io/kubernetes-helm/tiller`, `ghcr.io/helm/tiller`...), and Services that expose it (named `tiller-deploy`, or labelled `app: helm` and `name: tiller`).",
+    "Tiller was removed with Helm 3 (2019) and gets no security fixes. In its default install it listens unauthenticated on port 44134 with cluster-admin rights: any pod that reaches it owns the cluster.",
+    "containers:\n- name: tiller\n  image: gcr.io/kubernetes-helm/tiller:v2.16.12   # flagged\n",
+    "No automatic fix: migrate the releases to Helm 3 (`helm 2to3`) and delete Tiller.");
+
 /// The hardening rules, in code order.
-pub static HARDENING_RULES: [&RuleMeta; 52] = [
+pub static HARDENING_RULES: [&RuleMeta; 55] = [
     &READ_ONLY_ROOT_FS,
     &LOW_UID,
     &LOW_GID,
@@ -504,6 +528,9 @@ pub static HARDENING_RULES: [&RuleMeta; 52] = [
     &HPA_TARGET_NOT_FOUND,
     &SELECTOR_MISMATCH,
     &NO_ANTI_AFFINITY,
+    &INGRESS_NO_TLS,
+    &NGINX_SNIPPET,
+    &TILLER,
 ];
 
 fn str_of(v: Option<&Value>) -> &str {
@@ -908,6 +935,14 @@ fn check_container(
                 format!("image `{image}` comes from `{registry}`, not an allowed registry"),
             );
         }
+    }
+    if is_tiller(image) {
+        ctx.report(
+            &TILLER,
+            &format!("{cp}/image"),
+            Some(name),
+            format!("container `{name}` runs Tiller (`{image}`), the Helm v2 server: unauthenticated and usually cluster-admin"),
+        );
     }
     if !ephemeral && str_of(c.c.get("imagePullPolicy")) != "Always" {
         ctx.report(
@@ -1342,7 +1377,18 @@ pub(crate) fn check_object(ctx: &mut Ctx<'_>) {
         }
     }
     match kind {
-        "ConfigMap" => check_configmap(ctx),
+        "Ingress" => check_ingress(ctx),
+        "ConfigMap" => {
+            check_configmap(ctx);
+            if str_of(v.pointer("/data/allow-snippet-annotations")).trim() == "true" {
+                ctx.report(
+                    &NGINX_SNIPPET,
+                    "/data/allow-snippet-annotations",
+                    None,
+                    "`allow-snippet-annotations: \"true\"` lets every Ingress author inject NGINX configuration into the controller".into(),
+                );
+            }
+        }
         "PodDisruptionBudget" => {
             let max = v.pointer("/spec/maxUnavailable");
             if max.and_then(Value::as_f64) == Some(0.0)
@@ -1367,6 +1413,19 @@ pub(crate) fn check_object(ctx: &mut Ctx<'_>) {
             }
         }
         "Service" => {
+            let labels = v.pointer("/metadata/labels");
+            if doc.name() == Some("tiller-deploy")
+                || (str_of(labels.and_then(|l| l.get("app"))) == "helm"
+                    && str_of(labels.and_then(|l| l.get("name"))) == "tiller")
+            {
+                ctx.report(
+                    &TILLER,
+                    "/metadata/name",
+                    None,
+                    "Service exposes Tiller, the Helm v2 server (unauthenticated, cluster-admin)"
+                        .into(),
+                );
+            }
             let t = str_of(v.pointer("/spec/type"));
             if t == "NodePort" || t == "LoadBalancer" {
                 ctx.report(
@@ -1569,6 +1628,78 @@ fn check_spread(ctx: &mut Ctx<'_>, kind: &str) {
         )
     };
     ctx.report(&NO_ANTI_AFFINITY, ptr, None, msg);
+}
+
+/// Annotations saying a cloud load balancer terminates TLS in front of an Ingress.
+const LB_CERT_ANNOTATIONS: [&str; 3] = [
+    "alb.ingress.kubernetes.io/certificate-arn",
+    "networking.gke.io/managed-certificates",
+    "ingress.gcp.kubernetes.io/pre-shared-cert",
+];
+
+/// KS053 (no TLS) and KS054 (snippet annotations) on an Ingress.
+fn check_ingress(ctx: &mut Ctx<'_>) {
+    let v = &ctx.doc.value;
+    let annotations = v
+        .pointer("/metadata/annotations")
+        .and_then(Value::as_object);
+    let has_tls = v
+        .pointer("/spec/tls")
+        .and_then(Value::as_array)
+        .is_some_and(|t| !t.is_empty());
+    let lb_tls =
+        annotations.is_some_and(|a| LB_CERT_ANNOTATIONS.iter().any(|k| a.contains_key(*k)));
+    if !has_tls && !lb_tls && v.get("spec").is_some() {
+        ctx.report(
+            &INGRESS_NO_TLS,
+            "/spec/tls",
+            None,
+            "Ingress has no `tls` section: it serves plain HTTP".into(),
+        );
+    }
+    let Some(annotations) = annotations else {
+        return;
+    };
+    for (k, val) in annotations {
+        let Some((prefix, name)) = k.split_once('/') else {
+            continue;
+        };
+        if !matches!(prefix, "nginx.ingress.kubernetes.io" | "nginx.org")
+            || !name.contains("snippet")
+        {
+            continue;
+        }
+        let text = str_of(Some(val));
+        if text.trim().is_empty() {
+            continue;
+        }
+        let lower = text.to_ascii_lowercase();
+        let worse = if lower.contains("lua") {
+            ", with Lua code"
+        } else if lower
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .any(|w| w == "alias")
+        {
+            ", with an `alias` directive (reads any file of the controller)"
+        } else if lower.contains("/var/run/secrets") || lower.contains("kubernetes.io") {
+            ", touching the controller's secrets"
+        } else {
+            ""
+        };
+        ctx.report(
+            &NGINX_SNIPPET,
+            &format!("/metadata/annotations/{}", crate::loader::escape_segment(k)),
+            None,
+            format!("annotation `{k}` injects raw NGINX configuration into the controller{worse}"),
+        );
+    }
+}
+
+/// Whether an image is Tiller, the Helm v2 server (its repository's last path segment).
+fn is_tiller(image: &str) -> bool {
+    let name = image.split('@').next().unwrap_or(image);
+    let last = name.rsplit('/').next().unwrap_or(name);
+    last.split(':').next() == Some("tiller")
 }
 
 /// Whether a ConfigMap key names a secret: [`looks_secret`] on the key with camelCase humps
@@ -1842,6 +1973,42 @@ mod tests {
         // labels (a kustomize patch).
         let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels: {app: a, tier: x}\n    spec:\n      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - labelSelector: {matchLabels: {app: a}}\n            topologyKey: kubernetes.io/hostname\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: b}\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels: {app: b}\n    spec:\n      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 50\n            podAffinityTerm:\n              labelSelector:\n                matchExpressions: [{key: app, operator: In, values: [b]}]\n              topologyKey: topology.kubernetes.io/zone\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: c}\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels: {app: c}\n    spec:\n      topologySpreadConstraints:\n      - maxSkew: 1\n        topologyKey: kubernetes.io/hostname\n        whenUnsatisfiable: ScheduleAnyway\n        matchLabelKeys: [pod-template-hash]\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: e}\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: f}\nspec:\n  replicas: 2\n  template:\n    spec:\n      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - labelSelector: {matchLabels: {app: f}}\n            topologyKey: kubernetes.io/hostname\n";
         assert_eq!(hits(text, &["KS052"]), []);
+    }
+
+    #[test]
+    fn ingress_tls_and_snippets() {
+        let text = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: a\n  annotations:\n    nginx.ingress.kubernetes.io/configuration-snippet: |\n      more_set_headers \"X-Frame-Options: DENY\";\n    nginx.ingress.kubernetes.io/server-snippet: |\n      location /x { alias /var/run/secrets/; }\n    nginx.org/location-snippets: \"access_by_lua_block { }\"\n    nginx.ingress.kubernetes.io/rewrite-target: /\nspec:\n  rules:\n  - host: a.example\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: b}\nspec:\n  tls:\n  - hosts: [b.example]\n    secretName: b-tls\n  rules:\n  - host: b.example\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: c\n  annotations:\n    alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:x\n    nginx.ingress.kubernetes.io/server-snippet: \"\"\n    example.com/snippet: x\nspec:\n  rules:\n  - host: c.example\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ingress-nginx-controller}\ndata:\n  allow-snippet-annotations: \"true\"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: other}\ndata:\n  allow-snippet-annotations: \"false\"\n";
+        assert_eq!(
+            hits(text, &["KS053", "KS054"]),
+            [
+                ("KS053", 12),
+                ("KS054", 6),
+                ("KS054", 8),
+                ("KS054", 10),
+                ("KS054", 42)
+            ]
+        );
+        let out = crate::check("t.yaml", text, &crate::Settings::default());
+        let msgs: Vec<&str> = out
+            .findings
+            .iter()
+            .filter(|f| f.rule.code == "KS054")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert!(msgs[1].contains("`alias`"), "{msgs:?}");
+        assert!(msgs[2].contains("Lua"), "{msgs:?}");
+        assert!(!INGRESS_NO_TLS.default_enabled && NGINX_SNIPPET.default_enabled);
+    }
+
+    #[test]
+    fn tiller() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: tiller-deploy, namespace: kube-system}\nspec:\n  template:\n    spec:\n      containers:\n      - name: tiller\n        image: gcr.io/kubernetes-helm/tiller:v2.16.12\n      - name: helper\n        image: example.com/tiller-exporter:1.0\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: tiller\n  labels: {app: helm, name: tiller}\nspec:\n  ports: [{port: 44134}]\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: tiller-deploy\nspec:\n  ports: [{port: 44134}]\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: helm-docs\n  labels: {app: helm}\n";
+        assert_eq!(
+            hits(text, &["KS055"]),
+            [("KS055", 9), ("KS055", 16), ("KS055", 24)]
+        );
+        assert!(is_tiller("ghcr.io/helm/tiller@sha256:abc"));
+        assert!(!is_tiller("tillerman/app:1"));
     }
 
     #[test]
