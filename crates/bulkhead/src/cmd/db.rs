@@ -435,6 +435,29 @@ fn fetch(
     }
 }
 
+/// Removes the partial downloads (`NAME.part-PID`) of updates that were killed mid-download,
+/// i.e. whose process is gone; a download in progress in another process is left alone.
+fn clean_partial_downloads(dir: &Path) {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some((_, pid)) = name.to_str().and_then(|n| n.rsplit_once(".part-")) else {
+            continue;
+        };
+        if !pid.is_empty()
+            && pid.bytes().all(|b| b.is_ascii_digit())
+            && !Path::new("/proc").join(pid).exists()
+        {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 fn update(args: UpdateArgs) -> anyhow::Result<i32> {
     let db = args.db.resolve(config_db()?.as_deref())?;
     let feeds = feeds(&args)?;
@@ -446,6 +469,7 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
     ));
     std::fs::create_dir_all(&cache_dir)
         .with_context(|| format!("cannot create {}", cache_dir.display()))?;
+    clean_partial_downloads(&cache_dir);
     let previous: Vec<SourceInfo> = match Store::open(&db) {
         Ok(s) => s.stats()?.sources,
         Err(_) => Vec::new(),
