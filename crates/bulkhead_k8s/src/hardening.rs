@@ -474,8 +474,40 @@ rule!(TILLER, "KS055", "tiller-deployed", High, Security, None, true,
     "containers:\n- name: tiller\n  image: gcr.io/kubernetes-helm/tiller:v2.16.12   # flagged\n",
     "No automatic fix: migrate the releases to Helm 3 (`helm 2to3`) and delete Tiller.");
 
+rule!(JOB_TTL, "KS056", "job-ttl-seconds-after-finished", Low, Reliability, None, false,
+    "Standalone Job without `ttlSecondsAfterFinished`, or CronJob job template with one",
+    [KubeLinter: "job-ttl-seconds-after-finished"],
+    "Follows kube-linter's check of the same name. Reports a Job (`batch/*`) whose `spec.ttlSecondsAfterFinished` is not set, and a CronJob whose `spec.jobTemplate.spec.ttlSecondsAfterFinished` is set: the Jobs a CronJob creates are already pruned by its `successfulJobsHistoryLimit` and `failedJobsHistoryLimit` (3 and 1 when unset), and a TTL on top of them means whichever is stricter wins, so failed runs can vanish before anyone reads their logs. Unlike kube-linter, a Job that something else deletes is not reported: one with `metadata.ownerReferences` (created by a CronJob or an operator), or with a Helm or Argo CD `hook-delete-policy` annotation. Off by default, as in kube-linter: keeping finished Jobs is a housekeeping choice.",
+    "Finished Jobs and their pods stay in the API forever: they pile up, slow down `kubectl get`, and keep names taken, and re-applying a changed Job manifest fails (`field is immutable`) until someone deletes the old Job.",
+    "kind: Job\nspec:   # flagged: no ttlSecondsAfterFinished\n  template:\n    spec:\n      restartPolicy: Never\n",
+    "No automatic fix: add e.g. `ttlSecondsAfterFinished: 86400` to the Job's `spec` (long enough to read the logs of a failed run); in a CronJob, remove it from the job template and tune the history limits instead.");
+
+rule!(CRONJOB_DEADLINE, "KS057", "cronjob-without-deadline", Low, Reliability, None, false,
+    "CronJob sets no `startingDeadlineSeconds`",
+    [KubeScore: "cronjob-has-deadline"],
+    "Reports CronJobs (`batch/*`) with a `spec` and no `spec.startingDeadlineSeconds`, as kube-score does. Off by default (kube-score has it on): since the CronJob controller v2 (Kubernetes 1.21) more than 100 missed schedules no longer stop a CronJob for good, and without a deadline a run delayed by controller downtime or by `concurrencyPolicy: Forbid` starts late instead of being skipped, which is often what one wants.",
+    "A run that could not start on time (controller down, quota exhausted, previous run still going) starts whenever it can, possibly hours late and at a bad time; with a deadline it is counted as missed and the next schedule takes over.",
+    "kind: CronJob\nspec:   # flagged: no startingDeadlineSeconds\n  schedule: \"0 3 * * *\"\n",
+    "No automatic fix: add `startingDeadlineSeconds` (e.g. 300, and more than 10: the controller checks every 10 seconds).");
+
+rule!(JOB_RESTART_POLICY, "KS058", "job-restart-policy", High, Reliability, None, true,
+    "Job or CronJob pod template restartPolicy is not OnFailure or Never",
+    [KubeScore: "cronjob-restartpolicy"],
+    "Reports Jobs and CronJobs (`batch/*`) whose pod template's `restartPolicy` is missing or is neither `OnFailure` nor `Never`. kube-score checks CronJobs only; the API server applies the same rule to Jobs.",
+    "A pod template's `restartPolicy` defaults to `Always`, which the API server refuses for Jobs: the Job or CronJob is rejected at apply time (`spec.template.spec.restartPolicy: Required value`, or `Unsupported value: \"Always\"`).",
+    "kind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:   # flagged: no restartPolicy\n          containers: [{name: job, image: job:1.0}]\n",
+    "No automatic fix: set `restartPolicy: OnFailure` (retry in the same pod) or `Never` (a new pod per retry, keeping the failed ones for their logs).");
+
+rule!(GIT_SYNC_GIT, "KS059", "git-sync-custom-git", Medium, Security, None, true,
+    "git-sync is told which program to run as git",
+    [Checkov: "CKV_K8S_159"],
+    "Reports containers with an environment variable `GITSYNC_GIT` (what Checkov tests) or its git-sync v3 spelling `GIT_SYNC_GIT`, and git-sync containers (image `.../git-sync`) given the equivalent `--git` flag in `command` or `args`.",
+    "The setting names the executable git-sync runs as git. Whoever can edit the workload (or plant a file in the synced repository and point the setting at it) gets code execution in the git-sync container, with its repository credentials and the volume the application serves (Akamai, DEF CON 32, 2024). The default, `git` from the image, needs no setting.",
+    "containers:\n- name: git-sync\n  image: registry.k8s.io/git-sync/git-sync:v4.2.3\n  env:\n  - name: GITSYNC_GIT   # flagged\n    value: /repo/tools/git\n",
+    "No automatic fix: remove the variable or flag and use the image's own git.");
+
 /// The hardening rules, in code order.
-pub static HARDENING_RULES: [&RuleMeta; 55] = [
+pub static HARDENING_RULES: [&RuleMeta; 59] = [
     &READ_ONLY_ROOT_FS,
     &LOW_UID,
     &LOW_GID,
@@ -531,6 +563,10 @@ pub static HARDENING_RULES: [&RuleMeta; 55] = [
     &INGRESS_NO_TLS,
     &NGINX_SNIPPET,
     &TILLER,
+    &JOB_TTL,
+    &CRONJOB_DEADLINE,
+    &JOB_RESTART_POLICY,
+    &GIT_SYNC_GIT,
 ];
 
 fn str_of(v: Option<&Value>) -> &str {
@@ -936,6 +972,22 @@ fn check_container(
             );
         }
     }
+    if image.contains("git-sync") && is_git_sync(image) {
+        for field in ["command", "args"] {
+            let mut prev_git = false;
+            for (i, a) in strings(c.c.get(field)) {
+                if prev_git || a.starts_with("--git=") || a.starts_with("-git=") {
+                    ctx.report(
+                        &GIT_SYNC_GIT,
+                        &format!("{cp}/{field}/{i}"),
+                        Some(name),
+                        format!("git-sync container `{name}` is given `--git`: it runs another program as git"),
+                    );
+                }
+                prev_git = matches!(a, "--git" | "-git");
+            }
+        }
+    }
     if is_tiller(image) {
         ctx.report(
             &TILLER,
@@ -976,6 +1028,17 @@ fn check_container(
                     &format!("{cp}/env/{i}/valueFrom/secretKeyRef"),
                     Some(name),
                     format!("container `{name}` reads a Secret into `{ename}`; mount it as a file"),
+                );
+            }
+            if matches!(ename, "GITSYNC_GIT" | "GIT_SYNC_GIT") {
+                ctx.report(
+                    &GIT_SYNC_GIT,
+                    &format!("{cp}/env/{i}/name"),
+                    Some(name),
+                    format!(
+                        "container `{name}` sets `{ename}`: git-sync runs `{}` as git",
+                        str_of(e.get("value"))
+                    ),
                 );
             }
             let value = str_of(e.get("value"));
@@ -1377,6 +1440,7 @@ pub(crate) fn check_object(ctx: &mut Ctx<'_>) {
         }
     }
     match kind {
+        "Job" | "CronJob" if api.starts_with("batch/") => check_batch(ctx, kind),
         "Ingress" => check_ingress(ctx),
         "ConfigMap" => {
             check_configmap(ctx);
@@ -1630,6 +1694,91 @@ fn check_spread(ctx: &mut Ctx<'_>, kind: &str) {
     ctx.report(&NO_ANTI_AFFINITY, ptr, None, msg);
 }
 
+/// Annotations saying a tool deletes the Job once it has run.
+const HOOK_DELETE_ANNOTATIONS: [&str; 2] = [
+    "helm.sh/hook-delete-policy",
+    "argocd.argoproj.io/hook-delete-policy",
+];
+
+/// KS056 (TTL after finished), KS057 (CronJob deadline) and KS058 (restart policy) on a
+/// `batch/*` Job or CronJob.
+fn check_batch(ctx: &mut Ctx<'_>, kind: &str) {
+    let v = &ctx.doc.value;
+    let Some(spec) = v.get("spec").and_then(Value::as_object) else {
+        return;
+    };
+    let set = |m: &Map<String, Value>, k: &str| m.get(k).is_some_and(|x| !x.is_null());
+    let cron = kind == "CronJob";
+    let (job_spec, job_ptr) = if cron {
+        (
+            spec.get("jobTemplate")
+                .and_then(|t| t.get("spec"))
+                .and_then(Value::as_object),
+            "/spec/jobTemplate/spec",
+        )
+    } else {
+        (Some(spec), "/spec")
+    };
+    if cron {
+        if !set(spec, "startingDeadlineSeconds") {
+            ctx.report(
+                &CRONJOB_DEADLINE,
+                "/spec/startingDeadlineSeconds",
+                None,
+                "CronJob sets no `startingDeadlineSeconds`: a run that cannot start on time starts late".into(),
+            );
+        }
+        if job_spec.is_some_and(|j| set(j, "ttlSecondsAfterFinished")) {
+            ctx.report(
+                &JOB_TTL,
+                "/spec/jobTemplate/spec/ttlSecondsAfterFinished",
+                None,
+                "CronJob's job template sets `ttlSecondsAfterFinished`, which overlaps with the CronJob's history limits (the stricter one wins)".into(),
+            );
+        }
+    } else if !set(spec, "ttlSecondsAfterFinished") {
+        let meta = v.get("metadata");
+        let owned = meta
+            .and_then(|m| m.get("ownerReferences"))
+            .and_then(Value::as_array)
+            .is_some_and(|o| !o.is_empty());
+        let hook = meta
+            .and_then(|m| m.get("annotations"))
+            .and_then(Value::as_object)
+            .is_some_and(|a| HOOK_DELETE_ANNOTATIONS.iter().any(|k| a.contains_key(*k)));
+        if !owned && !hook {
+            ctx.report(
+                &JOB_TTL,
+                "/spec/ttlSecondsAfterFinished",
+                None,
+                "Job sets no `ttlSecondsAfterFinished`: it and its pods stay in the API after it finishes".into(),
+            );
+        }
+    }
+    let Some(pod_spec) = job_spec
+        .and_then(|j| j.get("template"))
+        .and_then(|t| t.get("spec"))
+        .and_then(Value::as_object)
+    else {
+        return;
+    };
+    let policy = pod_spec.get("restartPolicy");
+    let p = str_of(policy);
+    if !matches!(p, "OnFailure" | "Never") && !p.contains(['$', '{', '<']) {
+        let msg = if policy.is_none_or(Value::is_null) {
+            format!(
+                "{kind} pod template sets no `restartPolicy` (it defaults to `Always`, which the API server rejects for Jobs)"
+            )
+        } else {
+            format!(
+                "{kind} pod template sets `restartPolicy: {p}`; Jobs accept only `OnFailure` or `Never`"
+            )
+        };
+        let ptr = format!("{job_ptr}/template/spec/restartPolicy");
+        ctx.report(&JOB_RESTART_POLICY, &ptr, None, msg);
+    }
+}
+
 /// Annotations saying a cloud load balancer terminates TLS in front of an Ingress.
 const LB_CERT_ANNOTATIONS: [&str; 3] = [
     "alb.ingress.kubernetes.io/certificate-arn",
@@ -1693,6 +1842,13 @@ fn check_ingress(ctx: &mut Ctx<'_>) {
             format!("annotation `{k}` injects raw NGINX configuration into the controller{worse}"),
         );
     }
+}
+
+/// Whether an image is git-sync (its repository's last path segment).
+fn is_git_sync(image: &str) -> bool {
+    let name = image.split('@').next().unwrap_or(image);
+    let last = name.rsplit('/').next().unwrap_or(name);
+    last.split(':').next() == Some("git-sync")
 }
 
 /// Whether an image is Tiller, the Helm v2 server (its repository's last path segment).
@@ -2009,6 +2165,35 @@ mod tests {
         );
         assert!(is_tiller("ghcr.io/helm/tiller@sha256:abc"));
         assert!(!is_tiller("tillerman/app:1"));
+    }
+
+    #[test]
+    fn jobs_and_cronjobs() {
+        let text = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: plain}\nspec:\n  template:\n    spec:\n      containers: [{name: j, image: j:1}]\n---\napiVersion: batch/v1\nkind: Job\nmetadata: {name: tidy}\nspec:\n  ttlSecondsAfterFinished: 600\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: j, image: j:1}]\n---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: hook\n  annotations: {helm.sh/hook: pre-install, helm.sh/hook-delete-policy: hook-succeeded}\nspec:\n  template:\n    spec:\n      restartPolicy: Always\n      containers: [{name: j, image: j:1}]\n---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: owned\n  ownerReferences: [{apiVersion: batch/v1, kind: CronJob, name: c, uid: x}]\nspec:\n  template:\n    spec:\n      restartPolicy: OnFailure\n      containers: [{name: j, image: j:1}]\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n  schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      ttlSecondsAfterFinished: 100\n      template:\n        spec:\n          containers: [{name: j, image: j:1}]\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata: {name: ok}\nspec:\n  schedule: \"0 3 * * *\"\n  startingDeadlineSeconds: 300\n  successfulJobsHistoryLimit: 1\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: \"{{ .Values.restartPolicy }}\"\n          containers: [{name: j, image: j:1}]\n---\napiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nmetadata: {name: volcano}\nspec:\n  tasks: []\n---\napiVersion: batch/v1\nkind: Job\nmetadata: {name: fragment}\n";
+        assert_eq!(
+            hits(text, &["KS056", "KS057", "KS058"]),
+            [
+                ("KS056", 4),
+                ("KS056", 48),
+                ("KS057", 44),
+                ("KS058", 6),
+                ("KS058", 27),
+                ("KS058", 50)
+            ]
+        );
+        assert!(!JOB_TTL.default_enabled && !CRONJOB_DEADLINE.default_enabled);
+        assert!(JOB_RESTART_POLICY.default_enabled);
+    }
+
+    #[test]
+    fn git_sync_custom_git() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: docs}\nspec:\n  template:\n    spec:\n      initContainers:\n      - name: clone\n        image: registry.k8s.io/git-sync/git-sync:v4.2.3\n        args: [--repo=https://example.com/docs.git, --git=/tmp/git, --one-time]\n        env:\n        - {name: GITSYNC_REPO, value: https://example.com/docs.git}\n        - {name: GITSYNC_GIT, value: /git/tools/git}\n      containers:\n      - name: sync\n        image: k8s.gcr.io/git-sync:v3.6.9\n        args:\n        - --git\n        - /opt/git\n        - --git-config=core.fsmonitor:false\n        env:\n        - name: GIT_SYNC_GIT\n          value: git\n        - name: GITSYNC_GIT_CONFIG\n          value: x\n      - name: web\n        image: nginx:1.27\n        args: [--git=/x]\n        env: [{name: MY_GITSYNC_GIT, value: x}]\n";
+        assert_eq!(
+            hits(text, &["KS059"]),
+            [("KS059", 10), ("KS059", 13), ("KS059", 19), ("KS059", 22)]
+        );
+        assert!(is_git_sync("registry.k8s.io/git-sync/git-sync@sha256:abc"));
+        assert!(!is_git_sync("example.com/git-sync-exporter:1"));
     }
 
     #[test]
