@@ -49,7 +49,11 @@ impl Ctx<'_> {
 pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings) -> FileOutcome {
     let mut findings = Vec::new();
     let mut suppressions = Vec::new();
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let nl = if memchr::memmem::find(text.as_bytes(), b"\r\n").is_some() {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let json = text.trim_start().starts_with('{');
     for doc in &loaded.docs {
         let mut ctx = Ctx {

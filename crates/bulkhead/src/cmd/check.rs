@@ -109,8 +109,15 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     };
 
     // One input (the common editor / pre-commit case) does not pay for starting a thread pool.
-    let check_one =
-        |input: &Input| check_input(input, stdin_text.as_deref(), &settings, &enabled, fix_mode);
+    let check_one = |input: &Input| {
+        check_input(
+            input,
+            stdin_text.as_deref(),
+            &settings,
+            &enabled_codes,
+            fix_mode,
+        )
+    };
     let results: Vec<FileResult> = if inputs.len() <= 1 {
         inputs.iter().map(check_one).collect()
     } else {
@@ -171,7 +178,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         let (mut kept, hidden) = apply_suppressions(&r.display, findings, &r.suppressions, &active);
         kept.extend(unknown_suppression_codes(&r.display, &r.suppressions));
         kept.retain(|f| enabled_codes.contains(f.rule.code));
-        kept.sort_by(|a, b| within_file_order(a, b));
+        kept.sort_by(within_file_order);
         if !kept.is_empty() || !hidden.is_empty() {
             let text = match (&r.fs_path, r.text_dropped) {
                 (Some(p), true) => std::fs::read_to_string(p).ok().map(Arc::from),
@@ -291,7 +298,7 @@ fn check_input(
     input: &Input,
     stdin_text: Option<&str>,
     settings: &ResolvedSettings,
-    enabled: &[&'static RuleMeta],
+    enabled_set: &HashSet<&'static str>,
     fix_mode: Option<Applicability>,
 ) -> FileResult {
     let mut result = FileResult {
@@ -341,10 +348,9 @@ fn check_input(
             }
         },
     };
-    // One copy of the text is kept (it backs code frames); a second only once a fix changes it.
-    let original: Arc<str> = Arc::from(text);
-    result.original = original.clone();
-    let enabled_set: HashSet<&str> = enabled.iter().map(|r| r.code).collect();
+    // The text is shared with the report only if something is shown from it: most bytes of a
+    // large tree (CRDs) never need the copy into an `Arc`.
+    let original = text;
     let mut fixed: Option<String> = None;
     let mut rounds = 0;
     loop {
@@ -414,17 +420,21 @@ fn check_input(
     if result.fixes_applied > 0 {
         result.fixed_text = fixed.clone();
     }
-    result.text = match fixed {
-        Some(t) => Arc::from(t),
+    match fixed {
+        Some(t) => {
+            result.text = Arc::from(t);
+            result.original = Arc::from(original);
+        }
         // Most files of a large tree (CRDs, say) have nothing to show: don't hold their text for
         // the whole run; it is read again in the rare case a cross-file finding lands there.
         None if result.findings.is_empty() && input.fs_path.is_some() => {
             result.text_dropped = true;
-            result.original = Arc::from("");
-            Arc::from("")
         }
-        None => original,
-    };
+        None => {
+            result.text = Arc::from(original);
+            result.original = result.text.clone();
+        }
+    }
     result
 }
 
