@@ -10,9 +10,9 @@ use crate::severity::{choose, score_vector};
 use crate::store::Store;
 use crate::versions::{Hit, affects, scheme_for};
 use bulkhead_diagnostics::Severity;
-use bulkhead_pkg::{Distro, Ecosystem, InstalledVersion, Package};
+use bulkhead_pkg::{Distro, Ecosystem, InstalledVersion, Package, Scheme};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// One vulnerability of one installed package.
@@ -84,33 +84,24 @@ fn id_rank(id: &str) -> u8 {
     }
 }
 
-struct Cache<'s> {
-    store: &'s Store,
-    /// By namespace, then name (looked up without building a key).
-    affected: HashMap<String, HashMap<String, Rc<Vec<AffectedEntry>>>>,
-    advisories: HashMap<String, Rc<Vec<Advisory>>>,
+/// One package to look up: its place in the input, namespace, store name and version.
+struct Job<'p> {
+    index: usize,
+    pkg: &'p Package,
+    ns: String,
+    name: String,
+    lookup_name: &'p str,
+    version: String,
+    scheme: Scheme,
 }
 
-impl Cache<'_> {
-    fn affected(&mut self, ns: &str, name: &str) -> Result<Rc<Vec<AffectedEntry>>> {
-        if let Some(v) = self.affected.get(ns).and_then(|m| m.get(name)) {
-            return Ok(v.clone());
-        }
-        let v = Rc::new(self.store.affected(ns, name)?);
-        self.affected
-            .entry(ns.to_string())
-            .or_default()
-            .insert(name.to_string(), v.clone());
-        Ok(v)
-    }
-    fn advisories(&mut self, id: &str) -> Result<Rc<Vec<Advisory>>> {
-        if let Some(v) = self.advisories.get(id) {
-            return Ok(v.clone());
-        }
-        let v = Rc::new(self.store.advisories(id)?);
-        self.advisories.insert(id.to_string(), v.clone());
-        Ok(v)
-    }
+/// The entries of one (namespace, name) and the records of those that matched so far, kept
+/// while the packages sharing that name (binary packages of one source) are matched.
+struct Current {
+    ns: String,
+    name: String,
+    entries: Vec<AffectedEntry>,
+    records: Vec<Option<Rc<Vec<Advisory>>>>,
 }
 
 /// Match every package against the store. `os` is the scanned system's distro, used for OS
@@ -121,11 +112,7 @@ pub fn match_packages(
     os: Option<&Distro>,
 ) -> Result<MatchOutcome> {
     let mut out = MatchOutcome::default();
-    let mut cache = Cache {
-        store,
-        affected: HashMap::new(),
-        advisories: HashMap::new(),
-    };
+    let mut jobs: Vec<Job<'_>> = Vec::with_capacity(packages.len());
     for (index, pkg) in packages.iter().enumerate() {
         let Some(ns) = namespace_for(pkg, os) else {
             out.unknown_distro.push(index);
@@ -154,46 +141,87 @@ pub fn match_packages(
         let Some(scheme) = scheme_for(&ns) else {
             continue;
         };
-        let entries = cache.affected(&ns, &name)?;
-        if entries.is_empty() {
+        jobs.push(Job {
+            index,
+            pkg,
+            ns,
+            name,
+            lookup_name,
+            version,
+            scheme,
+        });
+    }
+    // Packages that share a store name side by side: each name is read once and its entries
+    // freed as soon as its packages are done, rather than all kept to the end.
+    jobs.sort_by(|a, b| (&a.ns, &a.name).cmp(&(&b.ns, &b.name)));
+    let mut current: Option<Current> = None;
+    for job in &jobs {
+        let cur = match &mut current {
+            Some(c) if c.ns == job.ns && c.name == job.name => c,
+            slot => {
+                let entries = store.affected(&job.ns, &job.name)?;
+                let records = vec![None; entries.len()];
+                slot.insert(Current {
+                    ns: job.ns.clone(),
+                    name: job.name.clone(),
+                    entries,
+                    records,
+                })
+            }
+        };
+        if cur.entries.is_empty() {
             continue;
         }
         // Read once per package, evaluated against every range of every entry.
-        let installed = match InstalledVersion::parse(scheme, &version) {
+        let installed = match InstalledVersion::parse(job.scheme, &job.version) {
             Ok(v) => v,
             Err(err) => {
                 // The installed version itself is unreadable: one note per package.
-                out.version_errors.push((index, err.to_string()));
+                out.version_errors.push((job.index, err.to_string()));
                 continue;
             }
         };
-        let mut hits: Vec<(&AffectedEntry, Hit)> = Vec::new();
-        for e in entries.iter() {
+        let mut hit_at: Vec<(usize, Hit)> = Vec::new();
+        for (i, e) in cur.entries.iter().enumerate() {
             // A bad event version in one advisory does not hide the others.
             if let Ok(Some(h)) = affects(&installed, e) {
-                hits.push((e, h));
+                hit_at.push((i, h));
             }
         }
-        if hits.is_empty() {
+        if hit_at.is_empty() {
             continue;
         }
-        // Each hit's records, fetched once and shared by grouping and the findings.
-        let records = hits
-            .iter()
-            .map(|(e, _)| cache.advisories(&e.id))
-            .collect::<Result<Vec<_>>>()?;
+        // Each hit's records, fetched once per name and shared by grouping and the findings.
+        let mut records = Vec::with_capacity(hit_at.len());
+        for (i, _) in &hit_at {
+            let r = match &cur.records[*i] {
+                Some(r) => r.clone(),
+                None => {
+                    let r = Rc::new(store.advisories(&cur.entries[*i].id)?);
+                    cur.records[*i] = Some(r.clone());
+                    r
+                }
+            };
+            records.push(r);
+        }
+        let hits: Vec<(&AffectedEntry, Hit)> = hit_at
+            .into_iter()
+            .map(|(i, h)| (&cur.entries[i], h))
+            .collect();
         for group in group_by_alias(&hits, &records) {
             out.findings.push(finding(
-                pkg,
-                index,
-                &ns,
-                lookup_name,
+                job.pkg,
+                job.index,
+                &job.ns,
+                job.lookup_name,
                 &hits,
                 &records,
                 &group,
             ));
         }
     }
+    // Jobs ran in name order: notes back in package order (one per package).
+    out.version_errors.sort_by_key(|(index, _)| *index);
     // Keys are unique (one finding per package index and displayed id): unstable is stable.
     out.findings.sort_unstable_by(|a, b| {
         (&a.package, &a.installed, a.package_index, &a.id).cmp(&(
