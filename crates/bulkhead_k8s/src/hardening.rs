@@ -506,8 +506,24 @@ rule!(GIT_SYNC_GIT, "KS059", "git-sync-custom-git", Medium, Security, None, true
     "containers:\n- name: git-sync\n  image: registry.k8s.io/git-sync/git-sync:v4.2.3\n  env:\n  - name: GITSYNC_GIT   # flagged\n    value: /repo/tools/git\n",
     "No automatic fix: remove the variable or flag and use the image's own git.");
 
+rule!(PROBE_PORT_NAME, "KS060", "probe-port-name-unknown", High, Reliability, None, true,
+    "Probe targets a port name the container does not declare",
+    [KubeLinter: "liveness-port", KubeLinter: "readiness-port", KubeLinter: "startup-port"],
+    "Reports liveness, readiness and startup probes (`httpGet`, `tcpSocket`) of regular and sidecar containers whose `port` is a name that none of the container's `ports` carries. A numeric string (`\"8080\"`) is a number, as the kubelet reads it; numbers are KS061's.",
+    "The kubelet cannot resolve the name, so the probe fails every time: the pod never becomes ready, or its liveness probe restarts it forever.",
+    "ports:\n- {name: http, containerPort: 8080}\nlivenessProbe:\n  httpGet: {path: /healthz, port: metrics}   # flagged: no port named metrics\n",
+    "No automatic fix: use the name of a declared port, or declare the port the application listens on with that name.");
+
+rule!(PROBE_PORT_NUMBER, "KS061", "probe-port-undeclared", Low, Reliability, None, false,
+    "Probe targets a port number the container does not declare",
+    [KubeLinter: "liveness-port", KubeLinter: "readiness-port", KubeLinter: "startup-port"],
+    "Reports liveness, readiness and startup probes (`httpGet`, `tcpSocket`, `grpc`) of regular and sidecar containers whose port number is none of the `containerPort`s the container declares. kube-linter (which has these checks on) also reports containers that declare no port at all; Bulkhead does not. Off by default: declaring ports is informational and a probe to an undeclared port works, as health and metrics ports are often left undeclared on purpose (ingress-nginx's 10254).",
+    "A number missing from the ports a container declares is often a typo, or a port left behind when the application moved: the probe then fails and the pod is never ready or keeps restarting.",
+    "ports:\n- {name: http, containerPort: 8080}\nreadinessProbe:\n  httpGet: {path: /ready, port: 8081}   # flagged\n",
+    "No automatic fix: correct the port, or declare it in `ports`.");
+
 /// The hardening rules, in code order.
-pub static HARDENING_RULES: [&RuleMeta; 59] = [
+pub static HARDENING_RULES: [&RuleMeta; 61] = [
     &READ_ONLY_ROOT_FS,
     &LOW_UID,
     &LOW_GID,
@@ -567,6 +583,8 @@ pub static HARDENING_RULES: [&RuleMeta; 59] = [
     &CRONJOB_DEADLINE,
     &JOB_RESTART_POLICY,
     &GIT_SYNC_GIT,
+    &PROBE_PORT_NAME,
+    &PROBE_PORT_NUMBER,
 ];
 
 fn str_of(v: Option<&Value>) -> &str {
@@ -1113,6 +1131,10 @@ fn check_container(
         }
     }
 
+    if regular || c.is_sidecar() {
+        check_probe_ports(ctx, c, &cp);
+    }
+
     // Probes: regular containers (and sidecars) of long-running workloads only.
     if (regular || c.is_sidecar()) && !ps.batch {
         let live = c.c.get("livenessProbe").filter(|x| !x.is_null());
@@ -1142,6 +1164,52 @@ fn check_container(
                 Some(name),
                 format!("container `{name}` has identical liveness and readiness probes"),
             );
+        }
+    }
+}
+
+/// KS060 (a port name the container does not declare) and KS061 (a port number it does not
+/// declare, when it declares some) on a container's probes.
+fn check_probe_ports(ctx: &mut Ctx<'_>, c: &Container<'_>, cp: &str) {
+    let ports = c.c.get("ports").and_then(Value::as_array);
+    let name = c.name();
+    for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
+        let Some(Value::Object(p)) = c.c.get(probe) else {
+            continue;
+        };
+        for handler in ["httpGet", "tcpSocket", "grpc"] {
+            let Some(port) = p.get(handler).and_then(|h| h.get("port")) else {
+                continue;
+            };
+            let ptr = format!("{cp}/{probe}/{handler}/port");
+            let number = match port {
+                Value::Number(n) => n.as_f64(),
+                Value::String(s) => s.trim().parse::<f64>().ok(),
+                _ => continue,
+            };
+            let list = ports.map(Vec::as_slice).unwrap_or_default();
+            if let Some(n) = number {
+                if !list.is_empty() && !list.iter().any(|x| num(x.get("containerPort")) == Some(n))
+                {
+                    ctx.report(
+                        &PROBE_PORT_NUMBER,
+                        &ptr,
+                        Some(name),
+                        format!("container `{name}`'s {probe} targets port {n}, which is not among the ports it declares"),
+                    );
+                }
+            } else if let Some(s) = port.as_str()
+                && !s.is_empty()
+                && !s.contains(['$', '{', '<'])
+                && !list.iter().any(|x| str_of(x.get("name")) == s)
+            {
+                ctx.report(
+                    &PROBE_PORT_NAME,
+                    &ptr,
+                    Some(name),
+                    format!("container `{name}`'s {probe} targets port `{s}`, but the container has no port of that name: the probe always fails"),
+                );
+            }
         }
     }
 }
@@ -2194,6 +2262,16 @@ mod tests {
         );
         assert!(is_git_sync("registry.k8s.io/git-sync/git-sync@sha256:abc"));
         assert!(!is_git_sync("example.com/git-sync-exporter:1"));
+    }
+
+    #[test]
+    fn probe_ports() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n  - name: sidecar\n    image: s:1\n    restartPolicy: Always\n    readinessProbe: {tcpSocket: {port: admin}}\n  - name: init\n    image: i:1\n    livenessProbe: {httpGet: {port: nope}}\n  containers:\n  - name: app\n    image: a:1\n    ports:\n    - {name: http, containerPort: 8080}\n    - {name: grpc, containerPort: 9090}\n    livenessProbe:\n      httpGet: {path: /healthz, port: metrics}\n    readinessProbe:\n      httpGet: {path: /ready, port: 8081}\n    startupProbe:\n      grpc: {port: 9090}\n  - name: named-ok\n    image: a:1\n    ports: [{name: http, containerPort: 8080}]\n    livenessProbe: {httpGet: {port: http}}\n    readinessProbe: {tcpSocket: {port: \"8080\"}}\n    startupProbe: {httpGet: {port: \"{{ .Values.port }}\"}}\n  - name: undeclared\n    image: a:1\n    livenessProbe: {httpGet: {port: 8080}}\n    readinessProbe: {exec: {command: [true]}}\n";
+        assert_eq!(
+            hits(text, &["KS060", "KS061"]),
+            [("KS060", 9), ("KS060", 20), ("KS061", 22)]
+        );
+        assert!(PROBE_PORT_NAME.default_enabled && !PROBE_PORT_NUMBER.default_enabled);
     }
 
     #[test]
