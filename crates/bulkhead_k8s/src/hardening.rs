@@ -1181,7 +1181,6 @@ fn check_probe_ports(ctx: &mut Ctx<'_>, c: &Container<'_>, cp: &str) {
             let Some(port) = p.get(handler).and_then(|h| h.get("port")) else {
                 continue;
             };
-            let ptr = format!("{cp}/{probe}/{handler}/port");
             let number = match port {
                 Value::Number(n) => n.as_f64(),
                 Value::String(s) => s.trim().parse::<f64>().ok(),
@@ -1193,7 +1192,7 @@ fn check_probe_ports(ctx: &mut Ctx<'_>, c: &Container<'_>, cp: &str) {
                 {
                     ctx.report(
                         &PROBE_PORT_NUMBER,
-                        &ptr,
+                        &format!("{cp}/{probe}/{handler}/port"),
                         Some(name),
                         format!("container `{name}`'s {probe} targets port {n}, which is not among the ports it declares"),
                     );
@@ -1205,7 +1204,7 @@ fn check_probe_ports(ctx: &mut Ctx<'_>, c: &Container<'_>, cp: &str) {
             {
                 ctx.report(
                     &PROBE_PORT_NAME,
-                    &ptr,
+                    &format!("{cp}/{probe}/{handler}/port"),
                     Some(name),
                     format!("container `{name}`'s {probe} targets port `{s}`, but the container has no port of that name: the probe always fails"),
                 );
