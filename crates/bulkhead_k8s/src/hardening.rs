@@ -276,7 +276,7 @@ rule!(CPU_LIMIT, "KS030", "cpu-limit-missing", Info, Reliability, None, false,
 
 rule!(MEMORY, "KS031", "memory-requirements-missing", Low, Reliability, None, true,
     "Container has no memory request or limit",
-    [Trivy: "KSV-0016", Trivy: "KSV-0018", Checkov: "CKV_K8S_12", Checkov: "CKV_K8S_13", KubeLinter: "unset-memory-requirements", KubeScore: "container-resources", Polaris: "memoryRequestsMissing", Polaris: "memoryLimitsMissing", Kubesec: "LimitsMemory"],
+    [Trivy: "KSV-0016", Trivy: "KSV-0018", Checkov: "CKV_K8S_12", Checkov: "CKV_K8S_13", KubeLinter: "unset-memory-requirements", KubeScore: "container-resources", Polaris: "memoryRequestsMissing", Polaris: "memoryLimitsMissing", Kubesec: "RequestsMemory", Kubesec: "LimitsMemory"],
     "Reports containers without `resources.requests.memory` or `resources.limits.memory`.",
     "A memory leak in one container gets the node's other pods OOM-killed; without a request the scheduler overcommits.",
     "resources:\n  requests: {memory: 64Mi}   # flagged: no limits.memory\n",
@@ -522,8 +522,16 @@ rule!(PROBE_PORT_NUMBER, "KS061", "probe-port-undeclared", Low, Reliability, Non
     "ports:\n- {name: http, containerPort: 8080}\nreadinessProbe:\n  httpGet: {path: /ready, port: 8081}   # flagged\n",
     "No automatic fix: correct the port, or declare it in `ports`.");
 
+rule!(KUBE_SYSTEM_NAMESPACE, "KS062", "kube-system-namespace", Low, Security, None, false,
+    "Workload placed in the `kube-system` namespace",
+    [Trivy: "KSV-0037"],
+    "Reports workloads (Pod, Deployment, DaemonSet, Job... and their templates' kinds) whose `metadata.namespace` is `kube-system`, except, as Trivy does, the control plane's static pods (labels `tier: control-plane` and `component` one of `kube-apiserver`, `etcd`, `kube-controller-manager`, `kube-scheduler`, with `priorityClassName: system-node-critical`). Off by default (Trivy has it on): cluster add-ons (CNI, DNS, metrics-server, cloud controllers) live in `kube-system` by convention.",
+    "`kube-system` holds the cluster's most privileged service accounts and secrets, and is exempted from many admission policies; an application pod there can mount them and escapes the policies meant for it. Whoever can create pods in `kube-system` is close to cluster-admin, so access to it should stay rare.",
+    "kind: Deployment\nmetadata:\n  name: shop\n  namespace: kube-system   # flagged\n",
+    "No automatic fix: move the workload to a namespace of its own.");
+
 /// The hardening rules, in code order.
-pub static HARDENING_RULES: [&RuleMeta; 61] = [
+pub static HARDENING_RULES: [&RuleMeta; 62] = [
     &READ_ONLY_ROOT_FS,
     &LOW_UID,
     &LOW_GID,
@@ -585,6 +593,7 @@ pub static HARDENING_RULES: [&RuleMeta; 61] = [
     &GIT_SYNC_GIT,
     &PROBE_PORT_NAME,
     &PROBE_PORT_NUMBER,
+    &KUBE_SYSTEM_NAMESPACE,
 ];
 
 fn str_of(v: Option<&Value>) -> &str {
@@ -1476,6 +1485,17 @@ pub(crate) fn check_object(ctx: &mut Ctx<'_>) {
             format!("{kind} is in the `default` namespace"),
         );
     }
+    if WORKLOADS.contains(&kind)
+        && doc.namespace() == Some("kube-system")
+        && !is_control_plane_pod(v)
+    {
+        ctx.report(
+            &KUBE_SYSTEM_NAMESPACE,
+            "/metadata/namespace",
+            None,
+            format!("{kind} is in the `kube-system` namespace, next to the cluster's own privileged components"),
+        );
+    }
     if matches!(kind, "Deployment" | "StatefulSet") && v.get("spec").is_some() {
         match v.pointer("/spec/replicas") {
             None => {
@@ -1759,6 +1779,18 @@ fn check_spread(ctx: &mut Ctx<'_>, kind: &str) {
         )
     };
     ctx.report(&NO_ANTI_AFFINITY, ptr, None, msg);
+}
+
+/// Trivy's exception to KSV-0037: a control plane static pod (`tier: control-plane`, a core
+/// `component` label, `priorityClassName: system-node-critical`).
+fn is_control_plane_pod(v: &Value) -> bool {
+    let labels = v.pointer("/metadata/labels");
+    str_of(labels.and_then(|l| l.get("tier"))) == "control-plane"
+        && matches!(
+            str_of(labels.and_then(|l| l.get("component"))),
+            "kube-apiserver" | "etcd" | "kube-controller-manager" | "kube-scheduler"
+        )
+        && str_of(v.pointer("/spec/priorityClassName")) == "system-node-critical"
 }
 
 /// Annotations saying a tool deletes the Job once it has run.
@@ -2271,6 +2303,13 @@ mod tests {
             [("KS060", 9), ("KS060", 20), ("KS061", 22)]
         );
         assert!(PROBE_PORT_NAME.default_enabled && !PROBE_PORT_NUMBER.default_enabled);
+    }
+
+    #[test]
+    fn kube_system_namespace() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\n  namespace: kube-system\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kube-apiserver\n  namespace: kube-system\n  labels: {tier: control-plane, component: kube-apiserver}\nspec:\n  priorityClassName: system-node-critical\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: fake\n  namespace: kube-system\n  labels: {tier: control-plane, component: kube-apiserver}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: kube-system}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: kube-public}\n";
+        assert_eq!(hits(text, &["KS062"]), [("KS062", 5), ("KS062", 20)]);
+        assert!(!KUBE_SYSTEM_NAMESPACE.default_enabled);
     }
 
     #[test]
