@@ -12,6 +12,7 @@ use super::text::{
     Sources, TAB_WIDTH, display_width, inline, normalized, push_display_char, start_of,
 };
 use crate::{Applicability, Finding, InputError, Range, Report, Severity};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// A source line longer than this many characters is shown as a window around the range.
@@ -31,15 +32,15 @@ const GUTTER: &str = "1;34";
 const ERROR: &str = "1;31";
 
 impl Paint {
-    fn paint(&self, style: &str, s: &str) -> String {
+    fn paint<'s>(&self, style: &str, s: &'s str) -> Cow<'s, str> {
         if self.color && !s.is_empty() {
-            format!("\x1b[{style}m{s}\x1b[0m")
+            Cow::Owned(format!("\x1b[{style}m{s}\x1b[0m"))
         } else {
-            s.to_string()
+            Cow::Borrowed(s)
         }
     }
 
-    fn severity(&self, severity: Severity, s: &str) -> String {
+    fn severity<'s>(&self, severity: Severity, s: &'s str) -> Cow<'s, str> {
         self.paint(severity_style(severity), s)
     }
 }
@@ -55,6 +56,7 @@ fn severity_style(severity: Severity) -> &'static str {
 }
 
 /// One row of a code frame.
+#[derive(Debug, PartialEq)]
 enum Row {
     Source {
         number: u32,
@@ -212,9 +214,16 @@ fn write_frame(out: &mut String, rows: &[Row], width: usize, caret_style: &str, 
     if rows.is_empty() {
         return;
     }
+    // Tens of thousands of rows on a large tree: pushed piece by piece, not formatted.
     let pad = " ".repeat(width);
     let bar = paint.paint(GUTTER, "|");
-    let _ = writeln!(out, "{pad} {bar}");
+    let blank = |out: &mut String| {
+        out.push_str(&pad);
+        out.push(' ');
+        out.push_str(&bar);
+        out.push('\n');
+    };
+    blank(out);
     for row in rows {
         match row {
             Row::Source {
@@ -222,23 +231,33 @@ fn write_frame(out: &mut String, rows: &[Row], width: usize, caret_style: &str, 
                 text,
                 underline,
             } => {
-                let num = paint.paint(GUTTER, &format!("{number:>width$}"));
-                if text.is_empty() {
-                    let _ = writeln!(out, "{num} {bar}");
-                } else {
-                    let _ = writeln!(out, "{num} {bar} {text}");
+                let number = format!("{number:>width$}");
+                out.push_str(&paint.paint(GUTTER, &number));
+                out.push(' ');
+                out.push_str(&bar);
+                if !text.is_empty() {
+                    out.push(' ');
+                    out.push_str(text);
                 }
+                out.push('\n');
                 if let Some((offset, len)) = underline {
-                    let carets = paint.paint(caret_style, &"^".repeat(*len));
-                    let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(*offset));
+                    out.push_str(&pad);
+                    out.push(' ');
+                    out.push_str(&bar);
+                    out.push(' ');
+                    out.extend(std::iter::repeat_n(' ', *offset));
+                    let carets = "^".repeat(*len);
+                    out.push_str(&paint.paint(caret_style, &carets));
+                    out.push('\n');
                 }
             }
             Row::Elided => {
-                let _ = writeln!(out, "{}", paint.paint(GUTTER, "..."));
+                out.push_str(&paint.paint(GUTTER, "..."));
+                out.push('\n');
             }
         }
     }
-    let _ = writeln!(out, "{pad} {bar}");
+    blank(out);
 }
 
 /// The rows of the code frame for `range` in `path`: empty when there is no range, no
@@ -304,6 +323,7 @@ fn frame_rows(range: Option<Range>, path: &str, sources: &Sources<'_>, context: 
 
 /// The part of one line a range covers, in 1-based columns; `None` ends mean "from the first
 /// non-blank character" and "to the end of the line".
+#[derive(Clone, Copy)]
 struct LineSpan {
     start: Option<u32>,
     end: Option<u32>,
@@ -312,6 +332,15 @@ struct LineSpan {
 }
 
 fn source_row(number: u32, line: &str, span: Option<LineSpan>) -> Row {
+    // Nearly every line of a manifest or Dockerfile is printable ASCII: one column per byte.
+    if line.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return ascii_source_row(number, line, span);
+    }
+    any_source_row(number, line, span)
+}
+
+/// [`source_row`] for any line: decoded, escaped and measured character by character.
+fn any_source_row(number: u32, line: &str, span: Option<LineSpan>) -> Row {
     let chars: Vec<char> = line.chars().collect();
     let len = chars.len();
     let underline_chars = span.and_then(|s| {
@@ -367,6 +396,54 @@ fn source_row(number: u32, line: &str, span: Option<LineSpan>) -> Row {
     }
 }
 
+/// [`source_row`] for a line of printable ASCII characters, where characters, bytes and
+/// display columns coincide: the same windowing and underline, without decoding.
+fn ascii_source_row(number: u32, line: &str, span: Option<LineSpan>) -> Row {
+    let len = line.len();
+    let underline_cols = span.and_then(|s| {
+        let a = match s.start {
+            Some(col) => (col as usize).saturating_sub(1).min(len),
+            None => line.bytes().position(|c| c != b' ').unwrap_or(len),
+        };
+        let b = match s.end {
+            Some(col) => (col as usize).saturating_sub(1).min(len),
+            None => len,
+        }
+        .max(a);
+        if a == b && !s.single {
+            None
+        } else {
+            Some((a, b))
+        }
+    });
+    let (win_start, win_end) = if len > MAX_LINE_CHARS {
+        let anchor = underline_cols.map(|(a, _)| a).unwrap_or(0);
+        let start = anchor.saturating_sub(WINDOW_LEAD);
+        (start, (start + MAX_LINE_CHARS).min(len))
+    } else {
+        (0, len)
+    };
+    let mut text = String::with_capacity(win_end - win_start + 8);
+    let offset = usize::from(win_start > 0);
+    if win_start > 0 {
+        text.push('…');
+    }
+    text.push_str(&line[win_start..win_end]);
+    if win_end < len {
+        text.push('…');
+    }
+    let underline = underline_cols.map(|(a, b)| {
+        let a = a.clamp(win_start, win_end);
+        let b = b.clamp(a, win_end);
+        (offset + a - win_start, (b - a).max(1))
+    });
+    Row::Source {
+        number,
+        text,
+        underline,
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -382,12 +459,16 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
     }
     let total = s.total();
     let mut line = if total == 0 {
-        paint.paint(BOLD, "No findings")
+        paint.paint(BOLD, "No findings").into_owned()
     } else {
         let counts: Vec<String> = Severity::ALL_DESC
             .iter()
             .filter(|&&sev| s.count(sev) > 0)
-            .map(|&sev| paint.severity(sev, &format!("{} {}", s.count(sev), sev)))
+            .map(|&sev| {
+                paint
+                    .severity(sev, &format!("{} {}", s.count(sev), sev))
+                    .into_owned()
+            })
             .collect();
         format!(
             "{} ({})",
@@ -513,6 +594,43 @@ mod tests {
         let caret_col = rows[2].find('^').unwrap();
         let shown: String = rows[1].chars().skip(caret_col).take(6).collect();
         assert_eq!(shown, "TARGET");
+    }
+
+    #[test]
+    fn ascii_rows_match_the_general_path() {
+        let long: String = (0..260)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let lines = ["", "   ", "  image: nginx:latest  ", "x", long.as_str()];
+        let cols = [
+            None,
+            Some(0),
+            Some(1),
+            Some(3),
+            Some(5),
+            Some(41),
+            Some(199),
+            Some(250),
+            Some(400),
+        ];
+        for line in lines {
+            for &start in &cols {
+                for &end in &cols {
+                    for single in [false, true] {
+                        let span = LineSpan { start, end, single };
+                        assert_eq!(
+                            ascii_source_row(7, line, Some(span)),
+                            any_source_row(7, line, Some(span)),
+                            "{line:?} {start:?} {end:?} {single}"
+                        );
+                    }
+                }
+            }
+            assert_eq!(
+                ascii_source_row(7, line, None),
+                any_source_row(7, line, None)
+            );
+        }
     }
 
     #[test]

@@ -74,6 +74,9 @@ pub(crate) fn display_width(c: char) -> usize {
 /// `s` made safe for one line of terminal output: no control or invisible format character
 /// survives (a newline shows as `␊`), so one finding stays on one line.
 pub(crate) fn inline(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return Cow::Borrowed(s);
+    }
     if s.chars()
         .all(|c| !c.is_control() && !is_invisible_format(c))
     {
