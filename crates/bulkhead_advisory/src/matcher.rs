@@ -234,7 +234,9 @@ pub fn match_packages(
     Ok(out)
 }
 
-/// Partition hit indexes into groups whose ids overlap through aliases.
+/// Partition hit indexes into groups whose ids overlap through aliases (connected through
+/// shared ids, transitively). Each group lists its hits in order; groups come in the order
+/// of their first hit.
 fn group_by_alias(
     hits: &[(&AffectedEntry, Hit)],
     records: &[Rc<Vec<Advisory>>],
@@ -242,35 +244,41 @@ fn group_by_alias(
     if hits.len() == 1 {
         return vec![vec![0]];
     }
-    let mut groups: Vec<(BTreeSet<&str>, Vec<usize>)> = Vec::new();
+    // Every id each hit is known by; hits sharing an id end up side by side.
+    let mut ids: Vec<(&str, usize)> = Vec::new();
     for (i, ((e, _), recs)) in hits.iter().zip(records).enumerate() {
-        let mut set = BTreeSet::from([e.id.as_str()]);
+        ids.push((&e.id, i));
         for a in recs.iter() {
-            set.extend(a.aliases.iter().map(String::as_str));
+            ids.extend(a.aliases.iter().map(|al| (al.as_str(), i)));
         }
-        let mut merged = (set, vec![i]);
-        let mut k = 0;
-        while k < groups.len() {
-            if groups[k].0.intersection(&merged.0).next().is_some() {
-                let (s, m) = groups.swap_remove(k);
-                merged.0.extend(s);
-                merged.1.extend(m);
-                k = 0;
-            } else {
-                k += 1;
-            }
-        }
-        groups.push(merged);
     }
-    let mut out: Vec<Vec<usize>> = groups
-        .into_iter()
-        .map(|(_, mut m)| {
-            m.sort_unstable();
-            m
-        })
-        .collect();
-    out.sort();
-    out
+    ids.sort_unstable();
+    // Union-find over hits, each set rooted at its lowest hit.
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut parent: Vec<usize> = (0..hits.len()).collect();
+    for w in ids.windows(2) {
+        if w[0].0 == w[1].0 {
+            let (a, b) = (root(&mut parent, w[0].1), root(&mut parent, w[1].1));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of = vec![usize::MAX; hits.len()];
+    for i in 0..hits.len() {
+        let r = root(&mut parent, i);
+        if group_of[r] == usize::MAX {
+            group_of[r] = groups.len();
+            groups.push(Vec::new());
+        }
+        groups[group_of[r]].push(i);
+    }
+    groups
 }
 
 fn finding(
