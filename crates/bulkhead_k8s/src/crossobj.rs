@@ -59,6 +59,23 @@ fn finding(rule: &'static RuleMeta, path: &str, doc: &Document, ptr: &str, msg: 
     f
 }
 
+/// Whether [`check_set`] reads anything of `doc` beyond its identity (`apiVersion`, `kind`,
+/// name, namespace, labels, annotations): callers that keep every file's objects for the
+/// pass may [`Document::slim`] the others. Keep in step with the rules below.
+pub fn reads_whole(doc: &Document, settings: &Settings) -> bool {
+    matches!(
+        doc.kind(),
+        Some(
+            "ServiceAccount"
+                | "Service"
+                | "PodDisruptionBudget"
+                | "Ingress"
+                | "HorizontalPodAutoscaler"
+                | "NetworkPolicy"
+        )
+    ) || workload::pod_spec(&doc.value, &settings.pod_spec_paths).is_some()
+}
+
 /// Run the cross-object rules over every loaded Kubernetes file of a run.
 pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -242,6 +242,69 @@ impl Document {
         self.value.get("metadata")?.get("namespace")?.as_str()
     }
 
+    /// Drop everything but the object's identity (`apiVersion`, `kind`, and `metadata`'s
+    /// `name`, `namespace`, `labels` and `annotations`), values and positions alike: for
+    /// objects kept for passes over all files that read no more of them. What is kept
+    /// still points at its lines.
+    pub fn slim(&mut self) {
+        const TOP: [&str; 3] = ["apiVersion", "kind", "metadata"];
+        const META: [&str; 4] = ["name", "namespace", "labels", "annotations"];
+        let Some(obj) = self.value.as_object() else {
+            return;
+        };
+        let mut value = Map::new();
+        for (k, v) in obj {
+            match (k.as_str(), v) {
+                ("metadata", Value::Object(m)) => {
+                    let meta: Map<String, Value> = m
+                        .iter()
+                        .filter(|(mk, _)| META.contains(&mk.as_str()))
+                        .map(|(mk, mv)| (mk.clone(), mv.clone()))
+                        .collect();
+                    value.insert(k.clone(), Value::Object(meta));
+                }
+                (k2, v) if TOP.contains(&k2) => {
+                    value.insert(k.clone(), v.clone());
+                }
+                _ => {}
+            }
+        }
+        let root = self.root();
+        let keep = |entries: &[(String, Node)], keys: &[&str]| -> Vec<(String, Node)> {
+            entries
+                .iter()
+                .filter(|(k, _)| keys.contains(&k.as_str()))
+                .map(|(k, n)| (k.clone(), n.clone()))
+                .collect()
+        };
+        let children = match &root.children {
+            Children::Map(entries) => Children::Map(
+                keep(entries, &TOP)
+                    .into_iter()
+                    .map(|(k, mut n)| {
+                        if k == "metadata"
+                            && let Children::Map(m) = &n.children
+                        {
+                            n.children = Children::Map(keep(m, &META));
+                        }
+                        (k, n)
+                    })
+                    .collect(),
+            ),
+            _ => Children::None,
+        };
+        let tree = Node {
+            key: root.key,
+            start: root.start,
+            end: root.end,
+            style: root.style,
+            children,
+        };
+        self.value = Value::Object(value);
+        self.tree = Arc::new(tree);
+        self.prefix = Vec::new();
+    }
+
     /// The object's identity for findings, when it has a `kind`.
     pub fn k8s_object(&self) -> Option<K8sObject> {
         Some(K8sObject {
@@ -1085,8 +1148,27 @@ mod tests {
     }
 
     #[test]
+    fn slim_keeps_identity_and_its_positions() {
+        let text = "kind: List\napiVersion: v1\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: c\n    namespace: n\n    labels: {a: b}\n    uid: x\n  data:\n    k: v\n";
+        let mut l = load("t.yaml", text);
+        let d = &mut l.docs[0];
+        let before = d.range_of("/metadata/labels/a");
+        d.slim();
+        assert_eq!(
+            d.value,
+            json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c", "namespace": "n", "labels": {"a": "b"}}})
+        );
+        assert_eq!(d.range_of("/metadata/labels/a"), before);
+        assert_eq!(before.map(|r| r.start.line), Some(9));
+        // What was dropped is reported at the object, not elsewhere.
+        assert!(d.node("/data").is_none());
+        assert_eq!(d.line_span(), (4, 12));
+    }
+
+    #[test]
     fn documents_split_at_markers_with_their_directives() {
-        let text = "a: 1\n---\nb: 2\n--- # c\r\nc: 3\n---x: no\n%YAML 1.1\n%TAG ! tag:x:\n---\nd: 4\n---";
+        let text =
+            "a: 1\n---\nb: 2\n--- # c\r\nc: 3\n---x: no\n%YAML 1.1\n%TAG ! tag:x:\n---\nd: 4\n---";
         let docs: Vec<(&str, u32)> = split_documents(text, 0)
             .into_iter()
             .map(|(s, e, l)| (&text[s..e], l))

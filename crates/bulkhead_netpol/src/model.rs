@@ -210,6 +210,14 @@ const WORKLOAD_KINDS: &[&str] = &[
     "DeploymentConfig",
 ];
 
+/// Whether [`Cluster::build`] reads anything of an object of `kind` beyond its identity
+/// (callers that keep objects for a later build may shrink the others).
+pub fn reads_kind(kind: &str) -> bool {
+    matches!(kind, "Namespace" | "NetworkPolicy" | "Service" | "Pod")
+        || WORKLOAD_KINDS.contains(&kind)
+        || kind.ends_with("List")
+}
+
 impl Cluster {
     /// Build the model from objects. `List` kinds (`PodList`, `List`...) are expanded.
     pub fn build(objects: &[ObjectRef<'_>]) -> Cluster {

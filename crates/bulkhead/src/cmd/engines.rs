@@ -135,8 +135,17 @@ pub fn check_text(
             None => bulkhead_dockerfile::check(path, text, &settings.dockerfile),
         },
         Kind::Kubernetes => {
-            let l = bulkhead_k8s::load(path, text);
+            let mut l = bulkhead_k8s::load(path, text);
             let o = bulkhead_k8s::check_loaded(path, text, &l, &settings.k8s);
+            // Every file's objects wait for the cross-file pass; those it reads only by
+            // identity (ConfigMaps, RBAC, custom resources...) need not stay whole meanwhile.
+            for d in &mut l.docs {
+                let whole = bulkhead_k8s::crossobj::reads_whole(d, &settings.k8s)
+                    || bulkhead_netpol::model::reads_kind(d.kind().unwrap_or(""));
+                if !whole {
+                    d.slim();
+                }
+            }
             loaded = Some(l);
             o
         }

@@ -14,6 +14,7 @@ use super::text::{
 use crate::{Applicability, Finding, InputError, Range, Report, Severity};
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 /// A source line longer than this many characters is shown as a window around the range.
 const MAX_LINE_CHARS: usize = 200;
@@ -69,17 +70,34 @@ enum Row {
 }
 
 pub(crate) fn render(report: &Report, opts: &RenderOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and everything written is UTF-8.
+    let _ = render_to(report, opts, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`] written out in chunks: a large tree's report (megabytes) is never held whole.
+pub(crate) fn render_to(
+    report: &Report,
+    opts: &RenderOptions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    const CHUNK: usize = 1 << 15;
     let paint = Paint { color: opts.color };
     let sources = Sources::new(report);
-    let mut out = String::new();
+    let mut out = String::with_capacity(2 * CHUNK);
     for f in &report.findings {
         finding_block(&mut out, f, &sources, &paint);
+        if out.len() >= CHUNK {
+            w.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
     for e in &report.errors {
         error_block(&mut out, e, &sources, &paint);
     }
     summary(&mut out, report, &paint);
-    out
+    w.write_all(out.as_bytes())
 }
 
 fn finding_block(out: &mut String, f: &Finding, sources: &Sources<'_>, paint: &Paint) {

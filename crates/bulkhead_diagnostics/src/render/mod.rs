@@ -148,8 +148,12 @@ pub fn render(
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let bytes = render_to_string(format, report, opts);
-    out.write_all(bytes.as_bytes())?;
+    if format == Format::Human {
+        human::render_to(report, opts, out)?;
+    } else {
+        let bytes = render_to_string(format, report, opts);
+        out.write_all(bytes.as_bytes())?;
+    }
     out.flush()
 }
 
