@@ -1,21 +1,23 @@
 //! Cross-object rules: checks that need every object of the run (KS016 ServiceAccount
 //! referenced but not defined, KS036 Service selecting no pod template, KS048 multi-replica
 //! workload without a PodDisruptionBudget, KS049 Ingress backend Service not defined, KS050
-//! HorizontalPodAutoscaler target not defined).
+//! HorizontalPodAutoscaler target not defined, KS063 NetworkPolicy selecting no pod template,
+//! KS064 workload that no NetworkPolicy selects).
 //!
 //! The "not defined" rules only speak when the input shows the author manages that kind of
 //! object here: KS016 when the workload's directory defines ServiceAccounts; KS036 when the
 //! Service's directory defines workloads of its namespace and no custom resources (which may
 //! create pods from templates we cannot see); KS049 when the Ingress's directory defines
 //! Services of its namespace and no custom resources; KS050 when the autoscaler's directory
-//! defines objects of the target's kind in its namespace. Labels that controllers add to pods
-//! (`job-name`, `statefulset.kubernetes.io/pod-name`, ...) are ignored in selectors, and
-//! templated names (`$X`, `<x>`, `{{ x }}`) are never looked up. Every index is built once
+//! defines objects of the target's kind in its namespace; KS063 under KS036's condition.
+//! Labels that controllers add to pods (`job-name`, `statefulset.kubernetes.io/pod-name`, ...)
+//! are ignored in selectors, and templated names (`$X`, `<x>`, `{{ x }}`) are never looked up. Every index is built once
 //! per run.
 
 use crate::Settings;
 use crate::hardening::{
-    HPA_TARGET_NOT_FOUND, INGRESS_BACKEND_NOT_FOUND, NO_PDB, SA_NOT_FOUND, SERVICE_SELECTS_NOTHING,
+    HPA_TARGET_NOT_FOUND, INGRESS_BACKEND_NOT_FOUND, NETPOL_SELECTS_NOTHING, NO_PDB,
+    POD_NOT_ISOLATED, SA_NOT_FOUND, SERVICE_SELECTS_NOTHING,
 };
 use crate::loader::{Document, Loaded};
 use crate::workload;
@@ -229,7 +231,212 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
     }
     check_pdbs(&docs, &mut out);
     check_references(&docs, &dirs_with_custom, &mut out);
+    check_network_policies(
+        &docs,
+        &pods,
+        &by_label,
+        &dirs_with_pods,
+        &dirs_with_custom,
+        &mut out,
+    );
     out
+}
+
+/// A NetworkPolicy: its path, the document, and its `podSelector` (`None` when it selects
+/// every pod of its namespace).
+type Policy<'d> = (
+    &'d str,
+    &'d Document,
+    Option<&'d serde_json::Map<String, Value>>,
+);
+
+/// The labels of a pod template.
+fn pod_labels<'d>(ps: &workload::PodSpec<'d>) -> Option<&'d serde_json::Map<String, Value>> {
+    ps.meta
+        .and_then(|m| m.get("labels"))
+        .and_then(Value::as_object)
+}
+
+/// Whether a `matchLabels` pair of plain strings is plainly not in `labels` (a check without
+/// allocation before the full evaluation, which builds its explanation).
+fn plainly_unmet(
+    sel: &serde_json::Map<String, Value>,
+    labels: Option<&serde_json::Map<String, Value>>,
+) -> bool {
+    let Some(Value::Object(ml)) = sel.get("matchLabels") else {
+        return false;
+    };
+    ml.iter().any(|(k, v)| {
+        let (Some(want), false) = (v.as_str(), crate::selector::templated(k)) else {
+            return false;
+        };
+        match labels.and_then(|l| l.get(k)) {
+            None => !crate::selector::templated(want),
+            Some(Value::String(have)) => {
+                have != want
+                    && !crate::selector::templated(want)
+                    && !crate::selector::templated(have)
+            }
+            Some(_) => false,
+        }
+    })
+}
+
+/// Whether a NetworkPolicy `podSelector` is empty (it selects every pod of its namespace).
+fn empty_selector(sel: &serde_json::Map<String, Value>) -> bool {
+    ["matchLabels", "matchExpressions"]
+        .iter()
+        .all(|k| match sel.get(*k) {
+            Some(Value::Object(m)) => m.is_empty(),
+            Some(Value::Array(a)) => a.is_empty(),
+            _ => true,
+        })
+}
+
+/// KS063 (NetworkPolicy selecting no pod template, when its directory defines workloads of
+/// its namespace and no custom resources) and KS064 (pod template no NetworkPolicy of its
+/// namespace selects; a namespace-less policy or workload is matched within its directory).
+fn check_network_policies(
+    docs: &[(&str, &Document)],
+    pods: &[(&str, &Document, workload::PodSpec<'_>)],
+    by_label: &HashMap<(&str, &str), Vec<usize>>,
+    dirs_with_pods: &[(&str, Option<&str>)],
+    dirs_with_custom: &[&str],
+    out: &mut Vec<Finding>,
+) {
+    let policies: Vec<Policy<'_>> = docs
+        .iter()
+        .filter(|(_, d)| {
+            d.kind() == Some("NetworkPolicy") && !is_custom_resource(d.api_version().unwrap_or(""))
+        })
+        .map(|(p, d)| {
+            let sel = d
+                .value
+                .pointer("/spec/podSelector")
+                .and_then(Value::as_object)
+                .filter(|s| !empty_selector(s));
+            (*p, *d, sel)
+        })
+        .collect();
+    if policies.is_empty() {
+        for (path, doc, _) in pods {
+            out.push(not_isolated(path, doc));
+        }
+        return;
+    }
+    let selects = |sel: Option<&serde_json::Map<String, Value>>, ps: &workload::PodSpec<'_>| {
+        sel.is_none_or(|s| {
+            let labels = pod_labels(ps);
+            !plainly_unmet(s, labels) && crate::selector::first_unmet(s, labels).is_none()
+        })
+    };
+    // Pods that `by_label` cannot find: a label value that is not a plain string.
+    let irregular: Vec<usize> = pods
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, _, ps))| {
+            pod_labels(ps).is_some_and(|l| {
+                l.values()
+                    .any(|v| v.as_str().is_none_or(crate::selector::templated))
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for (path, doc, sel) in &policies {
+        let Some(sel) = sel else {
+            continue;
+        };
+        let match_labels = sel.get("matchLabels").and_then(Value::as_object);
+        let controller_label = match_labels
+            .into_iter()
+            .flat_map(|m| m.keys().map(String::as_str))
+            .chain(
+                sel.get("matchExpressions")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e.get("key").and_then(Value::as_str)),
+            )
+            .any(|k| CONTROLLER_LABELS.contains(&k));
+        let ns = doc.namespace();
+        let dir = dir_of(path);
+        if controller_label
+            || dirs_with_custom.binary_search(&dir).is_ok()
+            || !dirs_with_pods
+                .iter()
+                .any(|(d, n)| *d == dir && ns_match(*n, ns))
+        {
+            continue;
+        }
+        // Candidates: the pods carrying one plain pair of the selector, else every pod.
+        let pair = match_labels.and_then(|m| {
+            m.iter().find_map(|(k, v)| {
+                let v = v.as_str()?;
+                (!crate::selector::templated(k) && !crate::selector::templated(v))
+                    .then_some((k.as_str(), v))
+            })
+        });
+        let hit = |i: &usize| {
+            let (_, d, ps) = &pods[*i];
+            ns_match(d.namespace(), ns) && selects(Some(sel), ps)
+        };
+        let selected = match pair {
+            Some(pair) => {
+                by_label.get(&pair).is_some_and(|c| c.iter().any(hit)) || irregular.iter().any(hit)
+            }
+            None => (0..pods.len()).any(|i| hit(&i)),
+        };
+        if !selected {
+            out.push(finding(
+                &NETPOL_SELECTS_NOTHING,
+                path,
+                doc,
+                "/spec/podSelector",
+                "NetworkPolicy `podSelector` matches no pod template of its namespace in the checked files".into(),
+            ));
+        }
+    }
+    // A policy covers a workload of its namespace; when either has no namespace (it is given
+    // at apply time), only one of the same directory.
+    let mut by_ns: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_dir: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (p, d, _)) in policies.iter().enumerate() {
+        if let Some(n) = d.namespace() {
+            by_ns.entry(n).or_default().push(i);
+        }
+        by_dir.entry(dir_of(p)).or_default().push(i);
+    }
+    for (path, doc, ps) in pods {
+        let ns = doc.namespace();
+        let covers = |i: &usize| selects(policies[*i].2, ps);
+        let same_dir = by_dir.get(dir_of(path)).into_iter().flatten();
+        let covered = match ns {
+            Some(n) => {
+                by_ns.get(n).is_some_and(|c| c.iter().any(covers))
+                    || same_dir
+                        .filter(|i| policies[**i].1.namespace().is_none())
+                        .any(covers)
+            }
+            None => same_dir.into_iter().any(covers),
+        };
+        if !covered {
+            out.push(not_isolated(path, doc));
+        }
+    }
+}
+
+/// A KS064 finding on a workload.
+fn not_isolated(path: &str, doc: &Document) -> Finding {
+    let kind = doc.kind().unwrap_or("workload");
+    finding(
+        &POD_NOT_ISOLATED,
+        path,
+        doc,
+        "/metadata/name",
+        format!(
+            "no NetworkPolicy of the checked files selects this {kind}'s pods: they accept traffic from anywhere"
+        ),
+    )
 }
 
 /// Whether a referenced name is a placeholder of a templating tool.
@@ -450,6 +657,49 @@ mod tests {
             .filter(|f| f.rule.code == "KS048")
             .map(|f| (f.path, f.range.unwrap().start.line))
             .collect()
+    }
+
+    fn hits(files: &[(&str, &str)], codes: &[&str]) -> Vec<(&'static str, String, u32)> {
+        let loaded: Vec<Loaded> = files.iter().map(|(p, t)| crate::load(p, t)).collect();
+        let pairs: Vec<(&str, &Loaded)> = files.iter().map(|(p, _)| *p).zip(&loaded).collect();
+        let mut v: Vec<_> = check_set(&pairs, &Settings::default())
+            .into_iter()
+            .filter(|f| codes.contains(&f.rule.code))
+            .map(|f| (f.rule.code, f.path, f.range.unwrap().start.line))
+            .collect();
+        v.sort();
+        v
+    }
+
+    const NP_DEPLOYS: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: api, tier: back}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: worker}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: o, namespace: other}\nspec:\n  template:\n    metadata:\n      labels: {app: o}\n    spec:\n      containers: [{name: c, image: i:1}]\n";
+
+    #[test]
+    fn network_policies_and_isolation() {
+        let policies = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-only, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: web}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: stale, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: old}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: expr, namespace: shop}\nspec:\n  podSelector:\n    matchExpressions: [{key: tier, operator: In, values: [back]}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: one-pod, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {statefulset.kubernetes.io/pod-name: db-0}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: all, namespace: other}\nspec:\n  podSelector: {}\n";
+        let fragment = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: f, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: zzz}\n";
+        let files = [
+            ("app/deploy.yaml", NP_DEPLOYS),
+            ("app/netpol.yaml", policies),
+            ("frag/netpol.yaml", fragment),
+        ];
+        assert_eq!(
+            hits(&files, &["KS063", "KS064"]),
+            [
+                ("KS063", "app/netpol.yaml".into(), 12),
+                ("KS064", "app/deploy.yaml".into(), 24)
+            ]
+        );
+        // Without any policy every workload is reported (KS064 is off by default).
+        assert_eq!(
+            hits(&[("app/deploy.yaml", NP_DEPLOYS)], &["KS063", "KS064"]),
+            [
+                ("KS064", "app/deploy.yaml".into(), 3),
+                ("KS064", "app/deploy.yaml".into(), 13),
+                ("KS064", "app/deploy.yaml".into(), 24),
+                ("KS064", "app/deploy.yaml".into(), 35)
+            ]
+        );
+        assert!(NETPOL_SELECTS_NOTHING.default_enabled && !POD_NOT_ISOLATED.default_enabled);
     }
 
     const DEPLOY: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata:\n      labels: {app: web, tier: front}\n    spec:\n      containers: [{name: c, image: i:1}]\n";

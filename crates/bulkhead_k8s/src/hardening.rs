@@ -530,8 +530,24 @@ rule!(KUBE_SYSTEM_NAMESPACE, "KS062", "kube-system-namespace", Low, Security, No
     "kind: Deployment\nmetadata:\n  name: shop\n  namespace: kube-system   # flagged\n",
     "No automatic fix: move the workload to a namespace of its own.");
 
+rule!(NETPOL_SELECTS_NOTHING, "KS063", "networkpolicy-selects-nothing", Medium, Network, None, true,
+    "NetworkPolicy selects no pod template",
+    [KubeLinter: "dangling-networkpolicy", KubeScore: "networkpolicy-targets-pod"],
+    "Reports NetworkPolicies whose non-empty `spec.podSelector` matches the pod template labels of no workload of their namespace in the checked files (`matchLabels` and `matchExpressions`). Like the other \"not defined\" rules it speaks only when the policy's directory defines workloads of its namespace and no custom resources (which may create pods from templates Bulkhead cannot see), and it ignores selectors on labels that controllers add to pods (`statefulset.kubernetes.io/pod-name`...). An empty `podSelector` selects every pod of the namespace and is never reported.",
+    "A policy that selects nothing isolates nothing: the pods it was written for (usually after a label was renamed) accept and send any traffic, while the manifest suggests they are locked down.",
+    "kind: NetworkPolicy\nspec:\n  podSelector:   # flagged: no workload has app=api\n    matchLabels: {app: api}\n",
+    "No automatic fix: correct the selector to the pod template's labels (`bulkhead netpol list` shows which pods each policy selects).");
+
+rule!(POD_NOT_ISOLATED, "KS064", "pod-not-isolated", Low, Network, None, false,
+    "No NetworkPolicy selects the workload's pods",
+    [KubeLinter: "non-isolated-pod", KubeScore: "pod-networkpolicy", Polaris: "missingNetworkPolicy", Checkov: "CKV2_K8S_6"],
+    "Reports workloads whose pod template no NetworkPolicy of its namespace in the checked files selects (an empty `podSelector` selects every pod of its namespace). Off by default: policies are often applied apart from the workloads (a platform repository, a namespace-wide default-deny installed with the namespace), and a run that checks one application cannot see them.",
+    "A pod that no policy selects accepts connections from every pod of the cluster and can connect anywhere: one compromised pod elsewhere reaches it directly.",
+    "kind: Deployment\nmetadata:\n  name: web   # flagged: no NetworkPolicy selects app=web\n",
+    "No automatic fix: add a NetworkPolicy for the workload, or a namespace-wide default-deny policy (`bulkhead netpol synthesize` writes least-privilege ones from the manifests).");
+
 /// The hardening rules, in code order.
-pub static HARDENING_RULES: [&RuleMeta; 62] = [
+pub static HARDENING_RULES: [&RuleMeta; 64] = [
     &READ_ONLY_ROOT_FS,
     &LOW_UID,
     &LOW_GID,
@@ -594,6 +610,8 @@ pub static HARDENING_RULES: [&RuleMeta; 62] = [
     &PROBE_PORT_NAME,
     &PROBE_PORT_NUMBER,
     &KUBE_SYSTEM_NAMESPACE,
+    &NETPOL_SELECTS_NOTHING,
+    &POD_NOT_ISOLATED,
 ];
 
 fn str_of(v: Option<&Value>) -> &str {

@@ -46,21 +46,21 @@ pub use pss::{PssLevel, PssPolicy, PssVersion};
 /// Every rule of this crate, in registry order: PSS*, then KS*, then DC*.
 pub static RULES: &[&RuleMeta] = &ALL_RULES;
 
-static ALL_RULES: [&RuleMeta; 89] = {
-    let mut all: [&RuleMeta; 89] = [&pss::rules::HOST_NAMESPACES; 89];
+static ALL_RULES: [&RuleMeta; 91] = {
+    let mut all: [&RuleMeta; 91] = [&pss::rules::HOST_NAMESPACES; 91];
     let mut i = 0;
     while i < 19 {
         all[i] = pss::rules::PSS_RULES[i];
         i += 1;
     }
     let mut j = 0;
-    while j < 62 {
+    while j < 64 {
         all[19 + j] = hardening::HARDENING_RULES[j];
         j += 1;
     }
     let mut k = 0;
     while k < 8 {
-        all[81 + k] = compose::COMPOSE_RULES[k];
+        all[83 + k] = compose::COMPOSE_RULES[k];
         k += 1;
     }
     all
@@ -210,10 +210,12 @@ mod tests {
             .map(|f| f.rule.code)
             .collect();
         assert_eq!(codes, ["KS036"]);
+        // The pod gets its per-file findings plus KS064 (no NetworkPolicy selects it).
         assert_eq!(
             set.outcomes[1].findings.len(),
-            check("d/b.yaml", b, &s).findings.len()
+            check("d/b.yaml", b, &s).findings.len() + 1
         );
+        assert_eq!(set.outcomes[1].findings.last().unwrap().rule.code, "KS064");
     }
 
     #[test]
