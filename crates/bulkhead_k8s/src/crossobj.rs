@@ -11,8 +11,8 @@
 //! Services of its namespace and no custom resources; KS050 when the autoscaler's directory
 //! defines objects of the target's kind in its namespace; KS063 under KS036's condition.
 //! Labels that controllers add to pods (`job-name`, `statefulset.kubernetes.io/pod-name`, ...)
-//! are ignored in selectors, and templated names (`$X`, `<x>`, `{{ x }}`) are never looked up. Every index is built once
-//! per run.
+//! are ignored in selectors, and templated names (`$X`, `<x>`, `{{ x }}`) are never looked
+//! up. Every index is built once per run.
 
 use crate::Settings;
 use crate::hardening::{
