@@ -20,6 +20,8 @@ use std::io::{self, Write};
 const MAX_LINE_CHARS: usize = 200;
 /// Characters kept before the underlined start when a long line is windowed.
 const WINDOW_LEAD: usize = 40;
+/// Reports with at least this many findings are laid out on several threads.
+const PARALLEL_FINDINGS: usize = 2048;
 /// A range spanning more lines than this shows its first and last lines around `...`.
 const MAX_SPAN_LINES: u32 = 6;
 
@@ -86,13 +88,46 @@ pub(crate) fn render_to(
     let paint = Paint { color: opts.color };
     let sources = Sources::new(report);
     let mut out = String::with_capacity(2 * CHUNK);
-    for f in &report.findings {
-        finding_block(&mut out, f, &sources, &paint);
-        if out.len() >= CHUNK {
-            w.write_all(out.as_bytes())?;
-            out.clear();
+    // Ten thousand findings take tens of milliseconds to lay out: the later parts are laid
+    // out on other threads while the first is written, then written in order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let parts = if report.findings.len() >= PARALLEL_FINDINGS && threads > 1 {
+        threads
+    } else {
+        1
+    };
+    let per = report.findings.len().div_ceil(parts).max(1);
+    let mut chunks = report.findings.chunks(per);
+    let first = chunks.next().unwrap_or(&[]);
+    std::thread::scope(|scope| -> io::Result<()> {
+        let later: Vec<_> = chunks
+            .map(|part| {
+                let (sources, paint) = (&sources, &paint);
+                scope.spawn(move || {
+                    let mut s = String::new();
+                    for f in part {
+                        finding_block(&mut s, f, sources, paint);
+                    }
+                    s
+                })
+            })
+            .collect();
+        for f in first {
+            finding_block(&mut out, f, &sources, &paint);
+            if out.len() >= CHUNK {
+                w.write_all(out.as_bytes())?;
+                out.clear();
+            }
         }
-    }
+        w.write_all(out.as_bytes())?;
+        out.clear();
+        for h in later {
+            // A panic while laying out a block is a bug; surface it as the thread's panic.
+            let s = h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            w.write_all(s.as_bytes())?;
+        }
+        Ok(())
+    })?;
     for e in &report.errors {
         error_block(&mut out, e, &sources, &paint);
     }
@@ -649,6 +684,34 @@ mod tests {
                 any_source_row(7, line, None)
             );
         }
+    }
+
+    #[test]
+    fn many_findings_render_as_one_thread_would() {
+        use crate::rule::builtin::UNUSED_SUPPRESSION;
+        let text: String = (1..=50).map(|i| format!("line {i}\n")).collect();
+        let mut report = Report::default();
+        for path in ["a.yaml", "b.yaml"] {
+            report.sources.insert(path.into(), text.as_str().into());
+            for i in 0..PARALLEL_FINDINGS {
+                let line = (i % 50) as u32 + 1;
+                report.findings.push(Finding::new(
+                    &UNUSED_SUPPRESSION,
+                    path,
+                    Some(r(line, 1, line, 5)),
+                    format!("finding {i}"),
+                ));
+            }
+        }
+        let opts = RenderOptions::default();
+        let paint = Paint { color: false };
+        let sources = Sources::new(&report);
+        let mut expected = String::new();
+        for f in &report.findings {
+            finding_block(&mut expected, f, &sources, &paint);
+        }
+        summary(&mut expected, &report, &paint);
+        assert_eq!(render(&report, &opts), expected);
     }
 
     #[test]
