@@ -111,19 +111,23 @@ impl<'a> Editor<'a> {
     }
 
     fn render_entry(&self, key: &str, v: &Frag, indent: usize, out: &mut String) {
-        let pad = " ".repeat(indent);
+        out.extend(std::iter::repeat_n(' ', indent));
+        out.push_str(key);
+        out.push(':');
         match v {
             Frag::S(x) => {
-                out.push_str(&format!("{pad}{key}: {x}{}", self.nl));
+                out.push(' ');
+                out.push_str(x);
+                out.push_str(self.nl);
             }
             Frag::M(entries) => {
-                out.push_str(&format!("{pad}{key}:{}", self.nl));
+                out.push_str(self.nl);
                 for (k, v) in entries {
                     self.render_entry(k, v, indent + 2, out);
                 }
             }
             Frag::L(items) => {
-                out.push_str(&format!("{pad}{key}:{}", self.nl));
+                out.push_str(self.nl);
                 for it in items {
                     self.render_item(it, indent + 2, out);
                 }

@@ -848,7 +848,8 @@ impl<'a> Builder<'a, '_> {
                         merges.push((v, n));
                         continue;
                     }
-                    if map.contains_key(&key)
+                    // One hash lookup per key: the insert says whether it was there.
+                    if map.insert(key.clone(), v).is_some()
                         && let Some(pos) = entries.iter().position(|(k, _)| *k == key)
                     {
                         let first = entries[pos].1.key.map(|k| k.0.line).unwrap_or(0);
@@ -864,7 +865,6 @@ impl<'a> Builder<'a, '_> {
                         ));
                         entries.remove(pos);
                     }
-                    map.insert(key.clone(), v);
                     entries.push((key, n));
                 }
                 // Merge keys: explicit keys win, then earlier merged mappings win.
