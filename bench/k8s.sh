@@ -44,13 +44,18 @@ if [ -x /usr/bin/time ]; then
   rss=$( (/usr/bin/time -v "$BULKHEAD" check "$DIR" 2>&1 >/dev/null || true) | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}')
   echo "bulkhead peak memory: $((rss / 1024)) MB"
 fi
-# Files reported as invalid (input errors), from the JSON report.
+# Findings per rule and the files reported as invalid (input errors), from the JSON report.
 "$BULKHEAD" check "$DIR" --format json 2>/dev/null | python3 -c '
 import json, sys
 try:
     r = json.load(sys.stdin)
 except Exception:
     sys.exit(0)
+counts = {}
+for f in r.get("findings", []):
+    counts[f["code"]] = counts.get(f["code"], 0) + 1
+print("findings: %d; per rule: %s" % (sum(counts.values()), ", ".join(
+    "%s %d" % (c, n) for c, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))))
 errs = r.get("errors", [])
 paths = {e["path"] for e in errs}
 print("input errors: %d in %d files" % (len(errs), len(paths)))
