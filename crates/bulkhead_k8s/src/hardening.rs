@@ -546,8 +546,16 @@ rule!(POD_NOT_ISOLATED, "KS064", "pod-not-isolated", Low, Network, None, false,
     "kind: Deployment\nmetadata:\n  name: web   # flagged: no NetworkPolicy selects app=web\n",
     "No automatic fix: add a NetworkPolicy for the workload, or a namespace-wide default-deny policy (`bulkhead netpol synthesize` writes least-privilege ones from the manifests).");
 
+rule!(REQUESTS_NOT_LIMITS, "KS065", "requests-not-equal-limits", Low, Reliability, None, false,
+    "Container resource requests differ from its limits",
+    [KubeScore: "container-resource-requests-equal-limits", KubeScore: "container-cpu-requests-equal-limits", KubeScore: "container-memory-requests-equal-limits", KubeScore: "container-ephemeral-storage-request-equals-limit"],
+    "Follows kube-score's optional checks: reports init and regular containers whose CPU or memory request is not equal to the limit (a request without a limit is reported), and whose ephemeral-storage request and limit are both set and differ. Unlike kube-score, a limit without a request is not reported: the API server sets the missing request to the limit. Quantities are compared by value (`1` = `1000m`, `1Gi` = `1024Mi`); templated values are skipped. Off by default, as in kube-score: burstable pods are a deliberate and common choice.",
+    "A container that uses more than it requests competes with its neighbours when the node is busy: CPU beyond the request is throttled, and memory beyond it makes the pod a first candidate for eviction or the OOM killer. Equal requests and limits (the Guaranteed QoS class, when every container has them) make its resources predictable.",
+    "resources:\n  requests: {cpu: 100m, memory: 128Mi}\n  limits: {cpu: 500m, memory: 128Mi}   # flagged: cpu differs\n",
+    "No automatic fix: set the request to the limit (or the limit to the request) for the resources you want guaranteed.");
+
 /// The hardening rules, in code order.
-pub static HARDENING_RULES: [&RuleMeta; 64] = [
+pub static HARDENING_RULES: [&RuleMeta; 65] = [
     &READ_ONLY_ROOT_FS,
     &LOW_UID,
     &LOW_GID,
@@ -612,6 +620,7 @@ pub static HARDENING_RULES: [&RuleMeta; 64] = [
     &KUBE_SYSTEM_NAMESPACE,
     &NETPOL_SELECTS_NOTHING,
     &POD_NOT_ISOLATED,
+    &REQUESTS_NOT_LIMITS,
 ];
 
 fn str_of(v: Option<&Value>) -> &str {
@@ -1156,6 +1165,7 @@ fn check_container(
                 format!("container `{name}` has no ephemeral-storage request and limit"),
             );
         }
+        check_requests_equal_limits(ctx, res, &rp, name);
     }
 
     if regular || c.is_sidecar() {
@@ -1192,6 +1202,84 @@ fn check_container(
                 format!("container `{name}` has identical liveness and readiness probes"),
             );
         }
+    }
+}
+
+/// A resource quantity (`500m`, `1.5`, `256Mi`, `1G`, `1e3`) as a number; `None` when it is
+/// not one (templated, malformed).
+fn quantity(v: &Value) -> Option<f64> {
+    if let Some(n) = v.as_f64() {
+        return Some(n);
+    }
+    let s = v.as_str()?.trim();
+    let at = s
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '+' | '-')))
+        .unwrap_or(s.len());
+    let (number, suffix) = s.split_at(at);
+    let n: f64 = number.parse().ok()?;
+    let binary = |e: i32| 1024f64.powi(e);
+    let m = match suffix {
+        "" => 1.0,
+        "n" => 1e-9,
+        "u" => 1e-6,
+        "m" => 1e-3,
+        "k" => 1e3,
+        "M" => 1e6,
+        "G" => 1e9,
+        "T" => 1e12,
+        "P" => 1e15,
+        "E" => 1e18,
+        "Ki" => binary(1),
+        "Mi" => binary(2),
+        "Gi" => binary(3),
+        "Ti" => binary(4),
+        "Pi" => binary(5),
+        "Ei" => binary(6),
+        e if e.starts_with(['e', 'E']) => 10f64.powi(e[1..].parse().ok()?),
+        _ => return None,
+    };
+    Some(n * m)
+}
+
+/// KS065: requests that differ from limits (kube-score's optional checks: a CPU or memory
+/// request without a limit counts; ephemeral storage only when both are set; a limit without a
+/// request never, since the request defaults to it).
+fn check_requests_equal_limits(ctx: &mut Ctx<'_>, res: Option<&Value>, rp: &str, name: &str) {
+    let get = |kind: &str, r: &str| {
+        res.and_then(|x| x.get(kind))
+            .and_then(|x| x.get(r))
+            .filter(|x| !x.is_null())
+    };
+    for r in ["cpu", "memory", "ephemeral-storage"] {
+        let (req, lim) = (get("requests", r), get("limits", r));
+        // No request with a limit: the API server sets the request to the limit.
+        if req.is_none() || r == "ephemeral-storage" && lim.is_none() {
+            continue;
+        }
+        let (Some(a), Some(b)) = (req.and_then(quantity), lim.map_or(Some(0.0), quantity)) else {
+            continue;
+        };
+        if (a - b).abs() <= 1e-9 * a.abs().max(b.abs()) {
+            continue;
+        }
+        let show = |v: &Value| match v {
+            Value::String(s) => s.clone(),
+            v => v.to_string(),
+        };
+        let req = req.map(show).unwrap_or_default();
+        let msg = match lim {
+            Some(l) => format!(
+                "container `{name}` requests {req} of {r} but is limited to {}",
+                show(l)
+            ),
+            None => format!("container `{name}` requests {req} of {r} and sets no limit"),
+        };
+        ctx.report(
+            &REQUESTS_NOT_LIMITS,
+            &format!("{rp}/requests/{r}"),
+            Some(name),
+            msg,
+        );
     }
 }
 
@@ -2328,6 +2416,23 @@ mod tests {
         let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\n  namespace: kube-system\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kube-apiserver\n  namespace: kube-system\n  labels: {tier: control-plane, component: kube-apiserver}\nspec:\n  priorityClassName: system-node-critical\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: fake\n  namespace: kube-system\n  labels: {tier: control-plane, component: kube-apiserver}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: kube-system}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: kube-public}\n";
         assert_eq!(hits(text, &["KS062"]), [("KS062", 5), ("KS062", 20)]);
         assert!(!KUBE_SYSTEM_NAMESPACE.default_enabled);
+    }
+
+    #[test]
+    fn requests_equal_limits() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n  - name: init\n    image: i:1\n    resources:\n      requests: {cpu: 100m}\n  containers:\n  - name: burst\n    image: a:1\n    resources:\n      requests: {cpu: 250m, memory: 1Gi, ephemeral-storage: 1Gi}\n      limits: {cpu: 1, memory: 1024Mi, ephemeral-storage: 2Gi}\n  - name: same\n    image: a:1\n    resources:\n      requests: {cpu: \"1\", memory: 268435456, ephemeral-storage: 1G}\n      limits: {cpu: 1000m, memory: 256Mi}\n  - name: templated\n    image: a:1\n    resources:\n      requests: {cpu: \"{{ .Values.cpu }}\"}\n      limits: {cpu: 2}\n  - name: none\n    image: a:1\n  - name: limit-only\n    image: a:1\n    resources:\n      limits: {cpu: 1, memory: 1Gi}\n";
+        assert_eq!(
+            hits(text, &["KS065"]),
+            [("KS065", 9), ("KS065", 14), ("KS065", 14)]
+        );
+        assert_eq!(
+            quantity(&serde_json::json!("1.5Gi")),
+            Some(1.5 * 1024f64.powi(3))
+        );
+        assert_eq!(quantity(&serde_json::json!("1e3")), Some(1000.0));
+        assert_eq!(quantity(&serde_json::json!("2E")), Some(2e18));
+        assert_eq!(quantity(&serde_json::json!("lots")), None);
+        assert!(!REQUESTS_NOT_LIMITS.default_enabled);
     }
 
     #[test]

@@ -46,21 +46,21 @@ pub use pss::{PssLevel, PssPolicy, PssVersion};
 /// Every rule of this crate, in registry order: PSS*, then KS*, then DC*.
 pub static RULES: &[&RuleMeta] = &ALL_RULES;
 
-static ALL_RULES: [&RuleMeta; 91] = {
-    let mut all: [&RuleMeta; 91] = [&pss::rules::HOST_NAMESPACES; 91];
+static ALL_RULES: [&RuleMeta; 92] = {
+    let mut all: [&RuleMeta; 92] = [&pss::rules::HOST_NAMESPACES; 92];
     let mut i = 0;
     while i < 19 {
         all[i] = pss::rules::PSS_RULES[i];
         i += 1;
     }
     let mut j = 0;
-    while j < 64 {
+    while j < 65 {
         all[19 + j] = hardening::HARDENING_RULES[j];
         j += 1;
     }
     let mut k = 0;
     while k < 8 {
-        all[83 + k] = compose::COMPOSE_RULES[k];
+        all[84 + k] = compose::COMPOSE_RULES[k];
         k += 1;
     }
     all
