@@ -15,10 +15,12 @@ pub static WORKLOAD_NOT_SELECTED: RuleMeta = RuleMeta {
     category: Category::Network,
     aliases: &[],
     fix: FixKind::None,
-    default_enabled: true,
+    // `bulkhead check` reports this through its cross-object rule instead (see the docs).
+    default_enabled: false,
     docs: concat!(
         "## What it does\n",
         "Reports a workload (Deployment, StatefulSet, Pod...) that no NetworkPolicy selects, in either direction.\n",
+        "`bulkhead netpol lint` always reports it over the cluster it is given. In `bulkhead check` it is off by default and KS064 (also off) is the rule to select: it reports the same, and where a policy or workload leaves its namespace to apply time it only counts policies of the same directory.\n",
         "\n",
         "## Why is this bad?\n",
         "The workload accepts and opens every connection, whatever the other policies say.\n",

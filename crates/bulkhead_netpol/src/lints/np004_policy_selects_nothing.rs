@@ -14,10 +14,12 @@ pub static POLICY_SELECTS_NOTHING: RuleMeta = RuleMeta {
     category: Category::Network,
     aliases: &[],
     fix: FixKind::None,
-    default_enabled: true,
+    // `bulkhead check` reports this through its cross-object rule instead (see the docs).
+    default_enabled: false,
     docs: concat!(
         "## What it does\n",
         "Reports a policy whose `podSelector` matches none of the workloads given for its namespace.\n",
+        "`bulkhead netpol lint` always reports it over the cluster it is given. In `bulkhead check` it is off by default: KS063 reports policies that select no pod template there, and speaks only where the checked directory shows it manages them (so a fragment of a repository is not flagged).\n",
         "\n",
         "## Why is this bad?\n",
         "The policy has no effect; often a label was renamed and the pods it should protect are open.\n",
