@@ -674,6 +674,36 @@ mod tests {
     const NP_DEPLOYS: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: api, tier: back}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: worker}\n    spec:\n      containers: [{name: c, image: i:1}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: o, namespace: other}\nspec:\n  template:\n    metadata:\n      labels: {app: o}\n    spec:\n      containers: [{name: c, image: i:1}]\n";
 
     #[test]
+    fn slimming_what_the_pass_reads_only_by_identity_changes_nothing() {
+        let mixed = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa, namespace: shop}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: svc, namespace: shop}\nspec:\n  selector: {app: nobody}\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: in, namespace: shop}\nspec:\n  defaultBackend: {service: {name: missing, port: {number: 80}}}\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h, namespace: shop}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: gone}\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: p, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop, labels: {app: web}}\ndata: {k: v}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r, namespace: shop}\nrules: []\n";
+        let files = [("d/a.yaml", NP_DEPLOYS), ("d/b.yaml", mixed)];
+        let settings = Settings::default();
+        let loaded: Vec<Loaded> = files.iter().map(|(p, t)| crate::load(p, t)).collect();
+        let pairs: Vec<(&str, &Loaded)> = files.iter().map(|(p, _)| *p).zip(&loaded).collect();
+        let whole = check_set(&pairs, &settings);
+        let mut slim = loaded.clone();
+        let mut slimmed = 0;
+        for l in &mut slim {
+            for d in &mut l.docs {
+                if !reads_whole(d, &settings) {
+                    d.slim();
+                    slimmed += 1;
+                }
+            }
+        }
+        assert_eq!(slimmed, 2);
+        let pairs: Vec<(&str, &Loaded)> = files.iter().map(|(p, _)| *p).zip(&slim).collect();
+        let after = check_set(&pairs, &settings);
+        let show = |fs: &[Finding]| -> Vec<String> {
+            fs.iter()
+                .map(|f| format!("{} {} {:?} {}", f.rule.code, f.path, f.range, f.message))
+                .collect()
+        };
+        assert!(whole.len() >= 3, "{:?}", show(&whole));
+        assert_eq!(show(&after), show(&whole));
+    }
+
+    #[test]
     fn network_policies_and_isolation() {
         let policies = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-only, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: web}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: stale, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: old}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: expr, namespace: shop}\nspec:\n  podSelector:\n    matchExpressions: [{key: tier, operator: In, values: [back]}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: one-pod, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {statefulset.kubernetes.io/pod-name: db-0}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: all, namespace: other}\nspec:\n  podSelector: {}\n";
         let fragment = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: f, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: zzz}\n";

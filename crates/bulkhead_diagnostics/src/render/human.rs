@@ -392,14 +392,17 @@ fn source_row(number: u32, line: &str, span: Option<LineSpan>) -> Row {
     any_source_row(number, line, span)
 }
 
-/// [`source_row`] for any line: decoded, escaped and measured character by character.
-fn any_source_row(number: u32, line: &str, span: Option<LineSpan>) -> Row {
-    let chars: Vec<char> = line.chars().collect();
-    let len = chars.len();
-    let underline_chars = span.and_then(|s| {
+/// The underlined character range `[a, b)` of a line of `len` characters (`first_nonblank`
+/// where an open start begins), and the window `[start, end)` of a long line shown around it.
+fn underline_and_window(
+    len: usize,
+    first_nonblank: usize,
+    span: Option<LineSpan>,
+) -> (Option<(usize, usize)>, usize, usize) {
+    let underline = span.and_then(|s| {
         let a = match s.start {
             Some(col) => (col as usize).saturating_sub(1).min(len),
-            None => chars.iter().position(|c| !c.is_whitespace()).unwrap_or(len),
+            None => first_nonblank,
         };
         let b = match s.end {
             Some(col) => (col as usize).saturating_sub(1).min(len),
@@ -412,15 +415,23 @@ fn any_source_row(number: u32, line: &str, span: Option<LineSpan>) -> Row {
             Some((a, b))
         }
     });
-
     // Window long lines around the underline so the caret stays on screen.
     let (win_start, win_end) = if len > MAX_LINE_CHARS {
-        let anchor = underline_chars.map(|(a, _)| a).unwrap_or(0);
+        let anchor = underline.map(|(a, _)| a).unwrap_or(0);
         let start = anchor.saturating_sub(WINDOW_LEAD);
         (start, (start + MAX_LINE_CHARS).min(len))
     } else {
         (0, len)
     };
+    (underline, win_start, win_end)
+}
+
+/// [`source_row`] for any line: decoded, escaped and measured character by character.
+fn any_source_row(number: u32, line: &str, span: Option<LineSpan>) -> Row {
+    let chars: Vec<char> = line.chars().collect();
+    let len = chars.len();
+    let first_nonblank = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(len);
+    let (underline_chars, win_start, win_end) = underline_and_window(len, first_nonblank, span);
 
     let mut text = String::with_capacity(line.len() + 8);
     let mut offset = 0;
@@ -453,29 +464,8 @@ fn any_source_row(number: u32, line: &str, span: Option<LineSpan>) -> Row {
 /// display columns coincide: the same windowing and underline, without decoding.
 fn ascii_source_row(number: u32, line: &str, span: Option<LineSpan>) -> Row {
     let len = line.len();
-    let underline_cols = span.and_then(|s| {
-        let a = match s.start {
-            Some(col) => (col as usize).saturating_sub(1).min(len),
-            None => line.bytes().position(|c| c != b' ').unwrap_or(len),
-        };
-        let b = match s.end {
-            Some(col) => (col as usize).saturating_sub(1).min(len),
-            None => len,
-        }
-        .max(a);
-        if a == b && !s.single {
-            None
-        } else {
-            Some((a, b))
-        }
-    });
-    let (win_start, win_end) = if len > MAX_LINE_CHARS {
-        let anchor = underline_cols.map(|(a, _)| a).unwrap_or(0);
-        let start = anchor.saturating_sub(WINDOW_LEAD);
-        (start, (start + MAX_LINE_CHARS).min(len))
-    } else {
-        (0, len)
-    };
+    let first_nonblank = line.bytes().position(|c| c != b' ').unwrap_or(len);
+    let (underline_cols, win_start, win_end) = underline_and_window(len, first_nonblank, span);
     let mut text = String::with_capacity(win_end - win_start + 8);
     let offset = usize::from(win_start > 0);
     if win_start > 0 {
