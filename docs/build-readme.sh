@@ -4,7 +4,7 @@
 # runs it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-order=(00-intro dockerfile kubernetes netpol images scan versions reports 90-development)
+order=(00-intro dockerfile kubernetes netpol images scan audit secrets sign admission runtime versions reports accuracy integrations 90-development)
 out=README.md
 [ "${1:-}" = "--check" ] && out=$(mktemp)
 {
