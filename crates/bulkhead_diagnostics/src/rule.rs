@@ -22,6 +22,8 @@ pub enum Tool {
     Polaris,
     Kubesec,
     Dockle,
+    /// gitleaks' default configuration rule ids (`aws-access-token`, `generic-api-key`, ...).
+    Gitleaks,
     /// Pod Security Standards check id (`runAsNonRoot`, `hostNamespaces`, ...).
     Pss,
 }
@@ -39,6 +41,7 @@ impl Tool {
             Tool::Polaris => "polaris",
             Tool::Kubesec => "kubesec",
             Tool::Dockle => "dockle",
+            Tool::Gitleaks => "gitleaks",
             Tool::Pss => "pss",
         }
     }
@@ -159,6 +162,74 @@ impl RuleMeta {
     pub fn matches_code(&self, code: &str) -> bool {
         self.code == code || self.name == code || self.aliases.iter().any(|a| a.id == code)
     }
+}
+
+/// Declare one rule's [`RuleMeta`] with its documentation built from the four
+/// [`DOC_SECTIONS`], so no rule can forget one and every rule file reads the same way:
+///
+/// ```
+/// bulkhead_diagnostics::declare_rule! {
+///     /// Rule X001: one line for readers of the source.
+///     pub static META = {
+///         code: "X001",
+///         name: "example-rule",
+///         summary: "One line, shown in listings",
+///         severity: Low,
+///         category: Style,
+///         aliases: [Hadolint: "DL0000"],
+///         fix: None,
+///         default_enabled: true,
+///         what: "Reports an example. Long texts are wrapped with `\\` line \
+///                continuations, which keep the string's bytes.",
+///         why: "Examples are bad.",
+///         example: "```yaml\nkey: value\n```",
+///         fix_safety: "No automatic fix.",
+///     }
+/// }
+/// assert!(META.docs.starts_with("## What it does\nReports an example."));
+/// assert!(META.missing_doc_sections().is_empty());
+/// ```
+///
+/// `severity`, `category`, `fix` and the alias tools are the variant names of [`crate::Severity`],
+/// [`Category`], [`FixKind`] and [`Tool`]. Registries are plain slices
+/// (`&[&a::META, &b::META]`): nothing to count by hand.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[$attr:meta])*
+        $vis:vis static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            summary: $summary:literal,
+            severity: $sev:ident,
+            category: $cat:ident,
+            aliases: [$($tool:ident : $alias:literal),* $(,)?],
+            fix: $fix:ident,
+            default_enabled: $on:literal,
+            what: $what:literal,
+            why: $why:literal,
+            example: $example:literal,
+            fix_safety: $safety:literal $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        $vis static $ident: $crate::RuleMeta = $crate::RuleMeta {
+            code: $code,
+            name: $name,
+            summary: $summary,
+            severity: $crate::Severity::$sev,
+            category: $crate::Category::$cat,
+            aliases: &[$($crate::Alias::new($crate::Tool::$tool, $alias)),*],
+            fix: $crate::FixKind::$fix,
+            default_enabled: $on,
+            docs: concat!(
+                "## What it does\n", $what, "\n\n",
+                "## Why is this bad?\n", $why, "\n\n",
+                "## Example\n", $example, "\n\n",
+                "## Fix safety\n", $safety, "\n"
+            ),
+        };
+    };
 }
 
 /// Checks shared by every engine's registry tests: codes well-formed and unique, names
@@ -289,6 +360,35 @@ mod tests {
         assert!(p.iter().any(|s| s.contains("not kebab-case")));
         assert!(p.iter().any(|s| s.contains("## Why is this bad?")));
         assert!(p.iter().any(|s| s.contains("## Fix safety")));
+    }
+
+    crate::declare_rule! {
+        static DECLARED = {
+            code: "X002",
+            name: "declared",
+            summary: "s",
+            severity: Medium,
+            category: Security,
+            aliases: [Trivy: "KSV-0001", Pss: "privileged"],
+            fix: Safe,
+            default_enabled: false,
+            what: "W.",
+            why: "Y.",
+            example: "E",
+            fix_safety: "F.",
+        }
+    }
+
+    #[test]
+    fn declared_rules_have_every_section() {
+        assert_eq!(
+            DECLARED.docs,
+            "## What it does\nW.\n\n## Why is this bad?\nY.\n\n## Example\nE\n\n## Fix safety\nF.\n"
+        );
+        assert_eq!(registry_problems(&[&DECLARED]), Vec::<String>::new());
+        assert_eq!(DECLARED.aliases[1], Alias::new(Tool::Pss, "privileged"));
+        assert_eq!(DECLARED.severity, Severity::Medium);
+        assert!(!DECLARED.default_enabled);
     }
 
     #[test]
