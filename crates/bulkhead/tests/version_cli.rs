@@ -110,3 +110,76 @@ fn invalid_input_exits_2_with_the_reason() {
     let out = bulkhead(&["version", "compare", "semver", "-1.0.0", "1.0.0"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The repros of the native-tool differentials (rpm 4.18, apk-tools 2.14, packaging,
+/// x/mod/semver, Maven, node-semver), end to end.
+#[test]
+fn answers_agree_with_the_native_tools() {
+    let compare: &[(&[&str], &str)] = &[
+        (&["rpm", "4-1", "4"], ">\n"),
+        (&["rpm", "4", "4-2"], "<\n"),
+        (&["rpm", "7-", "7"], ">\n"),
+        (&["rpm", "1:", "0"], ">\n"),
+        (&["rpm", " 1.0", "1.0"], "=\n"),
+        (&["rpm", "99999999999999999999999:1", "1:1"], ">\n"),
+        (&["apk", "1", "123456789012345678"], ">\n"),
+        (&["pep440", "1.0a.", "1.0a0"], "=\n"),
+        (&["pep440", "1.0.post.", "1.0.post0"], "=\n"),
+        (
+            &["pep440", "18446744073709551616", "18446744073709551615"],
+            ">\n",
+        ),
+        (&["go", "v9007199254740992.0.0", "v1.0.0"], ">\n"),
+        (&["maven", "1.abc", "1.abc.1"], ">\n"),
+        (&["maven", "1.abc-", "1.abc"], "<\n"),
+        (&["maven", "rc1", "0-rc1"], "<\n"),
+        (&["maven", "6.2.7.jboss", "6.2.7.jboss.9"], ">\n"),
+    ];
+    for (args, want) in compare {
+        let mut full = vec!["version", "compare"];
+        full.extend_from_slice(args);
+        assert_eq!(ok(&full), *want, "{args:?}");
+    }
+    assert_eq!(
+        ok(&[
+            "version",
+            "satisfies",
+            "npm-range",
+            "1.0.0-rc.1",
+            "* || >=1.0.0-0"
+        ]),
+        "false\n"
+    );
+    assert_eq!(
+        ok(&["version", "satisfies", "rpm", "1.0", ">=1.0-5"]),
+        "true\n"
+    );
+    for (scheme, version, range) in [
+        ("npm-range", "1.5.2", ">==1.5.2"),
+        ("npm-range", "1.0.0", "=0.3.5 - 2.3.5"),
+        ("npm-range", "=0.1.0", "0.1.0"),
+    ] {
+        let out = bulkhead(&["version", "satisfies", scheme, version, range]);
+        assert_eq!(out.status.code(), Some(2), "{version} {range}");
+    }
+    for bad in [" v1.2.3", "v1.2.3 "] {
+        let out = bulkhead(&["version", "compare", "go", bad, "v1.2.3"]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+    let out = bulkhead(&["version", "compare", "semver", "=1.2.3", "1.2.3"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn semver_comparator_lists_point_to_npm_range() {
+    let out = bulkhead(&["version", "satisfies", "semver", "1.2.3", ">=1.0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: cannot evaluate the range\n  caused by: invalid comparator range \">=1.0\": invalid semver version \"1.0\": expected MAJOR.MINOR.PATCH; comparator lists of the semver scheme take full MAJOR.MINOR.PATCH versions: for partial versions and `^`, `~`, `x` ranges use the npm-range language\n"
+    );
+    assert_eq!(
+        ok(&["version", "satisfies", "npm-range", "1.2.3", ">=1.0"]),
+        "true\n"
+    );
+}

@@ -117,7 +117,7 @@ fn range_cmp(scheme: Scheme, kind: RangeKind, a: &str, b: &str) -> Result<Orderi
     match (kind, scheme) {
         (RangeKind::Semver, Scheme::Go) => Ok(GoVersion::parse(a)?.cmp(&GoVersion::parse(b)?)),
         (RangeKind::Semver, _) => Ok(SemVersion::parse(a)?.cmp(&SemVersion::parse(b)?)),
-        _ => compare(scheme, a, b),
+        _ => crate::scheme::compare_in_range(scheme, a, b),
     }
 }
 
@@ -211,10 +211,11 @@ pub fn osv_affected(
             return Ok(true);
         }
     }
-    Ok(affected
-        .versions
-        .iter()
-        .any(|v| v == version || compare(scheme, version, v).is_ok_and(|o| o == Ordering::Equal)))
+    Ok(affected.versions.iter().any(|v| {
+        v == version
+            || crate::scheme::compare_in_range(scheme, version, v)
+                .is_ok_and(|o| o == Ordering::Equal)
+    }))
 }
 
 /// The `fixed` versions that would cure `version`: for each range that contains it, the
@@ -254,7 +255,7 @@ pub fn fixed_versions(
 }
 
 /// Insertion sort: never panics, even where a scheme's comparison is not a total order
-/// (rpm ignores a missing release) or a SEMVER range's fix does not parse under the scheme.
+/// (apk's on invalid text) or a SEMVER range's fix does not parse under the scheme.
 fn sort_fixes(scheme: Scheme, out: &mut [String]) {
     for i in 1..out.len() {
         let mut j = i;
@@ -270,7 +271,7 @@ fn sort_fixes(scheme: Scheme, out: &mut [String]) {
 
 /// A version read once under a scheme: one side of [`compare`], parsed exactly as `compare`
 /// parses it (apk leniently, dpkg and rpm as borrowed parts), so comparing two keys gives
-/// `compare`'s answer without reading either text again.
+/// [`range_cmp`]'s answer without reading either text again.
 #[derive(Debug, Clone)]
 enum Key<'a> {
     Dpkg(dpkg::Parts<'a>),
@@ -321,7 +322,7 @@ impl<'a> Key<'a> {
     fn cmp(&self, other: &Key<'_>) -> Ordering {
         match (self, other) {
             (Key::Dpkg(a), Key::Dpkg(b)) => dpkg::cmp_parts(a, b),
-            (Key::Rpm(a), Key::Rpm(b)) => rpm::cmp_native(a, b),
+            (Key::Rpm(a), Key::Rpm(b)) => rpm::cmp_range(a, b),
             (Key::Apk(a, g), Key::Apk(b, _)) => apk::compare_bytes(a, b, *g),
             (Key::Pep440(a), Key::Pep440(b)) => a.cmp(b),
             (Key::Semver(a), Key::Semver(b)) => a.cmp(b),

@@ -179,6 +179,15 @@ pub fn compare(scheme: Scheme, a: &str, b: &str) -> Result<Ordering, VersionErro
     }
 }
 
+/// Compares as a range bound is matched: [`compare`], except that rpm ignores the release
+/// when either side lacks one (rpm's dependency matching: `>= 1.0` holds for `1.0-3`).
+pub(crate) fn compare_in_range(scheme: Scheme, a: &str, b: &str) -> Result<Ordering, VersionError> {
+    match scheme {
+        Scheme::Rpm => rpm::compare_range_str(a, b),
+        _ => compare(scheme, a, b),
+    }
+}
+
 /// Checks that `version` parses under the scheme (strictly, for apk).
 pub fn validate(scheme: Scheme, version: &str) -> Result<(), VersionError> {
     match scheme {

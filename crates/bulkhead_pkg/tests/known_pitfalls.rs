@@ -66,9 +66,15 @@ fn rpm_tilde_caret_and_epochs() {
             ("3.0.7-27.el9", "3.0.7-27.el9_4", Less),
             ("3.0.7-27.el9_4.1", "3.0.7-27.el9_4", Greater),
             ("2.34-100.el9_4.2", "2.34-100.el9_4.10", Less),
-            ("1.0", "1.0-5", Equal),
+            // A missing release sorts first (rpm's EVR order, transitive)...
+            ("1.0", "1.0-5", Less),
         ],
     );
+    // ...while range evaluation keeps rpm's dependency rule: no release matches any release.
+    let rpm = RangeLanguage::Scheme(Scheme::Rpm);
+    assert!(satisfies(rpm, "1.0", "=1.0-5").unwrap());
+    assert!(satisfies(rpm, "1.0-5", ">=1.0").unwrap());
+    assert!(!satisfies(rpm, "1.0-5", ">1.0").unwrap());
 }
 
 #[test]

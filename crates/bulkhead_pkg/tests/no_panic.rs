@@ -60,9 +60,8 @@ proptest! {
                 prop_assert_eq!(ab, ba.reverse(), "{} {:?} {:?}", s, a, b);
                 prop_assert_eq!(compare(s, &a, &a).unwrap(), Ordering::Equal);
             }
-            // rpm's native comparison ignores a missing release (not transitive by design);
-            // RpmVersion's Ord is checked below. apk compares invalid text as apk does.
-            if matches!(s, Scheme::Rpm | Scheme::Apk | Scheme::Apk3) {
+            // apk compares invalid text as apk does (not transitive, as in apk).
+            if matches!(s, Scheme::Apk | Scheme::Apk3) {
                 continue;
             }
             if let (Ok(ab), Ok(bc), Ok(ac)) = (compare(s, &a, &b), compare(s, &b, &c), compare(s, &a, &c))

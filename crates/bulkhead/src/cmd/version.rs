@@ -39,7 +39,9 @@ enum VersionCommand {
     ///
     /// Range languages: npm-range (node-semver), pep440 (specifiers such as `>=1.0,!=1.3.*`),
     /// maven (`[1.0,2.0)`), nuget (`[1.0,2.0)`, bare `1.0` is a minimum), gem (`~> 2.2`), and
-    /// for dpkg, rpm, apk, apk3, semver and go a comparator list such as `>=1.0, <2.0 || =3`.
+    /// for dpkg, rpm, apk, apk3, semver and go a comparator list such as `>=1.0, <2.0 || =3`
+    /// (semver lists take full versions: use npm-range for `>=1.0`, `^1.2`, `1.x`; rpm lists
+    /// ignore the release of a bound or version that has none, as rpm's dependency matching).
     Satisfies {
         /// Range language: a scheme name or `npm-range`.
         #[arg(value_parser = parse_language)]

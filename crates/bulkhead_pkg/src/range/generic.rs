@@ -6,6 +6,7 @@
 //! `=`; dpkg's `<<` and `>>` are accepted too); gem's pessimistic `~> 2.2` (`>= 2.2, < 3`);
 //! NuGet's `[1.0,2.0)` intervals where a bare `1.0` means `>= 1.0`.
 
+use crate::scheme::compare_in_range;
 use crate::version::gem::{GemSegment, GemVersion};
 use crate::{Scheme, VersionError, compare};
 use std::cmp::Ordering;
@@ -84,7 +85,23 @@ pub fn satisfies_comparators(
             if v.is_empty() {
                 return Err(bad(range, format!("comparator {tok:?} has no version")));
             }
-            let c = |x: &str| compare(scheme, version, x).map_err(|e| bad(range, e.to_string()));
+            let c = |x: &str| {
+                compare_in_range(scheme, version, x).map_err(|e| {
+                    if scheme == Scheme::Semver {
+                        // `>=1.0`, `^1.2`, `1.x`: the npm range language reads these.
+                        bad(
+                            range,
+                            format!(
+                                "{e}; comparator lists of the semver scheme take full \
+                                 MAJOR.MINOR.PATCH versions: for partial versions and `^`, `~`, \
+                                 `x` ranges use the npm-range language"
+                            ),
+                        )
+                    } else {
+                        bad(range, e.to_string())
+                    }
+                })
+            };
             let holds = match op {
                 "<" | "<<" => c(v)? == Ordering::Less,
                 "<=" => c(v)? != Ordering::Greater,

@@ -234,6 +234,11 @@ fn comparator(tok: &str, o: NpmOptions, out: &mut Vec<Comparator>) -> Option<()>
         ("", tok)
     };
     let p = partial(rest, o.loose)?;
+    if matches!(op, "" | ">=" | "<=" | ">" | "<" | "=") && p.full().is_some() {
+        // node-semver keeps a full version's text as written, and its strict comparator
+        // pattern allows one `v` but no `=` there (`>==1.5.2` is invalid, `>==1.5` is not).
+        strict_full(rest.trim_start(), o)?;
+    }
     let ge = |v: SemVersion| Comparator::Cmp(Op::Ge, v);
     let lt = |v: SemVersion| Comparator::Cmp(Op::Lt, v);
     match op {
@@ -358,6 +363,12 @@ fn comparator(tok: &str, o: NpmOptions, out: &mut Vec<Comparator>) -> Option<()>
     Some(())
 }
 
+/// A full version kept as written must read `v?M.m.p...` in strict mode.
+fn strict_full(text: &str, o: NpmOptions) -> Option<()> {
+    let t = text.strip_prefix('v').unwrap_or(text);
+    (o.loose || t.starts_with(|c: char| c.is_ascii_digit())).then_some(())
+}
+
 /// `A - B`.
 fn hyphen(from: &str, to: &str, o: NpmOptions, out: &mut Vec<Comparator>) -> Option<()> {
     let inc = o.include_prerelease;
@@ -368,6 +379,8 @@ fn hyphen(from: &str, to: &str, o: NpmOptions, out: &mut Vec<Comparator>) -> Opt
         (Some(m), None, _) => out.push(Comparator::Cmp(Op::Ge, ver(m, 0, 0, inc))),
         (Some(m), Some(n), None) => out.push(Comparator::Cmp(Op::Ge, ver(m, n, 0, inc))),
         (Some(_), Some(_), Some(_)) => {
+            // node-semver writes `>=` before the text as given (`=0.3.5 - 2` is invalid).
+            strict_full(from, o)?;
             let mut v = f.full()?;
             if v.pre.is_empty() && inc {
                 v.pre = vec![Identifier::Numeric(0)];
@@ -384,6 +397,10 @@ fn hyphen(from: &str, to: &str, o: NpmOptions, out: &mut Vec<Comparator>) -> Opt
             if v.pre.is_empty() && inc {
                 out.push(Comparator::Cmp(Op::Lt, ver(m, n, q + 1, true)));
             } else {
+                if v.pre.is_empty() {
+                    // Only here is the text kept as written (`<=` + text).
+                    strict_full(to, o)?;
+                }
                 out.push(Comparator::Cmp(Op::Le, v));
             }
         }
@@ -420,6 +437,27 @@ fn tokens(set: &str) -> Vec<String> {
     out
 }
 
+/// node-semver's simplification of alternatives: sets that match nothing (`<0.0.0-0`) are
+/// dropped while another remains, and a set that is only `*` makes the whole range `*` (so
+/// `* || >=1.0.0-0` does not let a prerelease through).
+fn collapse(sets: &mut Vec<Vec<Comparator>>) {
+    if sets.len() < 2 {
+        return;
+    }
+    let null = Comparator::Cmp(Op::Lt, ver(0, 0, 0, true));
+    let first = sets[0].clone();
+    sets.retain(|s| s.first() != Some(&null));
+    if sets.is_empty() {
+        sets.push(first);
+    } else if let Some(any) = sets
+        .iter()
+        .position(|s| s.len() == 1 && s[0] == Comparator::Any)
+    {
+        let keep = sets.swap_remove(any);
+        *sets = vec![keep];
+    }
+}
+
 impl NpmRange {
     /// Parses a range with node-semver's options.
     pub fn parse(input: &str, options: NpmOptions) -> Result<Self, VersionError> {
@@ -452,6 +490,7 @@ impl NpmRange {
         if sets.is_empty() {
             return Err(bad(input, "no valid comparator"));
         }
+        collapse(&mut sets);
         Ok(NpmRange { sets, options })
     }
 

@@ -7,7 +7,7 @@
 //! names one, unless asked).
 
 use crate::VersionError;
-use crate::version::pep440::Pep440Version;
+use crate::version::pep440::{Number, Pep440Version};
 use std::cmp::Ordering;
 
 /// A specifier operator.
@@ -158,7 +158,7 @@ impl Specifier {
 /// `epoch!release` only.
 fn base(v: &Pep440Version) -> Pep440Version {
     Pep440Version {
-        epoch: v.epoch,
+        epoch: v.epoch.clone(),
         release: v.release.clone(),
         pre: None,
         post: None,
@@ -181,8 +181,8 @@ fn prefix_match(v: &Pep440Version, spec: &Pep440Version) -> bool {
         return false;
     }
     let n = spec.release.len();
-    let padded = |i: usize| v.release.get(i).copied().unwrap_or(0);
-    if (0..n).any(|i| padded(i) != spec.release[i]) {
+    let padded = |i: usize| v.release.get(i).unwrap_or(&Number::ZERO);
+    if (0..n).any(|i| *padded(i) != spec.release[i]) {
         return false;
     }
     let has_suffix = spec.pre.is_some() || spec.post.is_some() || spec.dev.is_some();

@@ -219,6 +219,12 @@ mod v2 {
                     v = v.wrapping_mul(10).wrapping_add(i64::from(s[i] - b'0'));
                     i += 1;
                 }
+                // apk-tools 2.x refuses numbers of 18 or more digits: an invalid token
+                // worth -1 (so `1 > 123456789012345678`).
+                if i >= 18 {
+                    *t = INVALID;
+                    return -1;
+                }
             }
             LETTER => {
                 v = i64::from(s[0]);

@@ -5,106 +5,184 @@
 //! pseudo-versions (`v0.0.0-20191109021931-daa7c04131f5`, ordinary prereleases) and Go
 //! toolchain spellings (`go1.21.3`, `go1.22rc1`) as found in binaries' build info.
 
-use super::semver::{Identifier, SemVersion};
 use crate::{Scheme, VersionError};
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
-/// A Go module version.
+/// A Go module version: `golang.org/x/mod/semver`'s reading, numbers of any size.
 #[derive(Debug, Clone)]
 pub struct GoVersion {
     text: Box<str>,
-    semver: SemVersion,
+    major: Box<str>,
+    minor: Box<str>,
+    patch: Box<str>,
+    /// Dot-separated prerelease identifiers without the leading `-` (empty for a release).
+    pre: Box<str>,
+    /// Build metadata without the leading `+` (ignored for order).
+    build: Box<str>,
 }
 
 fn err(input: &str, reason: &'static str) -> VersionError {
     VersionError::invalid(Scheme::Go, input, reason)
 }
 
-/// `go1.21`, `go1.21.3`, `go1.22rc1`, `go1.9beta2` -> SemVer.
-fn toolchain(input: &str, rest: &str) -> Result<SemVersion, VersionError> {
-    let cut = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(rest.len());
-    let (nums, pre) = rest.split_at(cut);
-    let parts: Vec<&str> = nums.split('.').collect();
-    if parts.is_empty() || parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
-        return Err(err(input, "not a Go toolchain version"));
+/// x/mod's numbers: `0` or digits without a leading zero.
+fn is_good_num(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
+}
+
+/// Dot-separated identifiers of `[0-9A-Za-z-]`; prerelease numbers without leading zeros.
+fn idents_ok(s: &str, prerelease: bool) -> bool {
+    s.split('.').all(|id| {
+        !id.is_empty()
+            && id.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+            && !(prerelease
+                && id.bytes().all(|c| c.is_ascii_digit())
+                && id.len() > 1
+                && id.starts_with('0'))
+    })
+}
+
+/// Integers as digit strings without leading zeros: longer is bigger, then digit by digit.
+fn cmp_int(a: &str, b: &str) -> Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+/// x/mod's `comparePrerelease`: a release sorts after its prereleases; identifiers compare
+/// numerically when both are numbers, numbers before words, then by ASCII.
+fn cmp_pre(x: &str, y: &str) -> Ordering {
+    if x == y {
+        return Ordering::Equal;
     }
-    let n = |i: usize| -> Result<u64, VersionError> {
-        parts.get(i).map_or(Ok(0), |p| {
-            p.parse().map_err(|_| err(input, "number is too large"))
-        })
-    };
-    let mut v = SemVersion::new(n(0)?, n(1)?, n(2)?);
-    if !pre.is_empty() {
-        let (label, num) =
-            pre.split_at(pre.find(|c: char| c.is_ascii_digit()).unwrap_or(pre.len()));
-        if !matches!(label, "rc" | "beta" | "alpha") || num.is_empty() {
-            return Err(err(input, "Go prerelease must be rcN, betaN or alphaN"));
+    if x.is_empty() {
+        return Ordering::Greater;
+    }
+    if y.is_empty() {
+        return Ordering::Less;
+    }
+    let (mut xs, mut ys) = (x.split('.'), y.split('.'));
+    loop {
+        match (xs.next(), ys.next()) {
+            (Some(dx), Some(dy)) if dx != dy => {
+                let nx = dx.bytes().all(|c| c.is_ascii_digit());
+                let ny = dy.bytes().all(|c| c.is_ascii_digit());
+                return match (nx, ny) {
+                    (true, false) => Ordering::Less,
+                    (false, true) => Ordering::Greater,
+                    (true, true) => cmp_int(dx, dy),
+                    (false, false) => dx.cmp(dy),
+                };
+            }
+            (Some(_), Some(_)) => {}
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
         }
-        let num: u64 = num
-            .parse()
-            .map_err(|_| err(input, "bad prerelease number"))?;
-        v.pre = vec![
-            Identifier::Alphanumeric(label.into()),
-            Identifier::Numeric(num),
-        ];
     }
-    Ok(v)
+}
+
+fn digits_trimmed(s: &str) -> Box<str> {
+    let t = s.trim_start_matches('0');
+    if t.is_empty() { "0".into() } else { t.into() }
 }
 
 impl GoVersion {
-    /// Parses a module version with or without its `v`, or a `go1.x` toolchain version.
+    /// Parses a module version with or without its `v`, or a `go1.x` toolchain version
+    /// (`go1.21`, `go1.21.3`, `go1.22rc1`, `go1.9beta2`). Surrounding whitespace is refused,
+    /// as x/mod refuses it.
     pub fn parse(input: &str) -> Result<Self, VersionError> {
-        let s = input.trim();
-        if let Some(rest) = s.strip_prefix("go") {
-            return Ok(GoVersion {
-                text: s.into(),
-                semver: toolchain(input, rest)?,
-            });
+        if let Some(rest) = input.strip_prefix("go") {
+            return Self::toolchain(input, rest);
         }
-        let body = s.strip_prefix('v').unwrap_or(s);
-        if body.is_empty() || body.starts_with(['v', '=', ' ']) {
-            return Err(err(input, "expected vMAJOR[.MINOR[.PATCH[-PRE][+BUILD]]]"));
-        }
-        let dots = body
-            .split(['-', '+'])
-            .next()
-            .unwrap_or("")
-            .matches('.')
-            .count();
-        let semver = if dots < 2 && !body.contains(['-', '+']) {
-            // x/mod/semver shorthand: v1 == v1.0.0, v1.2 == v1.2.0.
-            let full = if dots == 0 {
-                format!("{body}.0.0")
-            } else {
-                format!("{body}.0")
-            };
-            SemVersion::parse(&full).map_err(|_| err(input, "not a valid Go module version"))?
-        } else {
-            SemVersion::parse(body).map_err(|e| match e {
-                VersionError::InvalidVersion { reason, .. } => err(input, reason),
-                other => other,
-            })?
+        let body = input.strip_prefix('v').unwrap_or(input);
+        let shape = || err(input, "expected vMAJOR[.MINOR[.PATCH[-PRE][+BUILD]]]");
+        let (core, build) = match body.split_once('+') {
+            Some((c, b)) => (c, Some(b)),
+            None => (body, None),
         };
+        let (nums, pre) = match core.split_once('-') {
+            Some((n, p)) => (n, Some(p)),
+            None => (core, None),
+        };
+        let mut it = nums.split('.');
+        let (major, minor, patch) = (it.next(), it.next(), it.next());
+        if it.next().is_some() {
+            return Err(shape());
+        }
+        let (major, minor, patch) = match (major, minor, patch) {
+            (Some(a), Some(b), Some(c)) => (a, b, c),
+            // x/mod's shorthands `v1` and `v1.2` take no prerelease and no build.
+            (Some(a), b, None) if pre.is_none() && build.is_none() => (a, b.unwrap_or("0"), "0"),
+            _ => return Err(shape()),
+        };
+        if ![major, minor, patch].into_iter().all(is_good_num) {
+            return Err(err(
+                input,
+                "major, minor and patch must be numbers without leading zeros",
+            ));
+        }
+        if pre.is_some_and(|p| !idents_ok(p, true)) {
+            return Err(err(
+                input,
+                "prerelease identifiers must be [0-9A-Za-z-]+, numbers without leading zeros",
+            ));
+        }
+        if build.is_some_and(|b| !idents_ok(b, false)) {
+            return Err(err(input, "build identifiers must be [0-9A-Za-z-]+"));
+        }
         Ok(GoVersion {
-            text: s.into(),
-            semver,
+            text: input.into(),
+            major: major.into(),
+            minor: minor.into(),
+            patch: patch.into(),
+            pre: pre.unwrap_or("").into(),
+            build: build.unwrap_or("").into(),
         })
     }
 
-    /// The SemVer reading of this version.
-    pub fn semver(&self) -> &SemVersion {
-        &self.semver
+    /// `go1.21`, `go1.21.3`, `go1.22rc1`, `go1.9beta2` -> `v1.21.0`, `v1.21.3`,
+    /// `v1.22.0-rc.1`, `v1.9.0-beta.2`.
+    fn toolchain(input: &str, rest: &str) -> Result<Self, VersionError> {
+        let cut = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let (nums, pre) = rest.split_at(cut);
+        let parts: Vec<&str> = nums.split('.').collect();
+        if parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+            return Err(err(input, "not a Go toolchain version"));
+        }
+        let n = |i: usize| {
+            parts
+                .get(i)
+                .map_or_else(|| "0".into(), |p| digits_trimmed(p))
+        };
+        let pre: Box<str> = if pre.is_empty() {
+            "".into()
+        } else {
+            let (label, num) =
+                pre.split_at(pre.find(|c: char| c.is_ascii_digit()).unwrap_or(pre.len()));
+            if !matches!(label, "rc" | "beta" | "alpha")
+                || num.is_empty()
+                || !num.bytes().all(|c| c.is_ascii_digit())
+            {
+                return Err(err(input, "Go prerelease must be rcN, betaN or alphaN"));
+            }
+            format!("{label}.{}", digits_trimmed(num)).into()
+        };
+        Ok(GoVersion {
+            text: input.into(),
+            major: n(0),
+            minor: n(1),
+            patch: n(2),
+            pre,
+            build: "".into(),
+        })
     }
 
     /// Whether this is a pseudo-version (`vX.Y.Z-[pre.]yyyymmddhhmmss-abcdefabcdef`).
     pub fn is_pseudo(&self) -> bool {
-        let Some(Identifier::Alphanumeric(last)) = self.semver.pre.last() else {
-            return false;
-        };
+        let last = self.pre.rsplit('.').next().unwrap_or("");
         let mut parts = last.rsplitn(2, '-');
         let (Some(hash), Some(time)) = (parts.next(), parts.next()) else {
             return false;
@@ -118,7 +196,7 @@ impl GoVersion {
 
     /// Whether the version carries `+incompatible`.
     pub fn is_incompatible(&self) -> bool {
-        self.semver.build.iter().any(|b| &**b == "incompatible")
+        self.build.split('.').any(|b| b == "incompatible")
     }
 }
 
@@ -138,7 +216,10 @@ impl fmt::Display for GoVersion {
 
 impl Ord for GoVersion {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.semver.cmp(&other.semver)
+        cmp_int(&self.major, &other.major)
+            .then_with(|| cmp_int(&self.minor, &other.minor))
+            .then_with(|| cmp_int(&self.patch, &other.patch))
+            .then_with(|| cmp_pre(&self.pre, &other.pre))
     }
 }
 
@@ -202,6 +283,23 @@ mod tests {
             }
         }
         assert_eq!(compare_str("v1.19", "v1.2").unwrap(), Ordering::Greater);
+        // No numeric limit (x/mod compares digit strings).
+        assert_eq!(
+            compare_str("v9007199254740992.0.0", "v9007199254740991.0.0").unwrap(),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare_str(
+                "v1.0.0-99999999999999999999",
+                "v1.0.0-100000000000000000000"
+            )
+            .unwrap(),
+            Ordering::Less
+        );
+        assert_eq!(
+            compare_str("v1.0.0-99999999999999999999", "v1.0.0-a").unwrap(),
+            Ordering::Less
+        );
     }
 
     #[test]
@@ -227,6 +325,13 @@ mod tests {
             "v1.2-pre",
             "v1.2+meta",
             "v1.2.3-01",
+            " v1.2.3",
+            "v1.2.3 ",
+            "v1.2.3\n",
+            "v1.2.3-",
+            "v1.2.3-a..b",
+            "v1.2.3+",
+            "v1.2.3+a_b",
         ] {
             assert!(GoVersion::parse(bad).is_err(), "{bad:?}");
         }

@@ -151,19 +151,9 @@ impl Item {
                     r
                 }
             }
-            (Str(_) | Comb(..), List(_)) => other.cmp_item(self).reverse(),
-            (List(l), Str(_) | Comb(..)) => {
-                let mut r = match l.first() {
-                    None => other.cmp_null().reverse(),
-                    Some(f) => f.cmp_item(other),
-                };
-                let mut i = 1;
-                while r == Ordering::Equal && i < l.len() {
-                    r = l[i].cmp_null();
-                    i += 1;
-                }
-                r
-            }
+            // A sub-list sorts above any qualifier (`1-1 > 1-sp`, `1.abc > 1.abc.1`).
+            (Str(_) | Comb(..), List(_)) => Ordering::Less,
+            (List(_), Str(_) | Comb(..)) => Ordering::Greater,
             (List(a), List(b)) => {
                 let n = a.len().max(b.len());
                 for i in 0..n {
@@ -223,12 +213,6 @@ fn normalize(list: &mut Vec<Item>) {
         if remove {
             list.remove(i);
         }
-    }
-    if list.len() == 1
-        && matches!(list[0], Item::List(_))
-        && let Some(Item::List(inner)) = list.pop()
-    {
-        *list = inner;
     }
 }
 

@@ -22,13 +22,72 @@ pub enum PreKind {
     Rc,
 }
 
+/// A non-negative integer of any size, as `packaging` reads one (Python's `int`): stored
+/// without leading zeros, so the derived equality is numeric equality.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Number {
+    /// Up to `u64::MAX`.
+    Small(u64),
+    /// Digits (no leading zero) of a number above `u64::MAX`.
+    Big(Box<str>),
+}
+
+impl Number {
+    /// Zero.
+    pub const ZERO: Number = Number::Small(0);
+
+    fn from_digits(digits: &str) -> Number {
+        match digits.parse::<u64>() {
+            Ok(n) => Number::Small(n),
+            Err(_) => Number::Big(digits.trim_start_matches('0').into()),
+        }
+    }
+
+    /// Whether this is zero.
+    pub fn is_zero(&self) -> bool {
+        *self == Number::ZERO
+    }
+}
+
+impl From<u64> for Number {
+    fn from(n: u64) -> Self {
+        Number::Small(n)
+    }
+}
+
+impl Ord for Number {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (Number::Small(a), Number::Small(b)) => a.cmp(b),
+            (Number::Small(_), Number::Big(_)) => Ordering::Less,
+            (Number::Big(_), Number::Small(_)) => Ordering::Greater,
+            (Number::Big(a), Number::Big(b)) => a.len().cmp(&b.len()).then_with(|| a.cmp(b)),
+        }
+    }
+}
+
+impl PartialOrd for Number {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::Small(n) => write!(f, "{n}"),
+            Number::Big(d) => f.write_str(d),
+        }
+    }
+}
+
 /// One segment of a local version label: numbers sort after strings.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LocalSegment {
     /// A lowercased alphanumeric segment.
     Text(Box<str>),
     /// An all-digit segment.
-    Number(u64),
+    Number(Number),
 }
 
 impl Ord for LocalSegment {
@@ -53,15 +112,15 @@ impl PartialOrd for LocalSegment {
 #[derive(Debug, Clone)]
 pub struct Pep440Version {
     /// Epoch (`N!`).
-    pub epoch: u64,
+    pub epoch: Number,
     /// Release numbers.
-    pub release: Vec<u64>,
+    pub release: Vec<Number>,
     /// Prerelease.
-    pub pre: Option<(PreKind, u64)>,
+    pub pre: Option<(PreKind, Number)>,
     /// Post release number.
-    pub post: Option<u64>,
+    pub post: Option<Number>,
     /// Development release number.
-    pub dev: Option<u64>,
+    pub dev: Option<Number>,
     /// Local version label segments.
     pub local: Vec<LocalSegment>,
 }
@@ -89,7 +148,7 @@ impl Cursor<'_> {
         }
     }
 
-    fn number(&mut self) -> Option<Result<u64, ()>> {
+    fn number(&mut self) -> Option<Number> {
         let start = self.i;
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.i += 1;
@@ -98,7 +157,7 @@ impl Cursor<'_> {
             return None;
         }
         let digits = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("0");
-        Some(digits.parse::<u64>().map_err(|_| ()))
+        Some(Number::from_digits(digits))
     }
 
     /// Matches the longest of `labels` (already lowercase) at the cursor, case-insensitively.
@@ -130,27 +189,25 @@ impl Pep440Version {
         if matches!(c.peek(), Some(b'v' | b'V')) {
             c.i += 1;
         }
-        let big = || err(input, "number is too large");
         let first = c
             .number()
-            .ok_or_else(|| err(input, "expected a release number"))?
-            .map_err(|()| big())?;
-        let mut epoch = 0;
+            .ok_or_else(|| err(input, "expected a release number"))?;
+        let mut epoch = Number::ZERO;
         let mut release = vec![first];
         if c.peek() == Some(b'!') {
             c.i += 1;
-            epoch = first;
-            release[0] = c
-                .number()
-                .ok_or_else(|| err(input, "expected a release number after the epoch"))?
-                .map_err(|()| big())?;
+            epoch = std::mem::replace(
+                &mut release[0],
+                c.number()
+                    .ok_or_else(|| err(input, "expected a release number after the epoch"))?,
+            );
         }
         loop {
             let save = c.i;
             if c.peek() == Some(b'.') {
                 c.i += 1;
                 if let Some(n) = c.number() {
-                    release.push(n.map_err(|()| big())?);
+                    release.push(n);
                     continue;
                 }
             }
@@ -171,16 +228,10 @@ impl Pep440Version {
             })
             .or_else(|| c.label(&["rc"]).map(|_| PreKind::Rc));
         if let Some(kind) = pre_label {
-            let after = c.i;
+            // As `packaging`'s pattern: a separator after the label is taken even when no
+            // number follows (`1.0a.` is `1.0a0`); every later separator is optional.
             c.sep();
-            let n = match c.number() {
-                Some(n) => n.map_err(|()| big())?,
-                None => {
-                    c.i = after;
-                    0
-                }
-            };
-            pre = Some((kind, n));
+            pre = Some((kind, c.number().unwrap_or(Number::ZERO)));
         } else {
             c.i = save;
         }
@@ -190,7 +241,7 @@ impl Pep440Version {
         if c.peek() == Some(b'-') {
             c.i += 1;
             if let Some(n) = c.number() {
-                post = Some(n.map_err(|()| big())?);
+                post = Some(n);
             } else {
                 c.i = save;
             }
@@ -198,15 +249,8 @@ impl Pep440Version {
         if post.is_none() {
             c.sep();
             if c.label(&["post", "rev", "r"]).is_some() {
-                let after = c.i;
                 c.sep();
-                post = Some(match c.number() {
-                    Some(n) => n.map_err(|()| big())?,
-                    None => {
-                        c.i = after;
-                        0
-                    }
-                });
+                post = Some(c.number().unwrap_or(Number::ZERO));
             } else {
                 c.i = save;
             }
@@ -216,15 +260,8 @@ impl Pep440Version {
         let save = c.i;
         c.sep();
         if c.label(&["dev"]).is_some() {
-            let after = c.i;
             c.sep();
-            dev = Some(match c.number() {
-                Some(n) => n.map_err(|()| big())?,
-                None => {
-                    c.i = after;
-                    0
-                }
-            });
+            dev = Some(c.number().unwrap_or(Number::ZERO));
         } else {
             c.i = save;
         }
@@ -238,10 +275,7 @@ impl Pep440Version {
                     return Err(err(input, "local version label must be [a-z0-9]+ segments"));
                 }
                 local.push(if seg.bytes().all(|b| b.is_ascii_digit()) {
-                    match seg.parse::<u64>() {
-                        Ok(n) => LocalSegment::Number(n),
-                        Err(_) => return Err(big()),
-                    }
+                    LocalSegment::Number(Number::from_digits(seg))
                 } else {
                     LocalSegment::Text(seg.to_ascii_lowercase().into())
                 });
@@ -274,22 +308,22 @@ impl Pep440Version {
         }
     }
 
-    fn release_trimmed(&self) -> &[u64] {
+    fn release_trimmed(&self) -> &[Number] {
         let n = self
             .release
             .iter()
-            .rposition(|&x| x != 0)
+            .rposition(|x| !x.is_zero())
             .map_or(0, |i| i + 1);
         &self.release[..n]
     }
 
     /// The comparison key of `packaging`: pre is "minus infinity" for a bare dev release,
     /// "plus infinity" for a final release.
-    fn pre_key(&self) -> (i8, u8, u64) {
-        match (self.pre, self.post, self.dev) {
-            (None, None, Some(_)) => (-1, 0, 0),
-            (None, _, _) => (1, 0, 0),
-            (Some((k, n)), _, _) => (0, k as u8, n),
+    fn pre_key(&self) -> (i8, u8, &Number) {
+        match (&self.pre, &self.post, &self.dev) {
+            (None, None, Some(_)) => (-1, 0, &Number::ZERO),
+            (None, _, _) => (1, 0, &Number::ZERO),
+            (Some((k, n)), _, _) => (0, *k as u8, n),
         }
     }
 }
@@ -304,7 +338,7 @@ impl FromStr for Pep440Version {
 
 impl fmt::Display for Pep440Version {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.epoch != 0 {
+        if !self.epoch.is_zero() {
             write!(f, "{}!", self.epoch)?;
         }
         for (i, r) in self.release.iter().enumerate() {
@@ -313,7 +347,7 @@ impl fmt::Display for Pep440Version {
             }
             write!(f, "{r}")?;
         }
-        if let Some((k, n)) = self.pre {
+        if let Some((k, n)) = &self.pre {
             let l = match k {
                 PreKind::Alpha => "a",
                 PreKind::Beta => "b",
@@ -321,10 +355,10 @@ impl fmt::Display for Pep440Version {
             };
             write!(f, "{l}{n}")?;
         }
-        if let Some(p) = self.post {
+        if let Some(p) = &self.post {
             write!(f, ".post{p}")?;
         }
-        if let Some(d) = self.dev {
+        if let Some(d) = &self.dev {
             write!(f, ".dev{d}")?;
         }
         for (i, s) in self.local.iter().enumerate() {
@@ -347,11 +381,11 @@ impl Ord for Pep440Version {
             // No post release sorts first: None < Some.
             .then_with(|| self.post.cmp(&other.post))
             // No dev release sorts last.
-            .then_with(|| match (self.dev, other.dev) {
+            .then_with(|| match (&self.dev, &other.dev) {
                 (None, None) => Ordering::Equal,
                 (None, Some(_)) => Ordering::Greater,
                 (Some(_), None) => Ordering::Less,
-                (Some(a), Some(b)) => a.cmp(&b),
+                (Some(a), Some(b)) => a.cmp(b),
             })
             // No local label sorts first; then segment-wise.
             .then_with(|| self.local.cmp(&other.local))

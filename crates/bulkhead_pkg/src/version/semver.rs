@@ -121,8 +121,8 @@ impl SemVersion {
         }
     }
 
-    /// Parses strictly (SemVer 2.0.0), accepting node-semver's leading `v` or `=` and
-    /// surrounding whitespace.
+    /// Parses strictly (SemVer 2.0.0), accepting node-semver's leading `v` and surrounding
+    /// whitespace (`=1.2.3` is not a strict version: node-semver's `valid` refuses it).
     pub fn parse(input: &str) -> Result<Self, VersionError> {
         Self::parse_mode(input, false)
     }
@@ -138,7 +138,7 @@ impl SemVersion {
             s = s.trim_start_matches(|c: char| c == '=' || c.is_whitespace());
             s = s.strip_prefix(['v', 'V']).unwrap_or(s);
         } else {
-            s = s.strip_prefix('=').unwrap_or(s).trim_start();
+            // node-semver's strict pattern allows a `v` but no `=` (`=1.2.3` is loose only).
             s = s.strip_prefix('v').unwrap_or(s);
         }
         if s.is_empty() {
@@ -272,10 +272,12 @@ mod tests {
         assert_eq!(v("1.2.3+a"), v("v1.2.3+b"));
         assert_eq!(v("1.2.3-x.1+b").to_string(), "1.2.3-x.1+b");
         for bad in [
-            "", "1", "1.2", "01.2.3", "1.2.3-", "1.2.3-01", "1.2.3+", "1.2.3.4", "a.b.c",
+            "", "1", "1.2", "01.2.3", "1.2.3-", "1.2.3-01", "1.2.3+", "1.2.3.4", "a.b.c", "=1.2.3",
+            "= 1.2.3", "==1.2.3",
         ] {
             assert!(SemVersion::parse(bad).is_err(), "{bad:?}");
         }
         assert!(SemVersion::parse_loose("1.2.3beta").is_ok());
+        assert!(SemVersion::parse_loose("=1.2.3").is_ok());
     }
 }
