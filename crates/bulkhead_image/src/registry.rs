@@ -93,6 +93,13 @@ fn host_of(url: &str) -> &str {
     rest.split('/').next().unwrap_or("")
 }
 
+/// A response of the registry: status, headers and a streaming body.
+type Response = ureq::http::Response<ureq::Body>;
+
+fn header<'r>(resp: &'r Response, name: &str) -> Option<&'r str> {
+    resp.headers().get(name).and_then(|v| v.to_str().ok())
+}
+
 /// A client for one repository.
 pub struct Client {
     agent: ureq::Agent,
@@ -108,12 +115,16 @@ impl Client {
     pub fn new(r: &Reference, opts: &ScanOptions) -> Client {
         let insecure = opts.insecure_registries.iter().any(|h| h == &r.registry);
         let scheme = if insecure { "http" } else { "https" };
-        let agent = ureq::AgentBuilder::new()
-            .redirects(0)
-            .timeout_connect(Duration::from_secs(30))
-            .timeout_read(Duration::from_secs(120))
+        // Statuses are handled here (401 challenges, error bodies), redirects too (no
+        // Authorization to another host, no HTTPS -> HTTP).
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_connect(Some(Duration::from_secs(30)))
+            .timeout_per_read(Some(Duration::from_secs(120)))
             .user_agent(concat!("bulkhead/", env!("CARGO_PKG_VERSION")))
-            .build();
+            .build()
+            .new_agent();
         Client {
             agent,
             base: format!("{scheme}://{}", r.registry),
@@ -132,7 +143,7 @@ impl Client {
     }
 
     /// GET with auth negotiation and redirect handling; returns the final response.
-    fn get(&self, url: &str, accept: Option<&str>) -> Result<ureq::Response, ImageError> {
+    fn get(&self, url: &str, accept: Option<&str>) -> Result<Response, ImageError> {
         let mut url = url.to_string();
         let mut retried_auth = false;
         let mut redirects = 0;
@@ -140,39 +151,41 @@ impl Client {
             let same_host = host_of(&url) == self.host;
             let mut req = self.agent.get(&url);
             if let Some(a) = accept {
-                req = req.set("Accept", a);
+                req = req.header("Accept", a);
             }
             if same_host && let Some(h) = self.auth_header() {
-                req = req.set("Authorization", &h);
+                req = req.header("Authorization", &h);
             }
-            let resp = match req.call() {
-                Ok(r) => r,
-                Err(ureq::Error::Status(401, r)) if same_host && !retried_auth => {
-                    retried_auth = true;
-                    let challenge = r.header("WWW-Authenticate").unwrap_or("").to_string();
-                    self.authenticate(&challenge, &url)?;
-                    continue;
-                }
-                Err(ureq::Error::Status(code, r)) => {
-                    let body = r.into_string().unwrap_or_default();
-                    let detail = format!(
-                        "HTTP {code}: {}",
-                        body.chars().take(300).collect::<String>()
-                    );
-                    return Err(if code == 401 || code == 403 {
-                        ImageError::Auth { url, detail }
-                    } else {
-                        ImageError::Registry { url, detail }
-                    });
-                }
-                Err(ureq::Error::Transport(t)) => {
-                    return Err(ImageError::Registry {
-                        url,
-                        detail: t.to_string(),
-                    });
-                }
-            };
-            if (300..400).contains(&resp.status()) {
+            let resp = req.call().map_err(|e| ImageError::Registry {
+                url: url.clone(),
+                detail: e.to_string(),
+            })?;
+            let code = resp.status().as_u16();
+            if code == 401 && same_host && !retried_auth {
+                retried_auth = true;
+                let challenge = header(&resp, "WWW-Authenticate").unwrap_or("").to_string();
+                self.authenticate(&challenge, &url)?;
+                continue;
+            }
+            if code >= 400 {
+                let mut body = String::new();
+                let _ = resp
+                    .into_body()
+                    .into_with_config()
+                    .limit(64 * 1024)
+                    .reader()
+                    .read_to_string(&mut body);
+                let detail = format!(
+                    "HTTP {code}: {}",
+                    body.chars().take(300).collect::<String>()
+                );
+                return Err(if code == 401 || code == 403 {
+                    ImageError::Auth { url, detail }
+                } else {
+                    ImageError::Registry { url, detail }
+                });
+            }
+            if (300..400).contains(&code) {
                 redirects += 1;
                 if redirects > 5 {
                     return Err(ImageError::Registry {
@@ -180,7 +193,7 @@ impl Client {
                         detail: "too many redirects".into(),
                     });
                 }
-                let loc = resp.header("Location").unwrap_or("").to_string();
+                let loc = header(&resp, "Location").unwrap_or("").to_string();
                 url = if loc.starts_with("http://") || loc.starts_with("https://") {
                     if loc.starts_with("http://") && url.starts_with("https://") {
                         return Err(ImageError::Registry {
@@ -240,7 +253,7 @@ impl Client {
             }
             let mut req = self.agent.get(&token_url);
             if let Some((u, p)) = &self.credentials {
-                req = req.set(
+                req = req.header(
                     "Authorization",
                     &format!(
                         "Basic {}",
@@ -252,7 +265,13 @@ impl Client {
                 url: token_url.clone(),
                 detail: e.to_string(),
             })?;
-            let body = oci::read_small(resp.into_reader(), &token_url, 1 << 20)?;
+            if resp.status().as_u16() >= 400 {
+                return Err(ImageError::Auth {
+                    url: token_url.clone(),
+                    detail: format!("HTTP {}", resp.status().as_u16()),
+                });
+            }
+            let body = oci::read_small(resp.into_body().into_reader(), &token_url, 1 << 20)?;
             let v: serde_json::Value =
                 serde_json::from_slice(&body).map_err(|source| ImageError::Json {
                     what: token_url.clone(),
@@ -282,8 +301,8 @@ impl Client {
     pub fn manifest(&self, reference: &str) -> Result<(Vec<u8>, String), ImageError> {
         let url = format!("{}/v2/{}/manifests/{reference}", self.base, self.repository);
         let resp = self.get(&url, Some(ACCEPT))?;
-        let header_digest = resp.header("Docker-Content-Digest").map(str::to_string);
-        let bytes = oci::read_small(resp.into_reader(), &url, source::SMALL_LIMIT)?;
+        let header_digest = header(&resp, "Docker-Content-Digest").map(str::to_string);
+        let bytes = oci::read_small(resp.into_body().into_reader(), &url, source::SMALL_LIMIT)?;
         let actual = oci::sha256_digest(&bytes);
         let expected = if reference.contains(':') {
             Some(reference.to_string())
@@ -304,8 +323,7 @@ impl Client {
         let resp = self.get(&url, None)?;
         if let (Some(size), Some(len)) = (
             size,
-            resp.header("Content-Length")
-                .and_then(|l| l.parse::<u64>().ok()),
+            header(&resp, "Content-Length").and_then(|l| l.parse::<u64>().ok()),
         ) && len != size
         {
             return Err(ImageError::SizeMismatch {
@@ -315,7 +333,7 @@ impl Client {
             });
         }
         Ok(Box::new(VerifyingReader::new(
-            resp.into_reader(),
+            resp.into_body().into_reader(),
             &format!("blob {d}"),
             d,
             size,

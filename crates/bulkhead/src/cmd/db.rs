@@ -361,18 +361,31 @@ fn fetch(
             && let Some(p) = prev
         {
             if let Some(e) = &p.etag {
-                req = req.set("If-None-Match", e);
+                req = req.header("If-None-Match", e);
             }
             if let Some(m) = &p.last_modified {
-                req = req.set("If-Modified-Since", m);
+                req = req.header("If-Modified-Since", m);
             }
         }
+        let header = |resp: &ureq::http::Response<ureq::Body>, name: &str| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
         let retryable = match req.call() {
             Ok(resp) if resp.status() == 304 => return Ok(Fetched::NotModified),
+            Ok(resp) if resp.status() == 404 => return Ok(Fetched::Missing),
+            Ok(resp) if resp.status() == 429 || resp.status().is_server_error() => {
+                anyhow::anyhow!("{}: HTTP {}", feed.url, resp.status().as_u16())
+            }
+            Ok(resp) if !resp.status().is_success() => {
+                bail!("{}: HTTP {}", feed.url, resp.status().as_u16())
+            }
             Ok(resp) => {
-                let etag = resp.header("ETag").map(str::to_string);
-                let last_modified = resp.header("Last-Modified").map(str::to_string);
-                let len: Option<u64> = resp.header("Content-Length").and_then(|v| v.parse().ok());
+                let etag = header(&resp, "ETag");
+                let last_modified = header(&resp, "Last-Modified");
+                let len: Option<u64> = header(&resp, "Content-Length").and_then(|v| v.parse().ok());
                 let bar = if quiet {
                     indicatif::ProgressBar::hidden()
                 } else {
@@ -393,7 +406,7 @@ fn fetch(
                 let result = (|| -> anyhow::Result<()> {
                     let mut file = std::fs::File::create(&tmp)
                         .with_context(|| format!("cannot write {}", tmp.display()))?;
-                    let mut reader = bar.wrap_read(resp.into_reader());
+                    let mut reader = bar.wrap_read(resp.into_body().into_reader());
                     let mut buf = vec![0u8; 64 * 1024];
                     loop {
                         let n = reader.read(&mut buf)?;
@@ -421,11 +434,6 @@ fn fetch(
                     }
                 }
             }
-            Err(ureq::Error::Status(404, _)) => return Ok(Fetched::Missing),
-            Err(ureq::Error::Status(code, _)) if code == 429 || code >= 500 => {
-                anyhow::anyhow!("{}: HTTP {code}", feed.url)
-            }
-            Err(ureq::Error::Status(code, _)) => bail!("{}: HTTP {code}", feed.url),
             Err(e) => anyhow::Error::new(e).context(format!("cannot download {}", feed.url)),
         };
         if attempt >= retries.max(1) {
@@ -475,10 +483,12 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
         Err(_) => Vec::new(),
     };
     let store_usable = Store::open(&db).is_ok();
-    let agent = ureq::AgentBuilder::new()
-        .timeout(Duration::from_secs(args.timeout))
+    let agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(args.timeout)))
         .user_agent(concat!("bulkhead/", env!("CARGO_PKG_VERSION")))
-        .build();
+        .build()
+        .new_agent();
     let bars = indicatif::MultiProgress::with_draw_target(if args.quiet {
         indicatif::ProgressDrawTarget::hidden()
     } else {
