@@ -71,9 +71,17 @@ fn main() -> ExitCode {
             if cmd::is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {e}");
+            // Errors quote paths and input text: never let them reach the terminal raw.
+            // (Line by line: a message may span lines on purpose.)
+            let safe = |s: String| {
+                s.split('\n')
+                    .map(|l| bulkhead_diagnostics::render::sanitize(l).into_owned())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            eprintln!("error: {}", safe(e.to_string()));
             for cause in e.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprintln!("  caused by: {}", safe(cause.to_string()));
             }
             ExitCode::from(2)
         }

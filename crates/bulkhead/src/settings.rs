@@ -1,6 +1,7 @@
 //! Command-line settings shared by the checking commands, merged with `bulkhead.toml` into one
 //! validated [`ResolvedSettings`] (parse once, never re-check).
 
+use crate::cmd::walk::WalkOptions;
 use anyhow::Context;
 use bulkhead_config::{Config, PssSpec};
 use bulkhead_diagnostics::{RuleMeta, Severity};
@@ -94,8 +95,8 @@ impl Selection {
 pub struct ResolvedSettings {
     pub selection: Selection,
     pub fail_on: Severity,
-    pub exclude: Vec<String>,
-    pub respect_gitignore: bool,
+    /// How directories are walked (gitignore, excludes).
+    pub walk: WalkOptions,
     /// Settings handed to the Dockerfile engine.
     pub dockerfile: bulkhead_dockerfile::Settings,
     /// Settings handed to the Kubernetes and Compose engine.
@@ -126,10 +127,29 @@ impl ResolvedSettings {
         ignore.extend(args.ignore.iter().cloned());
         let mut exclude = config.check.exclude.clone();
         exclude.extend(args.exclude.iter().cloned());
+        // A selector that names no rule is an error, never a silent no-op: a typo in `ignore`
+        // would otherwise keep a rule on, and one in `select` would turn every rule off.
+        let rules = crate::cmd::registry::all();
+        let from_config = |key: &str| match &config_path {
+            Some(p) => format!("`{key}` in {}", p.display()),
+            None => format!("`{key}`"),
+        };
+        check_selectors(&args.select, "--select", &rules)?;
+        check_selectors(&args.extend_select, "--extend-select", &rules)?;
+        check_selectors(&args.ignore, "--ignore", &rules)?;
+        if let Some(sel) = &config.check.select {
+            check_selectors(sel, &from_config("select"), &rules)?;
+        }
+        check_selectors(
+            &config.check.extend_select,
+            &from_config("extend-select"),
+            &rules,
+        )?;
+        check_selectors(&config.check.ignore, &from_config("ignore"), &rules)?;
         let fail_on = args
             .fail_on
             .or(config.check.fail_on.map(|s| s.0))
-            .unwrap_or(crate::cmd::check::DEFAULT_FAIL_ON);
+            .unwrap_or(DEFAULT_FAIL_ON);
         let pss = args.pss.or(config.kubernetes.pss).unwrap_or_default();
         let dockerfile = bulkhead_dockerfile::Settings {
             target: args.target.clone().or(config.dockerfile.target.clone()),
@@ -158,13 +178,96 @@ impl ResolvedSettings {
                 ignore,
             },
             fail_on,
-            exclude,
-            respect_gitignore: !args.no_respect_gitignore
-                && config.check.respect_gitignore.unwrap_or(true),
+            walk: WalkOptions {
+                exclude,
+                respect_gitignore: !args.no_respect_gitignore
+                    && config.check.respect_gitignore.unwrap_or(true),
+            },
             dockerfile,
             k8s,
         })
     }
+}
+
+/// The severity that makes `check` exit 1 when none is configured: any finding.
+pub const DEFAULT_FAIL_ON: Severity = Severity::Info;
+
+/// Every selector of `list` must name a rule: `ALL`, a code prefix (`DF`, `KS0`, `PSS014`), a
+/// rule's kebab-case name or a peer tool's id that one of our rules is equivalent to. The error
+/// says where the selector came from and suggests the nearest real one.
+pub fn check_selectors(list: &[String], source: &str, rules: &[&RuleMeta]) -> anyhow::Result<()> {
+    for sel in list {
+        if sel == "ALL" || (!sel.is_empty() && rules.iter().any(|r| r.matches_selector(sel))) {
+            continue;
+        }
+        let mut msg = format!("{source}: `{sel}` selects no rule");
+        if let Some(tool) = peer_tool_of(sel, rules) {
+            msg.push_str(&format!(
+                " (it looks like a {tool} id, but no Bulkhead rule is equivalent to it)"
+            ));
+        } else if let Some(best) = did_you_mean(sel, rules) {
+            msg.push_str(&format!(" (did you mean `{best}`?)"));
+        }
+        msg.push_str("; `bulkhead rules` lists every code");
+        anyhow::bail!(msg);
+    }
+    Ok(())
+}
+
+/// The peer tool whose id scheme `sel` follows (`DL3099` is hadolint's letters and digits),
+/// when it is no alias of ours.
+fn peer_tool_of(sel: &str, rules: &[&RuleMeta]) -> Option<&'static str> {
+    let stem = |id: &str| id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let n = stem(sel);
+    if n == sel.len() || n == 0 {
+        return None;
+    }
+    rules
+        .iter()
+        .flat_map(|r| r.aliases.iter())
+        .find(|a| stem(a.id) == n && a.id.len() > n && a.id[..n] == sel[..n])
+        .map(|a| a.tool.as_str())
+}
+
+/// The closest code, code prefix, name or alias to a mistyped selector, if one is close.
+fn did_you_mean(sel: &str, rules: &[&RuleMeta]) -> Option<String> {
+    let mut candidates: Vec<&str> = Vec::new();
+    for r in rules {
+        candidates.push(r.code);
+        candidates.push(r.name);
+        let letters = r.code.trim_end_matches(|c: char| c.is_ascii_digit());
+        candidates.push(letters);
+        candidates.extend(r.aliases.iter().map(|a| a.id));
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let upper = sel.to_ascii_uppercase();
+    if let Some(c) = candidates.iter().find(|c| **c == upper) {
+        return Some(c.to_string());
+    }
+    let max = (sel.chars().count() / 3).max(1);
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&upper, &c.to_ascii_uppercase()), *c))
+        .filter(|(d, _)| *d <= max)
+        .min()
+        .map(|(_, c)| c.to_string())
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 /// The validated `LEVEL[@VERSION]` as the Kubernetes engine's policy type.

@@ -18,4 +18,4 @@ pub use location::{LineIndex, Position, Range};
 pub use report::{FileOutcome, Finding, InputError, K8sObject, Report, Summary, SuppressedBy};
 pub use rule::{Alias, Category, FixKind, RuleMeta, Tool, registry_problems};
 pub use severity::Severity;
-pub use suppression::{Suppression, SuppressionScope, apply_suppressions};
+pub use suppression::{Suppression, SuppressionScope, apply_suppressions, is_suppressed};

@@ -44,6 +44,12 @@ impl Suppression {
     }
 }
 
+/// Whether one of `suppressions` hides `f` (BH findings are never hidden). Fix loops use it so
+/// that a suppressed finding is never fixed.
+pub fn is_suppressed(f: &Finding, suppressions: &[Suppression]) -> bool {
+    !f.rule.code.starts_with("BH") && suppressions.iter().any(|s| s.covers(f))
+}
+
 /// Split `findings` of one file into (kept, suppressed) and append a BH001 finding for every
 /// code of every suppression that matched nothing, provided `active(code)` says the code names
 /// a rule enabled in this run (a suppression of a disabled rule, or of a peer tool's check we

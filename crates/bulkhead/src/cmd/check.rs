@@ -1,16 +1,18 @@
 //! `bulkhead check [PATH...]`: walk inputs, detect each file's kind, run its engine, apply
 //! selection and suppressions, fix when asked, render.
 
-use crate::cmd::{engines, registry, walk};
+use crate::cmd::walk::{self, Input, Source};
+use crate::cmd::{engines, registry};
 use crate::settings::{ResolvedSettings, SettingsArgs};
 use anyhow::{Context, bail};
 use bulkhead_diagnostics::render::{self, Format, RenderOptions};
 use bulkhead_diagnostics::{
-    Applicability, Finding, InputError, Report, RuleMeta, Severity, apply_fixes, apply_suppressions,
+    Applicability, Finding, InputError, Report, RuleMeta, apply_fixes, apply_suppressions,
+    is_suppressed,
 };
 use rayon::prelude::*;
 use std::collections::HashSet;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -48,18 +50,6 @@ pub struct Args {
     pub settings: SettingsArgs,
 }
 
-/// One input: a file on disk or stdin.
-#[derive(Debug, Clone)]
-pub struct Input {
-    /// Path as displayed (`/`-separated, as the user gave it).
-    pub display: String,
-    /// Where to read and write; `None` for stdin.
-    pub fs_path: Option<PathBuf>,
-    pub kind: engines::Kind,
-    /// Named on the command line (an unrecognised kind is then an error, not a skip).
-    pub explicit: bool,
-}
-
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let cwd = std::env::current_dir().context("reading the current directory")?;
     let settings = ResolvedSettings::resolve(&args.settings, &cwd)?;
@@ -79,23 +69,20 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
-    let (inputs, mut errors) = walk::collect(&paths, &settings, args.stdin_filename.as_deref());
+    let (inputs, mut errors) =
+        walk::collect(&paths, &settings.walk, args.stdin_filename.as_deref());
 
-    let stdin_text = if inputs.iter().any(|i| i.fs_path.is_none()) {
-        let mut s = String::new();
-        match std::io::stdin().read_to_string(&mut s) {
-            Ok(_) => Some(s),
+    // Standard input is read once, whoever names it (`-`, `/dev/stdin`).
+    let reads_stdin = inputs.iter().any(|i| i.source == Source::Stdin);
+    let stdin_text = match inputs.iter().find(|i| i.source == Source::Stdin) {
+        Some(i) => match walk::read_stdin(&i.display) {
+            Ok(s) => Some(s),
             Err(e) => {
-                errors.push(InputError::new(
-                    "-",
-                    None,
-                    format!("cannot read stdin: {e}"),
-                ));
+                errors.push(e);
                 None
             }
-        }
-    } else {
-        None
+        },
+        None => None,
     };
 
     let fix_mode = if args.fix || args.diff {
@@ -137,7 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         if let Some(new_text) = &r.fixed_text {
             if args.diff {
                 diffs.push(unified_diff(&r.display, &r.original, new_text));
-            } else if let Some(path) = &r.fs_path {
+            } else if let Source::File(path) = &r.source {
                 if let Err(e) = write_atomically(path, new_text) {
                     write_errors.push(InputError::new(
                         &r.display,
@@ -145,6 +132,13 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                         format!("cannot write fixes: {e:#}"),
                     ));
                 }
+            } else if let Source::Stream(_) = &r.source {
+                // A pipe is read once: there is nothing to write the fixes back to.
+                write_errors.push(InputError::new(
+                    &r.display,
+                    None,
+                    "is a pipe: fixes cannot be written back (use --diff to see them)",
+                ));
             } else {
                 // stdin with --fix: the fixed text goes to stdout, the report to stderr.
                 let mut out = std::io::stdout().lock();
@@ -180,8 +174,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         kept.retain(|f| enabled_codes.contains(f.rule.code));
         kept.sort_by(within_file_order);
         if !kept.is_empty() || !hidden.is_empty() {
-            let text = match (&r.fs_path, r.text_dropped) {
-                (Some(p), true) => std::fs::read_to_string(p).ok().map(Arc::from),
+            let text = match (&r.source, r.text_dropped) {
+                (Source::File(p), true) => std::fs::read_to_string(p).ok().map(Arc::from),
                 _ => Some(r.text.clone()),
             };
             if let Some(t) = text {
@@ -227,7 +221,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         match path {
             None => {
                 // With `--fix` on stdin, stdout carries the fixed text; the report goes to stderr.
-                if args.fix && inputs.iter().any(|i| i.fs_path.is_none()) {
+                if args.fix && reads_stdin {
                     let mut err = std::io::stderr().lock();
                     render::render(*format, &report, &opts, &mut err)?;
                 } else {
@@ -271,7 +265,7 @@ fn within_file_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 /// What checking one input produced.
 struct FileResult {
     display: String,
-    fs_path: Option<PathBuf>,
+    source: Source,
     /// Text the findings refer to (after fixes, when fixing).
     text: Arc<str>,
     original: Arc<str>,
@@ -303,7 +297,7 @@ fn check_input(
 ) -> FileResult {
     let mut result = FileResult {
         display: input.display.clone(),
-        fs_path: input.fs_path.clone(),
+        source: input.source.clone(),
         text: Arc::from(""),
         original: Arc::from(""),
         fixed_text: None,
@@ -316,34 +310,15 @@ fn check_input(
         skipped: false,
         text_dropped: false,
     };
-    let text: String = match &input.fs_path {
-        None => match stdin_text {
+    let text: String = match &input.source {
+        Source::Stdin => match stdin_text {
             Some(s) => s.to_string(),
             None => return result,
         },
-        Some(p) => match std::fs::read(p) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => s,
-                Err(e) => {
-                    let valid = e.utf8_error().valid_up_to();
-                    let bytes = e.into_bytes();
-                    let prefix = String::from_utf8_lossy(&bytes[..valid]);
-                    let idx = bulkhead_diagnostics::LineIndex::new(&prefix);
-                    let pos = idx.position(&prefix, valid);
-                    result.errors.push(InputError::new(
-                        &input.display,
-                        Some(bulkhead_diagnostics::Range::new(pos, pos)),
-                        "not valid UTF-8",
-                    ));
-                    return result;
-                }
-            },
+        _ => match walk::read(input) {
+            Ok(s) => s,
             Err(e) => {
-                result.errors.push(InputError::new(
-                    &input.display,
-                    None,
-                    format!("cannot read: {e}"),
-                ));
+                result.errors.push(e);
                 return result;
             }
         },
@@ -363,7 +338,7 @@ fn check_input(
                 fixed.as_deref().unwrap_or(&original),
                 settings,
                 input.explicit,
-                input.fs_path.as_deref(),
+                input.fs_path(),
             )
         }));
         let checked = match checked {
@@ -393,8 +368,11 @@ fn check_input(
             .filter(|f| enabled_set.contains(f.rule.code))
             .collect();
         let fixable: Vec<&bulkhead_diagnostics::Fix> = match fix_mode {
+            // A suppressed finding is accepted as it is: fixing it would rewrite a line the
+            // user chose to keep (and can turn a passing file into a failing one).
             Some(mode) if outcome.errors.is_empty() && rounds < MAX_FIX_ROUNDS => selected
                 .iter()
+                .filter(|f| !is_suppressed(f, &outcome.suppressions))
                 .filter_map(|f| f.fix.as_ref())
                 .filter(|fx| fx.applicability <= mode)
                 .collect(),
@@ -427,7 +405,7 @@ fn check_input(
         }
         // Most files of a large tree (CRDs, say) have nothing to show: don't hold their text for
         // the whole run; it is read again in the rare case a cross-file finding lands there.
-        None if result.findings.is_empty() && input.fs_path.is_some() => {
+        None if result.findings.is_empty() && input.file().is_some() => {
             result.text_dropped = true;
         }
         None => {
@@ -494,19 +472,23 @@ fn parse_format(name: &str) -> anyhow::Result<Format> {
     Ok(name.parse::<Format>()?)
 }
 
+/// An input error for stderr: path and message sanitised (a hostile file name must not reach
+/// the terminal as escape sequences).
 fn render_error(e: &InputError) -> String {
+    let (path, message) = (render::sanitize(&e.path), render::sanitize(&e.message));
     match e.range {
         Some(r) => format!(
-            "{}:{}:{}: error: {}",
-            e.path, r.start.line, r.start.column, e.message
+            "{path}:{}:{}: error: {message}",
+            r.start.line, r.start.column
         ),
-        None => format!("{}: error: {}", e.path, e.message),
+        None => format!("{path}: error: {message}"),
     }
 }
 
 /// A unified diff of one file's fixes, with `a/` and `b/` headers like git.
 fn unified_diff(path: &str, old: &str, new: &str) -> String {
     let diff = similar::TextDiff::from_lines(old, new);
+    let path = render::sanitize(path);
     diff.unified_diff()
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
@@ -532,6 +514,3 @@ pub fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
         .with_context(|| format!("replacing {}", path.display()))?;
     Ok(())
 }
-
-/// The severity that makes `check` exit 1 when none is configured: any finding.
-pub const DEFAULT_FAIL_ON: Severity = Severity::Info;

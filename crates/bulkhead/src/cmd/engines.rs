@@ -57,9 +57,28 @@ pub fn sniff(path: &str, text: &str) -> Option<Kind> {
         Some(Kind::Kubernetes)
     } else if bulkhead_k8s::looks_like_compose(path, text) {
         Some(Kind::Compose)
+    } else if !is_candidate_data_file(Path::new(path)) && looks_like_dockerfile(text) {
+        Some(Kind::Dockerfile)
     } else {
         None
     }
+}
+
+/// A Dockerfile read from a pipe or an unusual name: its first instruction (after comments,
+/// parser directives and blank lines) is `FROM` or `ARG`, as BuildKit requires.
+pub fn looks_like_dockerfile(text: &str) -> bool {
+    let first = text
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#'));
+    first.is_some_and(|l| {
+        let word: String = l
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase();
+        (word == "FROM" || word == "ARG") && l.len() > word.len()
+    })
 }
 
 /// The `.dockerignore` of a Dockerfile's build context, taken to be its directory: BuildKit's

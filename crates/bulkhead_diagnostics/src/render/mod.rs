@@ -138,6 +138,14 @@ pub const CONTEXT_LINES: u32 = 2;
 /// SARIF `tool.driver.informationUri`: the project's repository.
 pub const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
 
+/// `s` made safe to print on one terminal line: control characters (escape sequences, newlines)
+/// and invisible bidi/format characters shown as visible symbols. Every untrusted string a
+/// human format prints (paths, messages, YAML keys) goes through it; the binary uses it for
+/// what it prints itself (errors on stderr, diff headers).
+pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
+    text::inline(s)
+}
+
 /// Render `report` in `format` to `out`.
 ///
 /// The whole report is rendered in memory and written with one `write_all`, so a broken pipe
