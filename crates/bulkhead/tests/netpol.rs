@@ -48,7 +48,7 @@ fn list_formats_and_focus() {
         "netpol",
         "list",
         "examples/netpol/shop",
-        "-o",
+        "-f",
         "csv",
         "--focus-workload",
         "shop/db",
@@ -61,7 +61,7 @@ shop/backend[Deployment],shop/db[StatefulSet],TCP 5432\n\
 shop/db[StatefulSet],0.0.0.0-255.255.255.255[External],UDP 53\n\
 shop/db[StatefulSet],payments/gateway[Deployment],UDP 53\n"
     );
-    let (code, out, _) = run(&["netpol", "list", "examples/netpol/shop", "-o", "svg"]);
+    let (code, out, _) = run(&["netpol", "list", "examples/netpol/shop", "-f", "svg"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("<svg"), "{out}");
     assert!(out.contains("shop/frontend[Deployment] =&gt; shop/backend[Deployment] : TCP 9090"));
@@ -101,7 +101,7 @@ fn explain_with_rule_lines() {
         "-p",
         "examples/netpol/shop",
     ]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1, "a DENIED answer is what explain reports: exit 1");
     assert!(
         out.contains("  denied: no egress rule admits TCP 5432 with shop/db[StatefulSet]\n"),
         "{out}"
@@ -131,7 +131,7 @@ fn diff_between_versions() {
         "examples/netpol/shop",
         "examples/netpol/shop-v2",
     ]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1, "changes found: exit 1, as diff(1)");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "Connectivity diff:");
     assert_eq!(
@@ -158,7 +158,8 @@ fn synthesize_declared_round_trips() {
         "examples/netpol/shop",
         "--from",
         "examples/netpol/shop-flows.yaml",
-        "-f",
+        "--no-dns",
+        "-o",
         synth.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
@@ -234,4 +235,161 @@ default/b[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections\n\
 default/b[Pod] => default/a[Pod] : All Connections\n"
     );
     assert!(err.contains("x.yaml:7: invalid YAML"), "{err}");
+}
+
+#[test]
+fn diff_without_changes_exits_0() {
+    let (code, out, err) = run(&[
+        "netpol",
+        "diff",
+        "examples/netpol/shop",
+        "examples/netpol/shop",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("diff-type"), "{out}");
+}
+
+/// `-f` is the format and `-o` the output file in every command, as in `check`; the old
+/// `-o FORMAT` spelling is refused instead of writing a file named `json`.
+#[test]
+fn format_and_output_flags_follow_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("list.json");
+    let (code, out, err) = run(&[
+        "netpol",
+        "list",
+        "-f",
+        "json",
+        "-o",
+        out_file.to_str().unwrap(),
+        "examples/netpol/shop",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "");
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), SHOP_LIST.lines().count());
+    assert_eq!(
+        v[0],
+        serde_json::json!({"src": "0.0.0.0-255.255.255.255[External]", "dst": "payments/gateway[Deployment]", "conn": "All Connections"})
+    );
+
+    let (code, _, err) = run(&["netpol", "list", "-o", "json", "examples/netpol/shop"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`-o json` names the output FILE"), "{err}");
+    assert!(!root().join("json").exists());
+
+    let (code, out, err) = run(&[
+        "netpol",
+        "diff",
+        "-f",
+        "json",
+        "examples/netpol/shop",
+        "examples/netpol/shop-v2",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.trim_start().starts_with('['), "{out}");
+}
+
+/// A list is streamed in sorted order: the same bytes as the materialized list, in every
+/// streamed format, for a cluster with external ranges and several classes.
+#[test]
+fn streamed_list_matches_each_format() {
+    for (fmt, first, last) in [
+        (
+            "txt",
+            "0.0.0.0-255.255.255.255[External] => payments/gateway[Deployment] : All Connections\n",
+            "shop/frontend[Deployment] => shop/backend[Deployment] : TCP 9090\n",
+        ),
+        (
+            "csv",
+            "src,dst,conn\n",
+            "shop/frontend[Deployment],shop/backend[Deployment],TCP 9090\n",
+        ),
+        (
+            "md",
+            "| src | dst | conn |\n|-----|-----|------|\n",
+            "| shop/frontend[Deployment] | shop/backend[Deployment] | TCP 9090 |\n",
+        ),
+        (
+            "json",
+            "[\n  {\n    \"src\": \"0.0.0.0-255.255.255.255[External]\",\n",
+            "    \"conn\": \"TCP 9090\"\n  }\n]\n",
+        ),
+    ] {
+        let (code, out, err) = run(&["netpol", "list", "-f", fmt, "examples/netpol/shop"]);
+        assert_eq!(code, 0, "{fmt}: {err}");
+        assert!(out.starts_with(first), "{fmt}: {out}");
+        assert!(out.ends_with(last), "{fmt}: {out}");
+    }
+}
+
+#[test]
+fn list_without_workloads_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: a}\nspec: {podSelector: {}}\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["netpol", "list", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "\n");
+    assert!(
+        err.contains("no connections listed: the input has no workloads (pods or pod controllers), only 1 NetworkPolicy"),
+        "{err}"
+    );
+}
+
+/// Synthesized policies keep DNS working (NP005 would fire otherwise) unless --no-dns, and
+/// what is written is linted: --no-dns is warned about.
+#[test]
+fn synthesize_allows_dns_by_default() {
+    let flows = ["--from", "examples/netpol/shop-flows.yaml"];
+    let (code, out, err) = run(&[
+        &["netpol", "synthesize", "examples/netpol/shop"][..],
+        &flows,
+    ]
+    .concat());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("name: bulkhead-allow-dns"), "{out}");
+    assert!(out.contains("k8s-app: kube-dns"), "{out}");
+    assert!(!err.contains("NP005"), "{err}");
+    let (code, out, err) = run(&[
+        &["netpol", "synthesize", "--no-dns", "examples/netpol/shop"][..],
+        &flows,
+    ]
+    .concat());
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("bulkhead-allow-dns"), "{out}");
+    assert!(
+        err.contains("warning: synthesized policies: NP005"),
+        "{err}"
+    );
+}
+
+/// Walking never follows links (two `..` links made the walk endless) and reads only regular
+/// files; JSON that is no Kubernetes object beside the manifests is not an error.
+#[test]
+fn walk_is_loop_safe_and_skips_non_manifests() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", d.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("..", d.join("sub/up2")).unwrap();
+    std::fs::write(
+        d.join("sub/pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\nspec: {containers: [{name: c, image: i}]}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("expected_output.json"),
+        "[{\"src\": \"a\", \"dst\": \"b\", \"conn\": \"All Connections\"}]\n",
+    )
+    .unwrap();
+    for sub in ["lint", "list"] {
+        let (code, _, err) = run(&["netpol", sub, d.to_str().unwrap()]);
+        assert!(code == 0 || code == 1, "{sub}: exit {code}: {err}");
+        assert!(!err.contains("error"), "{sub}: {err}");
+    }
 }

@@ -268,6 +268,16 @@ impl<'c> Analysis<'c> {
         self.class_rep.len()
     }
 
+    /// The equivalence class of workload `w`.
+    pub fn class_of(&self, w: usize) -> usize {
+        self.class_of[w]
+    }
+
+    /// The representative workload of class `c`.
+    pub fn class_rep(&self, c: usize) -> usize {
+        self.class_rep[c]
+    }
+
     /// Policies selecting workload `w` that affect direction `d`.
     pub fn selecting(&self, w: usize, d: Direction) -> &[usize] {
         let c = self.class_of[w];

@@ -35,6 +35,7 @@ pub mod model;
 pub mod output;
 pub mod picture;
 pub mod selector;
+pub mod stream;
 pub mod synth;
 
 pub use lints::{RULES, Settings, lint};
@@ -87,6 +88,40 @@ pub fn connlist(a: &Analysis<'_>, opts: &ListOptions) -> Vec<ConnLine> {
 
 /// Compute and render the connectivity list of a cluster.
 pub fn list(cluster: &Cluster, opts: &ListOptions, fmt: Format) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = list_to(cluster, opts, fmt, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Compute the connectivity list of a cluster and write it to `out`: streamed in sorted
+/// order ([`stream::write_list`]) unless exposure or the `dot` picture need the whole list.
+/// Returns the number of connections listed.
+pub fn list_to(
+    cluster: &Cluster,
+    opts: &ListOptions,
+    fmt: Format,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<u64> {
+    if !opts.exposure && fmt != Format::Dot {
+        let a = Analysis::new(cluster);
+        let ws = &cluster.workloads;
+        let focused = |p: Peer| match p {
+            Peer::Workload(i) => opts
+                .focus_workloads
+                .iter()
+                .any(|f| focus_matches(&ws[i], f)),
+            Peer::Ext(_) => false,
+        };
+        let keep = |s: Peer, d: Peer| opts.focus_workloads.is_empty() || focused(s) || focused(d);
+        return stream::write_list(&a, fmt, &keep, out);
+    }
+    let text = list_materialized(cluster, opts, fmt);
+    out.write_all(text.as_bytes())?;
+    Ok(text.lines().count() as u64)
+}
+
+fn list_materialized(cluster: &Cluster, opts: &ListOptions, fmt: Format) -> String {
     let a = Analysis::new(cluster);
     let lines = connlist(&a, opts);
     let exp = opts.exposure.then(|| {

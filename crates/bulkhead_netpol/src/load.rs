@@ -79,12 +79,19 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errs: &mut Vec<InputError>) {
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for e in entries {
-        if e.is_dir() {
+        // Links are not followed inside a walk (two `..` links would make it endless), and
+        // only regular files are read (a FIFO would block).
+        let Ok(meta) = std::fs::symlink_metadata(&e) else {
+            continue;
+        };
+        if meta.is_dir() {
             walk(&e, out, errs);
-        } else if matches!(
-            e.extension().and_then(|x| x.to_str()),
-            Some("yaml" | "yml" | "json")
-        ) {
+        } else if meta.is_file()
+            && matches!(
+                e.extension().and_then(|x| x.to_str()),
+                Some("yaml" | "yml" | "json")
+            )
+        {
             out.push(e);
         }
     }

@@ -423,12 +423,14 @@ impl Cluster {
     }
 }
 
+/// The controlling owner of an object: only an ownerReference with `controller: true` makes a
+/// pod part of its owner's workload, as netpol-analyzer (and the garbage collector) read it; a
+/// pod whose references are all non-controlling stays a workload of its own.
 fn owner_of(meta: Option<&Value>) -> Option<(String, String)> {
     let refs = meta?.get("ownerReferences")?.as_array()?;
     let r = refs
         .iter()
-        .find(|r| r.get("controller").and_then(Value::as_bool) == Some(true))
-        .or_else(|| refs.first())?;
+        .find(|r| r.get("controller").and_then(Value::as_bool) == Some(true))?;
     let name = r.get("name").map(scalar).filter(|s| !s.is_empty())?;
     let kind = r
         .get("kind")

@@ -248,8 +248,63 @@ fn dns_name(s: &str) -> String {
     out.trim_matches(['-', '.']).to_string()
 }
 
+/// Options of [`synthesize_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SynthOptions {
+    /// Allow every workload's egress to the cluster DNS (pods labelled `k8s-app: kube-dns` in
+    /// `kube-system`, UDP and TCP 53): without it the default-deny egress breaks name
+    /// resolution (NP005).
+    pub dns: bool,
+}
+
+impl Default for SynthOptions {
+    fn default() -> Self {
+        SynthOptions { dns: true }
+    }
+}
+
 /// Write the policies (as Kubernetes objects) that allow exactly `flows` and nothing else
-/// between the cluster's workloads.
+/// between the cluster's workloads, plus (by default) DNS egress to the cluster DNS.
+pub fn synthesize_with(cluster: &Cluster, flows: &[Flow], opts: &SynthOptions) -> Vec<Value> {
+    let mut out = synthesize(cluster, flows);
+    if opts.dns {
+        let mut namespaces: Vec<&str> = cluster
+            .workloads
+            .iter()
+            .map(|w| w.namespace.as_str())
+            .collect();
+        namespaces.sort_unstable();
+        namespaces.dedup();
+        // After each namespace's default-deny, so the file reads deny, then DNS, then allows.
+        let at = namespaces.len().min(out.len());
+        let dns: Vec<Value> = namespaces
+            .iter()
+            .map(|ns| {
+                json!({
+                    "apiVersion": "networking.k8s.io/v1",
+                    "kind": "NetworkPolicy",
+                    "metadata": {"name": "bulkhead-allow-dns", "namespace": ns},
+                    "spec": {
+                        "podSelector": {},
+                        "policyTypes": ["Egress"],
+                        "egress": [{
+                            "to": [{
+                                "namespaceSelector": {"matchLabels": {NS_NAME_LABEL: "kube-system"}},
+                                "podSelector": {"matchLabels": {"k8s-app": "kube-dns"}},
+                            }],
+                            "ports": [{"port": 53, "protocol": "UDP"}, {"port": 53, "protocol": "TCP"}],
+                        }],
+                    },
+                })
+            })
+            .collect();
+        out.splice(at..at, dns);
+    }
+    out
+}
+
+/// Write the policies (as Kubernetes objects) that allow exactly `flows` and nothing else
+/// between the cluster's workloads (no DNS policy: see [`synthesize_with`]).
 pub fn synthesize(cluster: &Cluster, flows: &[Flow]) -> Vec<Value> {
     let mut out = Vec::new();
     let mut namespaces: Vec<&str> = cluster

@@ -181,3 +181,46 @@ spec:
         ]
     );
 }
+
+#[test]
+fn only_a_controlling_owner_reference_makes_a_pod_part_of_its_owner() {
+    let pods = |controller: &str| {
+        format!(
+            "
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api-abc12-x7k2p
+  namespace: ns
+  ownerReferences: [{{apiVersion: apps/v1, kind: ReplicaSet, name: api-abc12{controller}}}]
+spec: {{containers: [{{name: c, image: i}}]}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {{name: other, namespace: ns}}
+spec: {{containers: [{{name: c, image: i}}]}}
+"
+        )
+    };
+    let names = |text: &str| {
+        let (docs, errs) = load::parse_text("t.yaml", text);
+        assert!(errs.is_empty(), "{errs:?}");
+        let c = cluster_from_documents(&docs);
+        let mut v: Vec<String> = c.workloads.iter().map(|w| w.display()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        names(&pods("")),
+        ["ns/api-abc12-x7k2p[Pod]", "ns/other[Pod]"],
+        "no controller field: the pod is its own workload"
+    );
+    assert_eq!(
+        names(&pods(", controller: false")),
+        ["ns/api-abc12-x7k2p[Pod]", "ns/other[Pod]"]
+    );
+    assert_eq!(
+        names(&pods(", controller: true")),
+        ["ns/api-abc12[ReplicaSet]", "ns/other[Pod]"]
+    );
+}

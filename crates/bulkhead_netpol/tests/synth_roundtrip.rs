@@ -57,6 +57,11 @@ fn roundtrip(dir: &Path) -> Result<usize, String> {
 #[test]
 fn synthesis_round_trips() {
     let Some(root) = shared() else {
+        // Under CI a missing prerequisite fails; elsewhere (a user's clone) say why.
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "../shared not found (CI=true): the conformance suite must run in CI"
+        );
         println!("skipped: ../shared not found");
         return;
     };

@@ -32,8 +32,8 @@ enum NetpolCommand {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format: txt, json, csv, md, dot (netpol-analyzer's), html or svg (a picture).
-        #[arg(long, short = 'o', default_value = "txt")]
-        output: String,
+        #[arg(long, short = 'f', default_value = "txt", value_name = "FORMAT")]
+        format: String,
         /// Keep only connections of this workload (`name` or `namespace/name`); repeatable.
         #[arg(long = "focus-workload", value_name = "WORKLOAD")]
         focus_workload: Vec<String>,
@@ -41,8 +41,8 @@ enum NetpolCommand {
         #[arg(long)]
         exposure: bool,
         /// Write to FILE instead of stdout.
-        #[arg(long, short = 'f', value_name = "FILE")]
-        file: Option<PathBuf>,
+        #[arg(long, short = 'o', value_name = "FILE", alias = "file")]
+        output: Option<PathBuf>,
     },
     /// Explain whether SRC may connect to DST, and which policies and rules decide it.
     Explain {
@@ -63,8 +63,11 @@ enum NetpolCommand {
         /// The new manifests.
         b: PathBuf,
         /// Output format: txt, csv, md or json.
-        #[arg(long, short = 'o', default_value = "txt")]
-        output: String,
+        #[arg(long, short = 'f', default_value = "txt", value_name = "FORMAT")]
+        format: String,
+        /// Write to FILE instead of stdout.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Write default-deny and minimal allow policies for the connectivity.
     Synthesize {
@@ -76,8 +79,12 @@ enum NetpolCommand {
         #[arg(long, value_name = "FILE")]
         from: Option<PathBuf>,
         /// Write the policies to FILE instead of stdout.
-        #[arg(long, short = 'f', value_name = "FILE")]
-        file: Option<PathBuf>,
+        #[arg(long, short = 'o', value_name = "FILE", alias = "file")]
+        output: Option<PathBuf>,
+        /// Do not add the policy that lets every workload reach the cluster DNS (kube-dns in
+        /// kube-system, UDP and TCP 53).
+        #[arg(long)]
+        no_dns: bool,
     },
     /// Run the NP* lints over manifests (as `bulkhead check` does).
     Lint {
@@ -86,10 +93,38 @@ enum NetpolCommand {
     },
 }
 
-/// Load manifests; input errors are printed and make the command fail with exit 2 unless
-/// `lenient` (documents that parsed still count).
+/// Load manifests through the one walker of every command (`cmd::walk`: gitignore-aware,
+/// never follows links, pipes and stdin read as streams); input errors are printed and make
+/// the command fail with exit 2 (documents that parsed still count). YAML or JSON found while
+/// walking that holds no Kubernetes object (an expected-output file beside the manifests) is
+/// not an input, as in `check`; a file named on the command line is always read.
 fn load_cluster(paths: &[PathBuf]) -> anyhow::Result<(Cluster, Vec<load::Document>, bool)> {
-    let (docs, errs) = load::load_paths(paths);
+    use crate::cmd::engines::Kind;
+    use crate::cmd::walk;
+    let opts = walk::WalkOptions {
+        respect_gitignore: true,
+        exclude: Vec::new(),
+    };
+    let (inputs, mut errs) = walk::collect(paths, &opts, None);
+    let mut docs = Vec::new();
+    for input in &inputs {
+        if !input.explicit && input.kind != Kind::Sniff && input.kind != Kind::Kubernetes {
+            continue; // Dockerfiles and Compose files found while walking
+        }
+        let text = match walk::read(input) {
+            Ok(t) => t,
+            Err(e) => {
+                errs.push(e);
+                continue;
+            }
+        };
+        if !input.explicit && !bulkhead_k8s::looks_like_kubernetes(&text) {
+            continue;
+        }
+        let (d, e) = load::parse_text(&input.display, &text);
+        docs.extend(d);
+        errs.extend(e);
+    }
     for e in &errs {
         eprintln!("error: {}", load::describe(e));
     }
@@ -117,15 +152,59 @@ fn emit(text: &str, file: Option<&PathBuf>) -> anyhow::Result<()> {
     }
 }
 
+/// `-o` names the output file. Before this convention `netpol list -o json` chose the format,
+/// so an `-o` value that is exactly a format name is refused rather than silently written to a
+/// file named after the format.
+fn check_output_path(output: Option<&PathBuf>, formats: &[&str]) -> anyhow::Result<()> {
+    if let Some(o) = output {
+        if let Some(name) = o.to_str().filter(|n| formats.contains(n)) {
+            bail!(
+                "`-o {name}` names the output FILE; the format is chosen with `-f {name}` \
+                 (write `-o ./{name}` for a file of that name)"
+            );
+        }
+    }
+    Ok(())
+}
+
+const LIST_FORMATS: &[&str] = &["txt", "json", "csv", "md", "dot", "html", "svg"];
+const DIFF_FORMATS: &[&str] = &["txt", "csv", "md", "json"];
+
+/// Why a list is empty, when the input explains it (said on stderr: the list itself stays in
+/// netpol-analyzer's format).
+fn explain_empty(cluster: &Cluster) {
+    if cluster.workloads.is_empty() {
+        let policies = cluster.policies.len();
+        eprintln!(
+            "note: no connections listed: the input has no workloads (pods or pod controllers){}",
+            if policies > 0 {
+                format!(
+                    ", only {policies} NetworkPolic{}; add the workloads' manifests to see what the policies allow",
+                    if policies == 1 { "y" } else { "ies" }
+                )
+            } else {
+                String::new()
+            }
+        );
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<i32> {
     match args.command {
         NetpolCommand::List {
             paths,
-            output,
+            format,
             focus_workload,
             exposure,
-            file,
+            output,
         } => {
+            check_output_path(output.as_ref(), LIST_FORMATS)?;
+            let fmt = match format.as_str() {
+                "html" | "svg" => None,
+                f => Some(Format::parse(f).with_context(|| {
+                    format!("unknown format `{f}` ({})", LIST_FORMATS.join(", "))
+                })?),
+            };
             let (cluster, _, errs) = load_cluster(&paths)?;
             for f in &focus_workload {
                 if !cluster
@@ -136,28 +215,46 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                     eprintln!("warning: workload `{f}` does not exist in the input");
                 }
             }
+            explain_empty(&cluster);
             let opts = ListOptions {
                 focus_workloads: focus_workload,
                 exposure,
             };
-            let text = match output.as_str() {
-                "html" | "svg" => {
+            match fmt {
+                None => {
                     let a = Analysis::new(&cluster);
                     let lines = bulkhead_netpol::connlist(&a, &opts);
-                    if output == "svg" {
+                    let text = if format == "svg" {
                         bulkhead_netpol::picture::svg(&lines)
                     } else {
                         bulkhead_netpol::picture::html(&lines, "Bulkhead: allowed connections")
+                    };
+                    emit(&text, output.as_ref())?;
+                }
+                Some(fmt) => {
+                    // Streamed: the list of 10,000 pods is 100 million lines.
+                    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+                        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+                        bulkhead_netpol::list_to(&cluster, &opts, fmt, &mut w)?;
+                        // Every format but csv (whose lines end in one) ends without a newline.
+                        if fmt != Format::Csv {
+                            w.write_all(b"\n")?;
+                        }
+                        w.flush()
+                    };
+                    match &output {
+                        Some(f) => {
+                            let mut file = std::fs::File::create(f)
+                                .with_context(|| format!("writing {}", f.display()))?;
+                            write(&mut file).with_context(|| format!("writing {}", f.display()))?;
+                        }
+                        None => match write(&mut std::io::stdout().lock()) {
+                            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(0),
+                            r => r?,
+                        },
                     }
                 }
-                f => {
-                    let Some(fmt) = Format::parse(f) else {
-                        bail!("unknown output format `{f}` (txt, json, csv, md, dot, html, svg)");
-                    };
-                    bulkhead_netpol::list(&cluster, &opts, fmt)
-                }
-            };
-            emit(&text, file.as_ref())?;
+            }
             Ok(if errs { 2 } else { 0 })
         }
         NetpolCommand::Explain {
@@ -186,19 +283,45 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             };
             let e = bulkhead_netpol::explain::explain(&a, s, d, port);
             emit(&bulkhead_netpol::explain::render(&cluster, &e), None)?;
-            Ok(if errs { 2 } else { 0 })
+            // 0: allowed; 1: denied (the answer to report); 2: the input had errors.
+            let allowed = e.port.map(|(_, ok)| ok).unwrap_or(!e.allowed.is_empty());
+            Ok(if errs {
+                2
+            } else if allowed {
+                0
+            } else {
+                1
+            })
         }
-        NetpolCommand::Diff { a, b, output } => {
-            if !["txt", "csv", "md", "json"].contains(&output.as_str()) {
-                bail!("unknown output format `{output}` (txt, csv, md, json)");
+        NetpolCommand::Diff {
+            a,
+            b,
+            format,
+            output,
+        } => {
+            check_output_path(output.as_ref(), DIFF_FORMATS)?;
+            if !DIFF_FORMATS.contains(&format.as_str()) {
+                bail!("unknown format `{format}` ({})", DIFF_FORMATS.join(", "));
             }
             let (c1, _, e1) = load_cluster(std::slice::from_ref(&a))?;
             let (c2, _, e2) = load_cluster(std::slice::from_ref(&b))?;
             let d = bulkhead_netpol::diff::diff_clusters(&c1, &c2);
-            emit(&bulkhead_netpol::diff::render(&d, &output), None)?;
-            Ok(if e1 || e2 { 2 } else { 0 })
+            emit(&bulkhead_netpol::diff::render(&d, &format), output.as_ref())?;
+            // As diff(1): 0 no change, 1 changes, 2 trouble.
+            Ok(if e1 || e2 {
+                2
+            } else if d.is_empty() {
+                0
+            } else {
+                1
+            })
         }
-        NetpolCommand::Synthesize { paths, from, file } => {
+        NetpolCommand::Synthesize {
+            paths,
+            from,
+            output,
+            no_dns,
+        } => {
             let (cluster, docs, errs) = load_cluster(&paths)?;
             if cluster.workloads.is_empty() {
                 eprintln!("error: no workloads in the input");
@@ -219,9 +342,10 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                     }
                 }
             };
-            let policies = bulkhead_netpol::synth::synthesize(&cluster, &flows);
-            // Check the property: listing the synthesized policies gives the flows back.
-            let after = bulkhead_netpol::replace_policies(&docs, &policies);
+            // Check the property on the allow policies alone: listing them gives the flows
+            // back (the DNS policy adds flows to kube-dns on purpose).
+            let allow = bulkhead_netpol::synth::synthesize(&cluster, &flows);
+            let after = bulkhead_netpol::replace_policies(&docs, &allow);
             let aa = Analysis::new(&after);
             let mut want: Vec<(String, String, String)> = Vec::new();
             for f in &flows {
@@ -229,12 +353,11 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                     want.push((aa.name(f.src), aa.name(f.dst), f.conn.to_string()));
                 }
             }
-            let got: Vec<(String, String, String)> = aa
+            let mut got: Vec<(String, String, String)> = aa
                 .connections()
                 .into_iter()
                 .map(|c| (aa.name(c.src), aa.name(c.dst), c.conn.to_string()))
                 .collect();
-            let (mut want, mut got) = (want, got);
             want.sort();
             want.dedup();
             got.sort();
@@ -244,7 +367,22 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                      (workloads with identical labels cannot be told apart)"
                 );
             }
-            emit(&bulkhead_netpol::synth::to_yaml(&policies), file.as_ref())?;
+            let opts = bulkhead_netpol::synth::SynthOptions { dns: !no_dns };
+            let policies = bulkhead_netpol::synth::synthesize_with(&cluster, &flows, &opts);
+            // What we write must pass our own lints (NP005 would fire on a DNS-less result:
+            // said, since --no-dns asked for it).
+            let result = bulkhead_netpol::replace_policies(&docs, &policies);
+            let findings = bulkhead_netpol::lints::lint_cluster(
+                &result,
+                &bulkhead_netpol::Settings::default(),
+            );
+            for f in findings.iter().filter(|f| f.path == "<synthesized>") {
+                eprintln!(
+                    "warning: synthesized policies: {} [{}] {}",
+                    f.rule.code, f.severity, f.message
+                );
+            }
+            emit(&bulkhead_netpol::synth::to_yaml(&policies), output.as_ref())?;
             Ok(if errs { 2 } else { 0 })
         }
         NetpolCommand::Lint { paths } => {
