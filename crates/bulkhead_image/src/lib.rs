@@ -19,7 +19,7 @@ pub use cache::{ANALYZER_VERSION, LayerCache};
 pub use error::ImageError;
 pub use oci::{ImageConfig, Platform};
 pub use purl::purl;
-pub use walk::LayerResult;
+pub use walk::{EntryInfo, EntryKind, LayerResult, LayerVisitor, Visitor};
 
 use bulkhead_pkg::{Distro, Package};
 use catalog::{Kind, path_hash};
@@ -152,6 +152,17 @@ pub fn scan_fs(path: &Path, opts: &ScanOptions) -> Result<Scan, ImageError> {
 /// `docker save` directory, or a registry reference (`registry/repo:tag`, `…@sha256:…`).
 /// Prefixes force the kind: `docker-archive:`, `oci-archive:`, `oci:`, `registry:`, `docker://`.
 pub fn scan_image(reference: &str, opts: &ScanOptions) -> Result<Scan, ImageError> {
+    scan_image_with(reference, opts, None)
+}
+
+/// [`scan_image`] with a visitor that sees every entry and the bytes of every regular file
+/// it asks for, in the same streaming pass (the layer cache is not read when a visitor is
+/// given: every layer is walked).
+pub fn scan_image_with(
+    reference: &str,
+    opts: &ScanOptions,
+    visitor: Option<&dyn Visitor>,
+) -> Result<Scan, ImageError> {
     let platform = opts.platform.clone().unwrap_or_else(Platform::host);
     let (kind, rest) = match reference.split_once(':') {
         Some((k @ ("docker-archive" | "oci-archive" | "oci" | "registry"), r)) => (Some(k), r),
@@ -178,7 +189,7 @@ pub fn scan_image(reference: &str, opts: &ScanOptions) -> Result<Scan, ImageErro
             });
         }
     };
-    scan_resolved(resolved, opts)
+    scan_resolved(resolved, opts, visitor)
 }
 
 fn resolve_path(
@@ -230,7 +241,11 @@ impl<R: Read> Read for ProgressReader<'_, R> {
     }
 }
 
-fn scan_resolved(resolved: source::Resolved<'_>, opts: &ScanOptions) -> Result<Scan, ImageError> {
+fn scan_resolved(
+    resolved: source::Resolved<'_>,
+    opts: &ScanOptions,
+    visitor: Option<&dyn Visitor>,
+) -> Result<Scan, ImageError> {
     let cache = opts
         .cache_dir
         .as_ref()
@@ -240,7 +255,7 @@ fn scan_resolved(resolved: source::Resolved<'_>, opts: &ScanOptions) -> Result<S
         .par_iter()
         .enumerate()
         .map(|(i, l)| {
-            if let (Some(cache), Some(diff_id)) = (&cache, &l.diff_id)
+            if let (Some(cache), Some(diff_id), None) = (&cache, &l.diff_id, visitor)
                 && let Some(r) = cache.get(diff_id)
             {
                 if let Some(p) = &opts.progress {
@@ -249,6 +264,7 @@ fn scan_resolved(resolved: source::Resolved<'_>, opts: &ScanOptions) -> Result<S
                 return Ok((r, true));
             }
             let label = l.digest.clone().unwrap_or_else(|| l.locator.clone());
+            let mut layer_visitor = visitor.map(|v| v.layer(i, &label, l.diff_id.as_deref()));
             let blob = resolved.opener.open(l)?;
             let r = match &opts.progress {
                 Some(p) => {
@@ -258,9 +274,21 @@ fn scan_resolved(resolved: source::Resolved<'_>, opts: &ScanOptions) -> Result<S
                         index: i,
                         progress: p.as_ref(),
                     };
-                    walk::analyze_layer(reader, &label, l.diff_id.as_deref(), opts)?
+                    walk::analyze_layer(
+                        reader,
+                        &label,
+                        l.diff_id.as_deref(),
+                        opts,
+                        layer_visitor.as_deref_mut(),
+                    )?
                 }
-                None => walk::analyze_layer(blob, &label, l.diff_id.as_deref(), opts)?,
+                None => walk::analyze_layer(
+                    blob,
+                    &label,
+                    l.diff_id.as_deref(),
+                    opts,
+                    layer_visitor.as_deref_mut(),
+                )?,
             };
             if let Some(p) = &opts.progress {
                 p.layer_done(i, false);

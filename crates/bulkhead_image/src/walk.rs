@@ -25,6 +25,103 @@ pub struct LayerResult {
     pub size: u64,
 }
 
+/// The kind of a tar entry, as a [`LayerVisitor`] sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    Dir,
+    Symlink,
+    HardLink,
+    Device,
+    Other,
+}
+
+/// One tar entry, as a [`LayerVisitor`] sees it (path normalised, root-relative, no leading
+/// slash; entries escaping the root are never shown).
+#[derive(Debug, Clone, Copy)]
+pub struct EntryInfo<'a> {
+    pub path: &'a str,
+    pub kind: EntryKind,
+    /// Permission bits including setuid/setgid/sticky (`0o7777`).
+    pub mode: u32,
+    pub uid: u64,
+    pub gid: u64,
+    pub size: u64,
+    /// Link target for symbolic and hard links, as written in the archive.
+    pub link: Option<&'a str>,
+}
+
+/// Sees every entry of one layer in the same streaming pass as the catalogers, and the bytes of
+/// every regular file it asks for (the audit's content checks and secret scanner).
+pub trait LayerVisitor {
+    /// An entry. For a regular file, return true to receive its bytes through [`Self::data`].
+    fn entry(&mut self, e: &EntryInfo<'_>) -> bool;
+    /// The next bytes of the current file; return false to receive no more of it.
+    fn data(&mut self, chunk: &[u8]) -> bool;
+    /// The current file ended (called once for every file `entry` accepted).
+    fn end_file(&mut self);
+    /// A whiteout: `path` deleted (`opaque`: the directory `path` hides all lower content).
+    fn whiteout(&mut self, path: &str, opaque: bool);
+    /// The layer was read to its end and its digest checked.
+    fn end_layer(&mut self) {}
+}
+
+/// Creates one [`LayerVisitor`] per layer; layers are walked in parallel.
+pub trait Visitor: Sync {
+    /// The visitor of layer `index` (0-based), `label` its blob digest or archive path,
+    /// `diff_id` its expected uncompressed digest when the config names it.
+    fn layer<'a>(
+        &'a self,
+        index: usize,
+        label: &str,
+        diff_id: Option<&str>,
+    ) -> Box<dyn LayerVisitor + 'a>;
+}
+
+/// A reader that hands every byte it reads to a visitor (until the visitor declines).
+struct Tee<'a, 'v, R> {
+    inner: &'a mut R,
+    visitor: Option<&'a mut (dyn LayerVisitor + 'v)>,
+    wants: bool,
+}
+
+impl<R: Read> Read for Tee<'_, '_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if self.wants
+            && n > 0
+            && let Some(v) = self.visitor.as_deref_mut()
+        {
+            self.wants = v.data(&buf[..n]);
+        }
+        Ok(n)
+    }
+}
+
+impl<R: Read> Tee<'_, '_, R> {
+    /// Reads what the catalogers left of the entry, for the visitor, then ends the file.
+    fn finish(mut self) -> io::Result<()> {
+        if self.visitor.is_none() {
+            return Ok(());
+        }
+        if self.wants {
+            let mut buf = vec![0u8; 64 << 10];
+            while self.wants {
+                match self.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(_) => {}
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        if let Some(v) = self.visitor {
+            v.end_file();
+        }
+        Ok(())
+    }
+}
+
 /// Normalises a tar path to root-relative form without a leading slash, resolving `.` and
 /// `..` lexically. `None` when the path escapes the root.
 pub fn normalize(path: &str) -> Option<String> {
@@ -65,6 +162,7 @@ pub fn analyze_layer(
     what: &str,
     expected_diff_id: Option<&str>,
     opts: &ScanOptions,
+    visitor: Option<&mut (dyn LayerVisitor + '_)>,
 ) -> Result<LayerResult, ImageError> {
     let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(8);
     std::thread::scope(|scope| {
@@ -105,7 +203,7 @@ pub fn analyze_layer(
             buf: Vec::new(),
             pos: 0,
         };
-        walk_stream(reader, what, expected_diff_id, opts)
+        walk_stream(reader, what, expected_diff_id, opts, visitor)
     })
 }
 
@@ -149,6 +247,7 @@ fn walk_stream(
     what: &str,
     expected_diff_id: Option<&str>,
     opts: &ScanOptions,
+    mut visitor: Option<&mut (dyn LayerVisitor + '_)>,
 ) -> Result<LayerResult, ImageError> {
     let counting = CountingReader {
         inner: decompressed,
@@ -159,7 +258,13 @@ fn walk_stream(
     };
     let mut result = LayerResult::default();
     let mut archive = tar::Archive::new(counting);
-    walk_tar(&mut archive, what, opts, &mut result)?;
+    walk_tar(
+        &mut archive,
+        what,
+        opts,
+        &mut result,
+        visitor.as_deref_mut(),
+    )?;
     let mut counting = archive.into_inner();
     io::copy(&mut counting, &mut io::sink()).map_err(|e| ImageError::read(what, e))?;
     let diff_id = format!("sha256:{}", crate::oci::hex(&counting.hasher.finalize()));
@@ -174,6 +279,9 @@ fn walk_stream(
     }
     result.diff_id = diff_id;
     result.size = counting.count;
+    if let Some(v) = visitor {
+        v.end_layer();
+    }
     Ok(result)
 }
 
@@ -182,6 +290,7 @@ fn walk_tar<R: Read>(
     what: &str,
     opts: &ScanOptions,
     out: &mut LayerResult,
+    mut visitor: Option<&mut (dyn LayerVisitor + '_)>,
 ) -> Result<(), ImageError> {
     let scratch = opts.cache_dir.as_ref().map(|d| d.join("tmp"));
     let corrupt = |e: io::Error| {
@@ -210,14 +319,50 @@ fn walk_tar<R: Read>(
         };
         if let Some(target) = name.strip_prefix(".wh.") {
             if target == ".wh..opq" {
+                if let Some(v) = visitor.as_deref_mut() {
+                    v.whiteout(dir, true);
+                }
                 out.opaque_dirs.push(dir.to_string());
             } else if !target.is_empty() {
-                out.whiteouts.push(join(dir, target));
+                let deleted = join(dir, target);
+                if let Some(v) = visitor.as_deref_mut() {
+                    v.whiteout(&deleted, false);
+                }
+                out.whiteouts.push(deleted);
             }
             continue;
         }
         let header = entry.header();
         let kind = header.entry_type();
+        let mut wants = false;
+        if let Some(v) = visitor.as_deref_mut() {
+            let link = match kind {
+                tar::EntryType::Link | tar::EntryType::Symlink => entry
+                    .link_name_bytes()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned()),
+                _ => None,
+            };
+            let info = EntryInfo {
+                path: &path,
+                kind: match kind {
+                    tar::EntryType::Regular | tar::EntryType::Continuous => EntryKind::File,
+                    tar::EntryType::Directory => EntryKind::Dir,
+                    tar::EntryType::Symlink => EntryKind::Symlink,
+                    tar::EntryType::Link => EntryKind::HardLink,
+                    tar::EntryType::Char | tar::EntryType::Block | tar::EntryType::Fifo => {
+                        EntryKind::Device
+                    }
+                    _ => EntryKind::Other,
+                },
+                mode: header.mode().unwrap_or(0) & 0o7777,
+                uid: header.uid().unwrap_or(0),
+                gid: header.gid().unwrap_or(0),
+                size: header.size().unwrap_or(0),
+                link: link.as_deref(),
+            };
+            wants = v.entry(&info)
+                && matches!(kind, tar::EntryType::Regular | tar::EntryType::Continuous);
+        }
         match kind {
             tar::EntryType::Regular | tar::EntryType::Continuous => {}
             tar::EntryType::Link | tar::EntryType::Symlink => {
@@ -267,45 +412,82 @@ fn walk_tar<R: Read>(
         }
         let size = header.size().unwrap_or(0);
         let mode = header.mode().unwrap_or(0);
-        let by_name = catalog::kind_for_path(&path);
-        let mut head = Vec::new();
-        let kind = match by_name {
-            Some(k) => k,
-            None if mode & 0o111 != 0 && size >= 64 => {
-                let mut h = [0u8; 4];
-                if entry.read_exact(&mut h).is_err() || !catalog::is_elf(&h) {
-                    continue;
-                }
-                head.extend_from_slice(&h);
-                Kind::Elf
-            }
-            None => continue,
+        let mut tee = Tee {
+            inner: &mut entry,
+            visitor: if wants { visitor.as_deref_mut() } else { None },
+            wants,
         };
-        if matches!(kind, Kind::Elf | Kind::Jar) && size > catalog::SPOOL_THRESHOLD {
-            // Large binaries and archives go to a scratch file, read back through seeks.
-            let facts = spool(&mut entry, &head, scratch.as_deref())
-                .map(|mut f| catalog::analyze_spooled(kind, &path, &mut f))
-                .map_err(|e| ImageError::read(format!("layer {what}: /{path}"), e))?;
-            push(out, facts);
-            continue;
-        }
-        if size > opts.max_file_bytes {
-            out.warnings.push(format!(
-                "layer {what}: /{path} ({size} bytes) is larger than the per-file limit; not read"
-            ));
-            continue;
-        }
-        let mut data = head;
-        data.reserve(size as usize);
-        (&mut entry)
-            .take(opts.max_file_bytes)
-            .read_to_end(&mut data)
-            .map_err(corrupt)?;
-        push(
+        let r = catalog_entry(
+            &mut tee,
+            &path,
+            size,
+            mode,
+            what,
+            opts,
+            scratch.as_deref(),
             out,
-            catalog::analyze(kind, &path, &data, scratch.as_deref()),
         );
+        let drained = tee.finish();
+        r?;
+        drained.map_err(corrupt)?;
     }
+    Ok(())
+}
+
+/// Catalogues one regular file if its name or content (ELF) interests a cataloger.
+#[expect(clippy::too_many_arguments, reason = "the walk state a cataloged entry needs, passed explicitly")]
+fn catalog_entry(
+    entry: &mut impl Read,
+    path: &str,
+    size: u64,
+    mode: u32,
+    what: &str,
+    opts: &ScanOptions,
+    scratch: Option<&Path>,
+    out: &mut LayerResult,
+) -> Result<(), ImageError> {
+    let corrupt = |e: io::Error| {
+        if e.get_ref().is_some_and(|i| i.is::<ImageError>()) {
+            ImageError::read(what, e)
+        } else {
+            ImageError::corrupt(format!("layer {what}"), e.to_string())
+        }
+    };
+    let by_name = catalog::kind_for_path(path);
+    let mut head = Vec::new();
+    let kind = match by_name {
+        Some(k) => k,
+        None if mode & 0o111 != 0 && size >= 64 => {
+            let mut h = [0u8; 4];
+            if entry.read_exact(&mut h).is_err() || !catalog::is_elf(&h) {
+                return Ok(());
+            }
+            head.extend_from_slice(&h);
+            Kind::Elf
+        }
+        None => return Ok(()),
+    };
+    if matches!(kind, Kind::Elf | Kind::Jar) && size > catalog::SPOOL_THRESHOLD {
+        // Large binaries and archives go to a scratch file, read back through seeks.
+        let facts = spool(entry, &head, scratch)
+            .map(|mut f| catalog::analyze_spooled(kind, path, &mut f))
+            .map_err(|e| ImageError::read(format!("layer {what}: /{path}"), e))?;
+        push(out, facts);
+        return Ok(());
+    }
+    if size > opts.max_file_bytes {
+        out.warnings.push(format!(
+            "layer {what}: /{path} ({size} bytes) is larger than the per-file limit; not read"
+        ));
+        return Ok(());
+    }
+    let mut data = head;
+    data.reserve(size as usize);
+    (&mut *entry)
+        .take(opts.max_file_bytes)
+        .read_to_end(&mut data)
+        .map_err(corrupt)?;
+    push(out, catalog::analyze(kind, path, &data, scratch));
     Ok(())
 }
 
