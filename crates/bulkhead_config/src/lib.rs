@@ -5,6 +5,8 @@
 //! schema of the file. It does not know the engines' internal settings types: the binary maps
 //! these validated sections onto them.
 
+pub mod admission;
+
 use bulkhead_diagnostics::Severity;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
@@ -35,6 +37,9 @@ pub struct Config {
     /// Vulnerability scans (`bulkhead image`, `bulkhead fs`).
     #[serde(default)]
     pub scan: ScanConfig,
+    /// The admission webhook (`bulkhead admission serve|review`).
+    #[serde(default)]
+    pub admission: admission::AdmissionConfig,
 }
 
 /// `[check]`

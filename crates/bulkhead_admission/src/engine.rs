@@ -1,0 +1,489 @@
+//! The decision engine: one AdmissionReview (v1, or v1beta1 from old clusters) in, one
+//! AdmissionReview response out. Pure and synchronous apart from the image dependencies
+//! (signature verifier, digest resolver), which get a deadline.
+//!
+//! Owns: which policy applies to which request (operations, subresources, pods vs pod
+//! controllers vs other objects, exclusions), combining the policies' verdicts by mode into
+//! one response (status, warnings of at most 120 characters, audit annotations with the rule
+//! codes), learning namespace labels from reviewed Namespaces (never on dry runs), and the
+//! metrics of the decisions. PSA semantics are in [`crate::psa`], image references in
+//! [`crate::images`], external checks in [`crate::supply`], patches in [`crate::mutate`].
+
+use crate::images::ImageRef;
+use crate::metrics::{Metrics, Verdict};
+use crate::policy::Policy;
+use crate::psa::{self, PodUnderReview};
+use crate::supply::{Supply, SupplyVerdict};
+use bulkhead_config::admission::{FailurePolicy, PolicyMode};
+use bulkhead_diagnostics::RuleMeta;
+use kube_core::DynamicObject;
+use kube_core::admission::{AdmissionRequest, AdmissionResponse, AdmissionReview, Operation};
+use kube_core::response::StatusSummary;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::RwLock;
+use std::time::Instant;
+
+/// Most characters of one warning, as the API documentation asks.
+pub const MAX_WARNING: usize = 120;
+
+/// Which endpoint a review came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `/validate`: decide.
+    Validate,
+    /// `/mutate`: patch (never denies for policy reasons).
+    Mutate,
+}
+
+/// A request body that is not a usable AdmissionReview (answered with HTTP 400).
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error("malformed AdmissionReview: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error(
+        "expected kind AdmissionReview with apiVersion admission.k8s.io/v1 or v1beta1, got kind `{kind}` apiVersion `{api_version}`"
+    )]
+    NotAReview { kind: String, api_version: String },
+    #[error("AdmissionReview has no request")]
+    NoRequest,
+}
+
+/// The answer to one review.
+#[derive(Debug, Clone)]
+pub struct Reviewed {
+    /// The AdmissionReview response, JSON.
+    pub body: Vec<u8>,
+    pub verdict: Verdict,
+}
+
+/// One finding of one policy, before modes are applied.
+struct Hit {
+    rule: &'static RuleMeta,
+    message: String,
+    /// Denies in enforce mode.
+    blocking: bool,
+    mode: PolicyMode,
+}
+
+/// The engine: a compiled policy, the namespace labels it knows, the image dependencies.
+pub struct Engine {
+    pub policy: Policy,
+    learned: RwLock<HashMap<String, BTreeMap<String, String>>>,
+    pub supply: Supply,
+    pub metrics: Metrics,
+}
+
+impl Engine {
+    /// An engine with no signature verifier or digest resolver (those policies then fail per
+    /// their failure policy when they apply).
+    pub fn new(policy: Policy) -> Engine {
+        let supply = Supply::new(&policy);
+        Engine {
+            policy,
+            learned: RwLock::new(HashMap::new()),
+            supply,
+            metrics: Metrics::default(),
+        }
+    }
+
+    /// Whether answering may wait on a dependency (then the server runs reviews off the I/O
+    /// threads).
+    pub fn may_block(&self) -> bool {
+        !self.policy.signatures.rules.is_empty() || self.policy.mutation.pin_digests
+    }
+
+    /// The labels of a namespace: learned from a reviewed Namespace object, else configured.
+    pub fn namespace_labels(&self, ns: &str) -> BTreeMap<String, String> {
+        if let Ok(l) = self.learned.read()
+            && let Some(x) = l.get(ns)
+        {
+            return x.clone();
+        }
+        self.policy.namespaces.get(ns).cloned().unwrap_or_default()
+    }
+
+    /// Review one request body.
+    pub fn review(&self, body: &[u8], endpoint: Endpoint) -> Result<Reviewed, ReviewError> {
+        let start = Instant::now();
+        let out = self.review_inner(body, endpoint, start);
+        match &out {
+            Ok(r) => self.metrics.record(r.verdict, start.elapsed()),
+            Err(_) => self.metrics.record(Verdict::Invalid, start.elapsed()),
+        }
+        out
+    }
+
+    fn review_inner(
+        &self,
+        body: &[u8],
+        endpoint: Endpoint,
+        start: Instant,
+    ) -> Result<Reviewed, ReviewError> {
+        let review: AdmissionReview<DynamicObject> = serde_json::from_slice(body)?;
+        if review.types.kind != "AdmissionReview"
+            || !matches!(
+                review.types.api_version.as_str(),
+                "admission.k8s.io/v1" | "admission.k8s.io/v1beta1"
+            )
+        {
+            return Err(ReviewError::NotAReview {
+                kind: review.types.kind,
+                api_version: review.types.api_version,
+            });
+        }
+        let req: AdmissionRequest<DynamicObject> =
+            review.try_into().map_err(|_| ReviewError::NoRequest)?;
+        let mut resp = AdmissionResponse::from(&req);
+        let verdict = match endpoint {
+            Endpoint::Validate => self.validate(&req, &mut resp, start),
+            Endpoint::Mutate => crate::mutate::mutate(self, &req, &mut resp, start),
+        };
+        Ok(Reviewed {
+            body: render(resp),
+            verdict,
+        })
+    }
+
+    fn validate(
+        &self,
+        req: &AdmissionRequest<DynamicObject>,
+        resp: &mut AdmissionResponse,
+        start: Instant,
+    ) -> Verdict {
+        if matches!(req.operation, Operation::Delete | Operation::Connect) {
+            return Verdict::Allowed;
+        }
+        let ns = req.namespace.as_deref().unwrap_or("");
+        if !ns.is_empty() && self.policy.exclude_namespaces.iter().any(|e| e == ns) {
+            return Verdict::Allowed;
+        }
+        let Some(obj) = req.object.as_ref() else {
+            return Verdict::Allowed;
+        };
+        let obj = match serde_json::to_value(obj) {
+            Ok(v) => v,
+            Err(e) => return deny_invalid(resp, &format!("object cannot be read: {e}")),
+        };
+        let sub = req.sub_resource.as_deref().unwrap_or("");
+        let is_core = req.kind.group.is_empty();
+        if is_core && req.kind.kind == "Namespace" && sub.is_empty() {
+            return self.namespace(req, &obj, resp);
+        }
+        let is_pod = is_core && req.kind.kind == "Pod";
+        if is_pod && !psa::evaluated_pod_subresource(sub) || !is_pod && !sub.is_empty() {
+            return Verdict::Allowed;
+        }
+        if is_pod
+            && sub.is_empty()
+            && matches!(req.operation, Operation::Update)
+            && let Some(old) = req.old_object.as_ref()
+            && let Ok(old) = serde_json::to_value(old)
+            && !psa::significant_pod_update(&obj, &old)
+        {
+            return Verdict::Allowed;
+        }
+
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut warnings: Vec<String> = Vec::new();
+        let mut annotations: BTreeMap<String, String> = BTreeMap::new();
+        let mut deny_parts: Vec<String> = Vec::new();
+        let mut codes: Vec<&'static str> = Vec::new();
+
+        let pod = bulkhead_k8s::workload::pod_spec(&obj, &self.policy.k8s.pod_spec_paths);
+        // Pod Security Standards, as PSA.
+        if let Some(ps) = &pod {
+            let user = req.user_info.username.as_deref().unwrap_or("");
+            let psa = &self.policy.psa;
+            if psa.exempt_namespaces.iter().any(|e| e == ns) {
+                annotations.insert("exempt".into(), "namespace".into());
+            } else if psa.exempt_usernames.iter().any(|e| e == user) {
+                annotations.insert("exempt".into(), "user".into());
+            } else {
+                let labels = self.namespace_labels(ns);
+                let (nsp, errs) = psa::ns_policy(&labels, psa.defaults);
+                let skip = errs.is_empty()
+                    && if is_pod {
+                        nsp.fully_privileged()
+                    } else {
+                        nsp.audit.level == bulkhead_k8s::PssLevel::Privileged
+                            && nsp.warn.level == bulkhead_k8s::PssLevel::Privileged
+                    };
+                if !skip {
+                    let out = psa::evaluate(
+                        psa,
+                        nsp,
+                        &errs,
+                        &PodUnderReview {
+                            spec: ps.spec,
+                            meta: ps.meta,
+                            enforce: is_pod,
+                        },
+                    );
+                    if let Some(d) = out.deny {
+                        deny_parts.push(d);
+                    }
+                    warnings.extend(out.warnings);
+                    annotations.extend(out.annotations);
+                    codes.extend(out.codes);
+                }
+            }
+        }
+        // Hardening rules, the same engine as `bulkhead check`.
+        self.hardening(&obj, &mut hits);
+        // Images.
+        if let Some(ps) = &pod {
+            let deadline = start + self.policy.timeout;
+            for image in images_of(ps.spec) {
+                self.image_hits(&image, deadline, &mut hits);
+            }
+        }
+
+        let mut audit_only: Vec<String> = Vec::new();
+        for h in &hits {
+            if !codes.contains(&h.rule.code) {
+                codes.push(h.rule.code);
+            }
+            let line = format!("{}: {}", h.rule.code, h.message);
+            match h.mode {
+                PolicyMode::Enforce if h.blocking => deny_parts.push(line),
+                PolicyMode::Enforce | PolicyMode::Warn => warnings.push(short(&line)),
+                PolicyMode::Audit => audit_only.push(line),
+            }
+        }
+        if !audit_only.is_empty() {
+            annotations.insert("audit-findings".into(), audit_only.join("; "));
+        }
+        if !codes.is_empty() {
+            codes.sort_unstable();
+            codes.dedup();
+            annotations.insert("violations".into(), codes.join(","));
+        }
+        dedup_in_order(&mut warnings);
+        resp.audit_annotations = annotations.into_iter().collect();
+        if !deny_parts.is_empty() {
+            let resource = if req.resource.resource.is_empty() {
+                req.kind.kind.to_ascii_lowercase()
+            } else {
+                req.resource.resource.clone()
+            };
+            let name = if req.name.is_empty() {
+                obj.pointer("/metadata/generateName")
+                    .or_else(|| obj.pointer("/metadata/name"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            } else {
+                req.name.clone()
+            };
+            forbid(
+                resp,
+                format!(
+                    "{resource} \"{name}\" is forbidden: {}",
+                    deny_parts.join("; ")
+                ),
+            );
+            // no warnings on a request that is rejected (PSA does the same)
+            return Verdict::Denied;
+        }
+        if warnings.is_empty() {
+            Verdict::Allowed
+        } else {
+            resp.warnings = Some(warnings);
+            Verdict::Warned
+        }
+    }
+
+    /// A Namespace: PSA's label validation, and the labels learned for later pods (not on
+    /// dry runs, which must have no side effects).
+    fn namespace(
+        &self,
+        req: &AdmissionRequest<DynamicObject>,
+        obj: &Value,
+        resp: &mut AdmissionResponse,
+    ) -> Verdict {
+        let labels: BTreeMap<String, String> = obj
+            .pointer("/metadata/labels")
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (_, errs) = psa::ns_policy(&labels, self.policy.psa.defaults);
+        if !errs.is_empty() {
+            resp.allowed = false;
+            resp.result.status = Some(StatusSummary::Failure);
+            resp.result.code = 422;
+            resp.result.reason = "Invalid".into();
+            resp.result.message = format!(
+                "namespaces \"{}\" is invalid: {}",
+                req.name,
+                errs.join(", ")
+            );
+            return Verdict::Denied;
+        }
+        if !req.dry_run
+            && let Ok(mut l) = self.learned.write()
+        {
+            l.insert(req.name.clone(), labels);
+        }
+        Verdict::Allowed
+    }
+
+    fn hardening(&self, obj: &Value, hits: &mut Vec<Hit>) {
+        let h = &self.policy.hardening;
+        let text = match serde_json::to_string_pretty(obj) {
+            Ok(t) => t,
+            Err(_) => return,
+        };
+        let outcome = bulkhead_k8s::check("admission.json", &text, &self.policy.k8s);
+        for f in outcome.findings {
+            if f.rule.code.starts_with("PSS") || !h.selection.is_enabled(f.rule) {
+                continue;
+            }
+            let message = match &f.container {
+                Some(c) if !f.message.contains(c.as_str()) => {
+                    format!("container \"{c}\": {}", f.message)
+                }
+                _ => f.message,
+            };
+            hits.push(Hit {
+                rule: f.rule,
+                message,
+                blocking: f.severity >= h.fail_on,
+                mode: h.mode,
+            });
+        }
+    }
+
+    fn image_hits(&self, image: &str, deadline: Instant, hits: &mut Vec<Hit>) {
+        let p = &self.policy.images;
+        let Some(r) = ImageRef::parse(image) else {
+            hits.push(Hit {
+                rule: &crate::rules::REGISTRY_NOT_ALLOWED,
+                message: format!("image \"{image}\" is not a valid reference"),
+                blocking: true,
+                mode: p.mode,
+            });
+            return;
+        };
+        if !p.allowed.is_empty() && !p.allowed.matches(&r) {
+            hits.push(Hit {
+                rule: &crate::rules::REGISTRY_NOT_ALLOWED,
+                message: format!("image \"{image}\" is not in an allowed registry"),
+                blocking: true,
+                mode: p.mode,
+            });
+        }
+        if p.require_digest && !r.has_valid_digest() {
+            hits.push(Hit {
+                rule: &crate::rules::DIGEST_REQUIRED,
+                message: format!("image \"{image}\" is not pinned by digest"),
+                blocking: true,
+                mode: p.mode,
+            });
+        }
+        for v in self.supply.check(&self.policy, &r, deadline) {
+            let (rule, message, blocking, mode) = match v {
+                SupplyVerdict::Unsigned(m) => (
+                    &crate::rules::SIGNATURE_MISSING,
+                    m,
+                    true,
+                    self.policy.signatures.mode,
+                ),
+                SupplyVerdict::Vulnerable(m, mode) => {
+                    (&crate::rules::VULNERABLE_IMAGE, m, true, mode)
+                }
+                SupplyVerdict::Unknown(m, mode, blocking) => {
+                    (&crate::rules::VULNERABLE_IMAGE, m, blocking, mode)
+                }
+                SupplyVerdict::Unavailable(m, fp) => (
+                    &crate::rules::DEPENDENCY_UNAVAILABLE,
+                    m,
+                    fp == FailurePolicy::Fail,
+                    PolicyMode::Enforce,
+                ),
+            };
+            hits.push(Hit {
+                rule,
+                message,
+                blocking,
+                mode,
+            });
+        }
+    }
+}
+
+/// Every image of a pod spec (containers, init containers, ephemeral containers), in order,
+/// without duplicates.
+pub fn images_of(spec: &Map<String, Value>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in ["initContainers", "containers", "ephemeralContainers"] {
+        if let Some(cs) = spec.get(f).and_then(Value::as_array) {
+            for c in cs {
+                if let Some(i) = c.get("image").and_then(Value::as_str)
+                    && !out.iter().any(|x| x == i)
+                {
+                    out.push(i.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn dedup_in_order(v: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|w| seen.insert(w.clone()));
+}
+
+/// Shorten a warning to [`MAX_WARNING`] characters (an ellipsis marks the cut).
+pub fn short(s: &str) -> String {
+    if s.chars().count() <= MAX_WARNING {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(MAX_WARNING - 1).collect();
+    out.push('…');
+    out
+}
+
+fn forbid(resp: &mut AdmissionResponse, message: String) {
+    resp.allowed = false;
+    resp.result.status = Some(StatusSummary::Failure);
+    resp.result.code = 403;
+    resp.result.reason = "Forbidden".into();
+    resp.result.message = message;
+}
+
+fn deny_invalid(resp: &mut AdmissionResponse, message: &str) -> Verdict {
+    resp.allowed = false;
+    resp.result.status = Some(StatusSummary::Failure);
+    resp.result.code = 400;
+    resp.result.reason = "BadRequest".into();
+    resp.result.message = message.to_string();
+    Verdict::Denied
+}
+
+/// Serialise the response review with its audit annotations in key order (deterministic).
+fn render(resp: AdmissionResponse) -> Vec<u8> {
+    let review = resp.into_review();
+    let mut v = match serde_json::to_value(&review) {
+        Ok(v) => v,
+        Err(_) => return br#"{"kind":"AdmissionReview"}"#.to_vec(),
+    };
+    if let Some(a) = v
+        .pointer_mut("/response/auditAnnotations")
+        .and_then(Value::as_object_mut)
+    {
+        a.sort_keys();
+    }
+    serde_json::to_vec(&v).unwrap_or_default()
+}
+
+/// The review of a body that is not an AdmissionReview, as a response review (for `review`
+/// offline; the server answers such bodies with HTTP 400).
+pub fn invalid_review(message: &str) -> Vec<u8> {
+    render(AdmissionResponse::invalid(message))
+}
