@@ -269,6 +269,92 @@ impl Instruction {
     pub fn is_exec_form(&self) -> bool {
         self.json.is_some()
     }
+
+    /// The sources and destination of a `COPY`/`ADD`, as BuildKit reads them: the JSON form's
+    /// strings, or the whitespace-separated fields with their quotes and escapes removed
+    /// (`COPY a "b/"` has the destination `b/`). Variables are kept as
+    /// written. With heredocs the sources are the heredocs (`sources` is empty). `escape` is
+    /// the file's escape character ([`Dockerfile::escape`]).
+    pub fn copy_operands(&self, escape: char) -> CopyOperands {
+        let fields = self.fields();
+        let op = |text: String, lstart: usize, lend: usize| Operand { text, lstart, lend };
+        match &self.json {
+            Some(j) if j.len() >= 2 => {
+                let (s, e) = (
+                    fields.first().map_or(0, |f| f.lstart),
+                    fields.last().map_or(0, |f| f.lend),
+                );
+                CopyOperands {
+                    sources: j[..j.len() - 1]
+                        .iter()
+                        .map(|x| op(x.clone(), s, e))
+                        .collect(),
+                    dest: j.last().map(|x| op(x.clone(), s, e)),
+                }
+            }
+            _ => {
+                let unq = |f: &Field<'_>| op(unquote_operand(f.text, escape), f.lstart, f.lend);
+                let dest = fields.last().map(unq);
+                let sources = if fields.len() >= 2 && self.heredocs.is_empty() {
+                    fields[..fields.len() - 1].iter().map(unq).collect()
+                } else {
+                    Vec::new()
+                };
+                CopyOperands { sources, dest }
+            }
+        }
+    }
+}
+
+/// One source or the destination of a `COPY`/`ADD` ([`Instruction::copy_operands`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operand {
+    /// The path or URL, quotes and escapes removed, variables as written.
+    pub text: String,
+    /// Logical span of the field (of the whole JSON array in the exec form).
+    pub lstart: usize,
+    pub lend: usize,
+}
+
+/// The operands of a `COPY`/`ADD`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CopyOperands {
+    /// Every source (empty when heredocs are the sources).
+    pub sources: Vec<Operand>,
+    /// The destination (the last operand).
+    pub dest: Option<Operand>,
+}
+
+/// A word without its quotes and escapes, as BuildKit's word lexer reads `COPY`/`ADD`
+/// operands: `'...'` literal, `"..."` with the escape character escaping `"`, `$` and
+/// itself, the escape character elsewhere taking the next character literally. `$` is kept.
+pub fn unquote_operand(word: &str, escape: char) -> String {
+    if !word.contains(['\'', '"', escape]) {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut quote: Option<char> = None;
+    let mut it = word.chars().peekable();
+    while let Some(c) = it.next() {
+        match (quote, c) {
+            (Some('\''), '\'') | (Some('"'), '"') => quote = None,
+            (Some('\''), _) => out.push(c),
+            (None, '\'' | '"') => quote = Some(c),
+            (q, e) if e == escape => match it.peek().copied() {
+                Some(n) if q.is_none() || n == '"' || n == '$' || n == escape => {
+                    // An escaped `$` stays escaped, so that it is not read as a variable.
+                    if n == '$' {
+                        out.push(escape);
+                    }
+                    out.push(n);
+                    it.next();
+                }
+                _ => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// A problem that makes the file invalid for BuildKit.

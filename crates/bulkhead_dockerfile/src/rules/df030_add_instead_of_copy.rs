@@ -19,18 +19,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if ins.kind != Kind::Add {
             continue;
         }
-        let fields = ins.fields();
-        let (srcs, dest): (Vec<(String, usize, usize)>, Option<String>) = match &ins.json {
-            Some(j) if j.len() >= 2 => {
-                let (s, e) = (fields.first().map(|f| f.lstart).unwrap_or(0), fields.last().map(|f| f.lend).unwrap_or(0));
-                (j[..j.len() - 1].iter().map(|x| (x.clone(), s, e)).collect(), j.last().cloned())
-            }
-            _ if fields.len() >= 2 && ins.heredocs.is_empty() => (
-                fields[..fields.len() - 1].iter().map(|f| (f.text.to_string(), f.lstart, f.lend)).collect(),
-                fields.last().map(|f| f.text.to_string()),
-            ),
-            _ => (Vec::new(), fields.last().map(|f| f.text.to_string())),
-        };
+        let ops = ins.copy_operands(ctx.df.escape);
         let remote = |s: &str| s.contains("://") || s.starts_with("git@");
         let archive = |s: &str| {
             let l = s.to_ascii_lowercase();
@@ -39,13 +28,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .any(|e| l.ends_with(e))
                 || l.contains('$') || l.contains('*')
         };
-        if srcs.is_empty() && ins.heredocs.is_empty() {
+        if ops.sources.is_empty() && ins.heredocs.is_empty() {
             continue;
         }
-        if srcs.iter().any(|(s, _, _)| remote(s) || archive(s)) {
+        if ops.sources.iter().any(|s| remote(&s.text) || archive(&s.text)) {
             continue;
         }
-        let _ = dest;
         let f = ctx.at(&META, ins, "`ADD` of local files: use `COPY`, which does not download or unpack");
         let addonly = ins.flags.iter().any(|f| matches!(f.name.as_str(), "checksum" | "keep-git-dir" | "unpack"));
         out.push(if addonly {
@@ -69,6 +57,8 @@ mod tests {
     #[test]
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nADD https://x/y.tgz /tmp/\nADD rootfs.tar.gz /\nADD git@github.com:a/b.git /src\nCOPY a /b\n", &[]);
+        // Quoted operands are read without their quotes (Trivy's own good example).
+        assert_lines(&super::META, "FROM a:1\nADD \"/target/resources.tar.gz\" \"resources\"\nADD 'https://x/y' /y\n", &[]);
     }
 
     #[test]

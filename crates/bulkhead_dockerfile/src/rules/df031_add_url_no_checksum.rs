@@ -19,22 +19,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if ins.kind != Kind::Add || ins.flag("checksum").is_some() {
             continue;
         }
-        let fields = ins.fields();
-        let (srcs, dest): (Vec<(String, usize, usize)>, Option<String>) = match &ins.json {
-            Some(j) if j.len() >= 2 => {
-                let (s, e) = (fields.first().map(|f| f.lstart).unwrap_or(0), fields.last().map(|f| f.lend).unwrap_or(0));
-                (j[..j.len() - 1].iter().map(|x| (x.clone(), s, e)).collect(), j.last().cloned())
-            }
-            _ if fields.len() >= 2 && ins.heredocs.is_empty() => (
-                fields[..fields.len() - 1].iter().map(|f| (f.text.to_string(), f.lstart, f.lend)).collect(),
-                fields.last().map(|f| f.text.to_string()),
-            ),
-            _ => (Vec::new(), fields.last().map(|f| f.text.to_string())),
-        };
-        let _ = dest;
-        for (s, ls, le) in srcs {
-            if s.starts_with("http://") || s.starts_with("https://") {
-                out.push(ctx.at_l(&META, ins, ls, le, format!("`ADD {s}` without `--checksum` trusts the download blindly")));
+        for s in ins.copy_operands(ctx.df.escape).sources {
+            if s.text.starts_with("http://") || s.text.starts_with("https://") {
+                out.push(ctx.at_l(&META, ins, s.lstart, s.lend, format!("`ADD {}` without `--checksum` trusts the download blindly", s.text)));
             }
         }
     }

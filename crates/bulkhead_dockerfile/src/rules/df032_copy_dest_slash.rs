@@ -19,23 +19,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !matches!(ins.kind, Kind::Copy | Kind::Add) {
             continue;
         }
-        let fields = ins.fields();
-        let (srcs, dest): (Vec<(String, usize, usize)>, Option<String>) = match &ins.json {
-            Some(j) if j.len() >= 2 => {
-                let (s, e) = (fields.first().map(|f| f.lstart).unwrap_or(0), fields.last().map(|f| f.lend).unwrap_or(0));
-                (j[..j.len() - 1].iter().map(|x| (x.clone(), s, e)).collect(), j.last().cloned())
-            }
-            _ if fields.len() >= 2 && ins.heredocs.is_empty() => (
-                fields[..fields.len() - 1].iter().map(|f| (f.text.to_string(), f.lstart, f.lend)).collect(),
-                fields.last().map(|f| f.text.to_string()),
-            ),
-            _ => (Vec::new(), fields.last().map(|f| f.text.to_string())),
-        };
-        let Some(dest) = dest else { continue };
-        if srcs.len() < 2 || dest.ends_with('/') || dest.ends_with('\\') || dest.contains('$') {
+        let ops = ins.copy_operands(ctx.df.escape);
+        let Some(dest) = ops.dest.map(|d| d.text) else { continue };
+        if ops.sources.len() < 2 || dest.ends_with('/') || dest.ends_with('\\') || dest.contains('$') {
             continue;
         }
-        let f = ctx.at(&META, ins, format!("`{}` with {} sources: the destination `{dest}` must end with `/`", ins.kind.as_str(), srcs.len()));
+        let f = ctx.at(&META, ins, format!("`{}` with {} sources: the destination `{dest}` must end with `/`", ins.kind.as_str(), ops.sources.len()));
         out.push(if ins.json.is_none() {
             let last = ins.fields().last().map(|f| f.lend).unwrap_or(0);
             f.with_fix(Fix::safe("Append `/` to the destination", vec![Edit::insert(ins.orig_end(last), "/")]))
@@ -56,7 +45,7 @@ mod tests {
 
     #[test]
     fn near_misses() {
-        assert_lines(&super::META, "FROM a:1\nCOPY a b /app/\nCOPY a /app\n", &[]);
+        assert_lines(&super::META, "FROM a:1\nCOPY a b /app/\nCOPY a /app\nCOPY foo bar \"baz/\"\nCOPY foo bar 'baz/'\n", &[]);
     }
 
     #[test]

@@ -20,20 +20,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(stage) = ctx.model.stage_of[i] else { continue };
-        let fields = ins.fields();
-        let (srcs, dest): (Vec<(String, usize, usize)>, Option<String>) = match &ins.json {
-            Some(j) if j.len() >= 2 => {
-                let (s, e) = (fields.first().map(|f| f.lstart).unwrap_or(0), fields.last().map(|f| f.lend).unwrap_or(0));
-                (j[..j.len() - 1].iter().map(|x| (x.clone(), s, e)).collect(), j.last().cloned())
-            }
-            _ if fields.len() >= 2 && ins.heredocs.is_empty() => (
-                fields[..fields.len() - 1].iter().map(|f| (f.text.to_string(), f.lstart, f.lend)).collect(),
-                fields.last().map(|f| f.text.to_string()),
-            ),
-            _ => (Vec::new(), fields.last().map(|f| f.text.to_string())),
-        };
-        let _ = srcs;
-        let Some(dest) = dest else { continue };
+        let Some(dest) = ins.copy_operands(ctx.df.escape).dest.map(|d| d.text) else { continue };
         let abs = dest.starts_with('/') || dest.starts_with('$') || dest.get(1..2) == Some(":") || dest.starts_with('\\');
         if abs {
             continue;

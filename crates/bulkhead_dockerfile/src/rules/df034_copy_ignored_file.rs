@@ -20,25 +20,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !matches!(ins.kind, Kind::Copy | Kind::Add) || ins.flag("from").is_some() {
             continue;
         }
-        let fields = ins.fields();
-        let (srcs, dest): (Vec<(String, usize, usize)>, Option<String>) = match &ins.json {
-            Some(j) if j.len() >= 2 => {
-                let (s, e) = (fields.first().map(|f| f.lstart).unwrap_or(0), fields.last().map(|f| f.lend).unwrap_or(0));
-                (j[..j.len() - 1].iter().map(|x| (x.clone(), s, e)).collect(), j.last().cloned())
-            }
-            _ if fields.len() >= 2 && ins.heredocs.is_empty() => (
-                fields[..fields.len() - 1].iter().map(|f| (f.text.to_string(), f.lstart, f.lend)).collect(),
-                fields.last().map(|f| f.text.to_string()),
-            ),
-            _ => (Vec::new(), fields.last().map(|f| f.text.to_string())),
-        };
-        let _ = dest;
-        for (s, ls, le) in srcs {
-            if s.contains("://") || s.contains('$') {
+        for s in ins.copy_operands(ctx.df.escape).sources {
+            if s.text.contains("://") || s.text.contains('$') {
                 continue;
             }
-            if ignored(patterns, &s) {
-                out.push(ctx.at_l(&META, ins, ls, le, format!("`{s}` is excluded by .dockerignore")));
+            if ignored(patterns, &s.text) {
+                out.push(ctx.at_l(&META, ins, s.lstart, s.lend, format!("`{}` is excluded by .dockerignore", s.text)));
             }
         }
     }
@@ -102,26 +89,30 @@ fn glob(p: &str, s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{assert_lines};
+    use crate::Settings;
+    use crate::rules::testing::{assert_lines, lines_with};
+
+    fn ignoring(patterns: &[&str]) -> Settings {
+        Settings {
+            dockerignore: Some(patterns.iter().map(|p| p.to_string()).collect()),
+            ..Settings::default()
+        }
+    }
 
     #[test]
     fn triggers() {
+        let s = ignoring(&["*.md", "!KEEP.md", "secrets", "**/*.log"]);
+        let src = "FROM a:1\nCOPY README.md /doc/\nCOPY KEEP.md /doc/\nCOPY secrets/key /k\nCOPY a/b/c.log /l\nCOPY --from=x README.md /r\nCOPY src /src\nADD [\"NOTES.md\", \"/n\"]\nCOPY \"./x.md\" /q/\n";
+        assert_eq!(lines_with(&super::META, src, &s), vec![2, 4, 5, 8, 9]);
     }
 
     #[test]
     fn near_misses() {
+        // Not ignored, re-included, from another stage, a URL, a variable.
+        let s = ignoring(&["*.md", "!KEEP.md", "build/"]);
+        let src = "FROM a:1\nCOPY KEEP.md /doc/\nCOPY src/ /src/\nCOPY --from=x README.md /r\nADD https://x/y.md /y\nCOPY $DOC /d\nCOPY buildx /b\n";
+        assert_eq!(lines_with(&super::META, src, &s), Vec::<u32>::new());
+        // Without .dockerignore patterns there is nothing to hold sources against.
         assert_lines(&super::META, "FROM a:1\nCOPY README.md /doc/\n", &[]);
-    }
-
-    #[test]
-    fn with_dockerignore() {
-        use crate::Settings;
-        use crate::rules::testing::lines_with;
-        let s = Settings {
-            dockerignore: Some(vec!["*.md".into(), "!KEEP.md".into(), "secrets".into(), "**/*.log".into()]),
-            ..Settings::default()
-        };
-        let src = "FROM a:1\nCOPY README.md /doc/\nCOPY KEEP.md /doc/\nCOPY secrets/key /k\nCOPY a/b/c.log /l\nCOPY --from=x README.md /r\nCOPY src /src\n";
-        assert_eq!(lines_with(&super::META, src, &s), vec![2, 4, 5]);
     }
 }
