@@ -1,0 +1,24 @@
+//! Runtime detection for Bulkhead: the event model, Falco's rules language (lists, macros,
+//! rules with exceptions and overrides, the full condition grammar, output templates, Falco's
+//! JSON alerts), and the Linux sensors that feed it.
+//!
+//! Layout: `yaml` (positions) -> `load` (the file format) -> `parse` (conditions) ->
+//! `compile` (macros, lists, fields, match forms, event-type masks) -> `eval` (allocation-free
+//! evaluation) -> `engine` (index by event type, alerts) -> `output` (formats). The sensors
+//! live in `sensor` (Linux only).
+
+pub mod compile;
+pub mod engine;
+pub mod eval;
+pub mod event;
+pub mod fields;
+pub mod load;
+pub mod matchers;
+pub mod output;
+pub mod parse;
+pub mod yaml;
+
+pub use engine::{Engine, LoadErrors, LoadReport, RulesSource, SkipReason, Skipped};
+pub use event::{Container, Event, EventType, Fd, FdKind, Process};
+pub use fields::Capabilities;
+pub use output::{Alert, Priority};
