@@ -7,10 +7,20 @@ mod settings;
 use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
+/// `bulkhead --version`: the crate version, the commit and the build date (see build.rs).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("BULKHEAD_COMMIT"),
+    " ",
+    env!("BULKHEAD_BUILD_DATE"),
+    ")"
+);
+
 /// Harden containers across their whole life: Dockerfiles, images, Kubernetes manifests,
 /// NetworkPolicies, packages and their vulnerabilities.
 #[derive(Debug, Parser)]
-#[command(name = "bulkhead", version, about, long_about = None, propagate_version = true)]
+#[command(name = "bulkhead", version = VERSION, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -26,6 +36,8 @@ enum Command {
     Rules(cmd::rules::RulesArgs),
     /// Print a shell completion script.
     Completions(cmd::completions::Args),
+    /// Write the man pages (one per command) to a directory.
+    Man(cmd::man::Args),
     /// Compare versions and test ranges as each ecosystem's own tool does.
     Version(cmd::version::Args),
     /// Build, update and inspect the vulnerability advisory database.
@@ -58,6 +70,7 @@ fn main() -> ExitCode {
         Command::Rule(args) => cmd::rules::run_rule(args),
         Command::Rules(args) => cmd::rules::run_rules(args),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
+        Command::Man(args) => cmd::man::run(args, Cli::command()),
         Command::Version(args) => cmd::version::run(args),
         Command::Db(args) => cmd::db::run(args),
         Command::Image(args) => cmd::image::run(args),

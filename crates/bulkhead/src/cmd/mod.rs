@@ -6,6 +6,7 @@ pub mod db;
 pub mod engines;
 pub mod fs;
 pub mod image;
+pub mod man;
 pub mod netpol;
 pub mod packages;
 pub mod registry;
