@@ -1,4 +1,6 @@
-//! Cross-object rules: checks that need every object of the run (KS016 ServiceAccount
+//! The cross-object pass: the index of every object of a run ([`SetCtx`], built once) and
+//! the driver that runs the rules whose hook is [`crate::rules::Hook::Set`]: checks that need
+//! every object of the run (KS016 ServiceAccount
 //! referenced but not defined, KS036 Service selecting no pod template, KS048 multi-replica
 //! workload without a PodDisruptionBudget, KS049 Ingress backend Service not defined, KS050
 //! HorizontalPodAutoscaler target not defined, KS063 NetworkPolicy selecting no pod template,
@@ -12,21 +14,19 @@
 //! defines objects of the target's kind in its namespace; KS063 under KS036's condition.
 //! Labels that controllers add to pods (`job-name`, `statefulset.kubernetes.io/pod-name`, ...)
 //! are ignored in selectors, and templated names (`$X`, `<x>`, `{{ x }}`) are never looked
-//! up. Every index is built once per run.
+//! up. Every index is built once per run; each rule's logic is in its own file under
+//! `src/rules/ks/`.
 
 use crate::Settings;
-use crate::hardening::{
-    HPA_TARGET_NOT_FOUND, INGRESS_BACKEND_NOT_FOUND, NETPOL_SELECTS_NOTHING, NO_PDB,
-    POD_NOT_ISOLATED, SA_NOT_FOUND, SERVICE_SELECTS_NOTHING,
-};
 use crate::loader::{Document, Loaded};
+use crate::rules::{HOOKS, Hook};
 use crate::workload;
 use bulkhead_diagnostics::{Finding, RuleMeta};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// Labels that controllers put on the pods they create (never in a template).
-const CONTROLLER_LABELS: [&str; 9] = [
+pub(crate) const CONTROLLER_LABELS: [&str; 9] = [
     "job-name",
     "batch.kubernetes.io/job-name",
     "controller-uid",
@@ -39,31 +39,46 @@ const CONTROLLER_LABELS: [&str; 9] = [
 ];
 
 /// The directory part of a path (`""` for a bare file name).
-fn dir_of(path: &str) -> &str {
+pub(crate) fn dir_of(path: &str) -> &str {
     path.rsplit_once(['/', '\\']).map_or("", |(d, _)| d)
 }
 
 /// Whether an apiVersion belongs to a custom resource (a dotted group not of Kubernetes).
-fn is_custom_resource(api: &str) -> bool {
+pub(crate) fn is_custom_resource(api: &str) -> bool {
     match api.split_once('/') {
         Some((group, _)) => group.contains('.') && !group.ends_with(".k8s.io"),
         None => false,
     }
 }
 
-fn ns_match(a: Option<&str>, b: Option<&str>) -> bool {
+/// Whether two namespaces may be the same (either is given at apply time when absent).
+pub(crate) fn ns_match(a: Option<&str>, b: Option<&str>) -> bool {
     a.is_none() || b.is_none() || a == b
 }
 
-fn finding(rule: &'static RuleMeta, path: &str, doc: &Document, ptr: &str, msg: String) -> Finding {
+/// A finding of `rule` at `ptr` in `doc` of the file `path`.
+pub(crate) fn finding(
+    rule: &'static RuleMeta,
+    path: &str,
+    doc: &Document,
+    ptr: &str,
+    msg: String,
+) -> Finding {
     let mut f = Finding::new(rule, path, doc.range_of(ptr), msg);
     f.object = doc.k8s_object();
     f
 }
 
+/// The labels of a pod template.
+pub(crate) fn pod_labels<'d>(ps: &workload::PodSpec<'d>) -> Option<&'d Map<String, Value>> {
+    ps.meta
+        .and_then(|m| m.get("labels"))
+        .and_then(Value::as_object)
+}
+
 /// Whether [`check_set`] reads anything of `doc` beyond its identity (`apiVersion`, `kind`,
 /// name, namespace, labels, annotations): callers that keep every file's objects for the
-/// pass may [`Document::slim`] the others. Keep in step with the rules below.
+/// pass may [`Document::slim`] the others. Keep in step with the rules' Set hooks.
 pub fn reads_whole(doc: &Document, settings: &Settings) -> bool {
     matches!(
         doc.kind(),
@@ -78,571 +93,109 @@ pub fn reads_whole(doc: &Document, settings: &Settings) -> bool {
     ) || workload::pod_spec(&doc.value, &settings.pod_spec_paths).is_some()
 }
 
-/// Run the cross-object rules over every loaded Kubernetes file of a run.
-pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let docs: Vec<(&str, &Document)> = files
-        .iter()
-        .flat_map(|(p, l)| l.docs.iter().map(move |d| (*p, d)))
-        .collect();
-    let sas: Vec<(Option<&str>, &str)> = docs
-        .iter()
-        .filter(|(_, d)| d.kind() == Some("ServiceAccount"))
-        .filter_map(|(_, d)| Some((d.namespace(), d.name()?)))
-        .collect();
-    let pods: Vec<(&str, &Document, workload::PodSpec<'_>)> = docs
-        .iter()
-        .filter_map(|(p, d)| {
-            Some((
-                *p,
-                *d,
-                workload::pod_spec(&d.value, &settings.pod_spec_paths)?,
-            ))
-        })
-        .collect();
-    let mut sa_names: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
-    for (ns, n) in &sas {
-        sa_names.entry(n).or_default().push(*ns);
-    }
-    let mut dirs_with_sas: Vec<&str> = docs
-        .iter()
-        .filter(|(_, d)| d.kind() == Some("ServiceAccount"))
-        .map(|(p, _)| dir_of(p))
-        .collect();
-    dirs_with_sas.sort_unstable();
-    dirs_with_sas.dedup();
-    if !sas.is_empty() {
-        for (path, doc, ps) in &pods {
-            let sa = ps
-                .spec
-                .get("serviceAccountName")
-                .or_else(|| ps.spec.get("serviceAccount"))
-                .and_then(Value::as_str)
-                .unwrap_or("");
-            // Templates (`$SA`, `${SA}`, `<SA>`) and directories that define no account.
-            if sa.is_empty()
-                || sa == "default"
-                || sa.contains(['$', '<', '{'])
-                || dirs_with_sas.binary_search(&dir_of(path)).is_err()
-            {
-                continue;
-            }
-            if !sas
-                .iter()
-                .any(|(ns, n)| *n == sa && ns_match(*ns, doc.namespace()))
-            {
-                let field = if ps.spec.contains_key("serviceAccountName") {
-                    "serviceAccountName"
-                } else {
-                    "serviceAccount"
-                };
-                out.push(finding(
-                    &SA_NOT_FOUND,
-                    path,
-                    doc,
-                    &format!("{}/{field}", ps.spec_ptr),
-                    format!("ServiceAccount `{sa}` is not defined in the checked files"),
-                ));
-            }
-        }
-    }
-    // Pods by label pair, so a Service only looks at pods that carry its first selector pair.
-    let mut by_label: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    let mut pod_labels: Vec<Option<&serde_json::Map<String, Value>>> =
-        Vec::with_capacity(pods.len());
-    for (i, (_, _, ps)) in pods.iter().enumerate() {
-        let labels = ps
-            .meta
-            .and_then(|m| m.get("labels"))
-            .and_then(Value::as_object);
-        if let Some(l) = labels {
-            for (k, v) in l {
+/// Every object of a run, indexed once for the cross-object rules.
+pub(crate) struct SetCtx<'a> {
+    /// Every object with its file's path, in input order.
+    pub docs: Vec<(&'a str, &'a Document)>,
+    /// Their kinds (`""` when absent), in the same order.
+    pub kinds: Vec<&'a str>,
+    /// The objects that carry a pod spec.
+    pub pods: Vec<(&'a str, &'a Document, workload::PodSpec<'a>)>,
+    /// Pods by template label pair, so a selector only looks at pods that carry one of its
+    /// pairs.
+    pub by_label: HashMap<(&'a str, &'a str), Vec<usize>>,
+    /// The template labels of each pod, in `pods` order.
+    pub pod_labels: Vec<Option<&'a Map<String, Value>>>,
+    /// (directory, namespace) of the files that hold workloads.
+    pub dirs_with_pods: Vec<(&'a str, Option<&'a str>)>,
+    /// Directories that hold custom resources (which may create pods from templates we do
+    /// not know, e.g. LeaderWorkerSet or operators' CRs).
+    pub dirs_with_custom: Vec<&'a str>,
+}
+
+impl<'a> SetCtx<'a> {
+    fn new(files: &[(&'a str, &'a Loaded)], settings: &Settings) -> Self {
+        let docs: Vec<(&str, &Document)> = files
+            .iter()
+            .flat_map(|(p, l)| l.docs.iter().map(move |d| (*p, d)))
+            .collect();
+        let kinds = docs.iter().map(|(_, d)| d.kind().unwrap_or("")).collect();
+        let pods: Vec<(&str, &Document, workload::PodSpec<'_>)> = docs
+            .iter()
+            .filter_map(|(p, d)| {
+                Some((
+                    *p,
+                    *d,
+                    workload::pod_spec(&d.value, &settings.pod_spec_paths)?,
+                ))
+            })
+            .collect();
+        let mut by_label: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        let mut labels_of = Vec::with_capacity(pods.len());
+        for (i, (_, _, ps)) in pods.iter().enumerate() {
+            let labels = pod_labels(ps);
+            for (k, v) in labels.into_iter().flatten() {
                 if let Some(v) = v.as_str() {
                     by_label.entry((k.as_str(), v)).or_default().push(i);
                 }
             }
+            labels_of.push(labels);
         }
-        pod_labels.push(labels);
-    }
-    // Directories that hold workloads, and those that hold custom resources (which may
-    // create pods from templates we do not know, e.g. LeaderWorkerSet or operators' CRs).
-    let mut dirs_with_pods: Vec<(&str, Option<&str>)> = pods
-        .iter()
-        .map(|(p, d, _)| (dir_of(p), d.namespace()))
-        .collect();
-    dirs_with_pods.sort_unstable();
-    dirs_with_pods.dedup();
-    let mut dirs_with_custom: Vec<&str> = docs
-        .iter()
-        .filter(|(_, d)| is_custom_resource(d.api_version().unwrap_or("")))
-        .map(|(p, _)| dir_of(p))
-        .collect();
-    dirs_with_custom.sort_unstable();
-    dirs_with_custom.dedup();
-    for (path, doc) in &docs {
-        if doc.kind() != Some("Service") {
-            continue;
-        }
-        let Some(Value::Object(sel)) = doc.value.pointer("/spec/selector") else {
-            continue;
-        };
-        // Labels that controllers add to the pods they create are not in any template.
-        let sel: Vec<(&String, &Value)> = sel
+        let mut dirs_with_pods: Vec<(&str, Option<&str>)> = pods
             .iter()
-            .filter(|(k, _)| !CONTROLLER_LABELS.contains(&k.as_str()))
+            .map(|(p, d, _)| (dir_of(p), d.namespace()))
             .collect();
-        let Some(&(k0, v0)) = sel.first() else {
-            continue;
-        };
-        let ns = doc.namespace();
+        dirs_with_pods.sort_unstable();
+        dirs_with_pods.dedup();
+        let mut dirs_with_custom: Vec<&str> = docs
+            .iter()
+            .filter(|(_, d)| is_custom_resource(d.api_version().unwrap_or("")))
+            .map(|(p, _)| dir_of(p))
+            .collect();
+        dirs_with_custom.sort_unstable();
+        dirs_with_custom.dedup();
+        SetCtx {
+            docs,
+            kinds,
+            pods,
+            by_label,
+            pod_labels: labels_of,
+            dirs_with_pods,
+            dirs_with_custom,
+        }
+    }
+
+    /// The objects of one kind, with their paths, in input order.
+    pub fn of_kind(&self, kind: &'a str) -> impl Iterator<Item = (&'a str, &'a Document)> + '_ {
+        self.docs
+            .iter()
+            .zip(&self.kinds)
+            .filter(move |(_, k)| **k == kind)
+            .map(|(d, _)| *d)
+    }
+
+    /// Whether the directory of `path` defines workloads of namespace `ns` and no custom
+    /// resources: the condition under which a selector that matches nothing is reported.
+    pub fn pods_here(&self, path: &str, ns: Option<&str>) -> bool {
         let dir = dir_of(path);
-        if dirs_with_custom.binary_search(&dir).is_ok()
-            || !dirs_with_pods
+        self.dirs_with_custom.binary_search(&dir).is_err()
+            && self
+                .dirs_with_pods
                 .iter()
                 .any(|(d, n)| *d == dir && ns_match(*n, ns))
-        {
-            continue;
-        }
-        let matched = v0.as_str().is_some_and(|v0| {
-            by_label.get(&(k0.as_str(), v0)).is_some_and(|cands| {
-                cands.iter().any(|&i| {
-                    ns_match(pods[i].1.namespace(), ns)
-                        && pod_labels[i]
-                            .is_some_and(|l| sel.iter().all(|(k, v)| l.get(k.as_str()) == Some(*v)))
-                })
-            })
-        });
-        if !matched {
-            let s: Vec<String> = sel
-                .iter()
-                .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or("?")))
-                .collect();
-            out.push(finding(
-                &SERVICE_SELECTS_NOTHING,
-                path,
-                doc,
-                "/spec/selector",
-                format!(
-                    "Service selector `{}` matches no pod template of the checked files",
-                    s.join(",")
-                ),
-            ));
-        }
-    }
-    check_pdbs(&docs, &mut out);
-    check_references(&docs, &dirs_with_custom, &mut out);
-    check_network_policies(
-        &docs,
-        &pods,
-        &by_label,
-        &dirs_with_pods,
-        &dirs_with_custom,
-        &mut out,
-    );
-    out
-}
-
-/// A NetworkPolicy: its path, the document, and its `podSelector` (`None` when it selects
-/// every pod of its namespace).
-type Policy<'d> = (
-    &'d str,
-    &'d Document,
-    Option<&'d serde_json::Map<String, Value>>,
-);
-
-/// The labels of a pod template.
-fn pod_labels<'d>(ps: &workload::PodSpec<'d>) -> Option<&'d serde_json::Map<String, Value>> {
-    ps.meta
-        .and_then(|m| m.get("labels"))
-        .and_then(Value::as_object)
-}
-
-/// Whether a `matchLabels` pair of plain strings is plainly not in `labels` (a check without
-/// allocation before the full evaluation, which builds its explanation).
-fn plainly_unmet(
-    sel: &serde_json::Map<String, Value>,
-    labels: Option<&serde_json::Map<String, Value>>,
-) -> bool {
-    let Some(Value::Object(ml)) = sel.get("matchLabels") else {
-        return false;
-    };
-    ml.iter().any(|(k, v)| {
-        let (Some(want), false) = (v.as_str(), crate::selector::templated(k)) else {
-            return false;
-        };
-        match labels.and_then(|l| l.get(k)) {
-            None => !crate::selector::templated(want),
-            Some(Value::String(have)) => {
-                have != want
-                    && !crate::selector::templated(want)
-                    && !crate::selector::templated(have)
-            }
-            Some(_) => false,
-        }
-    })
-}
-
-/// Whether a NetworkPolicy `podSelector` is empty (it selects every pod of its namespace).
-fn empty_selector(sel: &serde_json::Map<String, Value>) -> bool {
-    ["matchLabels", "matchExpressions"]
-        .iter()
-        .all(|k| match sel.get(*k) {
-            Some(Value::Object(m)) => m.is_empty(),
-            Some(Value::Array(a)) => a.is_empty(),
-            _ => true,
-        })
-}
-
-/// KS063 (NetworkPolicy selecting no pod template, when its directory defines workloads of
-/// its namespace and no custom resources) and KS064 (pod template no NetworkPolicy of its
-/// namespace selects; a namespace-less policy or workload is matched within its directory).
-fn check_network_policies(
-    docs: &[(&str, &Document)],
-    pods: &[(&str, &Document, workload::PodSpec<'_>)],
-    by_label: &HashMap<(&str, &str), Vec<usize>>,
-    dirs_with_pods: &[(&str, Option<&str>)],
-    dirs_with_custom: &[&str],
-    out: &mut Vec<Finding>,
-) {
-    let policies: Vec<Policy<'_>> = docs
-        .iter()
-        .filter(|(_, d)| {
-            d.kind() == Some("NetworkPolicy") && !is_custom_resource(d.api_version().unwrap_or(""))
-        })
-        .map(|(p, d)| {
-            let sel = d
-                .value
-                .pointer("/spec/podSelector")
-                .and_then(Value::as_object)
-                .filter(|s| !empty_selector(s));
-            (*p, *d, sel)
-        })
-        .collect();
-    if policies.is_empty() {
-        for (path, doc, _) in pods {
-            out.push(not_isolated(path, doc));
-        }
-        return;
-    }
-    let selects = |sel: Option<&serde_json::Map<String, Value>>, ps: &workload::PodSpec<'_>| {
-        sel.is_none_or(|s| {
-            let labels = pod_labels(ps);
-            !plainly_unmet(s, labels) && crate::selector::first_unmet(s, labels).is_none()
-        })
-    };
-    // Pods that `by_label` cannot find: a label value that is not a plain string.
-    let irregular: Vec<usize> = pods
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, _, ps))| {
-            pod_labels(ps).is_some_and(|l| {
-                l.values()
-                    .any(|v| v.as_str().is_none_or(crate::selector::templated))
-            })
-        })
-        .map(|(i, _)| i)
-        .collect();
-    for (path, doc, sel) in &policies {
-        let Some(sel) = sel else {
-            continue;
-        };
-        let match_labels = sel.get("matchLabels").and_then(Value::as_object);
-        let controller_label = match_labels
-            .into_iter()
-            .flat_map(|m| m.keys().map(String::as_str))
-            .chain(
-                sel.get("matchExpressions")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|e| e.get("key").and_then(Value::as_str)),
-            )
-            .any(|k| CONTROLLER_LABELS.contains(&k));
-        let ns = doc.namespace();
-        let dir = dir_of(path);
-        if controller_label
-            || dirs_with_custom.binary_search(&dir).is_ok()
-            || !dirs_with_pods
-                .iter()
-                .any(|(d, n)| *d == dir && ns_match(*n, ns))
-        {
-            continue;
-        }
-        // Candidates: the pods carrying one plain pair of the selector, else every pod.
-        let pair = match_labels.and_then(|m| {
-            m.iter().find_map(|(k, v)| {
-                let v = v.as_str()?;
-                (!crate::selector::templated(k) && !crate::selector::templated(v))
-                    .then_some((k.as_str(), v))
-            })
-        });
-        let hit = |i: &usize| {
-            let (_, d, ps) = &pods[*i];
-            ns_match(d.namespace(), ns) && selects(Some(sel), ps)
-        };
-        let selected = match pair {
-            Some(pair) => {
-                by_label.get(&pair).is_some_and(|c| c.iter().any(hit)) || irregular.iter().any(hit)
-            }
-            None => (0..pods.len()).any(|i| hit(&i)),
-        };
-        if !selected {
-            out.push(finding(
-                &NETPOL_SELECTS_NOTHING,
-                path,
-                doc,
-                "/spec/podSelector",
-                "NetworkPolicy `podSelector` matches no pod template of its namespace in the checked files".into(),
-            ));
-        }
-    }
-    // A policy covers a workload of its namespace; when either has no namespace (it is given
-    // at apply time), only one of the same directory.
-    let mut by_ns: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_dir: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, (p, d, _)) in policies.iter().enumerate() {
-        if let Some(n) = d.namespace() {
-            by_ns.entry(n).or_default().push(i);
-        }
-        by_dir.entry(dir_of(p)).or_default().push(i);
-    }
-    for (path, doc, ps) in pods {
-        let ns = doc.namespace();
-        let covers = |i: &usize| selects(policies[*i].2, ps);
-        let same_dir = by_dir.get(dir_of(path)).into_iter().flatten();
-        let covered = match ns {
-            Some(n) => {
-                by_ns.get(n).is_some_and(|c| c.iter().any(covers))
-                    || same_dir
-                        .filter(|i| policies[**i].1.namespace().is_none())
-                        .any(covers)
-            }
-            None => same_dir.into_iter().any(covers),
-        };
-        if !covered {
-            out.push(not_isolated(path, doc));
-        }
     }
 }
 
-/// A KS064 finding on a workload.
-fn not_isolated(path: &str, doc: &Document) -> Finding {
-    let kind = doc.kind().unwrap_or("workload");
-    finding(
-        &POD_NOT_ISOLATED,
-        path,
-        doc,
-        "/metadata/name",
-        format!(
-            "no NetworkPolicy of the checked files selects this {kind}'s pods: they accept traffic from anywhere"
-        ),
-    )
-}
-
-/// Whether a referenced name is a placeholder of a templating tool.
-fn templated_name(n: &str) -> bool {
-    n.contains(['$', '<', '{'])
-}
-
-/// The backend Service names of an Ingress with their pointers: `defaultBackend` (v1),
-/// `backend` (v1beta1), and every path's backend, in either shape
-/// (`service.name` or `serviceName`).
-fn ingress_backends(doc: &Document) -> Vec<(&str, String)> {
-    fn add<'d>(out: &mut Vec<(&'d str, String)>, b: &'d Value, ptr: String) {
-        if let Some(n) = b.pointer("/service/name").and_then(Value::as_str) {
-            out.push((n, format!("{ptr}/service/name")));
-        } else if let Some(n) = b.get("serviceName").and_then(Value::as_str) {
-            out.push((n, format!("{ptr}/serviceName")));
-        }
-    }
+/// Run the cross-object rules over every loaded Kubernetes file of a run.
+pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding> {
+    let set = SetCtx::new(files, settings);
     let mut out = Vec::new();
-    let Some(spec) = doc.value.get("spec") else {
-        return out;
-    };
-    for f in ["defaultBackend", "backend"] {
-        if let Some(b) = spec.get(f) {
-            add(&mut out, b, format!("/spec/{f}"));
-        }
-    }
-    if let Some(Value::Array(rules)) = spec.get("rules") {
-        for (i, r) in rules.iter().enumerate() {
-            if let Some(Value::Array(paths)) = r.pointer("/http/paths") {
-                for (j, p) in paths.iter().enumerate() {
-                    if let Some(b) = p.get("backend") {
-                        add(
-                            &mut out,
-                            b,
-                            format!("/spec/rules/{i}/http/paths/{j}/backend"),
-                        );
-                    }
-                }
-            }
+    for hook in HOOKS {
+        if let Hook::Set(f) = hook {
+            f(&set, &mut out);
         }
     }
     out
-}
-
-/// KS049 and KS050 in one pass over the objects' kinds: Ingress backends naming no Service
-/// of the run (when the Ingress's directory defines Services of its namespace and no custom
-/// resources), and autoscalers whose `scaleTargetRef` names no object of the run (when the
-/// autoscaler's directory defines objects of the target's kind in its namespace). Names and
-/// namespaces are only read for Services and for objects of a targeted kind.
-fn check_references(docs: &[(&str, &Document)], dirs_with_custom: &[&str], out: &mut Vec<Finding>) {
-    let kinds: Vec<&str> = docs.iter().map(|(_, d)| d.kind().unwrap_or("")).collect();
-    let has = |k: &str| kinds.contains(&k);
-    if has("Ingress") {
-        check_ingresses(docs, &kinds, dirs_with_custom, out);
-    }
-    if has("HorizontalPodAutoscaler") {
-        check_hpas(docs, &kinds, out);
-    }
-}
-
-fn check_ingresses(
-    docs: &[(&str, &Document)],
-    kinds: &[&str],
-    dirs_with_custom: &[&str],
-    out: &mut Vec<Finding>,
-) {
-    // (directory, namespace, name) of every Service.
-    let mut services: Vec<(&str, Option<&str>, &str)> = docs
-        .iter()
-        .zip(kinds)
-        .filter(|((_, d), k)| {
-            **k == "Service" && !is_custom_resource(d.api_version().unwrap_or(""))
-        })
-        .filter_map(|((p, d), _)| Some((dir_of(p), d.namespace(), d.name()?)))
-        .collect();
-    services.sort_unstable();
-    for ((path, doc), _) in docs.iter().zip(kinds).filter(|(_, k)| **k == "Ingress") {
-        let ns = doc.namespace();
-        let dir = dir_of(path);
-        // Same namespace exactly: a directory of namespace-less templates says nothing about
-        // an Ingress of a named namespace.
-        let from = services.partition_point(|s| (s.0, s.1) < (dir, ns));
-        if services.get(from).is_none_or(|s| (s.0, s.1) != (dir, ns))
-            || dirs_with_custom.binary_search(&dir).is_ok()
-        {
-            continue;
-        }
-        for (name, ptr) in ingress_backends(doc) {
-            if name.is_empty() || templated_name(name) {
-                continue;
-            }
-            if !services
-                .iter()
-                .any(|(_, n, s)| *s == name && ns_match(*n, ns))
-            {
-                out.push(finding(
-                    &INGRESS_BACKEND_NOT_FOUND,
-                    path,
-                    doc,
-                    &ptr,
-                    format!("Ingress backend Service `{name}` is not defined in the checked files"),
-                ));
-            }
-        }
-    }
-}
-
-fn check_hpas(docs: &[(&str, &Document)], kinds: &[&str], out: &mut Vec<Finding>) {
-    let mut hpas: Vec<(&str, &Document, &str, &str)> = Vec::new();
-    for ((p, d), _) in docs
-        .iter()
-        .zip(kinds)
-        .filter(|(_, k)| **k == "HorizontalPodAutoscaler")
-    {
-        let Some(t) = d.value.pointer("/spec/scaleTargetRef") else {
-            continue;
-        };
-        let kind = t.get("kind").and_then(Value::as_str).unwrap_or("");
-        let name = t.get("name").and_then(Value::as_str).unwrap_or("");
-        if !kind.is_empty() && !name.is_empty() && !templated_name(name) && !templated_name(kind) {
-            hpas.push((p, d, kind, name));
-        }
-    }
-    // (directory, kind, namespace, name) of every object of a targeted kind.
-    let objects: Vec<(&str, &str, Option<&str>, &str)> = docs
-        .iter()
-        .zip(kinds)
-        .filter(|(_, k)| hpas.iter().any(|h| h.2 == **k))
-        .map(|((p, d), k)| (dir_of(p), *k, d.namespace(), d.name().unwrap_or("")))
-        .collect();
-    for (path, doc, kind, name) in hpas {
-        let ns = doc.namespace();
-        let dir = dir_of(path);
-        if !objects
-            .iter()
-            .any(|o| o.0 == dir && o.1 == kind && o.2 == ns)
-        {
-            continue;
-        }
-        if !objects
-            .iter()
-            .any(|o| o.1 == kind && o.3 == name && ns_match(o.2, ns))
-        {
-            out.push(finding(
-                &HPA_TARGET_NOT_FOUND,
-                path,
-                doc,
-                "/spec/scaleTargetRef/name",
-                format!("HorizontalPodAutoscaler targets {kind} `{name}`, which is not defined in the checked files"),
-            ));
-        }
-    }
-}
-
-/// Whether a PodDisruptionBudget's `spec.selector` selects pods with `labels`. An empty
-/// selector selects every pod of the namespace, a missing one none (policy/v1);
-/// `matchExpressions` are assumed to match (no finding rather than a false one).
-fn pdb_selects(pdb: &Document, labels: Option<&serde_json::Map<String, Value>>) -> bool {
-    let Some(Value::Object(sel)) = pdb.value.pointer("/spec/selector") else {
-        return false;
-    };
-    match sel.get("matchLabels") {
-        Some(Value::Object(ml)) => ml
-            .iter()
-            .all(|(k, v)| labels.is_some_and(|l| l.get(k) == Some(v))),
-        _ => true,
-    }
-}
-
-/// KS048: Deployments and StatefulSets of 2 or more replicas that no PodDisruptionBudget of
-/// the run selects.
-fn check_pdbs(docs: &[(&str, &Document)], out: &mut Vec<Finding>) {
-    let pdbs: Vec<&Document> = docs
-        .iter()
-        .filter(|(_, d)| d.kind() == Some("PodDisruptionBudget"))
-        .map(|(_, d)| *d)
-        .collect();
-    for (path, doc) in docs {
-        let kind = doc.kind().unwrap_or("");
-        if !matches!(kind, "Deployment" | "StatefulSet") {
-            continue;
-        }
-        let Some(n) = doc.value.pointer("/spec/replicas").and_then(Value::as_f64) else {
-            continue;
-        };
-        if n < 2.0 {
-            continue;
-        }
-        let labels = doc
-            .value
-            .pointer("/spec/template/metadata/labels")
-            .and_then(Value::as_object);
-        if !pdbs
-            .iter()
-            .any(|p| ns_match(p.namespace(), doc.namespace()) && pdb_selects(p, labels))
-        {
-            out.push(finding(
-                &NO_PDB,
-                path,
-                doc,
-                "/spec/replicas",
-                format!("{kind} runs {n} replicas and no PodDisruptionBudget of the checked files selects its pods"),
-            ));
-        }
-    }
 }
 
 #[cfg(test)]
@@ -729,7 +282,10 @@ mod tests {
                 ("KS064", "app/deploy.yaml".into(), 35)
             ]
         );
-        assert!(NETPOL_SELECTS_NOTHING.default_enabled && !POD_NOT_ISOLATED.default_enabled);
+        assert!(
+            crate::rules::ks::ks063_networkpolicy_selects_nothing::META.default_enabled
+                && !crate::rules::ks::ks064_pod_not_isolated::META.default_enabled
+        );
     }
 
     const DEPLOY: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata:\n      labels: {app: web, tier: front}\n    spec:\n      containers: [{name: c, image: i:1}]\n";
@@ -743,7 +299,7 @@ mod tests {
             ks048(&[("a/d.yaml", DEPLOY), ("a/p.yaml", other)]),
             [("a/d.yaml".into(), 5)]
         );
-        assert!(!NO_PDB.default_enabled);
+        assert!(!crate::rules::ks::ks048_missing_pod_disruption_budget::META.default_enabled);
     }
 
     fn codes(files: &[(&str, &str)], code: &str) -> Vec<(String, u32)> {
@@ -772,7 +328,7 @@ mod tests {
             codes(&[("a/i.yaml", old), ("a/s.yaml", SVC)], "KS049"),
             [("a/i.yaml".into(), 6)]
         );
-        assert!(INGRESS_BACKEND_NOT_FOUND.default_enabled);
+        assert!(crate::rules::ks::ks049_ingress_backend_not_found::META.default_enabled);
     }
 
     #[test]
@@ -830,7 +386,7 @@ mod tests {
             ),
             [("a/h.yaml".into(), 8)]
         );
-        assert!(HPA_TARGET_NOT_FOUND.default_enabled);
+        assert!(crate::rules::ks::ks050_hpa_target_not_found::META.default_enabled);
     }
 
     #[test]

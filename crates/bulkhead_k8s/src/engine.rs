@@ -1,13 +1,17 @@
-//! The per-file check driver: load, find pod specs, run the Pod Security Standards and the
-//! hardening rules on every object, attach fixes, parse suppressions.
+//! The per-file driver: for every object of a loaded file, find its pod spec, evaluate the Pod
+//! Security Standards on it, run the per-container, per-pod and per-object hooks of the rules
+//! ([`crate::rules`]), and parse the suppressions.
 //!
 //! Owns: turning pointers into findings with ranges, objects and container names
-//! ([`Ctx::report`]). Does not own any rule logic (see [`crate::pss`], [`crate::hardening`]).
+//! ([`Ctx::report`]), and the contexts the hooks receive ([`PodCtx`], [`ContainerCtx`]). Does
+//! not own any rule logic.
 
 use crate::loader::{Document, Loaded};
-use crate::workload::{self, PodSpec};
-use crate::{Settings, fix, hardening, pss, suppress};
+use crate::rules::{HOOKS, Hook};
+use crate::workload::{self, Container, PodSpec};
+use crate::{Settings, pss, suppress};
 use bulkhead_diagnostics::{FileOutcome, Finding, K8sObject, RuleMeta};
+use serde_json::{Map, Value};
 
 /// Findings about one object.
 pub(crate) struct Ctx<'a> {
@@ -45,6 +49,48 @@ impl Ctx<'_> {
     }
 }
 
+/// One pod spec of an object, as the pod and container hooks see it.
+pub(crate) struct PodCtx<'a> {
+    pub ps: &'a PodSpec<'a>,
+    /// The pod-level `securityContext`.
+    pub pod_sc: Option<&'a Map<String, Value>>,
+    /// Its containers in Pod Security Admission order (init, regular, ephemeral).
+    pub containers: Vec<ContainerCtx<'a>>,
+}
+
+/// One container of a pod spec, with its name and absolute pointers.
+pub(crate) struct ContainerCtx<'a> {
+    pub c: Container<'a>,
+    /// `name`, or `""`.
+    pub name: &'a str,
+    /// Pointer of the container in the object (`/spec/template/spec/containers/0`).
+    pub ptr: String,
+    /// Pointer of its `securityContext`.
+    pub sc_ptr: String,
+}
+
+impl<'a> PodCtx<'a> {
+    fn new(ps: &'a PodSpec<'a>) -> Self {
+        let containers = workload::containers(ps.spec)
+            .into_iter()
+            .map(|c| {
+                let ptr = format!("{}{}", ps.spec_ptr, c.rel_ptr());
+                ContainerCtx {
+                    c,
+                    name: c.name(),
+                    sc_ptr: format!("{ptr}/securityContext"),
+                    ptr,
+                }
+            })
+            .collect();
+        PodCtx {
+            ps,
+            pod_sc: workload::pod_sc(ps.spec),
+            containers,
+        }
+    }
+}
+
 /// Check one already-loaded file.
 pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings) -> FileOutcome {
     let mut findings = Vec::new();
@@ -66,13 +112,10 @@ pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings
             nl,
             json,
         };
-        let pod = workload::pod_spec(&doc.value, &settings.pod_spec_paths);
-        if let Some(ps) = &pod {
-            check_pss(&mut ctx, ps);
-            hardening::check_pod(&mut ctx, ps);
-        }
-        hardening::check_object(&mut ctx);
-        suppress::from_annotations(path, doc, pod.as_ref(), &mut suppressions, ctx.out);
+        let ps = workload::pod_spec(&doc.value, &settings.pod_spec_paths);
+        let pod = ps.as_ref().map(PodCtx::new);
+        check_object(&mut ctx, pod.as_ref());
+        suppress::from_annotations(path, doc, ps.as_ref(), &mut suppressions, ctx.out);
     }
     suppress::from_comments(path, text, &mut suppressions, &mut findings);
     FileOutcome {
@@ -82,14 +125,37 @@ pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings
     }
 }
 
+/// Every per-object rule on one object (and its pod spec, when it has one).
+pub(crate) fn check_object(ctx: &mut Ctx<'_>, pod: Option<&PodCtx<'_>>) {
+    if let Some(pod) = pod {
+        check_pss(ctx, pod.ps);
+        for hook in HOOKS {
+            match hook {
+                Hook::Pod(f) => f(ctx, pod),
+                Hook::Container(f) => {
+                    for cc in &pod.containers {
+                        f(ctx, pod, cc);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for hook in HOOKS {
+        if let Hook::Object(f) = hook {
+            f(ctx, pod);
+        }
+    }
+}
+
+/// The Pod Security Standards findings of one pod spec, with their fixes.
 fn check_pss(ctx: &mut Ctx<'_>, ps: &PodSpec<'_>) {
-    let violations = pss::evaluate(ps.spec, ps.meta, ctx.settings.pss);
-    for v in violations {
+    for v in pss::evaluate(ps.spec, ps.meta, ctx.settings.pss) {
         let ptr = match &v.at {
             pss::At::Spec(p) => format!("{}{p}", ps.spec_ptr),
             pss::At::Meta(p) => format!("{}{p}", ps.meta_ptr),
         };
-        let fix = fix::for_pss(ctx, ps, &v);
+        let fix = v.check.fix().and_then(|fix| fix(ctx, ps, &v));
         let f = ctx.report(v.check.rule(), &ptr, v.container.as_deref(), v.message);
         f.pss_check = Some(v.check.id().to_string());
         f.fix = fix;

@@ -1,6 +1,7 @@
-//! Fixes as text edits that keep comments and layout: securityContext fields at pod and
-//! container level, `emptyDir` volumes for `/tmp` with a read-only root filesystem, drop ALL,
-//! removing host namespaces, `automountServiceAccountToken: false`.
+//! The editing toolkit of the fixes: text edits that keep comments and layout. Each rule's fix
+//! (securityContext fields at pod and container level, `emptyDir` volumes for `/tmp` with a
+//! read-only root filesystem, drop ALL, `automountServiceAccountToken: false`...) is in the
+//! rule's own file and builds its edits with the [`Editor`] here.
 //!
 //! Every edit is an insertion of new lines after the last entry of an existing block mapping
 //! or sequence (indented like its siblings), an insertion before the closing bracket of a
@@ -12,8 +13,7 @@
 
 use crate::engine::Ctx;
 use crate::loader::{Children, Document, Node, Style, pointer_segments};
-use crate::pss::{Check, Violation};
-use crate::workload::{Container, PodSpec};
+use crate::workload::PodSpec;
 use bulkhead_diagnostics::{Applicability, Edit, Fix};
 use serde_json::Value;
 
@@ -22,17 +22,19 @@ pub const FIX_UID: &str = "10001";
 
 /// A YAML value to write.
 #[derive(Debug, Clone)]
-enum Frag {
+pub(crate) enum Frag {
     S(String),
     M(Vec<(String, Frag)>),
     L(Vec<Frag>),
 }
 
-fn s(v: &str) -> Frag {
+/// A scalar to write.
+pub(crate) fn s(v: &str) -> Frag {
     Frag::S(v.to_string())
 }
 
-fn m(entries: &[(&str, Frag)]) -> Frag {
+/// A mapping to write.
+pub(crate) fn m(entries: &[(&str, Frag)]) -> Frag {
     Frag::M(
         entries
             .iter()
@@ -41,7 +43,8 @@ fn m(entries: &[(&str, Frag)]) -> Frag {
     )
 }
 
-struct Editor<'a> {
+/// Collects the edits of one fix.
+pub(crate) struct Editor<'a> {
     text: &'a str,
     doc: &'a Document,
     nl: &'static str,
@@ -51,7 +54,7 @@ struct Editor<'a> {
 }
 
 impl<'a> Editor<'a> {
-    fn new(ctx: &Ctx<'a>) -> Self {
+    pub(crate) fn new(ctx: &Ctx<'a>) -> Self {
         Editor {
             text: ctx.text,
             doc: ctx.doc,
@@ -61,7 +64,7 @@ impl<'a> Editor<'a> {
         }
     }
 
-    fn finish(mut self, message: &str, app: Applicability) -> Option<Fix> {
+    pub(crate) fn finish(mut self, message: &str, app: Applicability) -> Option<Fix> {
         if self.edits.is_empty() {
             return None;
         }
@@ -267,7 +270,7 @@ impl<'a> Editor<'a> {
     }
 
     /// Replace a scalar's text.
-    fn replace_scalar(&mut self, node: &Node, value: &str) -> Option<()> {
+    pub(crate) fn replace_scalar(&mut self, node: &Node, value: &str) -> Option<()> {
         if !matches!(node.style, Style::Scalar { block: false, .. }) {
             return None;
         }
@@ -281,7 +284,7 @@ impl<'a> Editor<'a> {
 
     /// Make the mapping at `map_ptr` hold `key: value` for each entry: missing keys are added
     /// (creating the mapping and its missing parents as needed), existing scalars replaced.
-    fn ensure(&mut self, map_ptr: &str, entries: &[(&str, Frag)]) -> Option<()> {
+    pub(crate) fn ensure(&mut self, map_ptr: &str, entries: &[(&str, Frag)]) -> Option<()> {
         let doc = self.doc;
         // Deepest existing node along the path.
         let segs: Vec<String> = pointer_segments(map_ptr).map(|c| c.into_owned()).collect();
@@ -353,7 +356,7 @@ impl<'a> Editor<'a> {
 
     /// Append `item` to the sequence at `seq_ptr`, creating it (under an existing mapping)
     /// when missing.
-    fn ensure_item(&mut self, seq_ptr: &str, item: Frag) -> Option<()> {
+    pub(crate) fn ensure_item(&mut self, seq_ptr: &str, item: Frag) -> Option<()> {
         match self.doc.node(seq_ptr) {
             Some(n) if n.style == Style::Alias => None,
             Some(n) => self.append_item(n, &item),
@@ -375,7 +378,7 @@ fn node_text<'t>(text: &'t str, n: &Node) -> &'t str {
 
 /// The seed's pod-level securityContext entries that are missing or wrong in `spec`, given
 /// what the containers already set.
-fn seed_pod_entries(ps: &PodSpec<'_>) -> Vec<(&'static str, Frag)> {
+pub(crate) fn seed_pod_entries(ps: &PodSpec<'_>) -> Vec<(&'static str, Frag)> {
     let sc = crate::workload::pod_sc(ps.spec);
     let get = |k: &str| sc.and_then(|s| s.get(k)).filter(|v| !v.is_null());
     let mut e = Vec::new();
@@ -395,195 +398,4 @@ fn seed_pod_entries(ps: &PodSpec<'_>) -> Vec<(&'static str, Frag)> {
         e.push(("seccompProfile", m(&[("type", s("RuntimeDefault"))])));
     }
     e
-}
-
-/// The fix for one PSS violation, when there is a mechanical one.
-pub(crate) fn for_pss(ctx: &Ctx<'_>, ps: &PodSpec<'_>, v: &Violation) -> Option<Fix> {
-    let crate::pss::At::Spec(rel) = &v.at else {
-        return None;
-    };
-    let ptr = format!("{}{rel}", ps.spec_ptr);
-    let mut ed = Editor::new(ctx);
-    let unsafe_ = Applicability::Unsafe;
-    match v.check {
-        Check::HostNamespaces => {
-            ed.replace_scalar(ctx.doc.node(&ptr)?, "false")?;
-            ed.finish("Do not share the host's namespace", unsafe_)
-        }
-        Check::Privileged => {
-            ed.replace_scalar(ctx.doc.node(&ptr)?, "false")?;
-            ed.finish("Set `privileged: false`", unsafe_)
-        }
-        Check::AllowPrivilegeEscalation => {
-            let (sc, _) = ptr.rsplit_once('/')?;
-            ed.ensure(sc, &[("allowPrivilegeEscalation", s("false"))])?;
-            ed.finish("Set `allowPrivilegeEscalation: false`", Applicability::Safe)
-        }
-        Check::RunAsNonRoot => {
-            if let Some(n) = ctx.doc.node(&ptr) {
-                // An explicit false.
-                ed.replace_scalar(n, "true")?;
-                return ed.finish("Set `runAsNonRoot: true`", unsafe_);
-            }
-            let entries = seed_pod_entries(ps);
-            ed.ensure(&format!("{}/securityContext", ps.spec_ptr), &entries)?;
-            ed.finish(
-                "Run the pod as non-root UID 10001 (pod securityContext)",
-                unsafe_,
-            )
-        }
-        Check::RunAsUser => {
-            ed.replace_scalar(ctx.doc.node(&ptr)?, FIX_UID)?;
-            ed.finish("Run as UID 10001 instead of root", unsafe_)
-        }
-        Check::SeccompProfileRestricted => {
-            // Only when nothing is set: an explicit profile is the author's choice.
-            if !ptr.ends_with("/seccompProfile")
-                || crate::workload::pod_sc_field(ps.spec, "seccompProfile").is_some()
-            {
-                return None;
-            }
-            ed.ensure(
-                &format!("{}/securityContext", ps.spec_ptr),
-                &[("seccompProfile", m(&[("type", s("RuntimeDefault"))]))],
-            )?;
-            ed.finish(
-                "Set `seccompProfile: {type: RuntimeDefault}` on the pod",
-                Applicability::Safe,
-            )
-        }
-        Check::CapabilitiesRestricted => {
-            if !ptr.ends_with("/capabilities/drop") {
-                return None;
-            }
-            ed.ensure_item(&ptr, s("ALL"))?;
-            ed.finish("Drop ALL capabilities", unsafe_)
-        }
-        _ => None,
-    }
-}
-
-/// `automountServiceAccountToken: false` on the pod spec.
-pub(crate) fn automount(ctx: &Ctx<'_>, ps: &PodSpec<'_>) -> Option<Fix> {
-    let mut ed = Editor::new(ctx);
-    ed.ensure(
-        &ps.spec_ptr,
-        &[("automountServiceAccountToken", s("false"))],
-    )?;
-    ed.finish(
-        "Set `automountServiceAccountToken: false`",
-        Applicability::Unsafe,
-    )
-}
-
-/// Rename the key at `ptr` to `new`.
-pub(crate) fn rename_key(ctx: &Ctx<'_>, ptr: &str, new: &str) -> Option<Fix> {
-    let n = ctx.doc.node(ptr)?;
-    if n.style == Style::Alias {
-        return None;
-    }
-    let (ks, ke) = n.key?;
-    Some(Fix::safe(
-        format!("Rename to `{new}`"),
-        vec![Edit::replace(ks.byte as usize, ke.byte as usize, new)],
-    ))
-}
-
-/// The seed's pod securityContext.
-pub(crate) fn pod_security_context(ctx: &Ctx<'_>, ps: &PodSpec<'_>) -> Option<Fix> {
-    let mut ed = Editor::new(ctx);
-    ed.ensure(
-        &format!("{}/securityContext", ps.spec_ptr),
-        &seed_pod_entries(ps),
-    )?;
-    ed.finish(
-        "Add a pod securityContext: non-root UID/GID 10001, RuntimeDefault seccomp",
-        Applicability::Unsafe,
-    )
-}
-
-/// `readOnlyRootFilesystem: true`, with a writable `emptyDir` at `/tmp`.
-pub(crate) fn read_only_root(ctx: &Ctx<'_>, ps: &PodSpec<'_>, c: &Container<'_>) -> Option<Fix> {
-    let mut ed = Editor::new(ctx);
-    let cp = format!("{}{}", ps.spec_ptr, c.rel_ptr());
-    ed.ensure(
-        &format!("{cp}/securityContext"),
-        &[("readOnlyRootFilesystem", s("true"))],
-    )?;
-    let has_tmp =
-        c.c.get("volumeMounts")
-            .and_then(Value::as_array)
-            .is_some_and(|ms| {
-                ms.iter().any(|m| {
-                    m.get("mountPath")
-                        .and_then(Value::as_str)
-                        .is_some_and(|p| p.trim_end_matches('/') == "/tmp")
-                })
-            });
-    if !has_tmp {
-        let vols = ps.spec.get("volumes").and_then(Value::as_array);
-        let find = |n: &str| {
-            vols.and_then(|v| {
-                v.iter()
-                    .find(|x| x.get("name").and_then(Value::as_str) == Some(n))
-            })
-        };
-        let (name, exists) = match find("tmp") {
-            None => ("tmp", false),
-            Some(v) if v.get("emptyDir").is_some() => ("tmp", true),
-            Some(_) => match find("bulkhead-tmp") {
-                None => ("bulkhead-tmp", false),
-                Some(_) => ("bulkhead-tmp", true),
-            },
-        };
-        ed.ensure_item(
-            &format!("{cp}/volumeMounts"),
-            m(&[("name", s(name)), ("mountPath", s("/tmp"))]),
-        )?;
-        if !exists {
-            ed.ensure_item(
-                &format!("{}/volumes", ps.spec_ptr),
-                m(&[("name", s(name)), ("emptyDir", s("{}"))]),
-            )?;
-        }
-    }
-    ed.finish(
-        "Make the root filesystem read-only, with a writable emptyDir at /tmp",
-        Applicability::Unsafe,
-    )
-}
-
-/// `capabilities: {drop: [ALL]}` on a container.
-pub(crate) fn drop_all(ctx: &Ctx<'_>, ps: &PodSpec<'_>, c: &Container<'_>) -> Option<Fix> {
-    let mut ed = Editor::new(ctx);
-    ed.ensure_item(
-        &format!(
-            "{}{}/securityContext/capabilities/drop",
-            &ps.spec_ptr,
-            c.rel_ptr()
-        ),
-        s("ALL"),
-    )?;
-    ed.finish("Drop ALL capabilities", Applicability::Unsafe)
-}
-
-/// `key: value` in the mapping at `ptr`.
-pub(crate) fn set_in_mapping(
-    ctx: &Ctx<'_>,
-    ptr: &str,
-    key: &str,
-    value: &str,
-    app: Applicability,
-    msg: &str,
-) -> Option<Fix> {
-    let mut ed = Editor::new(ctx);
-    ed.ensure(ptr, &[(key, s(value))])?;
-    ed.finish(msg, app)
-}
-
-/// `key: value` at the top level of the object.
-pub(crate) fn set_top_level(ctx: &Ctx<'_>, key: &str, value: &str) -> Option<Fix> {
-    let mut ed = Editor::new(ctx);
-    ed.ensure("", &[(key, s(value))])?;
-    ed.finish(&format!("Set `{key}: {value}`"), Applicability::Unsafe)
 }

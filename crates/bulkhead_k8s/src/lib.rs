@@ -29,42 +29,21 @@ pub mod compose;
 pub mod crossobj;
 pub mod engine;
 mod fix;
-pub mod hardening;
 pub mod loader;
 pub mod pss;
+mod rules;
 mod selector;
 mod suppress;
 pub mod workload;
 
-use bulkhead_diagnostics::{FileOutcome, Finding, RuleMeta};
+use bulkhead_diagnostics::{FileOutcome, Finding};
 use serde::{Deserialize, Serialize};
 
 pub use engine::check_loaded;
 pub use loader::{Document, Loaded, load};
 pub use pss::{PssLevel, PssPolicy, PssVersion};
 
-/// Every rule of this crate, in registry order: PSS*, then KS*, then DC*.
-pub static RULES: &[&RuleMeta] = &ALL_RULES;
-
-static ALL_RULES: [&RuleMeta; 92] = {
-    let mut all: [&RuleMeta; 92] = [&pss::rules::HOST_NAMESPACES; 92];
-    let mut i = 0;
-    while i < 19 {
-        all[i] = pss::rules::PSS_RULES[i];
-        i += 1;
-    }
-    let mut j = 0;
-    while j < 65 {
-        all[19 + j] = hardening::HARDENING_RULES[j];
-        j += 1;
-    }
-    let mut k = 0;
-    while k < 8 {
-        all[84 + k] = compose::COMPOSE_RULES[k];
-        k += 1;
-    }
-    all
-};
+pub use rules::RULES;
 
 /// What the binary (or the config file) can tune.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -181,19 +160,6 @@ fn head(text: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn registry_is_well_formed() {
-        let problems = bulkhead_diagnostics::rule::registry_problems(RULES);
-        assert!(problems.is_empty(), "{problems:#?}");
-        assert!(RULES.iter().all(|r| !r.code.starts_with("BH")));
-        let pss: Vec<_> = RULES.iter().filter(|r| r.matches_selector("PSS")).collect();
-        assert_eq!(pss.len(), 19);
-        assert!(
-            pss.iter()
-                .all(|r| r.aliases[0].tool == bulkhead_diagnostics::Tool::Pss)
-        );
-    }
 
     #[test]
     fn check_files_equals_check_plus_check_set() {

@@ -21,8 +21,13 @@ use std::sync::Arc;
 
 /// Deepest nesting accepted (deeper input is reported, never a stack overflow).
 const MAX_DEPTH: usize = 256;
-/// Most nodes one file may expand to through aliases (billion-laughs guard).
-const MAX_NODES: usize = 1_000_000;
+/// Most nodes one document may copy through aliases (billion-laughs guard). Nodes written out
+/// in the text are not counted: their number is bounded by the file's size, so a big honest
+/// file (100,000 documents, a `List` of 40,000 Pods) is loaded whole.
+const MAX_ALIAS_NODES_PER_DOC: usize = 1_000_000;
+/// Most nodes all documents of one file may copy through aliases together: past it the rest of
+/// the file is not loaded (a file of many small bombs is still one bomb).
+const MAX_ALIAS_NODES_PER_FILE: usize = 8_000_000;
 
 /// A point in the source: 1-based line and column (characters), and byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -328,7 +333,7 @@ pub struct Loaded {
 /// cannot be loaded is in [`Loaded::errors`] with its line.
 pub fn load(path: &str, text: &str) -> Loaded {
     let mut out = Loaded::default();
-    let mut budget = MAX_NODES;
+    let mut file_budget = MAX_ALIAS_NODES_PER_FILE;
     let mut doc_counter = 0usize;
     // A leading byte-order mark is not content.
     let first = if text.starts_with('\u{feff}') {
@@ -348,7 +353,9 @@ pub fn load(path: &str, text: &str) -> Loaded {
             base_byte: start,
             path,
             anchors: HashMap::new(),
-            budget: &mut budget,
+            nodes: 0,
+            doc_budget: MAX_ALIAS_NODES_PER_DOC,
+            file_budget: &mut file_budget,
             out: &mut out,
             doc_counter: &mut doc_counter,
             shallow: false,
@@ -484,7 +491,12 @@ struct Builder<'a, 'o> {
     base_byte: usize,
     path: &'a str,
     anchors: HashMap<usize, (Value, Node, usize)>,
-    budget: &'o mut usize,
+    /// Nodes built so far (an anchored node's size is the difference across it).
+    nodes: usize,
+    /// Nodes this document may still copy through aliases.
+    doc_budget: usize,
+    /// Nodes the file's remaining documents may still copy through aliases.
+    file_budget: &'o mut usize,
     out: &'o mut Loaded,
     doc_counter: &'o mut usize,
     /// The current document is a kind no rule reads (CustomResourceDefinition): its other
@@ -672,13 +684,26 @@ impl<'a> Builder<'a, '_> {
         Ok(())
     }
 
-    fn spend(&mut self, n: usize, at: granit_parser::Marker) -> Result<(), LoadError> {
-        if *self.budget < n {
-            let mut e = self.err_at(at, "too many nodes after alias expansion");
+    /// Count `n` nodes copied by an alias against the document's and the file's budgets.
+    fn spend_alias(&mut self, n: usize, at: granit_parser::Marker) -> Result<(), LoadError> {
+        if *self.file_budget < n {
+            let mut e = self.err_at(
+                at,
+                "too many nodes after alias expansion in this file (billion-laughs guard): the rest of the file is not loaded",
+            );
             e.fatal = true;
             return Err(e);
         }
-        *self.budget -= n;
+        if self.doc_budget < n {
+            // This document is dropped; the next one is loaded with a fresh budget.
+            return Err(self.err_at(
+                at,
+                "too many nodes after alias expansion in this document (billion-laughs guard)",
+            ));
+        }
+        self.doc_budget -= n;
+        *self.file_budget -= n;
+        self.nodes += n;
         Ok(())
     }
 
@@ -695,7 +720,7 @@ impl<'a> Builder<'a, '_> {
             e.fatal = true;
             return Err(e);
         }
-        self.spend(1, span.start)?;
+        self.nodes += 1;
         match ev {
             Event::Alias(id) => {
                 let Some((v, n, count)) = self.anchors.get(&id) else {
@@ -705,7 +730,7 @@ impl<'a> Builder<'a, '_> {
                     return Err(self.err_at(span.start, "alias to an unknown anchor"));
                 };
                 let (v, mut n, count) = (v.clone(), n.clone(), *count);
-                self.spend(count, span.start)?;
+                self.spend_alias(count, span.start)?;
                 let s = self.loc(span.start);
                 let e = self.loc(span.end);
                 n.start = s;
@@ -761,7 +786,7 @@ impl<'a> Builder<'a, '_> {
             Event::SequenceStart(sstyle, anchor, _) => {
                 let start = self.loc(span.start);
                 let flow = sstyle == StructureStyle::Flow;
-                let before = *self.budget;
+                let before = self.nodes;
                 let mut values = Vec::new();
                 let mut nodes = Vec::new();
                 let end;
@@ -792,7 +817,7 @@ impl<'a> Builder<'a, '_> {
                 };
                 let value = Value::Array(values);
                 if anchor > 0 {
-                    let count = before.saturating_sub(*self.budget) + 1;
+                    let count = self.nodes - before + 1;
                     self.anchors
                         .insert(anchor, (value.clone(), node.clone(), count));
                 }
@@ -801,7 +826,7 @@ impl<'a> Builder<'a, '_> {
             Event::MappingStart(mstyle, anchor, _) => {
                 let start = self.loc(span.start);
                 let flow = mstyle == StructureStyle::Flow;
-                let before = *self.budget;
+                let before = self.nodes;
                 let mut map = Map::new();
                 let mut entries: Vec<(String, Node)> = Vec::new();
                 let mut merges: Vec<(Value, Node)> = Vec::new();
@@ -924,7 +949,7 @@ impl<'a> Builder<'a, '_> {
                 };
                 let value = Value::Object(map);
                 if anchor > 0 {
-                    let count = before.saturating_sub(*self.budget) + 1;
+                    let count = self.nodes - before + 1;
                     self.anchors
                         .insert(anchor, (value.clone(), node.clone(), count));
                 }
