@@ -30,6 +30,8 @@ pub struct Cli {
 enum Command {
     /// Check Dockerfiles, Kubernetes manifests and Compose files for weaknesses.
     Check(cmd::check::Args),
+    /// Admission webhook: serve it, review one request offline.
+    Admission(cmd::admission::Args),
     /// Print the documentation of one rule.
     Rule(cmd::rules::RuleArgs),
     /// List every rule.
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => cmd::check::run(args),
+        Command::Admission(args) => cmd::admission::run(args),
         Command::Rule(args) => cmd::rules::run_rule(args),
         Command::Rules(args) => cmd::rules::run_rules(args),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),

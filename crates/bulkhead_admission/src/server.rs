@@ -8,7 +8,7 @@
 //! routing and HTTP status codes. Decisions are [`crate::Engine::review`]'s.
 
 use crate::engine::{Endpoint, Engine};
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -127,6 +127,43 @@ pub async fn serve(
             source,
         })?;
     serve_on(engine, cfg, listener, shutdown).await
+}
+
+/// Serve on a runtime of `threads` worker threads (0: one per core) until SIGINT or SIGTERM.
+/// For the binary, which stays synchronous.
+pub fn run_blocking(
+    engine: Arc<Engine>,
+    cfg: ServerConfig,
+    threads: usize,
+) -> Result<(), ServerError> {
+    let mut b = tokio::runtime::Builder::new_multi_thread();
+    if threads > 0 {
+        b.worker_threads(threads);
+    }
+    let rt = b
+        .enable_all()
+        .build()
+        .map_err(|source| ServerError::Listen {
+            addr: cfg.listen,
+            source,
+        })?;
+    rt.block_on(async move {
+        let stop = async {
+            let mut term =
+                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                    Ok(t) => t,
+                    Err(_) => {
+                        let _ = tokio::signal::ctrl_c().await;
+                        return;
+                    }
+                };
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {},
+                _ = term.recv() => {},
+            }
+        };
+        serve(engine, cfg, stop).await
+    })
 }
 
 /// [`serve`] on an already bound listener (tests bind port 0 and read the address).
@@ -289,34 +326,37 @@ async fn route(
         }
         (_, p) => return err(StatusCode::NOT_FOUND, format!("no such endpoint: {p}")),
     };
-    if let Some(len) = req
-        .headers()
-        .get(hyper::header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok())
-        && len > MAX_BODY as u64
-    {
+    // Read the body whole, up to the limit. Past the limit, go on reading (and discarding) up
+    // to 8 times the limit so that the client, still writing, reads the 413 instead of a reset.
+    let mut body = req.into_body();
+    let mut buf: Vec<u8> = Vec::new();
+    let mut total: usize = 0;
+    let read = async {
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(|e| format!("cannot read body: {e}"))?;
+            if let Ok(data) = frame.into_data() {
+                total += data.len();
+                if total <= MAX_BODY {
+                    buf.extend_from_slice(&data);
+                } else if total > 8 * MAX_BODY {
+                    break;
+                }
+            }
+        }
+        Ok::<(), String>(())
+    };
+    match tokio::time::timeout(timeout, read).await {
+        Err(_) => return err(StatusCode::REQUEST_TIMEOUT, "request body too slow".into()),
+        Ok(Err(e)) => return err(StatusCode::BAD_REQUEST, e),
+        Ok(Ok(())) => {}
+    }
+    if total > MAX_BODY {
         return err(
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!("request body of {len} bytes is over the {MAX_BODY}-byte limit"),
+            format!("request body of {total}+ bytes is over the {MAX_BODY}-byte limit"),
         );
     }
-    let body = Limited::new(req.into_body(), MAX_BODY);
-    let bytes = match tokio::time::timeout(timeout, body.collect()).await {
-        Err(_) => return err(StatusCode::REQUEST_TIMEOUT, "request body too slow".into()),
-        Ok(Err(e)) => {
-            if e.downcast_ref::<http_body_util::LengthLimitError>()
-                .is_some()
-            {
-                return err(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    format!("request body is over the {MAX_BODY}-byte limit"),
-                );
-            }
-            return err(StatusCode::BAD_REQUEST, format!("cannot read body: {e}"));
-        }
-        Ok(Ok(c)) => c.to_bytes(),
-    };
+    let bytes = Bytes::from(buf);
     let result = if engine.may_block() {
         let e = engine.clone();
         match tokio::task::spawn_blocking(move || e.review(&bytes, endpoint)).await {

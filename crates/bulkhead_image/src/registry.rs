@@ -13,7 +13,11 @@ use base64::Engine as _;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
+
+mod write;
+pub use write::{BlobPush, ManifestInfo, PushOptions};
 
 const ACCEPT: &str = "application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
 
@@ -108,6 +112,8 @@ pub struct Client {
     repository: String,
     credentials: Option<(String, String)>,
     authorization: Mutex<Option<String>>,
+    /// HTTP requests sent (reported by `request_count`, for the signing benchmarks).
+    requests: AtomicU64,
 }
 
 impl Client {
@@ -132,6 +138,7 @@ impl Client {
             repository: r.repository.clone(),
             credentials: docker_credentials(&r.registry, opts.docker_config_dir.clone()),
             authorization: Mutex::new(None),
+            requests: AtomicU64::new(0),
         }
     }
 
@@ -156,6 +163,7 @@ impl Client {
             if same_host && let Some(h) = self.auth_header() {
                 req = req.header("Authorization", &h);
             }
+            self.requests.fetch_add(1, Ordering::Relaxed);
             let resp = req.call().map_err(|e| ImageError::Registry {
                 url: url.clone(),
                 detail: e.to_string(),
@@ -261,6 +269,7 @@ impl Client {
                     ),
                 );
             }
+            self.requests.fetch_add(1, Ordering::Relaxed);
             let resp = req.call().map_err(|e| ImageError::Auth {
                 url: token_url.clone(),
                 detail: e.to_string(),

@@ -10,11 +10,19 @@
 //! Key-based signing only; the types leave room for keyless (certificates and transparency-log
 //! entries would be more [`VerificationMaterial`] variants).
 
+pub mod bundle;
 pub mod encrypted;
 pub mod keys;
 pub mod payload;
+pub mod sign;
+pub mod store;
+mod verify;
 
 pub use keys::{Algorithm, KeyError, PrivateKey, PublicKey};
+pub use sign::{
+    AttestOutcome, SignError, SignOptions, SignOutcome, Target, attest_image, sign_image,
+};
+pub use verify::{VerifiedAttestation, verify_attestations};
 
 use bulkhead_image::registry::Client;
 use std::collections::BTreeMap;
@@ -101,6 +109,12 @@ pub enum VerifyError {
     /// The registry could not be read (the image, its manifest, or a lookup failed).
     #[error(transparent)]
     Registry(#[from] bulkhead_image::ImageError),
+    /// The image does not exist.
+    #[error("{0}: image not found in the registry")]
+    NotFound(String),
+    /// A signature tag or index holds something that is not one.
+    #[error(transparent)]
+    Store(store::StoreError),
     /// No signature was found for the digest in either layout.
     #[error("no signatures found for {reference}@{digest}")]
     NoSignatures {
@@ -139,8 +153,5 @@ pub fn verify_image(
     keys: &[PublicKey],
     opts: &VerifyOptions,
 ) -> Result<Vec<VerifiedSignature>, VerifyError> {
-    let _ = (client, keys, opts);
-    Err(VerifyError::Reference(format!(
-        "{reference}: verification is not implemented yet"
-    )))
+    verify::verify_image(client, reference, keys, opts)
 }

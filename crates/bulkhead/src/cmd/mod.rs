@@ -1,5 +1,6 @@
 //! One module per subcommand. Each exposes a clap `Args` and a `run` returning the exit code.
 
+pub mod admission;
 pub mod check;
 pub mod completions;
 pub mod db;

@@ -1,0 +1,138 @@
+//! `bulkhead admission serve|review|manifests`: the admission webhook, one review offline,
+//! and the manifests that deploy the webhook.
+
+use anyhow::{Context, Result, bail};
+use bulkhead_admission::server::{ServerConfig, run_blocking};
+use bulkhead_admission::{Endpoint, Engine, Policy, Verdict};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Sub,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Sub {
+    /// Serve the webhook over HTTPS (/validate, /mutate, /healthz, /readyz, /metrics).
+    Serve(ServeArgs),
+    /// Evaluate one AdmissionReview (JSON) offline and print the response review.
+    Review(ReviewArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ConfigArgs {
+    /// Config file (default: bulkhead.toml or .bulkhead.toml found walking up from here).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    config: ConfigArgs,
+    /// PEM certificate chain served (re-read when the file changes).
+    #[arg(long, value_name = "FILE")]
+    tls_cert: PathBuf,
+    /// PEM private key of the certificate (re-read when the file changes).
+    #[arg(long, value_name = "FILE")]
+    tls_key: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "0.0.0.0:8443", value_name = "ADDR:PORT")]
+    listen: std::net::SocketAddr,
+    /// Worker threads (default: one per core).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+}
+
+#[derive(Debug, clap::Args)]
+struct ReviewArgs {
+    #[command(flatten)]
+    config: ConfigArgs,
+    /// AdmissionReview JSON file, or `-` for standard input.
+    file: PathBuf,
+    /// Answer as the mutating endpoint (print the patch) instead of the validating one.
+    #[arg(long)]
+    mutate: bool,
+}
+
+/// Build the engine from the config file (explicit, discovered, or defaults).
+fn engine(args: &ConfigArgs) -> Result<Engine> {
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => bulkhead_config::discover(&std::env::current_dir()?),
+    };
+    let (config, base) = match &path {
+        Some(p) => (
+            bulkhead_config::load(p).context("invalid configuration")?,
+            p.parent().map(Path::to_path_buf).unwrap_or_default(),
+        ),
+        None => (bulkhead_config::Config::default(), PathBuf::from(".")),
+    };
+    let mut policy = Policy::from_config(&config.admission, &base).with_context(|| {
+        format!(
+            "invalid configuration{}",
+            path.as_ref()
+                .map(|p| format!(" in {}", p.display()))
+                .unwrap_or_default()
+        )
+    })?;
+    for p in &config.kubernetes.pod_spec_paths {
+        policy
+            .k8s
+            .pod_spec_paths
+            .push(bulkhead_k8s::workload::PodSpecPath {
+                kind: p.kind.clone(),
+                api_group: p.api_group.clone().unwrap_or_default(),
+                template: p.template.clone(),
+            });
+    }
+    Ok(Engine::new(policy))
+}
+
+pub fn run(args: Args) -> Result<i32> {
+    match args.command {
+        Sub::Serve(a) => serve(a),
+        Sub::Review(a) => review(a),
+    }
+}
+
+fn serve(a: ServeArgs) -> Result<i32> {
+    let engine = Arc::new(engine(&a.config)?);
+    let cfg = ServerConfig::new(a.listen, a.tls_cert, a.tls_key);
+    eprintln!("bulkhead admission: serving https://{}", a.listen);
+    run_blocking(engine, cfg, a.threads).context("admission server")?;
+    Ok(0)
+}
+
+fn review(a: ReviewArgs) -> Result<i32> {
+    let engine = engine(&a.config)?;
+    let mut body = Vec::new();
+    if a.file.as_os_str() == "-" {
+        std::io::stdin()
+            .read_to_end(&mut body)
+            .context("cannot read standard input")?;
+    } else {
+        body =
+            std::fs::read(&a.file).with_context(|| format!("{}: cannot read", a.file.display()))?;
+    }
+    let endpoint = if a.mutate {
+        Endpoint::Mutate
+    } else {
+        Endpoint::Validate
+    };
+    let out = match engine.review(&body, endpoint) {
+        Ok(o) => o,
+        Err(e) => bail!("{}: {e}", a.file.display()),
+    };
+    let v: serde_json::Value = serde_json::from_slice(&out.body)?;
+    let mut text = serde_json::to_string_pretty(&v)?;
+    text.push('\n');
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(match out.verdict {
+        Verdict::Denied => 1,
+        _ => 0,
+    })
+}

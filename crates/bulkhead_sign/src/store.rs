@@ -1,0 +1,360 @@
+//! Where cosign keeps signatures and attestations in a registry, and the read-modify-write
+//! that adds one: the `sha256-<hex>.sig` / `.att` tags (an OCI manifest whose layers are the
+//! signed payloads, the signature in the `dev.cosignproject.cosign/signature` annotation), and
+//! Sigstore bundles as OCI 1.1 referrers (manifest with `subject`), indexed by the registry's
+//! referrers API or, without one, by the tag-schema fallback index `sha256-<hex>`.
+//!
+//! Concurrency: registries have no compare-and-swap on tags. A writer re-reads the tag right
+//! before its `PUT` (the race window is one request), confirms twice after it that its layer is
+//! there, and merges again when it is not; a writer that cannot get its layer to stay reports a
+//! lost update instead of claiming success.
+
+use bulkhead_image::ImageError;
+use bulkhead_image::registry::{Client, PushOptions};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Media type of an OCI image manifest.
+pub const OCI_MANIFEST: &str = "application/vnd.oci.image.manifest.v1+json";
+/// Media type of an OCI index.
+pub const OCI_INDEX: &str = "application/vnd.oci.image.index.v1+json";
+/// Layer media type of cosign's simple-signing payloads.
+pub const SIMPLE_SIGNING_MEDIA_TYPE: &str = "application/vnd.dev.cosign.simplesigning.v1+json";
+/// Layer media type of cosign's attestations (a DSSE envelope).
+pub const DSSE_MEDIA_TYPE: &str = "application/vnd.dsse.envelope.v1+json";
+/// Media type (and artifact type) of a Sigstore bundle v0.3.
+pub const BUNDLE_MEDIA_TYPE: &str = "application/vnd.dev.sigstore.bundle.v0.3+json";
+/// The annotation holding the base64 signature of a `.sig` layer.
+pub const SIGNATURE_ANNOTATION: &str = "dev.cosignproject.cosign/signature";
+/// The OCI empty descriptor's media type and content.
+pub const EMPTY_MEDIA_TYPE: &str = "application/vnd.oci.empty.v1+json";
+
+/// An OCI descriptor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Descriptor {
+    /// Media type.
+    pub media_type: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// `sha256:<hex>`.
+    pub digest: String,
+    /// Artifact type (referrers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact_type: Option<String>,
+    /// Annotations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<BTreeMap<String, String>>,
+}
+
+/// An OCI image manifest (the subset signatures use).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Manifest {
+    /// Always 2.
+    pub schema_version: u32,
+    /// [`OCI_MANIFEST`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    /// Artifact type (referrers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact_type: Option<String>,
+    /// The config blob.
+    pub config: Descriptor,
+    /// The layers.
+    #[serde(default)]
+    pub layers: Vec<Descriptor>,
+    /// The manifest this one refers to (referrers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Descriptor>,
+    /// Annotations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<BTreeMap<String, String>>,
+}
+
+/// An OCI index (the referrers response and the tag-schema fallback).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Index {
+    /// Always 2.
+    pub schema_version: u32,
+    /// [`OCI_INDEX`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    /// The referrers.
+    #[serde(default)]
+    pub manifests: Vec<Descriptor>,
+}
+
+/// Why storing failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A registry request failed.
+    #[error(transparent)]
+    Registry(#[from] ImageError),
+    /// The existing tag holds something this code must not overwrite.
+    #[error(
+        "{tag}: existing manifest is not a signature manifest ({detail}); refusing to overwrite it"
+    )]
+    Foreign {
+        /// The tag.
+        tag: String,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// Concurrent writers kept replacing the tag without this signature.
+    #[error(
+        "{tag}: lost update: concurrent writers replaced the tag {attempts} times without this signature; it was not stored"
+    )]
+    LostUpdate {
+        /// The tag.
+        tag: String,
+        /// Merge attempts made.
+        attempts: usize,
+    },
+}
+
+/// The tag cosign uses for `digest` with `suffix` (`sig`, `att`): `sha256-<hex>.sig`; an empty
+/// suffix gives the referrers tag-schema fallback `sha256-<hex>`.
+pub fn tag_for(digest: &str, suffix: &str) -> String {
+    let base = digest.replacen(':', "-", 1);
+    if suffix.is_empty() {
+        base
+    } else {
+        format!("{base}.{suffix}")
+    }
+}
+
+/// What appending did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appended {
+    /// The tag written.
+    pub tag: String,
+    /// Digest of the manifest now at the tag (the one this writer confirmed).
+    pub manifest_digest: String,
+    /// Layers in it (this one included).
+    pub layers: usize,
+    /// Whether the identical layer was already there (nothing written).
+    pub already_present: bool,
+    /// Merges redone because another writer replaced the tag first.
+    pub retries: usize,
+}
+
+const MAX_ATTEMPTS: usize = 12;
+
+fn parse_manifest(tag: &str, bytes: &[u8]) -> Result<Manifest, StoreError> {
+    let m: Manifest = serde_json::from_slice(bytes).map_err(|e| StoreError::Foreign {
+        tag: tag.to_string(),
+        detail: e.to_string(),
+    })?;
+    if m.schema_version != 2 {
+        return Err(StoreError::Foreign {
+            tag: tag.to_string(),
+            detail: format!("schemaVersion {}", m.schema_version),
+        });
+    }
+    Ok(m)
+}
+
+fn same_layer(a: &Descriptor, b: &Descriptor) -> bool {
+    a.digest == b.digest && a.annotations == b.annotations
+}
+
+/// The config cosign writes for a signature image: `rootfs.diff_ids` are the layer digests
+/// (payload layers are uncompressed).
+fn config_for(layers: &[Descriptor]) -> Vec<u8> {
+    let diff_ids: Vec<&str> = layers.iter().map(|l| l.digest.as_str()).collect();
+    serde_json::to_vec(&serde_json::json!({
+        "architecture": "",
+        "config": {},
+        "created": "0001-01-01T00:00:00Z",
+        "history": [{"created": "0001-01-01T00:00:00Z"}],
+        "os": "",
+        "rootfs": {"type": "layers", "diff_ids": diff_ids},
+    }))
+    .unwrap_or_default()
+}
+
+/// Adds a layer (`content` with `media_type` and `annotations`) to the manifest at `tag`,
+/// keeping every existing layer; creates the tag when absent.
+pub fn append_layer(
+    client: &Client,
+    tag: &str,
+    content: &[u8],
+    media_type: &str,
+    annotations: BTreeMap<String, String>,
+    push: &PushOptions,
+) -> Result<Appended, StoreError> {
+    let (digest, _) = client.push_blob(content, push)?;
+    let ours = Descriptor {
+        media_type: media_type.to_string(),
+        size: content.len() as u64,
+        digest,
+        artifact_type: None,
+        annotations: Some(annotations),
+    };
+    let present = |m: &Manifest| m.layers.iter().any(|l| same_layer(l, &ours));
+    let mut retries = 0;
+    for _ in 0..MAX_ATTEMPTS {
+        let current = client.manifest_opt(tag)?;
+        let mut manifest = match &current {
+            Some((bytes, _)) => parse_manifest(tag, bytes)?,
+            None => Manifest {
+                schema_version: 2,
+                media_type: Some(OCI_MANIFEST.into()),
+                artifact_type: None,
+                config: Descriptor {
+                    media_type: "application/vnd.oci.image.config.v1+json".into(),
+                    size: 0,
+                    digest: String::new(),
+                    artifact_type: None,
+                    annotations: None,
+                },
+                layers: Vec::new(),
+                subject: None,
+                annotations: None,
+            },
+        };
+        if present(&manifest) {
+            return Ok(Appended {
+                tag: tag.to_string(),
+                manifest_digest: current.map(|(_, i)| i.digest).unwrap_or_default(),
+                layers: manifest.layers.len(),
+                already_present: true,
+                retries,
+            });
+        }
+        manifest.layers.push(ours.clone());
+        let config = config_for(&manifest.layers);
+        let (config_digest, _) = client.push_blob(&config, push)?;
+        manifest.config.digest = config_digest;
+        manifest.config.size = config.len() as u64;
+        let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
+        // Re-read right before writing: the window for a concurrent writer is one request.
+        let before = client.manifest_opt(tag)?.map(|(_, i)| i.digest);
+        if before != current.as_ref().map(|(_, i)| i.digest.clone()) {
+            retries += 1;
+            continue;
+        }
+        let written = client.put_manifest(tag, OCI_MANIFEST, &bytes)?;
+        // Confirm twice that the layer stayed (a writer that read before our PUT may replace
+        // the tag right after it).
+        let mut kept = true;
+        for _ in 0..2 {
+            match client.manifest_opt(tag)? {
+                Some((b, _)) if present(&parse_manifest(tag, &b)?) => {}
+                _ => {
+                    kept = false;
+                    break;
+                }
+            }
+        }
+        if kept {
+            return Ok(Appended {
+                tag: tag.to_string(),
+                manifest_digest: written,
+                layers: manifest.layers.len(),
+                already_present: false,
+                retries,
+            });
+        }
+        retries += 1;
+    }
+    Err(StoreError::LostUpdate {
+        tag: tag.to_string(),
+        attempts: MAX_ATTEMPTS,
+    })
+}
+
+/// Reads the manifest at `tag` (`None` when the tag does not exist).
+pub fn read_tag(client: &Client, tag: &str) -> Result<Option<Manifest>, StoreError> {
+    match client.manifest_opt(tag)? {
+        Some((bytes, _)) => Ok(Some(parse_manifest(tag, &bytes)?)),
+        None => Ok(None),
+    }
+}
+
+/// Pushes `artifact` (a manifest with `subject`) by digest and makes it findable: through the
+/// registry's referrers API when it has one, otherwise by adding it to the tag-schema fallback
+/// index `sha256-<hex>` (read-modify-write that keeps existing entries). Returns the
+/// artifact's manifest digest and whether the fallback was used.
+pub fn push_referrer(
+    client: &Client,
+    subject_digest: &str,
+    artifact: &Manifest,
+) -> Result<(String, bool), StoreError> {
+    let bytes = serde_json::to_vec(artifact).unwrap_or_default();
+    let digest = bulkhead_image::oci::sha256_digest(&bytes);
+    client.put_manifest(&digest, OCI_MANIFEST, &bytes)?;
+    if client.referrers(subject_digest, None)?.is_some() {
+        return Ok((digest, false));
+    }
+    let tag = tag_for(subject_digest, "");
+    let desc = Descriptor {
+        media_type: OCI_MANIFEST.into(),
+        size: bytes.len() as u64,
+        digest: digest.clone(),
+        artifact_type: artifact.artifact_type.clone(),
+        annotations: artifact.annotations.clone(),
+    };
+    for _ in 0..MAX_ATTEMPTS {
+        let current = client.manifest_opt(&tag)?;
+        let mut index = match &current {
+            Some((b, _)) => {
+                serde_json::from_slice::<Index>(b).map_err(|e| StoreError::Foreign {
+                    tag: tag.clone(),
+                    detail: e.to_string(),
+                })?
+            }
+            None => Index {
+                schema_version: 2,
+                media_type: Some(OCI_INDEX.into()),
+                manifests: Vec::new(),
+            },
+        };
+        if index.manifests.iter().any(|m| m.digest == digest) {
+            return Ok((digest, true));
+        }
+        index.manifests.push(desc.clone());
+        let ib = serde_json::to_vec(&index).unwrap_or_default();
+        client.put_manifest(&tag, OCI_INDEX, &ib)?;
+        let kept = client.manifest_opt(&tag)?.is_some_and(|(b, _)| {
+            serde_json::from_slice::<Index>(&b)
+                .is_ok_and(|i| i.manifests.iter().any(|m| m.digest == digest))
+        });
+        if kept {
+            return Ok((digest, true));
+        }
+    }
+    Err(StoreError::LostUpdate {
+        tag,
+        attempts: MAX_ATTEMPTS,
+    })
+}
+
+/// The referrers of `subject_digest` with `artifact_type`: from the referrers API, or from the
+/// tag-schema fallback index when the registry has no API.
+pub fn list_referrers(
+    client: &Client,
+    subject_digest: &str,
+    artifact_type: &str,
+) -> Result<Vec<Descriptor>, StoreError> {
+    let index_bytes = match client.referrers(subject_digest, Some(artifact_type))? {
+        Some(b) => Some(b),
+        None => client
+            .manifest_opt(&tag_for(subject_digest, ""))?
+            .map(|(b, _)| b),
+    };
+    let Some(b) = index_bytes else {
+        return Ok(Vec::new());
+    };
+    let index: Index = serde_json::from_slice(&b).map_err(|e| StoreError::Foreign {
+        tag: tag_for(subject_digest, ""),
+        detail: e.to_string(),
+    })?;
+    Ok(index
+        .manifests
+        .into_iter()
+        .filter(|d| d.artifact_type.as_deref() == Some(artifact_type))
+        .collect())
+}
