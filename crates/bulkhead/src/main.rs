@@ -54,6 +54,17 @@ enum Command {
     Netpol(cmd::netpol::Args),
     /// Write a software bill of materials (CycloneDX 1.6 or SPDX 2.3) of an image or directory.
     Sbom(cmd::sbom::Args),
+    /// Generate or import cosign-compatible key pairs.
+    #[command(subcommand_required = true)]
+    Key(cmd::key::Args),
+    /// Sign an image as cosign does (the `.sig` tag; `--bundle`: a Sigstore bundle referrer).
+    Sign(cmd::sign::Args),
+    /// Verify an image's cosign signatures; exit 0 only when one verifies.
+    Verify(cmd::verify::Args),
+    /// Attach a signed in-toto attestation (DSSE) to an image, as cosign does.
+    Attest(cmd::attest::Args),
+    /// Verify an image's attestations.
+    VerifyAttestation(cmd::attest::VerifyArgs),
 }
 
 fn main() -> ExitCode {
@@ -80,6 +91,11 @@ fn main() -> ExitCode {
         Command::Fs(args) => cmd::fs::run(args),
         Command::Netpol(args) => cmd::netpol::run(args),
         Command::Sbom(args) => cmd::sbom::run(args),
+        Command::Key(args) => cmd::key::run(args),
+        Command::Sign(args) => cmd::sign::run(args),
+        Command::Verify(args) => cmd::verify::run(args),
+        Command::Attest(args) => cmd::attest::run(args),
+        Command::VerifyAttestation(args) => cmd::attest::run_verify(args),
     };
     match result {
         Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),

@@ -1,18 +1,22 @@
 //! One module per subcommand. Each exposes a clap `Args` and a `run` returning the exit code.
 
 pub mod admission;
+pub mod attest;
 pub mod check;
 pub mod completions;
 pub mod db;
 pub mod engines;
 pub mod fs;
 pub mod image;
+pub mod key;
 pub mod man;
 pub mod netpol;
 pub mod packages;
 pub mod registry;
 pub mod rules;
 pub mod sbom;
+pub mod sign;
+pub mod verify;
 pub mod version;
 pub mod walk;
 
