@@ -93,6 +93,8 @@ impl Selection {
 /// Everything a check run needs, validated once.
 #[derive(Debug, Clone)]
 pub struct ResolvedSettings {
+    /// The config file these settings come from.
+    pub config_path: Option<PathBuf>,
     pub selection: Selection,
     pub fail_on: Severity,
     /// How directories are walked (gitignore, excludes).
@@ -104,6 +106,8 @@ pub struct ResolvedSettings {
 }
 
 impl ResolvedSettings {
+    /// The settings of a run from the working directory: `--config`, else the nearest config
+    /// walking up from `cwd`, none with `--isolated`.
     pub fn resolve(args: &SettingsArgs, cwd: &Path) -> anyhow::Result<Self> {
         let config_path = if args.isolated {
             None
@@ -112,6 +116,17 @@ impl ResolvedSettings {
         } else {
             bulkhead_config::discover(cwd)
         };
+        Self::resolve_with(args, config_path.as_deref())
+    }
+
+    /// Whether configs are looked up per checked file (neither `--config` nor `--isolated`).
+    pub fn per_file_config(args: &SettingsArgs) -> bool {
+        !args.isolated && args.config.is_none()
+    }
+
+    /// The settings from one config file (or none), with the command line's flags on top.
+    pub fn resolve_with(args: &SettingsArgs, config_path: Option<&Path>) -> anyhow::Result<Self> {
+        let config_path = config_path.map(Path::to_path_buf);
         let config = match &config_path {
             Some(p) => bulkhead_config::load(p).context("invalid configuration")?,
             None => Config::default(),
@@ -159,7 +174,7 @@ impl ResolvedSettings {
             ..bulkhead_dockerfile::Settings::default()
         };
         let mut k8s = bulkhead_k8s::Settings {
-            pss: pss_policy(pss),
+            pss: pss.into(),
             allowed_registries: config.kubernetes.allowed_registries.clone(),
             ..bulkhead_k8s::Settings::default()
         };
@@ -172,6 +187,7 @@ impl ResolvedSettings {
                 }
             }));
         Ok(ResolvedSettings {
+            config_path,
             selection: Selection {
                 select,
                 extend,
@@ -268,20 +284,4 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
-}
-
-/// The validated `LEVEL[@VERSION]` as the Kubernetes engine's policy type.
-fn pss_policy(spec: PssSpec) -> bulkhead_k8s::PssPolicy {
-    use bulkhead_config::PssLevel as L;
-    bulkhead_k8s::PssPolicy {
-        level: match spec.level {
-            L::Privileged => bulkhead_k8s::PssLevel::Privileged,
-            L::Baseline => bulkhead_k8s::PssLevel::Baseline,
-            L::Restricted => bulkhead_k8s::PssLevel::Restricted,
-        },
-        version: match spec.minor {
-            Some(n) => bulkhead_k8s::PssVersion::Minor(n),
-            None => bulkhead_k8s::PssVersion::Latest,
-        },
-    }
 }

@@ -124,6 +124,139 @@ fn config_is_found_walking_up() {
     );
 }
 
+/// ruff's rule: each checked file takes the config nearest to it, walking up from its own
+/// directory; `--config` still overrides, and the run's config (from the working directory)
+/// applies to files under no config of their own.
+#[test]
+fn the_nearest_config_of_each_file_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let root_df = "FROM alpine:3.20\nUSER root\n";
+    std::fs::write(d.join("Dockerfile"), root_df).unwrap();
+    std::fs::create_dir_all(d.join("svc/deep")).unwrap();
+    std::fs::write(d.join("svc/deep/Dockerfile"), root_df).unwrap();
+    std::fs::write(d.join("bulkhead.toml"), "[check]\nselect = [\"DF015\"]\n").unwrap();
+    // svc/ turns DF015 off for its files.
+    std::fs::write(
+        d.join("svc/bulkhead.toml"),
+        "[check]\nselect = [\"DF015\"]\nignore = [\"DF015\"]\n",
+    )
+    .unwrap();
+    let out = bulkhead(&["check", "-f", "concise", "."], d);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "Dockerfile:2:1: DF015 [high] The image runs as root (`USER root`): switch to a non-root UID\n"
+    );
+    // Run from elsewhere: svc/deep's file still takes svc/bulkhead.toml.
+    let out = bulkhead(
+        &["check", "-f", "concise", "--select", "DF015", "deep"],
+        &d.join("svc"),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    // --config names one config for every file.
+    let out = bulkhead(
+        &["check", "-f", "concise", "--config", "bulkhead.toml", "."],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout).lines().count(),
+        2,
+        "{}",
+        text(&out.stdout)
+    );
+    // An invalid nearer config is an error of the run.
+    std::fs::write(
+        d.join("svc/bulkhead.toml"),
+        "[check]\nselect = [\"NOPE\"]\n",
+    )
+    .unwrap();
+    let out = bulkhead(&["check", "-f", "concise", "."], d);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("svc/bulkhead.toml: `NOPE` selects no rule"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn pss_versions_beyond_the_newest_known_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bulkhead(
+        &["check", "--isolated", "--pss", "restricted@v1.99", "."],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("Pod Security Standards version `v1.99` is newer than the newest this bulkhead knows (v1.37)"),
+        "{err}"
+    );
+    std::fs::write(
+        dir.path().join("bulkhead.toml"),
+        "[kubernetes]\npss = \"baseline@v1.99\"\n",
+    )
+    .unwrap();
+    let out = bulkhead(&["check", "."], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("bulkhead.toml:2:7: Pod Security Standards version `v1.99` is newer"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = bulkhead(
+        &["check", "--isolated", "--pss", "restricted@v1.37", "."],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+#[test]
+fn rules_table_has_a_header_aligned_columns_and_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bulkhead(&["rules", "--select", "DF015,KS002"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    let lines: Vec<&str> = s.lines().collect();
+    assert_eq!(lines.len(), 4, "{s}");
+    assert!(
+        lines[0] == "CODE   SEVERITY  FIX  DEFAULT  NAME                 SUMMARY",
+        "{s}"
+    );
+    assert!(
+        lines[1].starts_with("DF015  high      -    on       root-user            The image runs as root"),
+        "{s}"
+    );
+    assert!(
+        lines[2].starts_with("KS002  low       -    off      run-as-user-low-uid  Container runs"),
+        "{s}"
+    );
+    // every column starts at the same offset on every row
+    let col = lines[0].find("SUMMARY").unwrap();
+    for l in &lines[1..3] {
+        assert_eq!(&l[col - 2..col], "  ", "{l}");
+        assert_ne!(&l[col..col + 1], " ", "{l}");
+    }
+    assert_eq!(
+        lines[3],
+        "2 rules; 1 off by default (enable with --select CODE or --extend-select CODE)."
+    );
+    let out = bulkhead(&["rules", "-f", "md", "--select", "KS002"], dir.path());
+    assert_eq!(
+        text(&out.stdout),
+        "| code | name | severity | fix | default | aliases |\n|---|---|---|---|---|---|\n| KS002 | run-as-user-low-uid | low | — | off | trivy `KSV-0020`, checkov `CKV_K8S_40`, kube-score `container-security-context-user-group-id`, kubesec `RunAsUser` |\n"
+    );
+    let out = bulkhead(&["rules", "-f", "json", "--select", "PSS"], dir.path());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["rules"].as_array().unwrap().len(), 19);
+    let out = bulkhead(&["rules", "--select", "K8S"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("(did you mean `KS`?)"));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
@@ -188,9 +321,10 @@ fn completions_and_version() {
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).contains("_bulkhead()"));
     let out = bulkhead(&["--version"], dir.path());
-    assert_eq!(
-        text(&out.stdout),
-        format!("bulkhead {}\n", env!("CARGO_PKG_VERSION"))
+    let v = text(&out.stdout);
+    assert!(
+        v.starts_with(&format!("bulkhead {}", env!("CARGO_PKG_VERSION"))) && v.ends_with('\n'),
+        "{v}"
     );
 }
 

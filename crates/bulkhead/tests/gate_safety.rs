@@ -391,3 +391,125 @@ fn a_fifo_inside_a_walked_directory_is_not_opened() {
         text(&out.stdout)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn hostile_names_and_keys_never_reach_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    // An escape sequence in the file name (clears the screen, sets the title) and in a YAML
+    // key that the duplicate-key error quotes.
+    let name = "evil\u{1b}]0;pwned\u{7}\u{1b}[2J.yaml";
+    write(
+        dir.path(),
+        name,
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    \"\\e[31mk\": a\n    \"\\e[31mk\": b\nspec:\n  hostNetwork: true\n  containers: [{name: a, image: nginx:1.27}]\n",
+    );
+    for format in ["human", "concise", "github", "json", "junit", "sarif"] {
+        let out = bulkhead(
+            &["check", "--isolated", "--select", "PSS001", "-f", format, "."],
+            dir.path(),
+        );
+        let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+        assert!(out.status.code().is_some_and(|c| c >= 1), "{format}");
+        for (what, s) in [("stdout", &stdout), ("stderr", &stderr)] {
+            assert!(
+                !s.contains('\u{1b}') && !s.contains('\u{7}'),
+                "{format} {what}: {s:?}"
+            );
+        }
+        assert!(
+            stdout.contains("PSS001") || format == "junit",
+            "{format}: {stdout}"
+        );
+    }
+    // Errors printed on stderr (a JSON report on stdout) and a named input that is missing.
+    let missing = format!("{name}.missing");
+    let out = bulkhead(
+        &["check", "--isolated", "-f", "json", missing.as_str()],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(stderr.starts_with("evil\u{241b}]0;pwned\u{2407}"), "{stderr:?}");
+}
+
+/// A big honest file is checked completely: the alias-expansion guard counts only nodes copied
+/// through aliases, per document.
+#[test]
+fn large_files_are_loaded_whole_and_alias_bombs_stay_in_their_document() {
+    let dir = tempfile::tempdir().unwrap();
+    // 100,000 documents, the last one with a finding.
+    let mut many = String::new();
+    for i in 0..100_000 {
+        many.push_str(&format!(
+            "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c{i}\ndata:\n  k: v\n"
+        ));
+    }
+    many.push_str("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: last\nspec:\n  hostNetwork: true\n  containers: [{name: a, image: nginx:1.27}]\n");
+    write(dir.path(), "many.yaml", &many);
+    // A List of 40,000 Pods, the last one with a finding.
+    let mut items: Vec<String> = (0..40_000)
+        .map(|i| {
+            format!(
+                "{{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{{\"name\":\"p{i}\"}},\"spec\":{{\"containers\":[{{\"name\":\"a\",\"image\":\"nginx:1.27\"}}]}}}}"
+            )
+        })
+        .collect();
+    items.push("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"last\"},\"spec\":{\"hostPID\":true,\"containers\":[{\"name\":\"a\",\"image\":\"nginx:1.27\"}]}}".into());
+    let list = format!(
+        "{{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[\n{}\n]}}\n",
+        items.join(",\n")
+    );
+    write(dir.path(), "list.json", &list);
+    let out = bulkhead(
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "PSS001",
+            "-f",
+            "concise",
+            "many.yaml",
+            "list.json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let expected = "list.json:40002:68: PSS001 [high] `hostPID: true` shares the host's namespace with the pod\nmany.yaml:700007:3: PSS001 [high] `hostNetwork: true` shares the host's namespace with the pod\n";
+    assert_eq!(text(&out.stdout), expected);
+
+    // A billion-laughs document is reported as alias expansion, and the next document of the
+    // same file is still checked.
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let p = i - 1;
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    bomb.push_str("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: after\nspec:\n  hostNetwork: true\n  containers: [{name: a, image: nginx:1.27}]\n");
+    write(dir.path(), "bomb.yaml", &bomb);
+    let out = bulkhead(
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "PSS001",
+            "-f",
+            "concise",
+            "bomb.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("bomb.yaml:19:3: PSS001 [high] `hostNetwork: true`"),
+        "{s}"
+    );
+    assert!(
+        s.contains("error: invalid YAML: too many nodes after alias expansion in this document"),
+        "{s}"
+    );
+}

@@ -46,7 +46,7 @@ pub struct Config {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckConfig {
-    /// Rule codes or prefixes to enable instead of the defaults (e.g. `["DF", "K8S001"]`).
+    /// Rule codes or prefixes to enable instead of the defaults (e.g. `["DF", "KS001"]`).
     pub select: Option<Vec<String>>,
     /// Rule codes or prefixes to add to the selection.
     #[serde(default)]
@@ -215,15 +215,13 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-/// Pod Security Standards level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum PssLevel {
-    Privileged,
-    Baseline,
-    Restricted,
-}
+/// Pod Security Standards level: the Kubernetes engine's own type.
+pub use bulkhead_k8s::PssLevel;
 
-/// `LEVEL[@VERSION]`: `restricted`, `baseline@v1.29`, `restricted@latest`.
+/// `LEVEL[@VERSION]`: `restricted`, `baseline@v1.29`, `restricted@latest`, validated for a
+/// user's setting: parsed by the Kubernetes engine's one parser ([`bulkhead_k8s::PssPolicy`]),
+/// and a version newer than the newest policy Bulkhead knows is an error (a typo such as
+/// `v1.299` must not silently mean "latest").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PssSpec {
     pub level: PssLevel,
@@ -243,36 +241,35 @@ impl Default for PssSpec {
 impl FromStr for PssSpec {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let (level, version) = match s.split_once('@') {
-            Some((l, v)) => (l, Some(v)),
-            None => (s, None),
-        };
-        let level = match level {
-            "privileged" => PssLevel::Privileged,
-            "baseline" => PssLevel::Baseline,
-            "restricted" => PssLevel::Restricted,
-            _ => {
+        let policy = s
+            .parse::<bulkhead_k8s::PssPolicy>()
+            .map_err(|e| e.to_string())?;
+        let minor = match policy.version {
+            bulkhead_k8s::PssVersion::Latest => None,
+            bulkhead_k8s::PssVersion::Minor(n) if n > bulkhead_k8s::pss::LATEST_MINOR => {
                 return Err(format!(
-                    "unknown Pod Security Standards level `{level}` (expected privileged, baseline or restricted)"
+                    "Pod Security Standards version `v1.{n}` is newer than the newest this bulkhead knows (v1.{}): use `latest` or a known version",
+                    bulkhead_k8s::pss::LATEST_MINOR
                 ));
             }
+            bulkhead_k8s::PssVersion::Minor(n) => Some(n),
         };
-        let minor = match version {
-            None | Some("latest") => None,
-            Some(v) => {
-                let n = v
-                    .strip_prefix("v1.")
-                    .and_then(|n| n.parse::<u32>().ok())
-                    .filter(|n| *n <= 99)
-                    .ok_or_else(|| {
-                        format!(
-                            "invalid Pod Security Standards version `{v}` (expected v1.N or latest)"
-                        )
-                    })?;
-                Some(n)
-            }
-        };
-        Ok(PssSpec { level, minor })
+        Ok(PssSpec {
+            level: policy.level,
+            minor,
+        })
+    }
+}
+
+impl From<PssSpec> for bulkhead_k8s::PssPolicy {
+    fn from(spec: PssSpec) -> Self {
+        bulkhead_k8s::PssPolicy {
+            level: spec.level,
+            version: match spec.minor {
+                Some(n) => bulkhead_k8s::PssVersion::Minor(n),
+                None => bulkhead_k8s::PssVersion::Latest,
+            },
+        }
     }
 }
 
@@ -389,7 +386,7 @@ mod tests {
             p(),
             r#"
 [check]
-select = ["DF", "K8S"]
+select = ["DF", "KS"]
 ignore = ["DF052"]
 fail-on = "high"
 exclude = ["vendor/"]
@@ -455,8 +452,24 @@ until = "2027-01-31"
             "privileged@latest".parse::<PssSpec>().unwrap().level,
             PssLevel::Privileged
         );
-        assert!("restricted@1.29".parse::<PssSpec>().is_err());
+        assert_eq!(
+            "restricted@1.29".parse::<PssSpec>().unwrap().minor,
+            Some(29)
+        );
         assert!("restricted@v2.0".parse::<PssSpec>().is_err());
+        assert!("strict".parse::<PssSpec>().is_err());
+        let newest = bulkhead_k8s::pss::LATEST_MINOR;
+        assert_eq!(
+            format!("restricted@v1.{newest}")
+                .parse::<PssSpec>()
+                .unwrap()
+                .minor,
+            Some(newest)
+        );
+        let e = format!("restricted@v1.{}", newest + 1)
+            .parse::<PssSpec>()
+            .unwrap_err();
+        assert!(e.contains("is newer than the newest"), "{e}");
     }
 
     #[test]

@@ -57,13 +57,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     if args.diff && args.fix {
         bail!("--diff and --fix cannot be combined: --diff changes nothing");
     }
-    let registry = registry::all();
-    let enabled: Vec<&'static RuleMeta> = registry
-        .iter()
-        .copied()
-        .filter(|r| settings.selection.is_enabled(r))
-        .collect();
-    let enabled_codes: HashSet<&'static str> = enabled.iter().map(|r| r.code).collect();
+    let run_scope = Arc::new(Scope::new(settings.clone()));
+    let scopes = Scopes::new(&args.settings, &cwd, run_scope.clone());
 
     let mut paths = args.paths.clone();
     if paths.is_empty() {
@@ -71,6 +66,12 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     }
     let (inputs, mut errors) =
         walk::collect(&paths, &settings.walk, args.stdin_filename.as_deref());
+    // Each input's nearest config decides its rules and engine settings (ruff's rule); a
+    // config that is invalid is an error of the run.
+    let input_scopes: Vec<Arc<Scope>> = inputs
+        .iter()
+        .map(|i| scopes.for_input(i))
+        .collect::<anyhow::Result<_>>()?;
 
     // Standard input is read once, whoever names it (`-`, `/dev/stdin`).
     let reads_stdin = inputs.iter().any(|i| i.source == Source::Stdin);
@@ -96,20 +97,29 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     };
 
     // One input (the common editor / pre-commit case) does not pay for starting a thread pool.
-    let check_one = |input: &Input| {
-        check_input(
-            input,
-            stdin_text.as_deref(),
-            &settings,
-            &enabled_codes,
-            fix_mode,
-        )
+    let check_one = |(input, scope): (&Input, &Arc<Scope>)| {
+        check_input(input, stdin_text.as_deref(), scope, fix_mode)
     };
     let results: Vec<FileResult> = if inputs.len() <= 1 {
-        inputs.iter().map(check_one).collect()
+        inputs.iter().zip(&input_scopes).map(check_one).collect()
     } else {
-        inputs.par_iter().map(check_one).collect()
+        inputs
+            .par_iter()
+            .zip(input_scopes.par_iter())
+            .map(check_one)
+            .collect()
     };
+    // The report lists every rule some input enabled.
+    let mut enabled: Vec<&'static RuleMeta> = run_scope.enabled.clone();
+    for sc in scopes.all() {
+        for r in &sc.enabled {
+            if !enabled.iter().any(|e| e.code == r.code) {
+                enabled.push(r);
+            }
+        }
+    }
+    let registry = registry::all();
+    enabled.sort_by_key(|r| registry.iter().position(|x| x.code == r.code));
 
     let mut report = Report {
         files: results.iter().filter(|r| !r.skipped).count(),
@@ -125,7 +135,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             if args.diff {
                 diffs.push(unified_diff(&r.display, &r.original, new_text));
             } else if let Source::File(path) = &r.source {
-                if let Err(e) = write_atomically(path, new_text) {
+                if let Err(e) = crate::atomic::write_fix(path, new_text.as_bytes()) {
                     write_errors.push(InputError::new(
                         &r.display,
                         None,
@@ -155,11 +165,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         .collect();
     let mut cross: std::collections::HashMap<String, Vec<Finding>> = Default::default();
     for f in engines::check_set(&k8s_files, &settings) {
-        if enabled_codes.contains(f.rule.code) {
-            cross.entry(f.path.clone()).or_default().push(f);
-        }
+        cross.entry(f.path.clone()).or_default().push(f);
     }
-    let active = |code: &str| enabled.iter().any(|r| r.matches_code(code));
     // Files in path order, each file's findings in position order: the report's final sort
     // then only confirms the order instead of comparing paths across ten thousand findings.
     results.sort_by(|a, b| a.display.cmp(&b.display));
@@ -169,9 +176,12 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         if let Some(extra) = cross.remove(&r.display) {
             findings.extend(extra);
         }
+        let scope = r.scope.clone();
+        findings.retain(|f| scope.enabled_codes.contains(f.rule.code));
+        let active = |code: &str| scope.enabled.iter().any(|r| r.matches_code(code));
         let (mut kept, hidden) = apply_suppressions(&r.display, findings, &r.suppressions, &active);
         kept.extend(unknown_suppression_codes(&r.display, &r.suppressions));
-        kept.retain(|f| enabled_codes.contains(f.rule.code));
+        kept.retain(|f| scope.enabled_codes.contains(f.rule.code));
         kept.sort_by(within_file_order);
         if !kept.is_empty() || !hidden.is_empty() {
             let text = match (&r.source, r.text_dropped) {
@@ -187,7 +197,10 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     }
     // Findings about files that are not inputs of their own (should not happen) still count.
     for (_, fs) in cross {
-        report.findings.extend(fs);
+        report.findings.extend(
+            fs.into_iter()
+                .filter(|f| run_scope.enabled_codes.contains(f.rule.code)),
+        );
     }
     errors.extend(write_errors);
     report.errors = errors;
@@ -233,7 +246,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             Some(p) => {
                 let mut buf = Vec::new();
                 render::render(*format, &report, &opts, &mut buf)?;
-                write_atomically(p, std::str::from_utf8(&buf).unwrap_or_default())
+                crate::atomic::write_report(p, &buf)
                     .with_context(|| format!("writing report {}", p.display()))?;
             }
         }
@@ -283,6 +296,108 @@ struct FileResult {
     skipped: bool,
     /// `text` was released because the file had no finding of its own.
     text_dropped: bool,
+    /// The settings and rules of this input (its nearest config).
+    scope: Arc<Scope>,
+}
+
+/// The settings one config yields, with the rules they enable.
+#[derive(Debug)]
+struct Scope {
+    settings: ResolvedSettings,
+    enabled: Vec<&'static RuleMeta>,
+    enabled_codes: HashSet<&'static str>,
+}
+
+impl Scope {
+    fn new(settings: ResolvedSettings) -> Self {
+        let enabled: Vec<&'static RuleMeta> = registry::all()
+            .into_iter()
+            .filter(|r| settings.selection.is_enabled(r))
+            .collect();
+        let enabled_codes = enabled.iter().map(|r| r.code).collect();
+        Scope {
+            settings,
+            enabled,
+            enabled_codes,
+        }
+    }
+}
+
+/// Finds each input's nearest `bulkhead.toml` walking up from its directory (ruff's rule:
+/// the nearest config of the file wins); `--config` and `--isolated` make one scope for all.
+/// Inputs under no config (and stdin) use the run's scope, from the working directory.
+struct Scopes<'a> {
+    args: &'a SettingsArgs,
+    cwd: &'a Path,
+    run: Arc<Scope>,
+    per_file: bool,
+    /// Directory -> its nearest config; config -> its scope.
+    dirs: std::sync::Mutex<std::collections::HashMap<PathBuf, Option<PathBuf>>>,
+    by_config: std::sync::Mutex<std::collections::HashMap<PathBuf, Arc<Scope>>>,
+}
+
+impl<'a> Scopes<'a> {
+    fn new(args: &'a SettingsArgs, cwd: &'a Path, run: Arc<Scope>) -> Self {
+        Scopes {
+            args,
+            cwd,
+            per_file: ResolvedSettings::per_file_config(args),
+            run,
+            dirs: Default::default(),
+            by_config: Default::default(),
+        }
+    }
+
+    fn for_input(&self, input: &Input) -> anyhow::Result<Arc<Scope>> {
+        let Some(path) = input.fs_path().filter(|_| self.per_file) else {
+            return Ok(self.run.clone());
+        };
+        let dir = match self.cwd.join(path).parent() {
+            Some(d) => d.to_path_buf(),
+            None => return Ok(self.run.clone()),
+        };
+        let config = {
+            let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+            dirs.entry(dir.clone())
+                .or_insert_with(|| bulkhead_config::discover(&dir))
+                .clone()
+        };
+        let Some(config) = config else {
+            return Ok(self.run.clone());
+        };
+        if self
+            .run
+            .settings
+            .config_path
+            .as_deref()
+            .is_some_and(|p| same_file(p, &config))
+        {
+            return Ok(self.run.clone());
+        }
+        let mut by = self.by_config.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = by.get(&config) {
+            return Ok(s.clone());
+        }
+        let scope = Arc::new(Scope::new(ResolvedSettings::resolve_with(
+            self.args,
+            Some(&config),
+        )?));
+        by.insert(config, scope.clone());
+        Ok(scope)
+    }
+
+    /// Every scope made besides the run's.
+    fn all(&self) -> Vec<Arc<Scope>> {
+        let by = self.by_config.lock().unwrap_or_else(|e| e.into_inner());
+        let mut v: Vec<_> = by.iter().collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v.into_iter().map(|(_, s)| s.clone()).collect()
+    }
+}
+
+/// Whether two paths name the same file (a relative `./bulkhead.toml` and its absolute form).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
 }
 
 /// Most fix rounds per file; a rule pair that keeps rewriting each other stops here.
@@ -291,10 +406,10 @@ const MAX_FIX_ROUNDS: usize = 10;
 fn check_input(
     input: &Input,
     stdin_text: Option<&str>,
-    settings: &ResolvedSettings,
-    enabled_set: &HashSet<&'static str>,
+    scope: &Arc<Scope>,
     fix_mode: Option<Applicability>,
 ) -> FileResult {
+    let (settings, enabled_set) = (&scope.settings, &scope.enabled_codes);
     let mut result = FileResult {
         display: input.display.clone(),
         source: input.source.clone(),
@@ -309,6 +424,7 @@ fn check_input(
         loaded: None,
         skipped: false,
         text_dropped: false,
+        scope: scope.clone(),
     };
     let text: String = match &input.source {
         Source::Stdin => match stdin_text {
@@ -493,24 +609,4 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
         .to_string()
-}
-
-/// Write `text` to `path` through a temporary file in the same directory and a rename, so a
-/// crash never leaves a half-written file; keeps the original permissions.
-pub fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    tmp.write_all(text.as_bytes())
-        .with_context(|| format!("writing {}", tmp.path().display()))?;
-    tmp.as_file().sync_all().ok();
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(tmp.path(), meta.permissions()).ok();
-    }
-    tmp.persist(path)
-        .with_context(|| format!("replacing {}", path.display()))?;
-    Ok(())
 }
