@@ -11,7 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3020"), Alias::new(Tool::Trivy, "DS-0005"), Alias::new(Tool::Checkov, "CKV_DOCKER_4")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `ADD` whose sources are all local files or directories that are not archives (no URL, no git repository, no `.tar*`/`.tgz`/`.zip` that `ADD` would unpack).\n\n## Why is this bad?\n`ADD` has surprising powers: it downloads URLs and unpacks archives. Using it for plain files hides which behaviour is intended and invites accidents; `COPY` does only what it says.\n\n## Example\n```dockerfile\nADD app.py /app/\n```\nUse instead:\n```dockerfile\nCOPY app.py /app/\n```\n\n## Fix safety\nSafe: the keyword is replaced by `COPY` (case kept) when no `ADD`-only flag (`--checksum`, `--keep-git-dir`, `--unpack`) is used; for local non-archive sources both instructions do the same.\n",
+    docs: "## What it does\nReports `ADD` whose sources are all local files or directories that are not archives (no URL, no git repository, no `.tar*`/`.tgz` that `ADD` would unpack; a `.zip` is not unpacked by `ADD`, so it is reported).\n\n## Why is this bad?\n`ADD` has surprising powers: it downloads URLs and unpacks archives. Using it for plain files hides which behaviour is intended and invites accidents; `COPY` does only what it says.\n\n## Example\n```dockerfile\nADD app.py /app/\n```\nUse instead:\n```dockerfile\nCOPY app.py /app/\n```\n\n## Fix safety\nSafe: the keyword is replaced by `COPY` (case kept) when no `ADD`-only flag (`--checksum`, `--keep-git-dir`, `--unpack`) is used; for local non-archive sources both instructions do the same.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -23,7 +23,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let remote = |s: &str| s.contains("://") || s.starts_with("git@");
         let archive = |s: &str| {
             let l = s.to_ascii_lowercase();
-            [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".gz", ".bz2", ".xz", ".zst", ".zip"]
+            [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".gz", ".bz2", ".xz", ".zst"]
                 .iter()
                 .any(|e| l.ends_with(e))
                 || l.contains('$') || l.contains('*')
@@ -64,5 +64,10 @@ mod tests {
     #[test]
     fn fixes() {
         assert_fix(&super::META, "FROM a:1\nADD --chown=1:1 app.py /app/\n", false, "FROM a:1\nCOPY --chown=1:1 app.py /app/\n");
+    }
+
+    #[test]
+    fn zip_files_are_not_unpacked_by_add() {
+        assert_lines(&super::META, "FROM a:1\nADD file.zip /usr/src/app/\nADD \"file.zip\" /usr/src/app/\n", &[2, 3]);
     }
 }

@@ -37,4 +37,10 @@ mod tests {
     fn fixes() {
         assert_fix(&super::META, "FROM a:1\nRUN apt-get update && apt-get install curl\n", false, "FROM a:1\nRUN apt-get update && apt-get -y install curl\n");
     }
+
+    #[test]
+    fn twice_quiet_is_quiet_enough() {
+        assert_lines(&super::META, "FROM a:1\nRUN apt-get install -q -q python\nRUN apt-get install --quiet --quiet python\n", &[]);
+        assert_lines(&super::META, "FROM a:1\nRUN apt-get install -q python\n", &[2]);
+    }
 }

@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    super::pm::no_cleanup(ctx, out, &META, &["yum"], &["install", "groupinstall", "localinstall"], &|c| (c.name() == "yum" && c.args().iter().any(|w| w.value == "clean")) || super::pm::removes(c, &["/var/cache/yum"]), &["/var/cache/yum"],
+    super::pm::no_cleanup(ctx, out, &META, &["yum"], &["install", "groupinstall", "localinstall"], &|_, c| (c.name() == "yum" && c.args().iter().any(|w| w.value == "clean")) || super::pm::removes(c, &["/var/cache/yum"]), &["/var/cache/yum"],
         "the package cache stays in the layer: clean it in the same RUN");
 }
 
@@ -32,5 +32,10 @@ mod tests {
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nRUN yum install -y httpd && yum clean all\n", &[]);
         assert_lines(&super::META, "FROM a:1 AS b\nRUN yum install -y x\nFROM c:1\n", &[]);
+    }
+
+    #[test]
+    fn clean_before_install_cleans_nothing() {
+        assert_lines(&super::META, "FROM a:1\nRUN yum clean all && yum install -y x-1\n", &[2]);
     }
 }

@@ -17,6 +17,14 @@ pub static META: RuleMeta = RuleMeta {
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     super::pm::unpinned(ctx, out, &META, &["yum"], &["install"], &["-c", "--setopt", "--repo", "--enablerepo", "--disablerepo", "--releasever", "--installroot"],
         &|p| p.ends_with(".rpm") || p.starts_with('@') || p.split('-').skip(1).any(|s| s.starts_with(|c: char| c.is_ascii_digit())), &|_| false, "pin it with `pkg-version`");
+    for (_, c) in ctx.commands() {
+        if !["yum"].contains(&c.name()) {
+            continue;
+        }
+        for w in super::pm::unpinned_modules(c) {
+            out.push(ctx.finding(&META, w.start, w.end, format!("module `{}` names no stream: use `{}:<stream>`", w.value, w.value)));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -31,5 +39,11 @@ mod tests {
     #[test]
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nRUN yum install -y httpd-2.4.62 ./local.rpm\n", &[]);
+    }
+
+    #[test]
+    fn modules_need_a_stream() {
+        assert_lines(&super::META, "FROM a:1\nRUN yum module install -y tomcat && yum clean all\n", &[2]);
+        assert_lines(&super::META, "FROM a:1\nRUN yum module install -y tomcat:9 && yum clean all\n", &[]);
     }
 }

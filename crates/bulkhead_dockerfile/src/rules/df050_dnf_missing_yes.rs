@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    super::pm::missing_opt(ctx, out, &META, &["dnf", "microdnf", "tdnf"], &["install", "groupinstall", "localinstall", "update", "upgrade", "reinstall"], &['y'], &["assumeyes"], " -y", false,
+    super::pm::missing_opt(ctx, out, &META, &["dnf", "microdnf", "tdnf"], super::pm::DNF_INSTALLS, &['y'], &["assumeyes"], " -y", false,
         "`dnf install` without `-y` waits for a confirmation the build cannot give");
 }
 

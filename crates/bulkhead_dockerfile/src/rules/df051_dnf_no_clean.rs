@@ -15,7 +15,9 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    super::pm::no_cleanup(ctx, out, &META, &["dnf", "microdnf", "tdnf"], &["install", "groupinstall", "localinstall"], &|c| (matches!(c.name(), "dnf" | "microdnf" | "tdnf") && c.args().iter().any(|w| w.value == "clean")) || super::pm::removes(c, &["/var/cache/dnf", "/var/cache/yum", "/var/cache/tdnf"]), &["/var/cache/dnf", "/var/cache/libdnf5"],
+    // The cleanup must come after the install and be done by the same program (`microdnf
+    // clean all` does not clean what `dnf` cached).
+    super::pm::no_cleanup(ctx, out, &META, &["dnf", "microdnf", "tdnf"], super::pm::DNF_INSTALLS, &|inst, c| (c.name() == inst.name() && c.args().iter().any(|w| w.value == "clean")) || super::pm::removes(c, &["/var/cache/dnf", "/var/cache/yum", "/var/cache/tdnf", "/var/cache/libdnf5"]), &["/var/cache/dnf", "/var/cache/libdnf5"],
         "the package cache stays in the layer: clean it in the same RUN");
 }
 
@@ -32,5 +34,12 @@ mod tests {
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nRUN dnf install -y httpd && dnf clean all\n", &[]);
         assert_lines(&super::META, "FROM a:1 AS b\nRUN dnf install -y x\nFROM c:1\n", &[]);
+    }
+
+    #[test]
+    fn subcommands_order_and_mounts() {
+        // Short subcommands; a cleanup before the install or by another program.
+        assert_lines(&super::META, "FROM a:1\nRUN dnf in -y x-1\nRUN dnf -y up-min\nRUN microdnf clean all && dnf install -y x-1\nRUN rm -rf /var/cache/libdnf5 && dnf rei -y x\nRUN dnf install -y x-1 && microdnf clean all\n", &[2, 3, 4, 5, 6]);
+        assert_lines(&super::META, "FROM a:1\nRUN --mount=type=tmpfs,target=/var/cache/libdnf5 dnf install -y x-1\nRUN dnf upgrade -y && dnf clean all\n", &[]);
     }
 }

@@ -17,6 +17,14 @@ pub static META: RuleMeta = RuleMeta {
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     super::pm::unpinned(ctx, out, &META, &["dnf", "microdnf", "tdnf"], &["install"], &["-c", "--setopt", "--repo", "--enablerepo", "--disablerepo", "--releasever", "--installroot"],
         &|p| p.ends_with(".rpm") || p.starts_with('@') || p.split('-').skip(1).any(|s| s.starts_with(|c: char| c.is_ascii_digit())), &|_| false, "pin it with `pkg-version`");
+    for (_, c) in ctx.commands() {
+        if !["dnf", "microdnf", "tdnf"].contains(&c.name()) {
+            continue;
+        }
+        for w in super::pm::unpinned_modules(c) {
+            out.push(ctx.finding(&META, w.start, w.end, format!("module `{}` names no stream: use `{}:<stream>`", w.value, w.value)));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -31,5 +39,11 @@ mod tests {
     #[test]
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nRUN dnf install -y httpd-2.4.62 ./local.rpm\n", &[]);
+    }
+
+    #[test]
+    fn modules_need_a_stream() {
+        assert_lines(&super::META, "FROM a:1\nRUN dnf module install -y tomcat && dnf clean all\nRUN microdnf module enable nodejs\n", &[2, 3]);
+        assert_lines(&super::META, "FROM a:1\nRUN dnf module install -y tomcat:9 && dnf clean all\n", &[]);
     }
 }

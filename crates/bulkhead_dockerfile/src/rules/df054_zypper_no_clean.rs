@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    super::pm::no_cleanup(ctx, out, &META, &["zypper"], &["install", "in"], &|c| (c.name() == "zypper" && c.args().iter().any(|w| matches!(w.value.as_str(), "clean" | "cc"))) || super::pm::removes(c, &["/var/cache/zypp"]), &["/var/cache/zypp"],
+    super::pm::no_cleanup(ctx, out, &META, &["zypper"], &["install", "in"], &|_, c| (c.name() == "zypper" && c.args().iter().any(|w| matches!(w.value.as_str(), "clean" | "cc"))) || super::pm::removes(c, &["/var/cache/zypp"]), &["/var/cache/zypp"],
         "the package cache stays in the layer: clean it in the same RUN");
 }
 
@@ -32,5 +32,10 @@ mod tests {
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nRUN zypper install -y httpd && zypper clean\n", &[]);
         assert_lines(&super::META, "FROM a:1 AS b\nRUN zypper install -y x\nFROM c:1\n", &[]);
+    }
+
+    #[test]
+    fn clean_before_install_cleans_nothing() {
+        assert_lines(&super::META, "FROM a:1\nRUN zypper clean && zypper install -y x=1\n", &[2]);
     }
 }

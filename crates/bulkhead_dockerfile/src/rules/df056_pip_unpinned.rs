@@ -15,29 +15,21 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let is_pip = |c: &Command| c.name().starts_with("pip") || (c.name().starts_with("python") && c.args().iter().any(|w| w.value == "pip"));
     for (_, c) in ctx.commands() {
-        if !is_pip(c) || !c.args().iter().any(|w| w.value == "install") {
+        if !super::pm::is_pip_install(c) {
             continue;
         }
-        if c.has_opt(&['r', 'c', 'e'], &["requirement", "constraint", "editable"]) {
+        // Requirements and constraints files pin (or are meant to pin) what they install.
+        if c.has_opt(&['r', 'c'], &["requirement", "constraint"]) {
             continue;
         }
-        let args = c.args();
-        let start = args.iter().position(|w| w.value == "install").unwrap_or(0) + 1;
-        let mut skip = false;
-        for w in &args[start..] {
+        for w in super::pm::packages(c, &["install"], super::pm::PIP_OPTS_WITH_VALUE) {
             let v = w.value.as_str();
-            if skip { skip = false; continue; }
-            if v.starts_with('-') {
-                skip = matches!(v, "-i" | "--index-url" | "--extra-index-url" | "-f" | "--find-links" | "-t" | "--target" | "--prefix" | "--root" | "--trusted-host" | "--platform" | "--python-version" | "--implementation" | "--abi" | "--only-binary" | "--no-binary" | "--progress-bar");
-                continue;
-            }
-            let pinned = v.contains("==") || v.contains(">=") || v.contains("<=") || v.contains("~=") || v.contains("!=") || v.contains('<') || v.contains('>') || v.contains('@');
-            let local = v.contains('/') || v.starts_with('.') || v.ends_with(".whl") || v.ends_with(".tar.gz") || v.contains('$') || v.contains("://");
-            let pip_itself = matches!(v, "pip" | "setuptools" | "wheel") && c.has_opt(&['U'], &["upgrade"]);
-            if !pinned && !local && !pip_itself {
-                out.push(ctx.finding(&META, w.start, w.end, format!("`{v}` is not pinned: use `{v}==<version>` or a requirements file")));
+            // Upgrading the installer itself is the usual first step.
+            let installer = matches!(v, "pip" | "setuptools" | "wheel") && c.has_opt(&['U'], &["upgrade"]);
+            if !super::pm::pip_pinned(v) && !installer {
+                let how = if super::pm::is_vcs_url(v) { format!("add `@<tag or commit>` to `{v}`") } else { format!("use `{v}==<version>` or a requirements file") };
+                out.push(ctx.finding(&META, w.start, w.end, format!("`{v}` is not pinned: {how}")));
             }
         }
     }
@@ -55,5 +47,13 @@ mod tests {
     #[test]
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nRUN pip install -r requirements.txt && pip install --upgrade pip && pip install . ./x.whl flask==3 -i https://x\n", &[]);
+    }
+
+    #[test]
+    fn options_vcs_and_other_installers() {
+        // An option's value is not a package; pipenv is not pip.
+        assert_lines(&super::META, "FROM a:1\nRUN pip install --no-cache-dir --root-user-action ignore poetry==1.8.5\nRUN pipenv install black\nRUN pip install git+https://github.com/a/b.git@v1.2#egg=b\nRUN pip install -e ./src x==1\n", &[]);
+        // A VCS URL without `@ref` (an ssh user's `git@` is no ref), pipx, `--opt=value`.
+        assert_lines(&super::META, "FROM a:1\nRUN pip install git+https://github.com/a/b.git#egg=b\nRUN pip install git+ssh://git@github.com/a/b.git\nRUN pipx install black\nRUN pip install --root-user-action=ignore mypkg\n", &[2, 3, 4, 5]);
     }
 }

@@ -16,21 +16,28 @@ pub static META: RuleMeta = RuleMeta {
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (i, c) in ctx.commands() {
-        let is_pip = c.name().starts_with("pip") || (c.name().starts_with("python") && c.args().iter().any(|w| w.value == "pip"));
-        if !is_pip || c.has_opt(&[], &["no-cache-dir"]) || !ctx.in_final_chain(i) {
+        // pipx and pipenv keep no pip download cache in the image layer of their own.
+        let pipx = c.name().starts_with("pipx");
+        if !super::pm::is_pip_install(c) || pipx || c.has_opt(&[], &["no-cache-dir"]) || !ctx.in_final_chain(i) {
             continue;
         }
         let Some(install) = c.args().iter().find(|w| w.value == "install") else { continue };
         let ins = &ctx.df.instructions[i];
         if super::pm::has_cache_mount(ins, &["/root/.cache", "/root/.cache/pip"])
-            || c.assigns.iter().any(|w| w.value.starts_with("PIP_NO_CACHE_DIR="))
-            || ctx.vars_before(i).iter().any(|(k, _)| k == "PIP_NO_CACHE_DIR")
+            || c.assigns.iter().any(|w| w.value.strip_prefix("PIP_NO_CACHE_DIR=").is_some_and(truthy))
+            || super::pm::run_has(ctx, i, |k| k.start < c.start && matches!(k.name(), "export" | "declare") && k.args().iter().any(|w| w.value.strip_prefix("PIP_NO_CACHE_DIR=").is_some_and(truthy)))
+            || ctx.vars_before(i).iter().any(|(k, v)| k == "PIP_NO_CACHE_DIR" && truthy(v))
         {
             continue;
         }
         let f = ctx.finding(&META, c.start, c.end, "`pip install` without `--no-cache-dir` keeps the download cache in the layer");
         out.push(if c.nested { f } else { f.with_fix(Fix::safe("Add `--no-cache-dir`", vec![Edit::insert(install.end, " --no-cache-dir")])) });
     }
+}
+
+/// pip reads `PIP_NO_CACHE_DIR` as a boolean: `0`, `off`, `no`, `false` keep the cache.
+fn truthy(v: &str) -> bool {
+    !matches!(v.trim_matches(['"', '\'']).to_ascii_lowercase().as_str(), "0" | "off" | "no" | "false" | "")
 }
 
 #[cfg(test)]
@@ -52,5 +59,11 @@ mod tests {
     #[test]
     fn fixes() {
         assert_fix(&super::META, "FROM a:1\nRUN pip3 install -r r.txt\n", false, "FROM a:1\nRUN pip3 install --no-cache-dir -r r.txt\n");
+    }
+
+    #[test]
+    fn environment_values_and_other_installers() {
+        assert_lines(&super::META, "FROM a:1\nRUN export PIP_NO_CACHE_DIR=1 && pip install x==1\nRUN pipx install x\nRUN pipenv install x\n", &[]);
+        assert_lines(&super::META, "FROM a:1\nENV PIP_NO_CACHE_DIR=off\nRUN pip install x==1\nRUN PIP_NO_CACHE_DIR=0 pip install y==1\n", &[3, 4]);
     }
 }

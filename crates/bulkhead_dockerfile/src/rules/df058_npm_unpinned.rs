@@ -15,16 +15,16 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    const INSTALL: &[&str] = &["install", "i", "add", "isntall", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal"];
     for (_, c) in ctx.commands() {
-        if !super::pm::is(c, &["npm"], &["install", "i", "add"]) {
+        if !super::pm::is(c, &["npm"], INSTALL) {
             continue;
         }
-        for w in super::pm::packages(c, &["install", "i", "add"], &["--prefix", "--registry", "--tag", "-w", "--workspace"]) {
+        for w in super::pm::packages(c, INSTALL, super::pm::NPM_OPTS_WITH_VALUE) {
             let v = w.value.as_str();
-            let local = v.contains('/') && !v.starts_with('@') || v.starts_with('.') || v.contains(':') || v.ends_with(".tgz") || v.contains('$');
-            let pinned = if let Some(rest) = v.strip_prefix('@') { rest.contains('@') } else { v.contains('@') };
-            if !local && !pinned {
-                out.push(ctx.finding(&META, w.start, w.end, format!("`{v}` is not pinned: use `{v}@<version>`")));
+            if !super::pm::npm_pinned(v) {
+                let how = if super::pm::is_vcs_url(v) || v.contains('/') && !v.starts_with('@') { format!("add `#<tag or commit>` to `{v}`") } else { format!("use `{v}@<version>`") };
+                out.push(ctx.finding(&META, w.start, w.end, format!("`{v}` is not pinned: {how}")));
             }
         }
     }
@@ -41,6 +41,12 @@ mod tests {
 
     #[test]
     fn near_misses() {
-        assert_lines(&super::META, "FROM a:1\nRUN npm ci && npm install && npm i -g pnpm@9 ./local git+https://x\n", &[]);
+        assert_lines(&super::META, "FROM a:1\nRUN npm ci && npm install && npm i -g pnpm@9 ./local git+https://x#v1\n", &[]);
+    }
+
+    #[test]
+    fn options_and_git_urls() {
+        assert_lines(&super::META, "FROM a:1\nRUN npm install --loglevel verbose sax@0.1.1\nRUN npm install package-v1.2.3.tar.gz ~/folder\nRUN npm install git+ssh://git@github.com:npm/npm.git#v1.0.27 user/repo#abc\n", &[]);
+        assert_lines(&super::META, "FROM a:1\nRUN npm install git+ssh://git@github.com:npm/npm.git\nRUN npm install git://github.com/npm/npm.git\nRUN npm install --registry https://example.com express\n", &[2, 3, 4]);
     }
 }

@@ -16,12 +16,14 @@ pub static META: RuleMeta = RuleMeta {
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (_, c) in ctx.commands() {
-        if !super::pm::is(c, &["gem"], &["install"]) || c.has_opt(&['v'], &["version"]) {
+        if !super::pm::is(c, &["gem"], &["install", "i"]) || c.has_opt(&['v'], &["version"]) {
             continue;
         }
-        for w in super::pm::packages(c, &["install"], &["-i", "--install-dir", "-n", "--bindir", "-s", "--source", "-P", "--trust-policy"]) {
+        // Words after `--` are build options of the gem's native extension, not gems.
+        let end = c.args().iter().position(|w| w.value == "--").map_or(usize::MAX, |k| c.args()[k].start);
+        for w in super::pm::packages(c, &["install", "i"], &["-i", "--install-dir", "-n", "--bindir", "-s", "--source", "-P", "--trust-policy", "--platform", "-g", "--file", "--document", "--build-root", "-p", "--http-proxy", "--config-file", "--target-rbconfig"]) {
             let v = w.value.as_str();
-            if !v.contains(':') && !v.ends_with(".gem") && !v.contains('$') {
+            if w.start < end && !v.contains(':') && !v.ends_with(".gem") && !v.contains('$') {
                 out.push(ctx.finding(&META, w.start, w.end, format!("`{v}` is not pinned: use `{v}:<version>` or `-v`")));
             }
         }
@@ -40,5 +42,11 @@ mod tests {
     #[test]
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nRUN gem install bundler -v 2.5.22 && gem install rake:13 ./x.gem\n", &[]);
+    }
+
+    #[test]
+    fn options_and_aliases() {
+        assert_lines(&super::META, "FROM a:1\nRUN gem install bundler:2.0.1 --use-system-libraries true\nRUN gem install bundler:2.0.1 -- --use-system-libraries true\nRUN gem install bundler --version=2.0.1\n", &[]);
+        assert_lines(&super::META, "FROM a:1\nRUN gem i bundler\nRUN gem i bundler:1 nokogiri\n", &[2, 3]);
     }
 }

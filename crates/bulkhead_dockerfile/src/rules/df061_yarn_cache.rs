@@ -21,12 +21,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !install || seen.contains(&i) || !ctx.in_final_chain(i) {
             continue;
         }
-        seen.push(i);
         let ins = &ctx.df.instructions[i];
-        let cleaned = super::pm::run_has(ctx, i, |c| super::pm::is(c, &["yarn"], &["cache"]) && c.args().iter().any(|w| w.value == "clean"));
+        // A `yarn cache clean` before the install cleans nothing.
+        let cleaned = super::pm::run_has_after(ctx, i, c, &|_, k| super::pm::is(k, &["yarn"], &["cache"]) && k.args().iter().any(|w| w.value == "clean"));
         if cleaned || super::pm::has_cache_mount(ins, &["/usr/local/share/.cache/yarn", "/root/.yarn", "/root/.cache/yarn", "/app/.yarn"]) {
             continue;
         }
+        seen.push(i);
         out.push(ctx.finding(&META, c.start, c.end, "`yarn install` without `yarn cache clean` keeps the cache in the layer"));
     }
 }
@@ -44,5 +45,11 @@ mod tests {
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nRUN yarn install && yarn cache clean\nRUN yarn build\n", &[]);
         assert_lines(&super::META, "FROM a:1 AS b\nRUN yarn\nFROM c:1\n", &[]);
+    }
+
+    #[test]
+    fn clean_before_install_cleans_nothing() {
+        assert_lines(&super::META, "FROM a:1\nRUN yarn cache clean && yarn install foo\n", &[2]);
+        assert_lines(&super::META, "FROM a:1\nRUN yarn install foo && yarn cache clean\n", &[]);
     }
 }

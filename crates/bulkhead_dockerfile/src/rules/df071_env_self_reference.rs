@@ -23,7 +23,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         for (j, kv) in kvs.iter().enumerate() {
             let e = crate::model::expand(&kv.value, ctx.df.escape, &|_| None);
             for used in &e.used {
-                if kvs[..j].iter().any(|p| &p.key == used) && used != &kv.key {
+                if kvs[..j].iter().any(|p| &p.key == used) {
                     out.push(ctx.at_l(&META, ins, kv.lstart, kv.lend, format!("`{}` uses `${used}` defined in the same ENV: it still has its old value here", kv.key)));
                 }
             }
@@ -43,5 +43,11 @@ mod tests {
     #[test]
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nENV A=1\nENV B=$A PATH=$PATH:/x\n", &[]);
+    }
+
+    #[test]
+    fn a_key_set_twice_in_one_env() {
+        assert_lines(&super::META, "FROM a:1\nENV PATH=/bla:${PATH} PATH=/blubb:${PATH}\n", &[2]);
+        assert_lines(&super::META, "FROM a:1\nENV PATH=/bla:${PATH}\n", &[]);
     }
 }

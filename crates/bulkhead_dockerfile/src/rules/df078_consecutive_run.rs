@@ -11,19 +11,28 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3059")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports a `RUN` that directly follows another `RUN` of the same stage when neither uses flags (`--mount`, `--network`...) or heredocs.\n\n## Why is this bad?\nEach `RUN` is a layer; files created in one and deleted in the next still take space, and many layers slow pulls.\n\n## Example\n```dockerfile\nRUN apt-get update\nRUN apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get update && apt-get install -y curl\n```\n\n## Fix safety\nNo automatic fix: merging changes caching, which may be intended.\n",
+    docs: "## What it does\nReports a `RUN` that directly follows another `RUN` of the same stage (comments between them do not count) when both have the same flags (`--mount`, `--network`...), neither uses heredocs and neither has more than two commands (a longer script split in two was probably split on purpose).\n\n## Why is this bad?\nEach `RUN` is a layer; files created in one and deleted in the next still take space, and many layers slow pulls.\n\n## Example\n```dockerfile\nRUN apt-get update\nRUN apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get update && apt-get install -y curl\n```\n\n## Fix safety\nNo automatic fix: merging changes caching, which may be intended.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let all = &ctx.df.instructions;
+    // Top-level commands of a RUN: with more than two, the split was probably deliberate.
+    let commands = |k: usize| ctx.scripts[k].as_ref().map_or(0, |s| s.commands.iter().filter(|c| !c.nested).count());
+    fn flags(i: &Instruction) -> Vec<(&str, Option<&str>)> {
+        i.flags.iter().map(|f| (f.name.as_str(), f.value.as_deref())).collect()
+    }
     for k in 1..all.len() {
         let (a, b) = (&all[k - 1], &all[k]);
-        let simple = |i: &Instruction| i.kind == Kind::Run && i.flags.is_empty() && i.heredocs.is_empty() && i.json.is_none();
-        if simple(a) && simple(b) && ctx.model.stage_of[k - 1] == ctx.model.stage_of[k] {
-            let between = ctx.df.comments.iter().any(|c| c.start > a.full_end && c.start < b.start);
-            if !between {
-                out.push(ctx.at(&META, b, "This RUN directly follows another: consider merging them with `&&`"));
-            }
+        let simple = |i: &Instruction| i.kind == Kind::Run && i.heredocs.is_empty() && i.json.is_none();
+        // Comments between the two do not separate them; different mounts do.
+        if simple(a)
+            && simple(b)
+            && ctx.model.stage_of[k - 1] == ctx.model.stage_of[k]
+            && flags(a) == flags(b)
+            && commands(k - 1) <= 2
+            && commands(k) <= 2
+        {
+            out.push(ctx.at(&META, b, "This RUN directly follows another: consider merging them with `&&`"));
         }
     }
 }
@@ -35,10 +44,13 @@ mod tests {
     #[test]
     fn triggers() {
         assert_lines(&super::META, "FROM a:1\nRUN a\nRUN b\nRUN c\n", &[3, 4]);
+        // A comment between two RUNs does not separate them (hadolint DL3059).
+        assert_lines(&super::META, "FROM a:1\nRUN /foo.sh\n# a comment\nRUN /bar.sh\n", &[4]);
     }
 
     #[test]
     fn near_misses() {
-        assert_lines(&super::META, "FROM a:1\nRUN a\n# separate cache on purpose\nRUN b\nRUN --mount=type=cache,target=/x c\n", &[]);
+        // Different mounts, or a RUN of more than two commands (split on purpose).
+        assert_lines(&super::META, "FROM a:1\nRUN a\nRUN --mount=type=cache,target=/x c\nRUN x && y && z\nRUN b\n", &[]);
     }
 }

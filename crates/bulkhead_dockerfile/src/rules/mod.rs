@@ -445,14 +445,70 @@ fn heredoc_commands(text: &str, ins: &Instruction, h: &crate::parse::Heredoc) ->
     cmds
 }
 
-/// Run every rule.
+/// Run every rule, on the instructions and on the `ONBUILD` triggers.
 pub fn run_all(ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
     for check in CHECKS {
         check(ctx, &mut out);
     }
+    run_triggers(ctx, &mut out);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
+}
+
+/// Rules about a stage or the whole file rather than one instruction: a trigger runs in the
+/// build of another Dockerfile (`FROM this-image`), whose stages, `WORKDIR`s, build context,
+/// user and variables this file does not show, so these are not applied to triggers.
+const NOT_FOR_TRIGGERS: &[&str] = &[
+    "DF010", "DF011", "DF012", "DF013", "DF014", "DF015", "DF016", "DF033", "DF034", "DF062",
+    "DF063", "DF064", "DF065", "DF072", "DF074", "DF075", "DF078", "DF081",
+];
+
+/// Lint each stage's `ONBUILD` triggers as the instructions they wrap, as hadolint does: in
+/// a stage of their own (the stage's `FROM` followed by its triggers, in order), reported at
+/// the `ONBUILD` lines (the triggers keep their offsets in this file, so fixes apply in
+/// place).
+fn run_triggers(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for stage in &ctx.model.stages {
+        let triggers: Vec<&Instruction> = (stage.from + 1..stage.end)
+            .filter_map(|i| ctx.df.instructions[i].onbuild.as_deref())
+            .collect();
+        if triggers.is_empty() {
+            continue;
+        }
+        let mut instructions = vec![ctx.df.instructions[stage.from].clone()];
+        instructions.extend(triggers.iter().map(|t| (*t).clone()));
+        let sub = Dockerfile {
+            directives: ctx.df.directives.clone(),
+            escape: ctx.df.escape,
+            instructions,
+            comments: Vec::new(),
+            errors: Vec::new(),
+        };
+        let model = Model::build(&sub, None);
+        let sctx = Ctx::new(
+            ctx.path,
+            ctx.text,
+            &sub,
+            &model,
+            ctx.settings,
+            ctx.index.clone(),
+        );
+        let mut found = Vec::new();
+        for (meta, check) in RULES.iter().zip(CHECKS) {
+            if !NOT_FOR_TRIGGERS.contains(&meta.code) {
+                check(&sctx, &mut found);
+            }
+        }
+        // Only what is reported on a trigger: the `FROM` was checked with the file.
+        out.extend(found.into_iter().filter(|f| {
+            f.range.is_some_and(|r| {
+                triggers
+                    .iter()
+                    .any(|t| (t.line..=t.end_line).contains(&r.start.line))
+            })
+        }));
+    }
 }
 
 /// Helpers shared by the package-manager rules.
@@ -460,7 +516,9 @@ pub mod pm {
     use crate::shell::{Command, Word};
 
     /// The package arguments of an install-like subcommand: non-option words after the
-    /// subcommand, skipping the values of options that take one.
+    /// subcommand, skipping the values of options that take one (`--opt value`; the
+    /// `--opt=value` form is one word) and a `true`/`false` written after a boolean option
+    /// (`--use-system-libraries true`, which npm and gem read as the option's value).
     pub fn packages<'c>(c: &'c Command, sub: &[&str], opts_with_value: &[&str]) -> Vec<&'c Word> {
         let args = c.args();
         let Some(pos) = args.iter().position(|w| sub.contains(&w.value.as_str())) else {
@@ -468,21 +526,227 @@ pub mod pm {
         };
         let mut out = Vec::new();
         let mut skip = false;
+        let mut after_option = false;
+        let mut options_done = false;
         for w in &args[pos + 1..] {
+            let v = w.value.as_str();
             if skip {
                 skip = false;
                 continue;
             }
-            let v = w.value.as_str();
-            if v.starts_with('-') {
-                if opts_with_value.contains(&v) {
-                    skip = true;
-                }
+            if options_done {
+                out.push(w);
                 continue;
             }
+            if v == "--" {
+                options_done = true;
+                continue;
+            }
+            if v.starts_with('-') {
+                skip = opts_with_value.contains(&v);
+                after_option = !skip && !v.contains('=');
+                continue;
+            }
+            if after_option && matches!(v, "true" | "false") {
+                after_option = false;
+                continue;
+            }
+            after_option = false;
             out.push(w);
         }
         out
+    }
+
+    /// `pip install` (any `pip*` program but pipenv and pipx, or `python -m pip`).
+    pub fn is_pip_install(c: &Command) -> bool {
+        let name = c.name();
+        let args = c.args();
+        let pip = (name.starts_with("pip") && !name.starts_with("pipenv"))
+            || (name.starts_with("python")
+                && args
+                    .windows(2)
+                    .any(|w| w[0].value == "-m" && w[1].value == "pip"));
+        pip && args.iter().any(|w| w.value == "install")
+    }
+
+    /// `pip install` options that take a value (`--opt value`).
+    pub const PIP_OPTS_WITH_VALUE: &[&str] = &[
+        "-e",
+        "--editable",
+        "-i",
+        "--index-url",
+        "--extra-index-url",
+        "-f",
+        "--find-links",
+        "-t",
+        "--target",
+        "--prefix",
+        "--root",
+        "--src",
+        "--trusted-host",
+        "--platform",
+        "--python-version",
+        "--implementation",
+        "--abi",
+        "--only-binary",
+        "--no-binary",
+        "--progress-bar",
+        "--root-user-action",
+        "--upgrade-strategy",
+        "--report",
+        "-C",
+        "--config-settings",
+        "--global-option",
+        "--python",
+        "--proxy",
+        "--retries",
+        "--timeout",
+        "--exists-action",
+        "--cert",
+        "--client-cert",
+        "--cache-dir",
+        "--log",
+        "--keyring-provider",
+        "--use-feature",
+        "--use-deprecated",
+        "-b",
+        "--build",
+        "-m",
+    ];
+
+    /// `npm install` options that take a value (`--opt value`).
+    pub const NPM_OPTS_WITH_VALUE: &[&str] = &[
+        "--prefix",
+        "--registry",
+        "--tag",
+        "-w",
+        "--workspace",
+        "--loglevel",
+        "--cache",
+        "--userconfig",
+        "--globalconfig",
+        "--save-prefix",
+        "--omit",
+        "--include",
+        "--install-strategy",
+        "--before",
+        "--otp",
+        "--scope",
+        "--auth-type",
+        "--fetch-retries",
+        "--fetch-timeout",
+        "--proxy",
+        "--https-proxy",
+        "--cafile",
+        "--script-shell",
+        "--location",
+        "--only",
+        "--also",
+        "--lockfile-version",
+    ];
+
+    /// A VCS URL (`git+https://`, `git://`, `hg+`, `svn+`, `bzr+`, `github:`...).
+    pub fn is_vcs_url(v: &str) -> bool {
+        [
+            "git+",
+            "git://",
+            "hg+",
+            "svn+",
+            "svn://",
+            "bzr+",
+            "github:",
+            "gitlab:",
+            "bitbucket:",
+            "gist:",
+        ]
+        .iter()
+        .any(|p| v.starts_with(p))
+    }
+
+    /// Whether a `pip install` argument names what it installs exactly enough: a version
+    /// specifier, a local path or archive, a non-VCS URL, or a VCS URL with `@ref` after its
+    /// path (`git+https://host/repo.git@v1.2#egg=x`; the `git@` of an ssh user is no ref).
+    pub fn pip_pinned(v: &str) -> bool {
+        if v.contains('$') {
+            return true;
+        }
+        if is_vcs_url(v) {
+            let url = v.split('#').next().unwrap_or(v);
+            return url
+                .rsplit('/')
+                .next()
+                .is_some_and(|last| last.contains('@'));
+        }
+        ["==", ">=", "<=", "~=", "!=", "<", ">", "@"]
+            .iter()
+            .any(|s| v.contains(s))
+            || v.contains('/')
+            || v.starts_with('.')
+            || [".whl", ".tar.gz", ".zip", ".tar.bz2", ".tgz"]
+                .iter()
+                .any(|e| v.ends_with(e))
+    }
+
+    /// Whether an `npm install` argument names what it installs exactly enough: `name@range`,
+    /// a local folder or tarball, a tarball URL, or a git URL or GitHub shorthand with
+    /// `#<ref>`.
+    pub fn npm_pinned(v: &str) -> bool {
+        if v.contains('$')
+            || v.starts_with(['.', '/', '~'])
+            || [".tgz", ".tar", ".tar.gz"].iter().any(|e| v.ends_with(e))
+        {
+            return true;
+        }
+        if is_vcs_url(v) || (v.contains('/') && !v.starts_with('@') && !v.contains("://")) {
+            return v.contains('#');
+        }
+        if v.contains("://") {
+            return true;
+        }
+        match v.strip_prefix('@') {
+            Some(scoped) => scoped.contains('@'),
+            None => v.contains('@'),
+        }
+    }
+
+    /// The dnf subcommands (and their short aliases) that download and install packages.
+    pub const DNF_INSTALLS: &[&str] = &[
+        "install",
+        "in",
+        "groupinstall",
+        "localinstall",
+        "reinstall",
+        "rei",
+        "update",
+        "upgrade",
+        "up",
+        "upgrade-minimal",
+        "up-min",
+        "distro-sync",
+        "dsync",
+    ];
+
+    /// The modules of `dnf|yum module install M...` that name no stream (`tomcat`, not
+    /// `tomcat:9`): they install whatever stream is the default at build time.
+    pub fn unpinned_modules(c: &Command) -> Vec<&Word> {
+        let plain: Vec<&Word> = c
+            .args()
+            .iter()
+            .filter(|w| !w.value.starts_with('-'))
+            .collect();
+        if plain.len() < 2
+            || plain[0].value != "module"
+            || !matches!(plain[1].value.as_str(), "install" | "enable")
+        {
+            return Vec::new();
+        }
+        plain[2..]
+            .iter()
+            .copied()
+            .filter(|w| {
+                !w.value.contains(':') && !w.value.contains('$') && !w.value.starts_with('@')
+            })
+            .collect()
     }
 
     /// Whether the command is `<name> <sub>` for one of the names and subcommands.
@@ -520,8 +784,14 @@ pub mod pm {
             if !is(c, names, subs) || c.has_opt(short, long) {
                 continue;
             }
+            // `-qq` (also written `-q -q` or `--quiet --quiet`) implies `-y` for apt.
             let quiet2 = |v: &str| matches!(v, "-qq" | "-q=2" | "--quiet=2");
-            if short.contains(&'y') && c.args().iter().any(|w| quiet2(&w.value)) {
+            let quiets = c
+                .args()
+                .iter()
+                .filter(|w| matches!(w.value.as_str(), "-q" | "--quiet"))
+                .count();
+            if short.contains(&'y') && (quiets >= 2 || c.args().iter().any(|w| quiet2(&w.value))) {
                 continue;
             }
             if long
@@ -596,8 +866,24 @@ pub mod pm {
                 .any(|w| prefixes.iter().any(|p| w.value.starts_with(p)))
     }
 
+    /// Whether the `RUN` of instruction `i` has, after the command `after`, a command
+    /// matching `pred(after, command)` (a cleanup before the install cleans nothing).
+    pub fn run_has_after(
+        ctx: &super::Ctx,
+        i: usize,
+        after: &Command,
+        pred: &dyn Fn(&Command, &Command) -> bool,
+    ) -> bool {
+        ctx.scripts[i].as_ref().is_some_and(|s| {
+            s.commands
+                .iter()
+                .any(|k| k.start > after.start && pred(after, k))
+        })
+    }
+
     /// Report installs (`names` + `subs`) in the final chain whose `RUN` has no cleanup
-    /// (`clean(command)`) and no cache mount on `cache_targets`.
+    /// after them (`clean(install, command)`) and no cache or tmpfs mount on
+    /// `cache_targets`.
     #[expect(
         clippy::too_many_arguments,
         reason = "a table-driven helper shared by many rules"
@@ -608,7 +894,7 @@ pub mod pm {
         meta: &'static bulkhead_diagnostics::RuleMeta,
         names: &[&str],
         subs: &[&str],
-        clean: &dyn Fn(&Command) -> bool,
+        clean: &dyn Fn(&Command, &Command) -> bool,
         cache_targets: &[&str],
         message: &str,
     ) {
@@ -617,11 +903,11 @@ pub mod pm {
             if seen.contains(&i) || !is(c, names, subs) || !ctx.in_final_chain(i) {
                 continue;
             }
-            seen.push(i);
             let ins = &ctx.df.instructions[i];
-            if run_has(ctx, i, clean) || has_cache_mount(ins, cache_targets) {
+            if run_has_after(ctx, i, c, clean) || has_cache_mount(ins, cache_targets) {
                 continue;
             }
+            seen.push(i);
             out.push(ctx.finding(meta, c.start, c.end, message));
         }
     }
@@ -663,12 +949,13 @@ pub mod pm {
         }
     }
 
-    /// The RUN has a cache mount on one of the `targets` (so caches never reach the image).
+    /// The RUN has a cache or tmpfs mount on one of the `targets` (so caches never reach the
+    /// image).
     pub fn has_cache_mount(ins: &crate::parse::Instruction, targets: &[&str]) -> bool {
         ins.flags.iter().any(|f| {
             f.name == "mount"
                 && f.value.as_deref().is_some_and(|v| {
-                    v.contains("type=cache")
+                    (v.contains("type=cache") || v.contains("type=tmpfs"))
                         && v.split(',').any(|kv| {
                             kv.split_once('=').is_some_and(|(k, val)| {
                                 matches!(k, "target" | "dst" | "destination")
