@@ -1,6 +1,7 @@
 //! The `bulkhead` binary: command-line parsing, dispatch to the commands, and the exit status.
 //! Only this crate prints, uses clap and anyhow.
 
+mod atomic;
 mod cmd;
 mod settings;
 

@@ -35,6 +35,10 @@ pub enum Error {
         found: String,
         expected: u32,
     },
+    /// The path holds something that is not a store (another file, a directory, a device, a
+    /// FIFO): it is never replaced.
+    #[error("not a bulkhead store: {path} ({what}): remove it or choose another path")]
+    NotAStore { path: PathBuf, what: String },
     /// SQLite failed while writing or querying.
     #[error("advisory database {path}: {source}")]
     Sqlite {

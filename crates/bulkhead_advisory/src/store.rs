@@ -118,10 +118,106 @@ fn corrupt(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// What kind of thing is at a path, as far as a store writer is concerned.
+fn file_kind(m: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = m.file_type();
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Whether the SQLite file at `path` has a `meta` table with a `format` row: a store written
+/// by some version of bulkhead (perhaps another format), as opposed to any other database.
+fn has_format_row(path: &Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return false;
+    };
+    conn.query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| {
+        r.get::<_, String>(0)
+    })
+    .is_ok()
+}
+
+/// The file a store write may replace, or why it may not.
+///
+/// `target` may be absent, an empty regular file (nothing to lose), or a store written by
+/// bulkhead (any format version, even damaged inside); a symbolic link is followed to the file
+/// it names, which must itself be one of these. Anything else (another file, another SQLite
+/// database, a directory, a device, a FIFO, a dangling link) is [`Error::NotAStore`] and is
+/// never touched. Returns the path to write (the link's target for a link).
+pub fn check_store_target(target: &Path) -> Result<PathBuf> {
+    let not_a_store = |what: &str| Error::NotAStore {
+        path: target.to_path_buf(),
+        what: what.to_string(),
+    };
+    let link = match std::fs::symlink_metadata(target) {
+        Ok(m) => m.file_type().is_symlink(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(target.to_path_buf()),
+        Err(e) => return Err(Error::io(target, e)),
+    };
+    let meta = match std::fs::metadata(target) {
+        Ok(m) => m,
+        Err(e) if link && e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(not_a_store("a symbolic link to nothing"));
+        }
+        Err(e) => return Err(Error::io(target, e)),
+    };
+    if !meta.file_type().is_file() {
+        return Err(not_a_store(file_kind(&meta)));
+    }
+    let real = if link {
+        std::fs::canonicalize(target).map_err(|e| Error::io(target, e))?
+    } else {
+        target.to_path_buf()
+    };
+    if meta.len() == 0 {
+        return Ok(real);
+    }
+    let mut head = [0u8; 16];
+    let n = {
+        use std::io::Read;
+        let mut f = std::fs::File::open(&real).map_err(|e| Error::io(&real, e))?;
+        f.read(&mut head).map_err(|e| Error::io(&real, e))?
+    };
+    if n < 16 || &head != b"SQLite format 3\0" {
+        return Err(not_a_store("a file that is not an advisory database"));
+    }
+    if !has_format_row(&real) {
+        return Err(not_a_store(
+            "an SQLite database that bulkhead did not write",
+        ));
+    }
+    Ok(real)
+}
+
 impl Store {
     /// Open a store read-only, checking that it is a store of this format.
     pub fn open(path: &Path) -> Result<Store> {
         let mut head = [0u8; 16];
+        // Never open a FIFO or a device (a FIFO blocks the open until someone writes).
+        match std::fs::metadata(path) {
+            Ok(m) if !m.file_type().is_file() => {
+                return Err(Error::NotAStore {
+                    path: path.to_path_buf(),
+                    what: file_kind(&m).to_string(),
+                });
+            }
+            _ => {}
+        }
         match std::fs::File::open(path) {
             Ok(mut f) => {
                 use std::io::Read;
@@ -318,6 +414,9 @@ fn clean_stale_temps(dir: &Path, stem: &str) {
 
 /// Write `sources` into the store at `target`, atomically.
 ///
+/// `target` must pass [`check_store_target`] (absent, empty, or a bulkhead store; a link is
+/// written through to its file); anything else is refused before any write.
+///
 /// With `merge`, the records of other sources already in a valid store at `target` are kept
 /// and each given source replaces its own earlier records; without it (or when the old file
 /// is missing or unusable) the store holds exactly `sources`. Returns the stats of the new
@@ -327,6 +426,7 @@ pub fn write_store(
     sources: Vec<(SourceInfo, Batch)>,
     merge: bool,
 ) -> Result<(StoreStats, bool)> {
+    let target = &check_store_target(target)?;
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

@@ -233,8 +233,35 @@ fn corrupt_and_missing_store_say_how_to_rebuild() {
     std::fs::write(&bad, b"{}").unwrap();
     let msg = Store::open(&bad).err().unwrap().to_string();
     assert!(msg.contains("not an SQLite file"), "{msg}");
-    // An import over a corrupt file replaces it.
-    let store = build(&bad, &[fixture("alpine-v3.20-main.json")]);
+    // A file that is not a store is never replaced (issue 12): refused, left as it was.
+    let err = write_store(&bad, Vec::new(), true)
+        .err()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        err,
+        format!(
+            "not a bulkhead store: {} (a file that is not an advisory database): remove it or \
+             choose another path",
+            bad.display()
+        )
+    );
+    assert_eq!(std::fs::read(&bad).unwrap(), b"{}");
+    // A store bulkhead wrote, even in another format version, is replaced.
+    let ok = bad.with_extension("ok");
+    drop(build(&ok, &[fixture("alpine-v3.20-main.json")]));
+    rusqlite::Connection::open(&ok)
+        .unwrap()
+        .execute("UPDATE meta SET value = '99' WHERE key = 'format'", [])
+        .unwrap();
+    assert!(
+        Store::open(&ok)
+            .err()
+            .unwrap()
+            .to_string()
+            .contains("has format 99")
+    );
+    let store = build(&ok, &[fixture("alpine-v3.20-main.json")]);
     assert!(store.stats().unwrap().affected > 0);
 }
 

@@ -6,7 +6,7 @@
 //! and rename it over the old one, so scans never see a half-written store.
 
 use anyhow::{Context, bail};
-use bulkhead_advisory::{SourceInfo, Store, parse_path, write_store};
+use bulkhead_advisory::{SourceInfo, Store, check_store_target, parse_path, write_store};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -169,6 +169,8 @@ fn now() -> u64 {
 
 fn import(args: ImportArgs) -> anyhow::Result<i32> {
     let db = args.db.resolve(config_db()?.as_deref())?;
+    // Refuse a path that holds anything but a store before reading a single feed.
+    check_store_target(&db)?;
     let mut code = 0;
     let mut sources = Vec::new();
     for path in &args.paths {
@@ -468,6 +470,8 @@ fn clean_partial_downloads(dir: &Path) {
 
 fn update(args: UpdateArgs) -> anyhow::Result<i32> {
     let db = args.db.resolve(config_db()?.as_deref())?;
+    // Refuse a path that holds anything but a store before creating the feed cache beside it.
+    check_store_target(&db)?;
     let feeds = feeds(&args)?;
     let cache_dir = db.with_file_name(format!(
         "{}.feeds",

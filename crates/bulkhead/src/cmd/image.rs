@@ -273,9 +273,7 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
         Format::Cyclonedx => pretty(&cyclonedx(&report)),
     };
     match &args.output {
-        Some(p) => {
-            std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display()))?
-        }
+        Some(p) => crate::atomic::write_report(p, text.as_bytes())?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     if std::env::var_os("BULKHEAD_TIMING").is_some() {

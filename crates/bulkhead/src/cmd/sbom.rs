@@ -75,7 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         }
     };
     match &args.output {
-        Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?,
+        Some(p) => crate::atomic::write_report(p, text.as_bytes())?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(0)
