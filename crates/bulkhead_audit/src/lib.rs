@@ -6,11 +6,17 @@
 //! crate's streaming walk, the history reconstruction. Does not own: reading images (the image
 //! crate), rendering and selection (the binary). Prints nothing.
 
+pub mod image;
 pub mod secrets;
 
 use bulkhead_diagnostics::RuleMeta;
 
-/// Every rule of this crate (secrets), in code order.
+/// Every rule of this crate: image checks, then secrets, in code order.
 pub fn rules() -> Vec<&'static RuleMeta> {
-    secrets::RULES.to_vec()
+    image::RULES.iter().chain(secrets::RULES).copied().collect()
+}
+
+/// The rule with this code, name or alias.
+pub fn rule(code: &str) -> Option<&'static RuleMeta> {
+    rules().into_iter().find(|r| r.matches_code(code))
 }

@@ -187,6 +187,9 @@ pub struct RuntimeConfig {
     pub exposed_ports: Option<BTreeMap<String, serde_json::Value>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub healthcheck: Option<serde_json::Value>,
+    /// `Volumes`: mount points, as keys (the image audit checks them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volumes: Option<BTreeMap<String, serde_json::Value>>,
 }
 
 /// `rootfs`: the uncompressed layer digests.

@@ -57,6 +57,8 @@ pub struct SecretMatch {
     pub column: u64,
     /// The secret with all but a short prefix masked: never the whole secret.
     pub masked: String,
+    /// Byte span of the secret itself in the whole input (for masking it in place).
+    pub secret_span: (u64, u64),
 }
 
 /// Limits of one scan.
@@ -431,6 +433,7 @@ fn scan_window(
             line: lines.line,
             column: abs - lines.line_start + 1,
             masked: mask(&buf[ms..me]),
+            secret_span: (base + ms as u64, base + me as u64),
         });
     }
     // Count the rest of the accepted region so the next round starts from its end.
@@ -584,6 +587,37 @@ pub fn entropy(s: &[u8]) -> f32 {
             -p * p.log2()
         })
         .sum()
+}
+
+/// `text` with every secret the rules find replaced by its mask.
+pub fn mask_text(text: &str) -> String {
+    let matches = scan_bytes(text.as_bytes());
+    if matches.is_empty() {
+        return text.to_string();
+    }
+    let mut spans: Vec<(usize, usize, &str)> = matches
+        .iter()
+        .map(|m| {
+            (
+                m.secret_span.0 as usize,
+                m.secret_span.1 as usize,
+                m.masked.as_str(),
+            )
+        })
+        .collect();
+    spans.sort();
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for (s, e, masked) in spans {
+        if s < pos || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&text[pos..s]);
+        out.push_str(masked);
+        pos = e;
+    }
+    out.push_str(&text[pos..]);
+    out
 }
 
 /// Masks a secret: at most the first 4 characters of a secret of 16 or more (2 of 8 or more,
