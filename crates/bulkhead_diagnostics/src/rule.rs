@@ -193,11 +193,28 @@ impl RuleMeta {
 /// `severity`, `category`, `fix` and the alias tools are the variant names of [`crate::Severity`],
 /// [`Category`], [`FixKind`] and [`Tool`]. Registries are plain slices
 /// (`&[&a::META, &b::META]`): nothing to count by hand.
+///
+/// `const` instead of `static` declares the rule as a constant, from which a rule that knows,
+/// finding by finding, which of its aliases apply builds narrowed copies with the same code
+/// (`static LIMIT: RuleMeta = RuleMeta { aliases: &[..], ..BASE };`) and reports each finding
+/// under the copy that matches it: renderers and suppressions then see only those aliases.
+/// Registries list the full rule.
 #[macro_export]
 macro_rules! declare_rule {
     (
         $(#[$attr:meta])*
-        $vis:vis static $ident:ident = {
+        $vis:vis const $ident:ident = { $($body:tt)* }
+    ) => {
+        $crate::declare_rule!(@item [$(#[$attr])*] [$vis] [const] $ident { $($body)* });
+    };
+    (
+        $(#[$attr:meta])*
+        $vis:vis static $ident:ident = { $($body:tt)* }
+    ) => {
+        $crate::declare_rule!(@item [$(#[$attr])*] [$vis] [static] $ident { $($body)* });
+    };
+    (
+        @item [$($attr:tt)*] [$vis:vis] [$kw:tt] $ident:ident {
             code: $code:literal,
             name: $name:literal,
             summary: $summary:literal,
@@ -212,8 +229,8 @@ macro_rules! declare_rule {
             fix_safety: $safety:literal $(,)?
         }
     ) => {
-        $(#[$attr])*
-        $vis static $ident: $crate::RuleMeta = $crate::RuleMeta {
+        $($attr)*
+        $vis $kw $ident: $crate::RuleMeta = $crate::RuleMeta {
             code: $code,
             name: $name,
             summary: $summary,
@@ -377,6 +394,35 @@ mod tests {
             example: "E",
             fix_safety: "F.",
         }
+    }
+
+    crate::declare_rule! {
+        const BASE = {
+            code: "X003",
+            name: "narrowed",
+            summary: "s",
+            severity: Low,
+            category: Reliability,
+            aliases: [Trivy: "KSV-0016", Trivy: "KSV-0018"],
+            fix: None,
+            default_enabled: true,
+            what: "W.",
+            why: "Y.",
+            example: "E",
+            fix_safety: "F.",
+        }
+    }
+    static FULL: RuleMeta = BASE;
+    static HALF: RuleMeta = RuleMeta {
+        aliases: &[Alias::new(Tool::Trivy, "KSV-0018")],
+        ..BASE
+    };
+
+    #[test]
+    fn a_const_rule_yields_narrowed_copies() {
+        assert_eq!(FULL.aliases.len(), 2);
+        assert_eq!((HALF.code, HALF.docs), (FULL.code, FULL.docs));
+        assert!(HALF.matches_code("KSV-0018") && !HALF.matches_code("KSV-0016"));
     }
 
     #[test]
