@@ -14,9 +14,11 @@
 //! | `sarif`   | `sarif`     | GitHub code scanning and other SARIF 2.1.0 consumers     |
 //! | `github`  | `github`    | GitHub Actions workflow-command annotations              |
 //! | `junit`   | `junit`     | CI test dashboards (GitLab, Jenkins)                     |
+//! | `html`    | `html`      | a self-contained page: filter, sort, code frames, docs   |
 
 mod concise;
 mod github;
+mod html;
 mod human;
 mod json;
 mod junit;
@@ -44,17 +46,20 @@ pub enum Format {
     Github,
     /// JUnit XML.
     Junit,
+    /// One self-contained HTML page (inline CSS/JS, no network): filterable, sortable.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Human,
         Format::Concise,
         Format::Json,
         Format::Sarif,
         Format::Github,
         Format::Junit,
+        Format::Html,
     ];
 
     /// The name used on the command line and in config files.
@@ -66,6 +71,7 @@ impl Format {
             Format::Sarif => "sarif",
             Format::Github => "github",
             Format::Junit => "junit",
+            Format::Html => "html",
         }
     }
 }
@@ -84,7 +90,7 @@ impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "unknown output format `{}` (expected human, concise, json, sarif, github or junit)",
+            "unknown output format `{}` (expected human, concise, json, sarif, github, junit or html)",
             self.0
         )
     }
@@ -103,6 +109,7 @@ impl FromStr for Format {
             "sarif" => Ok(Format::Sarif),
             "github" => Ok(Format::Github),
             "junit" => Ok(Format::Junit),
+            "html" => Ok(Format::Html),
             _ => Err(UnknownFormat(s.to_string())),
         }
     }
@@ -174,6 +181,7 @@ pub fn render_to_string(format: Format, report: &Report, opts: &RenderOptions) -
         Format::Sarif => sarif::render(report, opts),
         Format::Github => github::render(report),
         Format::Junit => junit::render(report),
+        Format::Html => html::render(report, "Bulkhead report"),
     }
 }
 
