@@ -121,6 +121,56 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
     }
 }
 
+/// What [`fix_until_stable`] did to one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixLoop {
+    /// The text after the last round; `None` when no fix changed anything.
+    pub fixed: Option<String>,
+    /// Fixes applied over all rounds.
+    pub applied: usize,
+    /// Rounds that changed the text.
+    pub rounds: usize,
+    /// False when `max_rounds` was reached while fixes still changed the text (two fixes that
+    /// keep rewriting each other).
+    pub converged: bool,
+}
+
+/// The one fix loop (ruff's): check the current text, apply the fixes the check offers,
+/// repeat until a round offers none or changes nothing, at most `max_rounds` times. `round`
+/// checks one text and returns the fixes to apply (already filtered: selected rules, wanted
+/// applicability, suppressed findings left out); it is called once more on the final text,
+/// so a caller can keep that last check's findings.
+pub fn fix_until_stable(
+    text: &str,
+    max_rounds: usize,
+    mut round: impl FnMut(&str) -> Vec<Fix>,
+) -> FixLoop {
+    let mut out = FixLoop {
+        fixed: None,
+        applied: 0,
+        rounds: 0,
+        converged: true,
+    };
+    loop {
+        let current = out.fixed.as_deref().unwrap_or(text);
+        let fixes = round(current);
+        if fixes.is_empty() {
+            return out;
+        }
+        if out.rounds >= max_rounds {
+            out.converged = false;
+            return out;
+        }
+        let next = apply_fixes(current, &fixes);
+        if next.applied == 0 || next.text == current {
+            return out;
+        }
+        out.applied += next.applied;
+        out.rounds += 1;
+        out.fixed = Some(next.text);
+    }
+}
+
 /// Two edits conflict when their ranges intersect, or when both insert at the same point
 /// (their order would be ambiguous).
 fn overlaps(a: &Edit, b: &Edit) -> bool {
@@ -146,6 +196,32 @@ mod tests {
         assert_eq!(out.text, "RUN apt-get install -y curl\n");
         assert_eq!(out.applied, 2);
         assert_eq!(out.deferred, 1);
+    }
+
+    #[test]
+    fn fix_loop_repeats_until_stable_and_checks_the_final_text() {
+        // Each round offers one insertion until the text holds three `!`.
+        let mut seen = Vec::new();
+        let out = fix_until_stable("a", 10, |t| {
+            seen.push(t.to_string());
+            if t.len() < 4 {
+                vec![Fix::safe("bang", vec![Edit::insert(t.len(), "!")])]
+            } else {
+                Vec::new()
+            }
+        });
+        assert_eq!(out.fixed.as_deref(), Some("a!!!"));
+        assert_eq!((out.applied, out.rounds, out.converged), (3, 3, true));
+        assert_eq!(seen, ["a", "a!", "a!!", "a!!!"]);
+        // Two fixes that undo each other stop at the bound and say so.
+        let out = fix_until_stable("x", 4, |t| {
+            let to = if t == "x" { "y" } else { "x" };
+            vec![Fix::safe("flip", vec![Edit::replace(0, 1, to)])]
+        });
+        assert_eq!((out.rounds, out.converged), (4, false));
+        // Nothing to fix: no text.
+        let out = fix_until_stable("x", 4, |_| Vec::new());
+        assert_eq!(out.fixed, None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub mod rule;
 pub mod severity;
 pub mod suppression;
 
-pub use fix::{Applicability, Edit, Fix, FixOutcome, apply_fixes};
+pub use fix::{Applicability, Edit, Fix, FixLoop, FixOutcome, apply_fixes, fix_until_stable};
 pub use location::{LineIndex, Position, Range};
 pub use report::{FileOutcome, Finding, InputError, K8sObject, Report, Summary, SuppressedBy};
 pub use rule::{Alias, Category, FixKind, RuleMeta, Tool, registry_problems};

@@ -7,7 +7,7 @@ use crate::settings::{ResolvedSettings, SettingsArgs};
 use anyhow::{Context, bail};
 use bulkhead_diagnostics::render::{self, Format, RenderOptions};
 use bulkhead_diagnostics::{
-    Applicability, Finding, InputError, Report, RuleMeta, apply_fixes, apply_suppressions,
+    Applicability, Finding, InputError, Report, RuleMeta, apply_suppressions, fix_until_stable,
     is_suppressed,
 };
 use rayon::prelude::*;
@@ -442,74 +442,69 @@ fn check_input(
     // The text is shared with the report only if something is shown from it: most bytes of a
     // large tree (CRDs) never need the copy into an `Arc`.
     let original = text;
-    let mut fixed: Option<String> = None;
-    let mut rounds = 0;
-    loop {
+    // The last check of each round; the one of the final text is what gets reported.
+    let mut last: Option<std::thread::Result<Option<engines::Checked>>> = None;
+    let looped = fix_until_stable(&original, MAX_FIX_ROUNDS, |current| {
         // An engine bug on one input must not take the other inputs down: it becomes an
         // input error (exit 2) naming the file, and the rest are still checked.
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             engines::check_text(
                 input.kind,
                 &input.display,
-                fixed.as_deref().unwrap_or(&original),
+                current,
                 settings,
                 input.explicit,
                 input.fs_path(),
             )
         }));
-        let checked = match checked {
-            Ok(c) => c,
-            Err(_) => {
-                result.errors.push(InputError::new(
-                    &input.display,
-                    None,
-                    "internal error while checking this file (a bug in bulkhead: please report it with the file)",
-                ));
-                return result;
-            }
-        };
-        let Some(engines::Checked {
-            kind,
-            outcome,
-            loaded,
-        }) = checked
-        else {
-            // A YAML/JSON file found by walking that holds no Kubernetes or Compose content.
-            result.skipped = true;
-            return result;
-        };
-        let selected: Vec<Finding> = outcome
-            .findings
-            .into_iter()
-            .filter(|f| enabled_set.contains(f.rule.code))
-            .collect();
-        let fixable: Vec<&bulkhead_diagnostics::Fix> = match fix_mode {
+        let fixes = match (&checked, fix_mode) {
             // A suppressed finding is accepted as it is: fixing it would rewrite a line the
             // user chose to keep (and can turn a passing file into a failing one).
-            Some(mode) if outcome.errors.is_empty() && rounds < MAX_FIX_ROUNDS => selected
+            (Ok(Some(c)), Some(mode)) if c.outcome.errors.is_empty() => c
+                .outcome
+                .findings
                 .iter()
-                .filter(|f| !is_suppressed(f, &outcome.suppressions))
-                .filter_map(|f| f.fix.as_ref())
+                .filter(|f| enabled_set.contains(f.rule.code))
+                .filter(|f| !is_suppressed(f, &c.outcome.suppressions))
+                .filter_map(|f| f.fix.clone())
                 .filter(|fx| fx.applicability <= mode)
                 .collect(),
             _ => Vec::new(),
         };
-        if !fixable.is_empty() {
-            let current = fixed.as_deref().unwrap_or(&original);
-            let applied = apply_fixes(current, fixable.iter().copied());
-            if applied.applied > 0 && applied.text != current {
-                result.fixes_applied += applied.applied;
-                fixed = Some(applied.text);
-                rounds += 1;
-                continue;
-            }
+        last = Some(checked);
+        fixes
+    });
+    let fixed = looped.fixed;
+    result.fixes_applied = looped.applied;
+    match last {
+        Some(Ok(Some(engines::Checked {
+            kind,
+            outcome,
+            loaded,
+        }))) => {
+            result.kind = kind;
+            result.loaded = loaded;
+            result.findings = outcome
+                .findings
+                .into_iter()
+                .filter(|f| enabled_set.contains(f.rule.code))
+                .collect();
+            result.suppressions = outcome.suppressions;
+            result.errors.extend(outcome.errors);
         }
-        result.kind = kind;
-        result.loaded = loaded;
-        result.findings = selected;
-        result.suppressions = outcome.suppressions;
-        result.errors.extend(outcome.errors);
-        break;
+        Some(Ok(None)) | None => {
+            // A YAML/JSON file found by walking that holds no Kubernetes or Compose content.
+            result.skipped = true;
+            return result;
+        }
+        Some(Err(_)) => {
+            result.errors.push(InputError::new(
+                &input.display,
+                None,
+                "internal error while checking this file (a bug in bulkhead: please report it with the file)",
+            ));
+            return result;
+        }
     }
     if result.fixes_applied > 0 {
         result.fixed_text = fixed.clone();
