@@ -11,11 +11,11 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3047")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `wget` without `-q`, `--quiet`, `-nv`, `--no-verbose` or `--progress=...`.\n\n## Why is this bad?\nThe default progress bar floods the build log with thousands of lines.\n\n## Example\n```dockerfile\nRUN wget https://example.com/x.tgz\n```\nUse instead:\n```dockerfile\nRUN wget --progress=dot:giga https://example.com/x.tgz\n```\n\n## Fix safety\nSafe: `--progress=dot:giga` is inserted after `wget`; only the log output changes.\n",
+    docs: "## What it does\nReports `wget` without `-q`, `--quiet`, `-nv`, `--no-verbose` or `--progress=...`, and without `-o`/`--output-file` or `-a`/`--append-output` (which send the log, progress included, to a file).\n\n## Why is this bad?\nThe default progress bar floods the build log with thousands of lines.\n\n## Example\n```dockerfile\nRUN wget https://example.com/x.tgz\n```\nUse instead:\n```dockerfile\nRUN wget --progress=dot:giga https://example.com/x.tgz\n```\n\n## Fix safety\nSafe: `--progress=dot:giga` is inserted after `wget`; only the log output changes.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    super::pm::missing_opt_any(ctx, out, &META, &["wget"], &['q'], &["quiet", "no-verbose", "progress"], &["-nv"], " --progress=dot:giga",
+    super::pm::missing_opt_any(ctx, out, &META, &["wget"], &['q', 'o', 'a'], &["quiet", "no-verbose", "progress", "output-file", "append-output"], &["-nv"], " --progress=dot:giga",
         "`wget` without a progress option floods the build log");
 }
 
@@ -36,5 +36,11 @@ mod tests {
     #[test]
     fn fixes() {
         assert_fix(&super::META, "FROM a:1\nRUN wget https://x/y\n", false, "FROM a:1\nRUN wget --progress=dot:giga https://x/y\n");
+    }
+
+    #[test]
+    fn a_log_file_takes_the_progress() {
+        assert_lines(&super::META, "FROM a:1\nRUN wget -o /tmp/wget.log x.xyz\nRUN wget --append-output=/tmp/w.log x.xyz\nRUN wget -a /tmp/w.log x\nRUN wget --output-file=/l x\n", &[]);
+        assert_lines(&super::META, "FROM a:1\nRUN wget -O /tmp/x x.xyz\n", &[2]);
     }
 }

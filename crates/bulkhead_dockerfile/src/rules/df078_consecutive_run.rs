@@ -11,12 +11,12 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3059")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports a `RUN` that directly follows another `RUN` of the same stage (comments between them do not count) when both have the same flags (`--mount`, `--network`...), neither uses heredocs and neither has more than two commands (a longer script split in two was probably split on purpose).\n\n## Why is this bad?\nEach `RUN` is a layer; files created in one and deleted in the next still take space, and many layers slow pulls.\n\n## Example\n```dockerfile\nRUN apt-get update\nRUN apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get update && apt-get install -y curl\n```\n\n## Fix safety\nNo automatic fix: merging changes caching, which may be intended.\n",
+    docs: "## What it does\nReports a `RUN` that directly follows another `RUN` of the same stage (comments between them do not count) when both have the same flags (`--mount`, `--network`...), neither uses heredocs and each runs a single command (a RUN that chains commands with `&&` or `;` was probably kept apart on purpose).\n\n## Why is this bad?\nEach `RUN` is a layer; files created in one and deleted in the next still take space, and many layers slow pulls.\n\n## Example\n```dockerfile\nRUN apt-get update\nRUN apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get update && apt-get install -y curl\n```\n\n## Fix safety\nNo automatic fix: merging changes caching, which may be intended.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let all = &ctx.df.instructions;
-    // Top-level commands of a RUN: with more than two, the split was probably deliberate.
+    // Top-level commands of a RUN: a RUN that chains several was probably split on purpose.
     let commands = |k: usize| ctx.scripts[k].as_ref().map_or(0, |s| s.commands.iter().filter(|c| !c.nested).count());
     fn flags(i: &Instruction) -> Vec<(&str, Option<&str>)> {
         i.flags.iter().map(|f| (f.name.as_str(), f.value.as_deref())).collect()
@@ -29,8 +29,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             && simple(b)
             && ctx.model.stage_of[k - 1] == ctx.model.stage_of[k]
             && flags(a) == flags(b)
-            && commands(k - 1) <= 2
-            && commands(k) <= 2
+            && commands(k - 1) <= 1
+            && commands(k) <= 1
         {
             out.push(ctx.at(&META, b, "This RUN directly follows another: consider merging them with `&&`"));
         }
@@ -50,7 +50,7 @@ mod tests {
 
     #[test]
     fn near_misses() {
-        // Different mounts, or a RUN of more than two commands (split on purpose).
-        assert_lines(&super::META, "FROM a:1\nRUN a\nRUN --mount=type=cache,target=/x c\nRUN x && y && z\nRUN b\n", &[]);
+        // Different mounts, or a RUN that chains commands (kept apart on purpose).
+        assert_lines(&super::META, "FROM a:1\nRUN a\nRUN --mount=type=cache,target=/x c\nRUN x && y\nRUN b\nRUN c; d\n", &[]);
     }
 }

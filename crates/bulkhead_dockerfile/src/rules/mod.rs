@@ -470,14 +470,18 @@ const NOT_FOR_TRIGGERS: &[&str] = &[
 /// place).
 fn run_triggers(ctx: &Ctx, out: &mut Vec<Finding>) {
     for stage in &ctx.model.stages {
-        let triggers: Vec<&Instruction> = (stage.from + 1..stage.end)
-            .filter_map(|i| ctx.df.instructions[i].onbuild.as_deref())
+        // (the ONBUILD, its trigger)
+        let triggers: Vec<(&Instruction, &Instruction)> = (stage.from + 1..stage.end)
+            .filter_map(|i| {
+                let outer = &ctx.df.instructions[i];
+                outer.onbuild.as_deref().map(|t| (outer, t))
+            })
             .collect();
         if triggers.is_empty() {
             continue;
         }
         let mut instructions = vec![ctx.df.instructions[stage.from].clone()];
-        instructions.extend(triggers.iter().map(|t| (*t).clone()));
+        instructions.extend(triggers.iter().map(|(_, t)| (*t).clone()));
         let sub = Dockerfile {
             directives: ctx.df.directives.clone(),
             escape: ctx.df.escape,
@@ -505,7 +509,7 @@ fn run_triggers(ctx: &Ctx, out: &mut Vec<Finding>) {
             f.range.is_some_and(|r| {
                 triggers
                     .iter()
-                    .any(|t| (t.line..=t.end_line).contains(&r.start.line))
+                    .any(|(o, _)| (o.line..=o.end_line).contains(&r.start.line))
             })
         }));
     }
