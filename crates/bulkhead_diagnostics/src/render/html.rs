@@ -217,10 +217,10 @@ pub fn render(report: &Report, title: &str) -> String {
             esc(path)
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
         "</select><input id=\"text-filter\" type=\"search\" placeholder=\"search\" aria-label=\"search\">\
-<span class=\"muted\">showing <b id=\"shown\">{}</b> of <b id=\"total\">{}</b></span></div>\n",
+<span class=\"muted\">showing <b id=\"shown\">{}</b> of <b id=\"total\">{}</b></span></div>",
         report.findings.len(),
         report.findings.len()
     );
