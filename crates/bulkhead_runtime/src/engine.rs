@@ -34,6 +34,8 @@ pub enum SkipReason {
     UnavailableFields(Vec<String>),
     /// Its source is not `syscall`.
     Source(String),
+    /// It only matches event types this sensor does not produce (named here).
+    EventTypes(Vec<String>),
 }
 
 /// A rule that is loaded but does not run, and why.
@@ -194,7 +196,21 @@ impl Engine {
                         });
                         continue;
                     }
-                    let types = compile::event_types(&cond) & caps_mask(caps);
+                    let all_types = compile::event_types(&cond);
+                    let types = all_types & caps_mask(caps);
+                    if types == 0 && all_types != 0 {
+                        report.skipped.push(Skipped {
+                            rule: r.name.clone(),
+                            reason: SkipReason::EventTypes(
+                                EventType::ALL
+                                    .iter()
+                                    .filter(|t| all_types & (1u64 << t.index()) != 0)
+                                    .map(|t| t.name().to_string())
+                                    .collect(),
+                            ),
+                        });
+                        continue;
+                    }
                     if r.warn_evttypes && compile::event_types(&cond) == ALL_TYPES {
                         report.warnings.push(Warning {
                             path: r.origin.path.clone(),

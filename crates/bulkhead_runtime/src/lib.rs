@@ -16,6 +16,8 @@ pub mod load;
 pub mod matchers;
 pub mod output;
 pub mod parse;
+#[cfg(target_os = "linux")]
+pub mod sensor;
 pub mod yaml;
 
 pub use engine::{Engine, LoadErrors, LoadReport, RulesSource, SkipReason, Skipped};
