@@ -46,6 +46,12 @@ pub struct Args {
     #[arg(long)]
     pub diff: bool,
 
+    /// Skip files named on the command line whose content is no Dockerfile, Kubernetes
+    /// manifest or Compose file, as files found while walking are skipped (for pre-commit
+    /// and editors, which pass every changed YAML file).
+    #[arg(long)]
+    pub skip_unknown_kinds: bool,
+
     #[command(flatten)]
     pub settings: SettingsArgs,
 }
@@ -64,8 +70,13 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
-    let (inputs, mut errors) =
+    let (mut inputs, mut errors) =
         walk::collect(&paths, &settings.walk, args.stdin_filename.as_deref());
+    if args.skip_unknown_kinds {
+        for i in inputs.iter_mut().filter(|i| i.kind == engines::Kind::Sniff) {
+            i.explicit = false;
+        }
+    }
     // Each input's nearest config decides its rules and engine settings (ruff's rule); a
     // config that is invalid is an error of the run.
     let input_scopes: Vec<Arc<Scope>> = inputs
