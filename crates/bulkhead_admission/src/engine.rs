@@ -75,10 +75,17 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// An engine with no signature verifier or digest resolver (those policies then fail per
-    /// their failure policy when they apply).
+    /// An engine verifying signatures with `bulkhead_sign` and resolving tags through the
+    /// registry client (replace them with [`Supply::set_verifier`] / [`Supply::set_resolver`]).
     pub fn new(policy: Policy) -> Engine {
         let supply = Supply::new(&policy);
+        let insecure = policy.signatures.insecure_registries.clone();
+        supply.set_verifier(std::sync::Arc::new(crate::registry::CosignVerifier {
+            insecure_registries: insecure.clone(),
+        }));
+        supply.set_resolver(std::sync::Arc::new(crate::registry::RegistryResolver {
+            insecure_registries: insecure,
+        }));
         Engine {
             policy,
             learned: RwLock::new(HashMap::new()),
@@ -473,6 +480,18 @@ fn render(resp: AdmissionResponse) -> Vec<u8> {
         Ok(v) => v,
         Err(_) => return br#"{"kind":"AdmissionReview"}"#.to_vec(),
     };
+    // kube-core serialises the patch bytes as an array of numbers; the API's `[]byte` is
+    // canonically a base64 string, which is what the API server's own clients send
+    if let Some(p) = v.pointer_mut("/response/patch")
+        && let Some(arr) = p.as_array()
+    {
+        let bytes: Vec<u8> = arr
+            .iter()
+            .filter_map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok()))
+            .collect();
+        use base64::Engine as _;
+        *p = Value::String(base64::engine::general_purpose::STANDARD.encode(bytes));
+    }
     if let Some(a) = v
         .pointer_mut("/response/auditAnnotations")
         .and_then(Value::as_object_mut)

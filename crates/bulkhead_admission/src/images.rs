@@ -84,6 +84,24 @@ impl ImageRef {
         s
     }
 
+    /// The reference for messages: the normalised one with the digest cut to 12 hex digits.
+    pub fn short(&self) -> String {
+        let mut s = self.name();
+        if let Some(t) = &self.tag {
+            s.push(':');
+            s.push_str(t);
+        }
+        if let Some(d) = &self.digest {
+            s.push('@');
+            s.push_str(
+                &d.chars()
+                    .take(d.find(':').map_or(0, |i| i + 13))
+                    .collect::<String>(),
+            );
+        }
+        s
+    }
+
     /// Whether the digest is a well-formed `sha256:<64 lowercase hex>` (or sha512).
     pub fn has_valid_digest(&self) -> bool {
         let Some(d) = &self.digest else { return false };

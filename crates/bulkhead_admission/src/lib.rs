@@ -19,6 +19,7 @@ pub mod metrics;
 pub mod mutate;
 pub mod policy;
 pub mod psa;
+pub mod registry;
 pub mod rules;
 pub mod server;
 pub mod supply;

@@ -182,7 +182,7 @@ impl Supply {
     /// The signature and vulnerability verdicts for one image.
     pub fn check(&self, p: &Policy, r: &ImageRef, deadline: Instant) -> Vec<SupplyVerdict> {
         let mut out = Vec::new();
-        let shown = r.normalized();
+        let shown = r.short();
         if let Some(rule) = p.signatures.rules.iter().find(|s| s.images.matches(r)) {
             let fp = p.signatures.failure_policy;
             match self.digest(r, deadline) {
