@@ -306,3 +306,138 @@ fn action_steps_install_and_gate_on_the_examples() {
     assert_eq!(code, 2, "{log}");
     assert!(log.contains("image-ref is required"), "{log}");
 }
+
+fn git(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        format!("{}{}", common::text(&out.stdout), common::text(&out.stderr)),
+    )
+}
+
+/// The real pre-commit, with this repository (its committed HEAD) as the hook source, in a
+/// scratch git repository: a bad Dockerfile is refused with its findings, a good one and
+/// unrelated YAML pass, and the fix hook rewrites the file (pre-commit then stops the commit
+/// so the change can be reviewed).
+#[test]
+fn pre_commit_hooks_gate_and_fix_commits() {
+    let Some(_) = tool("pre-commit") else {
+        return;
+    };
+    let head = {
+        let (ok, out) = git(&root(), &["rev-parse", "HEAD"]);
+        assert!(ok, "{out}");
+        out.trim().to_string()
+    };
+    let work = tempfile::tempdir().unwrap();
+    let repo = work.path().join("repo");
+    std::fs::create_dir(&repo).unwrap();
+    let home = work.path().join("pre-commit-home");
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_bulkhead"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let commit = |msg: &str| {
+        let out = Command::new("git")
+            .args(["commit", "-m", msg])
+            .current_dir(&repo)
+            .env("PATH", &path)
+            .env("PRE_COMMIT_HOME", &home)
+            .env("NO_COLOR", "1")
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            format!("{}{}", common::text(&out.stdout), common::text(&out.stderr)),
+        )
+    };
+    assert!(git(&repo, &["init", "-q", "-b", "main"]).0);
+    std::fs::write(
+        repo.join(".pre-commit-config.yaml"),
+        format!(
+            "repos:\n- repo: {}\n  rev: {head}\n  hooks:\n  - id: bulkhead-dockerfile\n  - id: bulkhead-kubernetes\n",
+            root().canonicalize().unwrap().display()
+        ),
+    )
+    .unwrap();
+    let out = Command::new("pre-commit")
+        .args(["install"])
+        .current_dir(&repo)
+        .env("PRE_COMMIT_HOME", &home)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+
+    // A Dockerfile on `latest` that runs as root: refused, with the findings.
+    std::fs::write(
+        repo.join("Dockerfile"),
+        "FROM ubuntu:latest\nUSER root\nCMD [\"x\"]\n",
+    )
+    .unwrap();
+    assert!(git(&repo, &["add", "."]).0);
+    let (ok, log) = commit("bad");
+    assert!(!ok, "{log}");
+    assert!(log.contains("DF002"), "{log}");
+    assert!(
+        log.contains("bulkhead (Dockerfiles)...") && log.contains("Failed"),
+        "{log}"
+    );
+
+    // Pinned and non-root: the commit goes through; the YAML config is not a manifest and
+    // is skipped by the Kubernetes hook instead of failing it.
+    std::fs::write(
+        repo.join("Dockerfile"),
+        "FROM ubuntu:24.04@sha256:0000000000000000000000000000000000000000000000000000000000000000\nUSER 10001\nCMD [\"x\"]\n",
+    )
+    .unwrap();
+    assert!(git(&repo, &["add", "."]).0);
+    let (ok, log) = commit("good");
+    assert!(ok, "{log}");
+    assert!(
+        log.contains("bulkhead (Kubernetes and Compose)...") && log.contains("Passed"),
+        "{log}"
+    );
+
+    // The fix hook rewrites `ADD` of a local file to `COPY` (DF030, a safe fix).
+    std::fs::write(
+        repo.join(".pre-commit-config.yaml"),
+        format!(
+            "repos:\n- repo: {}\n  rev: {head}\n  hooks:\n  - id: bulkhead-dockerfile-fix\n",
+            root().canonicalize().unwrap().display()
+        ),
+    )
+    .unwrap();
+    let fixable = "FROM ubuntu:24.04@sha256:0000000000000000000000000000000000000000000000000000000000000000\nADD app.py /app/\nUSER 10001\nCMD [\"x\"]\n";
+    std::fs::write(repo.join("Dockerfile"), fixable).unwrap();
+    assert!(git(&repo, &["add", "."]).0);
+    let (ok, log) = commit("fix me");
+    assert!(
+        !ok,
+        "pre-commit stops a commit whose files a hook changed: {log}"
+    );
+    assert!(log.contains("files were modified by this hook"), "{log}");
+    assert_eq!(
+        std::fs::read_to_string(repo.join("Dockerfile")).unwrap(),
+        fixable.replace("ADD app.py", "COPY app.py")
+    );
+    assert!(git(&repo, &["add", "."]).0);
+    let (ok, log) = commit("fixed");
+    assert!(ok, "{log}");
+}
