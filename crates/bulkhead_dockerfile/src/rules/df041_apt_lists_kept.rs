@@ -30,7 +30,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let f = ctx.finding(&META, c.start, c.end, "apt lists are left in the layer: add `&& rm -rf /var/lib/apt/lists/*` to this RUN");
-        let fixable = ins.heredocs.is_empty() && ins.json.is_none() && !ins.logical.contains(" #") && !ins.logical.contains("\t#");
+        // A RUN that only updates is better merged into the install (DF043 says so) than fixed.
+        let installs = super::pm::run_has(ctx, i, |k| super::pm::is(k, &["apt-get", "apt", "aptitude"], &["install"]));
+        let fixable = installs && ins.heredocs.is_empty() && ins.json.is_none() && !ins.logical.contains(" #") && !ins.logical.contains("\t#");
         out.push(if fixable {
             let sep = if ins.args().trim_end().ends_with(';') { " " } else { " && " };
             f.with_fix(Fix::safe("Remove the apt lists in the same RUN", vec![Edit::insert(ins.end, format!("{sep}rm -rf /var/lib/apt/lists/*"))]))
