@@ -44,7 +44,7 @@ fn sample_in_every_format() {
 #[test]
 fn sample_human_in_colour() {
     let out = rendered(Format::Human, &common::sample_report(), true);
-    assert!(out.contains("\x1b[1;35mK8S003\x1b[0m"));
+    assert!(out.contains("\x1b[1;35mPSS002\x1b[0m"));
     snap("sample_human_color", &out);
 }
 
@@ -109,7 +109,7 @@ fn concise_is_one_line_per_finding_and_error() {
         "Dockerfile:1:1: DF030 [info] The image has no `org.opencontainers.image.source` label"
     );
     assert!(lines.contains(
-        &"k8s/ns.yaml:1:1: K8S020 [medium] No NetworkPolicy selects the pods of namespace `prod`"
+        &"k8s/ns.yaml:1:1: KS064 [low] No NetworkPolicy selects the pods of namespace `prod`"
     ));
     assert!(lines.contains(
         &"missing.Dockerfile:1:1: error: could not read the file: Permission denied (os error 13)"

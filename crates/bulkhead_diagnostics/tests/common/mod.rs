@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub static APT_NO_RECOMMENDS: RuleMeta = RuleMeta {
-    code: "DF012",
+    code: "DF040",
     name: "apt-no-install-recommends",
     summary: "apt-get install without --no-install-recommends",
     severity: Severity::Low,
@@ -63,8 +63,8 @@ pub static MISSING_LABELS: RuleMeta = RuleMeta {
 };
 
 pub static PRIVILEGED: RuleMeta = RuleMeta {
-    code: "K8S003",
-    name: "privileged-container",
+    code: "PSS002",
+    name: "pss-privileged",
     summary: "A container runs privileged",
     severity: Severity::Critical,
     category: Category::Security,
@@ -81,10 +81,10 @@ pub static PRIVILEGED: RuleMeta = RuleMeta {
 };
 
 pub static NO_NETPOL: RuleMeta = RuleMeta {
-    code: "K8S020",
-    name: "namespace-without-network-policy",
+    code: "KS064",
+    name: "pod-not-isolated",
     summary: "No NetworkPolicy selects the pods of a namespace",
-    severity: Severity::Medium,
+    severity: Severity::Low,
     category: Category::Network,
     aliases: &[Alias::new(Tool::KubeScore, "networkpolicy-targets-pod")],
     fix: FixKind::None,
@@ -95,7 +95,7 @@ pub static NO_NETPOL: RuleMeta = RuleMeta {
 };
 
 pub const DOCKERFILE: &str = "FROM debian:12
-# bulkhead: ignore[DF012] pinned by the base image
+# bulkhead: ignore[DF040] pinned by the base image
 RUN apt-get update && apt-get install -y curl
 RUN apt-get install -y wget
 USER root
@@ -107,7 +107,7 @@ metadata:
   name: web
   namespace: prod
   annotations:
-    description: "équipe données — 日本語 🚀" # bulkhead: ignore[K8S099] 旧設定
+    description: "équipe données — 日本語 🚀" # bulkhead: ignore[KS013] 旧設定
 spec:
   template:
     spec:
@@ -211,8 +211,8 @@ pub fn sample_report() -> Report {
             Finding::new(
                 &UNUSED_SUPPRESSION,
                 "k8s/deploy.yaml",
-                Some(range_of(DEPLOY, "K8S099", 0)),
-                "Unused suppression of `K8S099`: no such finding here",
+                Some(range_of(DEPLOY, "KS013", 0)),
+                "Unused suppression of `KS013`: no such finding here",
             ),
             Finding::new(
                 &NO_NETPOL,
@@ -302,7 +302,7 @@ pub fn docs_report() -> Report {
     let mut report = sample_report();
     report
         .findings
-        .retain(|f| matches!(f.rule.code, "DF012" | "K8S003" | "K8S020"));
+        .retain(|f| matches!(f.rule.code, "DF040" | "PSS002" | "KS064"));
     report.suppressed.clear();
     report.errors.retain(|e| e.range.is_some());
     report.sources.retain(|p, _| p != "k8s/ns.yaml");
