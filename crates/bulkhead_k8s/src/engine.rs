@@ -156,7 +156,8 @@ fn check_pss(ctx: &mut Ctx<'_>, ps: &PodSpec<'_>) {
             pss::At::Meta(p) => format!("{}{p}", ps.meta_ptr),
         };
         let fix = v.check.fix().and_then(|fix| fix(ctx, ps, &v));
-        let f = ctx.report(v.check.rule(), &ptr, v.container.as_deref(), v.message);
+        let rule = v.check.rule_for(v.also_fails);
+        let f = ctx.report(rule, &ptr, v.container.as_deref(), v.message);
         f.pss_check = Some(v.check.id().to_string());
         f.fix = fix;
     }

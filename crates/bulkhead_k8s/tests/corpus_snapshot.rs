@@ -1,6 +1,6 @@
 //! Every finding of the engine on the real-manifest corpus (`../shared/corpus/k8s`) and on our
 //! `examples/`, recorded per rule as a count and a digest of the findings' every field (path,
-//! range, severity, message, help, object, container, PSS check id, fix edits), for several
+//! range, severity, message, help, object, container, PSS check id, aliases, fix edits), for several
 //! Pod Security Standards levels and versions. A refactoring that moves rule code around must
 //! leave this snapshot unchanged; a deliberate change of behaviour updates it and says why.
 //!
@@ -63,6 +63,9 @@ fn line(f: &Finding) -> String {
         );
     }
     let _ = write!(s, "|{:?}|{:?}", f.container, f.pss_check);
+    // The aliases as reported (a rule may narrow them finding by finding).
+    let aliases: Vec<&str> = f.rule.aliases.iter().map(|a| a.id).collect();
+    let _ = write!(s, "|{}", aliases.join(","));
     if let Some(fx) = &f.fix {
         let _ = write!(s, "|fix {:?} {:?}", fx.applicability, fx.message);
         for e in &fx.edits {

@@ -36,6 +36,7 @@ fn target(stem: &str, policy: PssPolicy) -> Option<Check> {
         match check {
             Check::HostPathVolumes => Check::RestrictedVolumes,
             Check::SeccompProfileBaseline if v >= 19 => Check::SeccompProfileRestricted,
+            Check::CapabilitiesBaseline if v >= 22 => Check::CapabilitiesRestricted,
             Check::ProcMount if v >= 35 => Check::ProcMountRestricted,
             c => c,
         }
@@ -47,6 +48,10 @@ fn target(stem: &str, policy: PssPolicy) -> Option<Check> {
 #[test]
 fn upstream_fixtures() {
     let Some(shared) = shared() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "../shared is missing (required under CI=true)"
+        );
         println!("skipped: ../shared not found");
         return;
     };
@@ -124,4 +129,45 @@ fn upstream_fixtures() {
         "{} fixtures miss their check",
         wrong_target.len()
     );
+}
+
+/// The check ids a pod gets at a policy, in order, without repeats.
+fn ids(text: &str, policy: &str) -> Vec<&'static str> {
+    let l = loader::load("p.yaml", text);
+    let ps = workload::pod_spec(&l.docs[0].value, &[]).unwrap();
+    let mut ids: Vec<_> = pss::evaluate(ps.spec, ps.meta, policy.parse().unwrap())
+        .iter()
+        .map(|v| v.check.id())
+        .collect();
+    ids.dedup();
+    ids
+}
+
+/// At restricted from v1.22 `capabilities_restricted` replaces `capabilities_baseline`: a pod
+/// adding a capability gets exactly the ids Pod Security Admission reports.
+#[test]
+fn capabilities_baseline_is_replaced_at_restricted() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile: {type: RuntimeDefault}\n  containers:\n  - name: c\n    image: i:1\n    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities: {add: [SYS_ADMIN], drop: [ALL]}\n";
+    assert_eq!(ids(pod, "restricted@v1.25"), ["capabilities_restricted"]);
+    assert_eq!(ids(pod, "restricted@v1.21"), ["capabilities_baseline"]);
+    assert_eq!(ids(pod, "baseline"), ["capabilities_baseline"]);
+    // Windows pods are exempt from capabilities_restricted from v1.25: allowed.
+    let windows = pod.replace("spec:\n", "spec:\n  os: {name: windows}\n");
+    assert!(ids(&windows, "restricted@v1.25").is_empty());
+    assert_eq!(
+        ids(&windows, "restricted@v1.24"),
+        ["capabilities_restricted"]
+    );
+    // The upstream fixture reports exactly the id upstream expects.
+    let Some(shared) = shared() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "../shared is missing (required under CI=true)"
+        );
+        println!("skipped the upstream fixture: ../shared not found");
+        return;
+    };
+    let f = shared.join("conformance/pss/restricted/v1.25/fail/capabilities_baseline0.yaml");
+    let text = std::fs::read_to_string(f).unwrap();
+    assert_eq!(ids(&text, "restricted@v1.25"), ["capabilities_restricted"]);
 }

@@ -242,6 +242,21 @@ impl Check {
         crate::RULES[self as usize]
     }
 
+    /// The rule reporting a violation of this check: narrowed to carry also the aliases of
+    /// the baseline check it replaces when the violation fails that one too.
+    pub fn rule_for(self, also_fails: Option<Check>) -> &'static bulkhead_diagnostics::RuleMeta {
+        use crate::rules::pss::*;
+        match (self, also_fails) {
+            (Check::RestrictedVolumes, Some(_)) => &pss013_restricted_volumes::ALSO_BASELINE,
+            (Check::SeccompProfileRestricted, Some(_)) => &pss017_seccomp_restricted::ALSO_BASELINE,
+            (Check::CapabilitiesRestricted, Some(_)) => {
+                &pss018_capabilities_restricted::ALSO_BASELINE
+            }
+            (Check::ProcMountRestricted, Some(_)) => &pss019_proc_mount_restricted::ALSO_BASELINE,
+            _ => self.rule(),
+        }
+    }
+
     /// The check's fix, when it has one.
     pub(crate) fn fix(self) -> Option<crate::rules::PssFix> {
         crate::rules::pss_hook(self as usize).1
@@ -263,6 +278,7 @@ impl Check {
             let overridden = match self {
                 Check::HostPathVolumes => true,
                 Check::SeccompProfileBaseline => v >= 19,
+                Check::CapabilitiesBaseline => v >= 22,
                 Check::ProcMount => v >= 35,
                 _ => false,
             };
@@ -289,6 +305,9 @@ pub struct Violation {
     /// The container concerned, when it is a container field.
     pub container: Option<String>,
     pub message: String,
+    /// The baseline check this field also fails, when `check` is the restricted check that
+    /// replaces it at this level and version (Pod Security Admission reports only `check`).
+    pub also_fails: Option<Check>,
 }
 
 impl Violation {
@@ -357,11 +376,24 @@ pub(crate) struct Eval<'a, 'o> {
 impl<'a> Eval<'a, '_> {
     /// Report a violation of the current check.
     pub fn push(&mut self, at: At, container: Option<&str>, message: String) {
+        self.push_also(at, container, message, None);
+    }
+
+    /// Report a violation of the current check that also fails the replaced baseline check
+    /// `also`.
+    pub fn push_also(
+        &mut self,
+        at: At,
+        container: Option<&str>,
+        message: String,
+        also: Option<Check>,
+    ) {
         self.out.push(Violation {
             check: self.check,
             at,
             container: container.map(str::to_string),
             message,
+            also_fails: also,
         });
     }
 

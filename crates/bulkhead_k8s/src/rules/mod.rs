@@ -24,9 +24,11 @@ pub(crate) mod prelude {
     pub(crate) use crate::engine::{ContainerCtx, Ctx, PodCtx};
     pub(crate) use crate::fix::{Editor, m, s};
     pub(crate) use crate::loader::Document;
-    pub(crate) use crate::pss::{At, Eval, Violation};
+    pub(crate) use crate::pss::{At, Check, Eval, Violation};
     pub(crate) use crate::workload::{self, Container, ContainerKind, PodSpec};
-    pub(crate) use bulkhead_diagnostics::{Applicability, Finding, Fix, RuleMeta, declare_rule};
+    pub(crate) use bulkhead_diagnostics::{
+        Alias, Applicability, Finding, Fix, RuleMeta, Tool, declare_rule,
+    };
     pub(crate) use serde_json::{Map, Value};
     pub(crate) use std::collections::HashMap;
 }

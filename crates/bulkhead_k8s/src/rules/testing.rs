@@ -53,6 +53,23 @@ pub(crate) fn assert_lines_at(rule: &RuleMeta, text: &str, policy: &str, lines: 
     assert_eq!(lines_with(rule, text, &s), lines, "{policy}: {text}");
 }
 
+/// The alias ids of each of `rule`'s findings (as reported, narrowed or not), in line order,
+/// at a Pod Security Standards policy.
+pub(crate) fn aliases_at(rule: &RuleMeta, text: &str, policy: &str) -> Vec<Vec<&'static str>> {
+    let s = crate::Settings {
+        pss: policy.parse().unwrap(),
+        ..crate::Settings::default()
+    };
+    let mut v: Vec<Finding> = findings_with(text, &s)
+        .into_iter()
+        .filter(|f| f.rule.code == rule.code)
+        .collect();
+    v.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    v.iter()
+        .map(|f| f.rule.aliases.iter().map(|a| a.id).collect())
+        .collect()
+}
+
 /// The messages of `rule`'s findings, in line order.
 pub(crate) fn messages(rule: &RuleMeta, text: &str) -> Vec<String> {
     let mut v: Vec<Finding> = findings_with(text, &crate::Settings::default())

@@ -33,7 +33,7 @@ declare_rule! {
 pub(crate) static HOOK: Hook = Hook::Pss(check, None);
 
 /// Capabilities the baseline level lets a container add.
-const CAPS_BASELINE: [&str; 13] = [
+pub(crate) const CAPS_BASELINE: [&str; 13] = [
     "AUDIT_WRITE",
     "CHOWN",
     "DAC_OVERRIDE",
@@ -89,5 +89,10 @@ mod tests {
     fn near_misses() {
         let y = pod("containers:\n- name: c\n  securityContext:\n    capabilities:\n      add: [NET_BIND_SERVICE, SYS_CHROOT]\n");
         assert_lines_at(&super::META, &y, "baseline", &[]);
+        // At restricted from v1.22 capabilities_restricted replaces this check (PSS018
+        // reports the capability, with this rule's aliases too).
+        let y = pod("containers:\n- name: c\n  securityContext:\n    capabilities:\n      add: [SYS_ADMIN]\n");
+        assert_lines_at(&super::META, &y, "restricted@v1.22", &[]);
+        assert_lines_at(&super::META, &y, "restricted", &[]);
     }
 }

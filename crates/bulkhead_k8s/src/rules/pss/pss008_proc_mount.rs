@@ -32,17 +32,18 @@ pub(crate) static HOOK: Hook = Hook::Pss(check, None);
 fn check(e: &mut Eval<'_, '_>) {
     // From v1.35 a user-namespaced pod may unmask /proc at baseline.
     if !e.user_ns() {
-        unmasked_proc(e);
+        unmasked_proc(e, None);
     }
 }
 
-/// Report every container whose `procMount` is not `Default` (shared with PSS019).
-pub(crate) fn unmasked_proc(e: &mut Eval<'_, '_>) {
+/// Report every container whose `procMount` is not `Default` (shared with PSS019, for which
+/// it also fails this check, `also`).
+pub(crate) fn unmasked_proc(e: &mut Eval<'_, '_>, also: Option<Check>) {
     for c in e.cs {
         if let Some(pm) = c.sc_field("procMount")
             && pm.as_str() != Some("Default")
         {
-            e.push(
+            e.push_also(
                 At::Spec(format!("{}/securityContext/procMount", c.rel_ptr())),
                 Some(c.name()),
                 format!(
@@ -50,6 +51,7 @@ pub(crate) fn unmasked_proc(e: &mut Eval<'_, '_>) {
                     c.name(),
                     display(pm)
                 ),
+                also,
             );
         }
     }

@@ -3,7 +3,7 @@
 use crate::rules::prelude::*;
 
 declare_rule! {
-    pub static META = {
+    pub const BASE = {
         code: "PSS013",
         name: "pss-restricted-volumes",
         summary: "Volume type not allowed by the restricted level",
@@ -23,6 +23,22 @@ declare_rule! {
         fix_safety: "No automatic fix: moving to a PersistentVolumeClaim is a deployment decision.",
     }
 }
+
+/// The rule.
+pub static META: RuleMeta = BASE;
+
+/// As reported for a field that also fails the baseline check this one replaces: with that
+/// check's aliases too.
+pub(crate) static ALSO_BASELINE: RuleMeta = RuleMeta {
+    aliases: &[
+        Alias::new(Tool::Pss, "restrictedVolumes"),
+        Alias::new(Tool::Trivy, "KSV-0028"),
+        Alias::new(Tool::Pss, "hostPathVolumes"),
+        Alias::new(Tool::Trivy, "KSV-0023"),
+        Alias::new(Tool::Polaris, "hostPathSet"),
+    ],
+    ..BASE
+};
 
 pub(crate) static HOOK: Hook = Hook::Pss(check, None);
 
@@ -71,13 +87,15 @@ fn check(e: &mut Eval<'_, '_>) {
             continue;
         }
         if let Some(bad) = FORBIDDEN_VOLUMES.iter().find(|k| set(k)) {
-            e.push(
+            let also = (*bad == "hostPath").then_some(Check::HostPathVolumes);
+            e.push_also(
                 At::Spec(format!("/volumes/{i}/{bad}")),
                 None,
                 format!(
                     "volume `{}` uses `{bad}`, not allowed by the restricted level",
                     str_of(vol.get("name"))
                 ),
+                also,
             );
         }
     }
@@ -91,6 +109,14 @@ mod tests {
     fn triggers() {
         let y = pod("volumes:\n- name: n\n  nfs: {server: s, path: /x}\n- name: h\n  hostPath: {path: /var/log}\ncontainers: [{name: c, image: i:1}]\n");
         assert_lines(&super::META, &y, &[8, 10]);
+    }
+
+    #[test]
+    fn host_paths_carry_the_baseline_aliases() {
+        let y = pod("volumes:\n- name: n\n  nfs: {server: s, path: /x}\n- name: h\n  hostPath: {path: /var/log}\ncontainers: [{name: c, image: i:1}]\n");
+        let got = aliases_at(&super::META, &y, "restricted");
+        assert!(!got[0].contains(&"KSV-0023"));
+        assert!(got[1].contains(&"KSV-0023") && got[1].contains(&"hostPathSet"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::rules::prelude::*;
 
 declare_rule! {
-    pub static META = {
+    pub const BASE = {
         code: "PSS017",
         name: "pss-seccomp-restricted",
         summary: "Seccomp profile not set to RuntimeDefault or Localhost",
@@ -32,6 +32,26 @@ declare_rule! {
     }
 }
 
+/// The rule.
+pub static META: RuleMeta = BASE;
+
+/// As reported for a field that also fails the baseline check this one replaces: with that
+/// check's aliases too.
+pub(crate) static ALSO_BASELINE: RuleMeta = RuleMeta {
+    aliases: &[
+        Alias::new(Tool::Pss, "seccompProfile_restricted"),
+        Alias::new(Tool::Trivy, "KSV-0030"),
+        Alias::new(Tool::Checkov, "CKV_K8S_31"),
+        Alias::new(Tool::KubeScore, "container-seccomp-profile"),
+        Alias::new(Tool::Polaris, "linuxHardening"),
+        Alias::new(Tool::Kubesec, "SeccompAny"),
+        Alias::new(Tool::Pss, "seccompProfile_baseline"),
+        Alias::new(Tool::Trivy, "KSV-0104"),
+        Alias::new(Tool::Kubesec, "SeccompUnconfined"),
+    ],
+    ..BASE
+};
+
 pub(crate) static HOOK: Hook = Hook::Pss(check, Some(fix));
 
 use super::pss009_seccomp_baseline::valid_seccomp;
@@ -45,13 +65,14 @@ fn check(e: &mut Eval<'_, '_>) {
         if valid_seccomp(p) {
             pod_ok = true;
         } else {
-            e.push(
+            e.push_also(
                 At::Spec("/securityContext/seccompProfile/type".into()),
                 None,
                 format!(
                     "pod seccomp profile type is `{}`; use RuntimeDefault or Localhost",
                     str_of(p.get("type"))
                 ),
+                Some(Check::SeccompProfileBaseline),
             );
         }
     }
@@ -75,13 +96,13 @@ fn check(e: &mut Eval<'_, '_>) {
             ),
             None => continue,
         };
-        e.push(
-            At::Spec(format!(
-                "{}/securityContext/seccompProfile{ptr}",
-                c.rel_ptr()
-            )),
+        // An explicit profile other than RuntimeDefault or Localhost also fails baseline.
+        let also = (!ptr.is_empty()).then_some(Check::SeccompProfileBaseline);
+        e.push_also(
+            At::Spec(format!("{}/securityContext/seccompProfile{ptr}", c.rel_ptr())),
             Some(c.name()),
             msg,
+            also,
         );
     }
 }
@@ -117,6 +138,15 @@ mod tests {
         assert_fixed(&super::META, &y, "  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n", false);
         let y = pod("securityContext:\n  seccompProfile: {type: Unconfined}\ncontainers:\n- name: c\n  image: i:1\n");
         assert_lines(&super::META, &y, &[7, 9]);
+    }
+
+    #[test]
+    fn unconfined_carries_the_baseline_aliases() {
+        // Explicitly unconfined fails seccompProfile_baseline too (KSV-0104); unset does not.
+        let y = pod("containers:\n- name: c\n  image: i:1\n- name: d\n  securityContext:\n    seccompProfile: {type: Unconfined}\n");
+        let got = aliases_at(&super::META, &y, "restricted");
+        assert!(!got[0].contains(&"KSV-0104") && got[0].contains(&"KSV-0030"));
+        assert!(got[1].contains(&"KSV-0104") && got[1].contains(&"seccompProfile_baseline"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::rules::prelude::*;
 
 declare_rule! {
-    pub static META = {
+    pub const BASE = {
         code: "PSS018",
         name: "pss-capabilities-restricted",
         summary: "Container does not drop ALL capabilities, or adds one other than \
@@ -35,6 +35,27 @@ declare_rule! {
     }
 }
 
+/// The rule.
+pub static META: RuleMeta = BASE;
+
+/// As reported for a field that also fails the baseline check this one replaces: with that
+/// check's aliases too.
+pub(crate) static ALSO_BASELINE: RuleMeta = RuleMeta {
+    aliases: &[
+        Alias::new(Tool::Pss, "capabilities_restricted"),
+        Alias::new(Tool::Trivy, "KSV-0003"),
+        Alias::new(Tool::Trivy, "KSV-0106"),
+        Alias::new(Tool::Checkov, "CKV_K8S_37"),
+        Alias::new(Tool::Polaris, "insecureCapabilities"),
+        Alias::new(Tool::Kubesec, "CapDropAll"),
+        Alias::new(Tool::Pss, "capabilities_baseline"),
+        Alias::new(Tool::Trivy, "KSV-0022"),
+        Alias::new(Tool::Checkov, "CKV_K8S_25"),
+        Alias::new(Tool::Polaris, "dangerousCapabilities"),
+    ],
+    ..BASE
+};
+
 pub(crate) static HOOK: Hook = Hook::Pss(check, Some(fix));
 
 fn check(e: &mut Eval<'_, '_>) {
@@ -60,7 +81,10 @@ fn check(e: &mut Eval<'_, '_>) {
         if let Some(Value::Array(add)) = caps.and_then(|x| x.get("add")) {
             for (i, cap) in add.iter().enumerate() {
                 if cap.as_str() != Some("NET_BIND_SERVICE") {
-                    e.push(
+                    // Outside the baseline set it also fails capabilities_baseline.
+                    let baseline = super::pss003_capabilities_baseline::CAPS_BASELINE
+                        .contains(&cap.as_str().unwrap_or(""));
+                    e.push_also(
                         At::Spec(format!(
                             "{}/securityContext/capabilities/add/{i}",
                             c.rel_ptr()
@@ -71,6 +95,7 @@ fn check(e: &mut Eval<'_, '_>) {
                             c.name(),
                             display(cap)
                         ),
+                        (!baseline).then_some(Check::CapabilitiesBaseline),
                     );
                 }
             }
@@ -106,5 +131,21 @@ mod tests {
         let y = pod("containers:\n- name: c\n  image: i:1\n");
         assert_lines_at(&super::META, &y, "restricted@v1.21", &[]);
         assert_lines_at(&super::META, &y, "baseline", &[]);
+        // A Windows pod is exempt from v1.25, and capabilities_baseline no longer applies at
+        // restricted: Pod Security Admission allows it.
+        let y = pod("os: {name: windows}\ncontainers:\n- name: c\n  securityContext:\n    capabilities: {add: [SYS_ADMIN]}\n");
+        assert_lines_at(&super::META, &y, "restricted@v1.25", &[]);
+        assert_lines_at(&super::META, &y, "restricted", &[]);
+        assert_lines_at(&super::META, &y, "restricted@v1.24", &[10, 10]);
+    }
+
+    #[test]
+    fn adds_outside_baseline_carry_the_baseline_aliases() {
+        let y = pod("containers:\n- name: c\n  securityContext:\n    capabilities:\n      drop: [ALL]\n      add: [CHOWN, SYS_ADMIN]\n");
+        let got = aliases_at(&super::META, &y, "restricted");
+        assert_eq!(got.len(), 2);
+        // CHOWN is allowed at baseline: only this rule's own aliases.
+        assert!(!got[0].contains(&"KSV-0022") && got[0].contains(&"KSV-0106"));
+        assert!(got[1].contains(&"KSV-0022") && got[1].contains(&"capabilities_baseline"));
     }
 }

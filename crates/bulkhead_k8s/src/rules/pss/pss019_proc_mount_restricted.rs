@@ -4,7 +4,7 @@
 use crate::rules::prelude::*;
 
 declare_rule! {
-    pub static META = {
+    pub const BASE = {
         code: "PSS019",
         name: "pss-proc-mount-restricted",
         summary: "Container unmasks /proc (restricted, no user-namespace relaxation)",
@@ -23,7 +23,29 @@ declare_rule! {
     }
 }
 
-pub(crate) static HOOK: Hook = Hook::Pss(super::pss008_proc_mount::unmasked_proc, None);
+/// The rule.
+pub static META: RuleMeta = BASE;
+
+/// As reported for a field that also fails the baseline check this one replaces: with that
+/// check's aliases too.
+pub(crate) static ALSO_BASELINE: RuleMeta = RuleMeta {
+    aliases: &[
+        Alias::new(Tool::Pss, "procMount_restricted"),
+        Alias::new(Tool::Trivy, "KSV-0027"),
+        Alias::new(Tool::Pss, "procMount"),
+        Alias::new(Tool::KubeLinter, "unsafe-proc-mount"),
+        Alias::new(Tool::Polaris, "procMount"),
+    ],
+    ..BASE
+};
+
+pub(crate) static HOOK: Hook = Hook::Pss(check, None);
+
+fn check(e: &mut Eval<'_, '_>) {
+    // Without a user namespace, baseline's procMount fails too.
+    let also = (!e.user_ns()).then_some(Check::ProcMount);
+    super::pss008_proc_mount::unmasked_proc(e, also);
+}
 
 #[cfg(test)]
 mod tests {
@@ -34,6 +56,14 @@ mod tests {
         let y = pod("hostUsers: false\ncontainers:\n- name: c\n  securityContext:\n    procMount: Unmasked\n");
         assert_lines(&super::META, &y, &[10]);
         assert_lines_at(&super::META, &y, "restricted@v1.35", &[10]);
+    }
+
+    #[test]
+    fn carries_the_baseline_aliases_unless_user_namespaced() {
+        let y = pod("containers:\n- name: c\n  securityContext:\n    procMount: Unmasked\n");
+        assert!(aliases_at(&super::META, &y, "restricted")[0].contains(&"unsafe-proc-mount"));
+        let y = pod("hostUsers: false\ncontainers:\n- name: c\n  securityContext:\n    procMount: Unmasked\n");
+        assert!(!aliases_at(&super::META, &y, "restricted")[0].contains(&"unsafe-proc-mount"));
     }
 
     #[test]
