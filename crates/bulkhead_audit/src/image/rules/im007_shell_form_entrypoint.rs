@@ -28,16 +28,16 @@ fn is_shell(v: &[String]) -> bool {
 pub fn check(ctx: &Ctx, out: &mut Vec<AuditFinding>) {
     let Some(cfg) = ctx.config else { return };
     let c = &cfg.config;
-    match (&c.entrypoint, &c.cmd) {
-        (Some(e), _) if !e.is_empty() => {
-            if is_shell(e) {
-                out.push(ctx.config_finding(&META, "Entrypoint runs through a shell: signals are not forwarded".into()));
-            }
-        }
-        (_, Some(cmd)) if is_shell(cmd) => {
-            out.push(ctx.config_finding(&META, "Cmd runs through a shell: signals are not forwarded".into()));
-        }
-        _ => {}
+    let which = match (&c.entrypoint, &c.cmd) {
+        (Some(e), _) if !e.is_empty() => is_shell(e).then_some("Entrypoint"),
+        (_, Some(cmd)) => is_shell(cmd).then_some("Cmd"),
+        _ => None,
+    };
+    if let Some(w) = which {
+        out.push(ctx.config_finding(
+            &META,
+            format!("{w} runs through a shell: signals are not forwarded"),
+        ));
     }
 }
 

@@ -9,7 +9,7 @@ secret_rule! {
     severity: High,
     aliases: &[Alias::new(Tool::Trivy, "private-key"), Alias::new(Tool::Gitleaks, "private-key")],
     keywords: &["private key"],
-    pattern: r#"(?i)-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----\s*(?P<secret>(?:[A-Za-z0-9+/=:,-]+\s*){2,}?)-----END[ A-Z0-9_-]{0,100}PRIVATE KEY"#,
+    pattern: r#"(?i)-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----\s*(?P<secret>[A-Za-z0-9+/=:,\s-]{40,}?)\s*-----END[ A-Z0-9_-]{0,100}PRIVATE KEY"#,
     entropy: 0.0,
     placeholders: false,
     reach: Reach::Block(16384),
