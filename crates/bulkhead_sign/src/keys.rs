@@ -299,7 +299,16 @@ impl PrivateKey {
                 sk.to_pkcs8_der().map_err(enc)?
             }
             Private::Rsa(k) => k.to_pkcs8_der().map_err(enc)?,
-            Private::Ed25519(k) => k.to_pkcs8_der().map_err(enc)?,
+            Private::Ed25519(k) => {
+                // PKCS#8 v1 without the optional public key, as Go's MarshalPKCS8PrivateKey
+                // writes it (OpenSSL and Go both read this form).
+                let mut der = vec![
+                    0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04,
+                    0x22, 0x04, 0x20,
+                ];
+                der.extend_from_slice(&k.to_bytes());
+                return Ok(der);
+            }
         };
         Ok(doc.as_bytes().to_vec())
     }

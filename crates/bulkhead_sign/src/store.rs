@@ -5,14 +5,17 @@
 //! referrers API or, without one, by the tag-schema fallback index `sha256-<hex>`.
 //!
 //! Concurrency: registries have no compare-and-swap on tags. A writer re-reads the tag right
-//! before its `PUT` (the race window is one request), confirms twice after it that its layer is
-//! there, and merges again when it is not; a writer that cannot get its layer to stay reports a
-//! lost update instead of claiming success.
+//! before its `PUT` (the race window is one request), confirms after it that its layer is
+//! there, then waits a settle period (several times the slowest request it saw, at least
+//! 150 ms) and checks again, because a writer that read before our `PUT` may replace the tag
+//! after our confirmation; whenever the layer is gone it merges again. A writer that cannot get
+//! its layer to stay reports a lost update instead of claiming success.
 
 use bulkhead_image::ImageError;
 use bulkhead_image::registry::{Client, PushOptions};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
 
 /// Media type of an OCI image manifest.
 pub const OCI_MANIFEST: &str = "application/vnd.oci.image.manifest.v1+json";
@@ -141,6 +144,13 @@ pub struct Appended {
 }
 
 const MAX_ATTEMPTS: usize = 12;
+const SETTLE_MIN: Duration = Duration::from_millis(150);
+
+/// A server error (5xx) that concurrent writers provoke in some registries (distribution's
+/// filesystem driver answers 500 while a tag link is being replaced): worth another attempt.
+fn transient(e: &ImageError) -> bool {
+    matches!(e, ImageError::Registry { detail, .. } if detail.contains("HTTP 5"))
+}
 
 fn parse_manifest(tag: &str, bytes: &[u8]) -> Result<Manifest, StoreError> {
     let m: Manifest = serde_json::from_slice(bytes).map_err(|e| StoreError::Foreign {
@@ -194,9 +204,25 @@ pub fn append_layer(
         annotations: Some(annotations),
     };
     let present = |m: &Manifest| m.layers.iter().any(|l| same_layer(l, &ours));
+    let still_there = || -> Result<bool, StoreError> {
+        match client.manifest_opt(tag) {
+            Ok(Some((b, _))) => Ok(present(&parse_manifest(tag, &b)?)),
+            Ok(None) => Ok(false),
+            Err(e) if transient(&e) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    };
+    let mut slowest = Duration::ZERO;
     let mut retries = 0;
     for _ in 0..MAX_ATTEMPTS {
-        let current = client.manifest_opt(tag)?;
+        let current = match client.manifest_opt(tag) {
+            Ok(c) => c,
+            Err(e) if transient(&e) => {
+                retries += 1;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
         let mut manifest = match &current {
             Some((bytes, _)) => parse_manifest(tag, bytes)?,
             None => Manifest {
@@ -231,24 +257,34 @@ pub fn append_layer(
         manifest.config.size = config.len() as u64;
         let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
         // Re-read right before writing: the window for a concurrent writer is one request.
-        let before = client.manifest_opt(tag)?.map(|(_, i)| i.digest);
+        let before = match client.manifest_opt(tag) {
+            Ok(b) => b.map(|(_, i)| i.digest),
+            Err(e) if transient(&e) => {
+                retries += 1;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
         if before != current.as_ref().map(|(_, i)| i.digest.clone()) {
             retries += 1;
             continue;
         }
-        let written = client.put_manifest(tag, OCI_MANIFEST, &bytes)?;
-        // Confirm twice that the layer stayed (a writer that read before our PUT may replace
-        // the tag right after it).
-        let mut kept = true;
-        for _ in 0..2 {
-            match client.manifest_opt(tag)? {
-                Some((b, _)) if present(&parse_manifest(tag, &b)?) => {}
-                _ => {
-                    kept = false;
-                    break;
-                }
+        let started = Instant::now();
+        let written = match client.put_manifest(tag, OCI_MANIFEST, &bytes) {
+            Ok(w) => w,
+            Err(e) if transient(&e) => {
+                retries += 1;
+                continue;
             }
-        }
+            Err(e) => return Err(e.into()),
+        };
+        slowest = slowest.max(started.elapsed());
+        // Confirm, settle, confirm again: a writer that read before our PUT may replace the
+        // tag after our first confirmation, within about one of its requests.
+        let kept = still_there()? && {
+            std::thread::sleep((slowest * 4).max(SETTLE_MIN));
+            still_there()?
+        };
         if kept {
             return Ok(Appended {
                 tag: tag.to_string(),
