@@ -4,8 +4,9 @@
 //! - `# bulkhead: ignore-stage[DF015] reason` — the stage the comment is in (or, before a
 //!   `FROM`, the stage that `FROM` starts);
 //! - `# bulkhead: ignore-file[DF001] reason` — the whole file;
-//! - `# hadolint ignore=DL3008,DL3009` (next instruction), `# hadolint global ignore=...`
-//!   (file);
+//! - `# hadolint ignore=DL3008, DL3009` (next instruction), `# hadolint stage ignore=...`
+//!   (the stage), `# hadolint global ignore=...` (file), parsed as strictly as hadolint
+//!   parses them (a malformed list voids the pragma);
 //! - `# trivy:ignore:DS002` / `# trivy:ignore:AVD-DS-0002` (next instruction);
 //! - `# checkov:skip=CKV_DOCKER_3:reason` (file, as Checkov treats Dockerfiles as one
 //!   resource for most checks).
@@ -67,6 +68,54 @@ fn parse_ours(rest: &str) -> Option<(Reach, Vec<String>, Option<String>)> {
     Some((reach, codes, reason))
 }
 
+/// A hadolint pragma, read exactly as hadolint reads it so that migrated files behave the
+/// same: `hadolint [global |stage ]ignore=ID[, ID]...`, blanks allowed around `=` and `,`,
+/// ids made of the letters `D L S C` and digits, nothing after them but a `# comment`.
+/// Anything else (`ignore=crazy,DL3002`, `ignore=DL3008 because`) makes the whole pragma void,
+/// as in hadolint. `stage` reaches the rest of the stage (hadolint 2.12+).
+fn parse_hadolint(text: &str) -> Option<(Reach, Vec<String>)> {
+    let blank = |c: char| c == ' ' || c == '\t';
+    let rest = text.trim_start_matches(blank).strip_prefix("hadolint")?;
+    let after = rest.trim_start_matches(blank);
+    if after.len() == rest.len() {
+        return None;
+    }
+    let (reach, rest) = if let Some(r) = after.strip_prefix("global") {
+        (Reach::File, r)
+    } else if let Some(r) = after.strip_prefix("stage") {
+        (Reach::Stage, r)
+    } else {
+        (Reach::Next, after)
+    };
+    let rest = if reach == Reach::Next {
+        rest
+    } else {
+        let r = rest.trim_start_matches(blank);
+        if r.len() == rest.len() {
+            return None;
+        }
+        r
+    };
+    let rest = rest.strip_prefix("ignore")?.trim_start_matches(blank);
+    let mut rest = rest.strip_prefix('=')?.trim_start_matches(blank);
+    let mut codes = Vec::new();
+    loop {
+        let n = rest
+            .find(|c: char| !matches!(c, 'D' | 'L' | 'S' | 'C' | '0'..='9'))
+            .unwrap_or(rest.len());
+        if n == 0 {
+            return None;
+        }
+        codes.push(rest[..n].to_string());
+        rest = rest[n..].trim_start_matches(blank);
+        match rest.strip_prefix(',') {
+            Some(r) => rest = r.trim_start_matches(blank),
+            None => break,
+        }
+    }
+    (rest.is_empty() || rest.starts_with('#')).then_some((reach, codes))
+}
+
 /// Trivy ids appear as `DS002`, `DS-0002` or `AVD-DS-0002`; our aliases use `DS-0002`.
 fn trivy_id(s: &str) -> String {
     let s = s.trim().trim_start_matches("AVD-");
@@ -121,23 +170,8 @@ pub fn collect(ctx: &Ctx) -> Vec<Suppression> {
             if let Some((reach, codes, reason)) = parse_ours(rest.trim()) {
                 push(codes, reason, reach, "bulkhead");
             }
-        } else if let Some(rest) = t.strip_prefix("hadolint") {
-            let rest = rest.trim_start();
-            let (reach, rest) = match rest.strip_prefix("global") {
-                Some(r) => (Reach::File, r.trim_start()),
-                None => (Reach::Next, rest),
-            };
-            if let Some(list) = rest.strip_prefix("ignore=") {
-                let list = list.split_whitespace().next().unwrap_or("");
-                let codes: Vec<String> = list
-                    .split(',')
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                if !codes.is_empty() {
-                    push(codes, None, reach, "hadolint");
-                }
-            }
+        } else if let Some((reach, codes)) = parse_hadolint(&c.text) {
+            push(codes, None, reach, "hadolint");
         } else if let Some(rest) = t.strip_prefix("trivy:ignore:") {
             let id = rest.split_whitespace().next().unwrap_or("");
             if !id.is_empty() {
@@ -237,6 +271,39 @@ mod tests {
                 .iter()
                 .any(|(c, _)| c == "DF038" || c == "DF040" || c == "DF015")
         );
+    }
+
+    #[test]
+    fn hadolint_pragma_forms() {
+        let codes = |t: &str| super::parse_hadolint(t).map(|(_, c)| c);
+        assert_eq!(
+            codes(" hadolint ignore=DL3023, DL3021"),
+            Some(vec!["DL3023".to_string(), "DL3021".to_string()])
+        );
+        assert_eq!(
+            codes(" hadolint ignore = DL3023 ,DL3021 # why"),
+            Some(vec!["DL3023".to_string(), "DL3021".to_string()])
+        );
+        assert_eq!(codes(" hadolint ignore=crazy,DL3002"), None);
+        assert_eq!(codes(" hadolint ignore=DL3008 because"), None);
+        assert_eq!(codes(" hadolintignore=DL3008"), None);
+        assert_eq!(codes(" hadolint ignore="), None);
+        assert_eq!(
+            super::parse_hadolint(" hadolint stage ignore=DL3002").map(|(r, _)| r),
+            Some(super::Reach::Stage)
+        );
+        assert_eq!(
+            super::parse_hadolint(" hadolint global ignore=DL3002").map(|(r, _)| r),
+            Some(super::Reach::File)
+        );
+        // End to end: a void pragma hides nothing; a stage pragma covers its stage only.
+        let (kept, _) = run("FROM debian:12\n# hadolint ignore=crazy,DL3002\nUSER root\n");
+        assert!(kept.contains(&("DF015".to_string(), 3)));
+        let (kept, hidden) = run(
+            "# hadolint stage ignore=DL3007\nFROM debian:latest AS a\nRUN true\nFROM debian:latest\n",
+        );
+        assert_eq!(hidden, vec!["DF002".to_string()]);
+        assert!(kept.contains(&("DF002".to_string(), 4)));
     }
 
     #[test]

@@ -14,7 +14,10 @@ pub static META: RuleMeta = RuleMeta {
     docs: "## What it does\n\
 Reports `COPY`/`ADD` sources named like private keys (`id_rsa`, `*.pem`, `*.key`, `*.p12`), \
 package-manager credentials (`.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`), \
-environment files (`.env`), cloud credentials and kubeconfigs.\n\n\
+environment files (`.env`), cloud credentials and kubeconfigs; a `COPY` to the file a \
+credentials variable names (`COPY ./config $AWS_CONFIG_FILE`); and a credentials variable \
+(`GOOGLE_APPLICATION_CREDENTIALS`, `AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`, \
+`HF_TOKEN_PATH`) set to a file under the destination of a `COPY` of the same stage.\n\n\
 ## Why is this bad?\n\
 Copied files stay in a layer even if a later step deletes them; anyone who can pull the \
 image can read them.\n\n\
@@ -44,26 +47,63 @@ pub fn secret_file(path: &str) -> bool {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    use super::df021_secret_in_arg_env::SECRET_FILE_ENVS;
+    let file_env = |v: &str| {
+        let name = v.trim_start_matches('$').trim_start_matches('{').trim_end_matches('}');
+        SECRET_FILE_ENVS.contains(&name).then_some(name.to_string())
+    };
     for ins in &ctx.df.instructions {
         if !matches!(ins.kind, Kind::Copy | Kind::Add) || !ins.heredocs.is_empty() {
             continue;
         }
-        let fields = ins.fields();
-        if fields.len() < 2 {
-            continue;
-        }
-        let srcs: Vec<(String, usize, usize)> = match &ins.json {
-            Some(j) if j.len() >= 2 => j[..j.len() - 1].iter().map(|s| (s.clone(), fields[0].lstart, fields[fields.len() - 1].lend)).collect(),
-            _ => fields[..fields.len() - 1].iter().map(|f| (f.text.to_string(), f.lstart, f.lend)).collect(),
-        };
-        for (s, ls, le) in srcs {
-            if secret_file(&s) {
-                out.push(ctx.at_l(&META, ins, ls, le, format!(
-                    "`{s}` looks like a secret and would stay in the image: use `RUN --mount=type=secret`"
+        let ops = ins.copy_operands(ctx.df.escape);
+        for s in &ops.sources {
+            if secret_file(&s.text) {
+                out.push(ctx.at_l(&META, ins, s.lstart, s.lend, format!(
+                    "`{}` looks like a secret and would stay in the image: use `RUN --mount=type=secret`", s.text
                 )));
             }
         }
+        // `COPY ./config $AWS_CONFIG_FILE`: the destination is where tools read credentials.
+        if let Some(d) = &ops.dest
+            && let Some(name) = file_env(&d.text)
+            && !ops.sources.is_empty()
+        {
+            out.push(ctx.at_l(&META, ins, d.lstart, d.lend, format!(
+                "copies a credentials file to `${name}`: it would stay in the image; use `RUN --mount=type=secret`"
+            )));
+        }
     }
+    // `ENV GOOGLE_APPLICATION_CREDENTIALS=./app/sa.json` naming a file a COPY of the same
+    // stage put in the image.
+    for stage in &ctx.model.stages {
+        let body = || (stage.from + 1..stage.end).map(|i| &ctx.df.instructions[i]);
+        let dests: Vec<String> = body()
+            .filter(|i| matches!(i.kind, Kind::Copy | Kind::Add) && i.flag("from").is_none())
+            .filter_map(|i| i.copy_operands(ctx.df.escape).dest.map(|d| d.text))
+            .collect();
+        for ins in body().filter(|i| matches!(i.kind, Kind::Env | Kind::Arg)) {
+            for kv in super::key_values(ins) {
+                let value = crate::model::unquote(kv.value.trim());
+                if file_env(&kv.key).is_some() && !value.is_empty() && dests.iter().any(|d| under(value, d)) {
+                    out.push(ctx.at_l(&META, ins, kv.lstart, kv.lend, format!(
+                        "`{}` names `{value}`, a credentials file copied into the image: use `RUN --mount=type=secret`", kv.key
+                    )));
+                }
+            }
+        }
+    }
+}
+
+/// Whether `path` lies in the directory `dest` (both as written; `.` and `/` are the root of
+/// the relative and absolute trees, which BuildKit resolves against `WORKDIR`).
+fn under(path: &str, dest: &str) -> bool {
+    let norm = |p: &str| p.trim_start_matches("./").trim_start_matches('/').trim_end_matches('/').to_string();
+    let (p, d) = (norm(path), norm(dest));
+    if d.is_empty() || d == "." {
+        return !p.is_empty();
+    }
+    p == d || p.starts_with(&format!("{d}/"))
 }
 
 #[cfg(test)]
@@ -78,5 +118,15 @@ mod tests {
     #[test]
     fn near_misses() {
         assert_lines(&super::META, "FROM a:1\nCOPY .env.example id_rsa.pub keys.go /app/\nCOPY <<EOF /app/.env\nA=1\nEOF\n", &[]);
+        // The credentials path names no copied file.
+        assert_lines(&super::META, "FROM a:1\nCOPY /src /src\nENV GOOGLE_APPLICATION_CREDENTIALS=./app/sa.json\nENV GOOGLE_APPLICATION_CREDENTIALS=/credentials/sa.json\n", &[]);
+    }
+
+    #[test]
+    fn credentials_files_named_by_their_variables() {
+        assert_lines(&super::META, "FROM a:1\nCOPY ./config $AWS_CONFIG_FILE\n", &[2]);
+        assert_lines(&super::META, "FROM a:1\nCOPY /src /app/\nENV GOOGLE_APPLICATION_CREDENTIALS=./app/sa.json\n", &[3]);
+        assert_lines(&super::META, "FROM a:1\nCOPY . .\nENV GOOGLE_APPLICATION_CREDENTIALS=\"./news-extraction.json\"\n", &[3]);
+        assert_lines(&super::META, "FROM a:1\nCOPY /src /app/\nARG GOOGLE_APPLICATION_CREDENTIALS=./app/sa.json\n", &[3]);
     }
 }
