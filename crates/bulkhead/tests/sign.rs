@@ -809,3 +809,124 @@ fn wrong_password_truncated_pem_and_no_partial_files() {
     );
     assert_eq!(std::fs::read_to_string(env.path("k.key")).unwrap(), pem);
 }
+
+/// A registry that lies: it serves manifest bytes that do not hash to the digest it announces
+/// (or was asked for). No real registry does this on purpose, so this one is a few lines of
+/// std TCP on 127.0.0.1.
+fn lying_registry(body: Vec<u8>, announced: String) -> (String, std::thread::JoinHandle<()>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let handle = std::thread::spawn(move || {
+        for _ in 0..2 {
+            let Ok((mut s, _)) = listener.accept() else {
+                return;
+            };
+            let mut req = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !req.windows(4).any(|w| w == b"\r\n\r\n") {
+                match s.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => req.extend_from_slice(&buf[..n]),
+                }
+            }
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.oci.image.manifest.v1+json\r\nDocker-Content-Digest: {announced}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = s.write_all(head.as_bytes());
+            let _ = s.write_all(&body);
+        }
+    });
+    (addr, handle)
+}
+
+#[test]
+fn a_registry_serving_another_manifest_than_the_digest_is_refused() {
+    let real = br#"{"schemaVersion":2,"config":{"mediaType":"a","size":1,"digest":"sha256:00"},"layers":[]}"#;
+    let served = br#"{"schemaVersion":2,"config":{"mediaType":"b","size":1,"digest":"sha256:00"},"layers":[]}"#;
+    let announced = bulkhead_image::oci::sha256_digest(real);
+    let dir = tempfile::tempdir().unwrap();
+    let key = bulkhead_sign::PrivateKey::generate_p256();
+    std::fs::write(dir.path().join("k.pub"), key.public_key().to_pem().unwrap()).unwrap();
+    for by_digest in [false, true] {
+        let (addr, h) = lying_registry(served.to_vec(), announced.clone());
+        let image = if by_digest {
+            format!("{addr}/lie@{announced}")
+        } else {
+            format!("{addr}/lie:v1")
+        };
+        let out = Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+            .args([
+                "verify",
+                "--key",
+                "k.pub",
+                "--insecure-registry",
+                &addr,
+                &image,
+            ])
+            .current_dir(dir.path())
+            .env("DOCKER_CONFIG", dir.path())
+            .output()
+            .unwrap();
+        fails(
+            &out,
+            2,
+            &format!("digest mismatch for manifest http://{addr}/v2/lie/manifests/"),
+        );
+        fails(&out, 2, &format!("expected {announced}"));
+        drop(h);
+    }
+}
+
+#[test]
+fn uploads_monolithic_chunked_and_mounted_and_verify_needs_cosigns_requests() {
+    if !ready() {
+        return;
+    }
+    let env = Env::start();
+    env.push("up", "v1", "up");
+    let c = env.client("up");
+    let data: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    let (d, how) = c.push_blob(&data, &PushOptions::default()).unwrap();
+    assert_eq!(how, bulkhead_image::registry::BlobPush::Monolithic);
+    let (_, how) = c.push_blob(&data, &PushOptions::default()).unwrap();
+    assert_eq!(how, bulkhead_image::registry::BlobPush::Existed);
+    let chunked: Vec<u8> = data.iter().rev().copied().collect();
+    let opts = PushOptions {
+        chunk_size: Some(4096),
+        ..PushOptions::default()
+    };
+    let (dc, how) = c.push_blob(&chunked, &opts).unwrap();
+    assert_eq!(how, bulkhead_image::registry::BlobPush::Chunked(3));
+    let mut back = Vec::new();
+    std::io::Read::read_to_end(
+        &mut c.blob(&dc, Some(chunked.len() as u64)).unwrap(),
+        &mut back,
+    )
+    .unwrap();
+    assert_eq!(back, chunked);
+    let other = env.client("up2");
+    let mount = PushOptions {
+        mount_from: Some("up".into()),
+        ..PushOptions::default()
+    };
+    let (dm, how) = other.push_blob(&data, &mount).unwrap();
+    assert_eq!((dm, how), (d, bulkhead_image::registry::BlobPush::Mounted));
+
+    // verify: auth challenge, image manifest, .sig manifest, its one layer = 4 requests
+    // (cosign: manifest HEAD, .sig manifest, layers, plus its own auth ping).
+    generate(&env, "k", "pw");
+    let image = env.image("up:v1");
+    ok(&env.bh(&["sign", "--key", "k.key", &image], Some("pw")));
+    let out = env.bh(
+        &["verify", "--key", "k.pub", "--show-requests", &image],
+        None,
+    );
+    ok(&out);
+    assert!(
+        text(&out.stderr).contains("http requests: 4\n"),
+        "{}",
+        text(&out.stderr)
+    );
+}
