@@ -164,6 +164,10 @@ rules! {
         ks063_networkpolicy_selects_nothing,
         ks064_pod_not_isolated,
         ks065_requests_not_equal_limits,
+        ks066_rbac_manage_networking,
+        ks067_rbac_manage_configmaps,
+        ks068_rbac_manage_aws_auth,
+        ks069_rbac_manage_webhook_configurations,
     }
     dc {
         dc001_privileged,

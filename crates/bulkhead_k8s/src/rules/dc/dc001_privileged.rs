@@ -1,4 +1,4 @@
-//! DC001 `compose-privileged`: compose service runs privileged.
+//! DC001 `compose-privileged`: Compose service runs privileged.
 
 use crate::rules::prelude::*;
 

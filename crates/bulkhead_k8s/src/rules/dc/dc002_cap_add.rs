@@ -1,4 +1,4 @@
-//! DC002 `compose-cap-add`: compose service adds a dangerous capability.
+//! DC002 `compose-cap-add`: Compose service adds a dangerous capability.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! DC003 `compose-host-namespace`: compose service shares the host's network, PID or IPC namespace.
+//! DC003 `compose-host-namespace`: Compose service shares the host's network, PID or IPC namespace.
 
 use crate::rules::prelude::*;
 

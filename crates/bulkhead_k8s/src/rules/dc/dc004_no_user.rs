@@ -1,4 +1,4 @@
-//! DC004 `compose-no-user`: compose service sets no non-root `user`.
+//! DC004 `compose-no-user`: Compose service sets no non-root `user`.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! DC005 `compose-writable-root`: compose service has a writable root filesystem.
+//! DC005 `compose-writable-root`: Compose service has a writable root filesystem.
 
 use crate::rules::prelude::*;
 

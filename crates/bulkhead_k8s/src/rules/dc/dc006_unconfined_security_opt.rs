@@ -1,4 +1,4 @@
-//! DC006 `compose-unconfined-security-opt`: compose service disables seccomp, AppArmor or SELinux
+//! DC006 `compose-unconfined-security-opt`: Compose service disables seccomp, AppArmor or SELinux
 //! confinement.
 
 use crate::rules::prelude::*;

@@ -1,4 +1,4 @@
-//! DC007 `compose-docker-socket`: compose service mounts the Docker socket.
+//! DC007 `compose-docker-socket`: Compose service mounts the Docker socket.
 
 use crate::rules::prelude::*;
 

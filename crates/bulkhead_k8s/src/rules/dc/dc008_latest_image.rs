@@ -1,4 +1,4 @@
-//! DC008 `compose-latest-image`: compose service image has no tag or uses `latest`.
+//! DC008 `compose-latest-image`: Compose service image has no tag or uses `latest`.
 
 use crate::rules::prelude::*;
 

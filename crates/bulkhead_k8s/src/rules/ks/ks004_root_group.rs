@@ -1,4 +1,4 @@
-//! KS004 `root-group`: pod or container uses the root group (GID 0).
+//! KS004 `root-group`: Pod or container uses the root group (GID 0).
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! KS013 `automount-service-account-token`: service account token mounted automatically.
+//! KS013 `automount-service-account-token`: Service account token mounted automatically.
 
 use crate::rules::prelude::*;
 

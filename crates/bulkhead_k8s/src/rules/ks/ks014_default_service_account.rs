@@ -1,4 +1,4 @@
-//! KS014 `default-service-account`: pod uses the default ServiceAccount.
+//! KS014 `default-service-account`: Pod uses the default ServiceAccount.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! KS015 `deprecated-service-account-field`: pod spec uses the deprecated `serviceAccount` field.
+//! KS015 `deprecated-service-account-field`: Pod spec uses the deprecated `serviceAccount` field.
 
 use crate::rules::prelude::*;
 

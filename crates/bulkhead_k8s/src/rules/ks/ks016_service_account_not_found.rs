@@ -1,4 +1,4 @@
-//! KS016 `service-account-not-found`: serviceAccount referenced but not defined in the input.
+//! KS016 `service-account-not-found`: ServiceAccount referenced but not defined in the input.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! KS017 `host-users`: pod does not use a user namespace (hostUsers: false).
+//! KS017 `host-users`: Pod does not use a user namespace (hostUsers: false).
 
 use crate::rules::prelude::*;
 

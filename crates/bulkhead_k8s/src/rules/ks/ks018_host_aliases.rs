@@ -1,4 +1,4 @@
-//! KS018 `host-aliases`: pod manages /etc/hosts through hostAliases.
+//! KS018 `host-aliases`: Pod manages /etc/hosts through hostAliases.
 
 use crate::rules::prelude::*;
 

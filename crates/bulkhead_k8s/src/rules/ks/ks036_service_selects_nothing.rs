@@ -1,4 +1,4 @@
-//! KS036 `service-selects-nothing`: service selector matches no pod template.
+//! KS036 `service-selects-nothing`: Service selector matches no pod template.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! KS037 `single-replica`: deployment or StatefulSet runs a single replica.
+//! KS037 `single-replica`: Deployment or StatefulSet runs a single replica.
 
 use crate::rules::prelude::*;
 

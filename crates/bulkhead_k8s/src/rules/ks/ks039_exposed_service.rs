@@ -1,4 +1,4 @@
-//! KS039 `exposed-service`: service exposed outside the cluster (NodePort, LoadBalancer,
+//! KS039 `exposed-service`: Service exposed outside the cluster (NodePort, LoadBalancer,
 //! externalIPs).
 
 use crate::rules::prelude::*;

@@ -1,4 +1,4 @@
-//! KS046 `configmap-holds-secret`: configMap holds a secret.
+//! KS046 `configmap-holds-secret`: ConfigMap holds a secret.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! KS047 `pdb-blocks-evictions`: podDisruptionBudget allows no voluntary disruption.
+//! KS047 `pdb-blocks-evictions`: PodDisruptionBudget allows no voluntary disruption.
 
 use crate::rules::prelude::*;
 

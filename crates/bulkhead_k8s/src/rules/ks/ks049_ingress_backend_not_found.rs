@@ -1,4 +1,4 @@
-//! KS049 `ingress-backend-not-found`: ingress routes to a Service not defined in the input.
+//! KS049 `ingress-backend-not-found`: Ingress routes to a Service not defined in the input.
 
 use crate::rules::prelude::*;
 

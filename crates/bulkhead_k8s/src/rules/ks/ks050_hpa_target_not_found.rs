@@ -1,4 +1,4 @@
-//! KS050 `hpa-target-not-found`: horizontalPodAutoscaler scales an object not defined in the input.
+//! KS050 `hpa-target-not-found`: HorizontalPodAutoscaler scales an object not defined in the input.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! KS053 `ingress-without-tls`: ingress serves plain HTTP (no TLS).
+//! KS053 `ingress-without-tls`: Ingress serves plain HTTP (no TLS).
 
 use crate::rules::prelude::*;
 

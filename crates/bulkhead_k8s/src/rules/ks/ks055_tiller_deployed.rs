@@ -1,4 +1,4 @@
-//! KS055 `tiller-deployed`: tiller (the Helm v2 server) is deployed.
+//! KS055 `tiller-deployed`: Tiller (the Helm v2 server) is deployed.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! KS057 `cronjob-without-deadline`: cronJob sets no `startingDeadlineSeconds`.
+//! KS057 `cronjob-without-deadline`: CronJob sets no `startingDeadlineSeconds`.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! KS058 `job-restart-policy`: job or CronJob pod template restartPolicy is not OnFailure or Never.
+//! KS058 `job-restart-policy`: Job or CronJob pod template restartPolicy is not OnFailure or Never.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! KS063 `networkpolicy-selects-nothing`: networkPolicy selects no pod template.
+//! KS063 `networkpolicy-selects-nothing`: NetworkPolicy selects no pod template.
 
 use crate::rules::prelude::*;
 

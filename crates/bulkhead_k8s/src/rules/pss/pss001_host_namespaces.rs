@@ -1,4 +1,4 @@
-//! PSS001 `pss-host-namespaces`: pod shares the host's network, PID or IPC namespace.
+//! PSS001 `pss-host-namespaces`: Pod shares the host's network, PID or IPC namespace.
 
 use crate::rules::prelude::*;
 

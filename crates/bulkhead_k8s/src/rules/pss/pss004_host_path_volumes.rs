@@ -1,4 +1,4 @@
-//! PSS004 `pss-host-path-volumes`: pod mounts a hostPath volume.
+//! PSS004 `pss-host-path-volumes`: Pod mounts a hostPath volume.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! PSS006 `pss-apparmor-profile`: appArmor profile is unconfined or not allowed.
+//! PSS006 `pss-apparmor-profile`: AppArmor profile is unconfined or not allowed.
 
 use crate::rules::prelude::*;
 

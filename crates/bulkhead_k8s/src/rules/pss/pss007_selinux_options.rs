@@ -1,4 +1,4 @@
-//! PSS007 `pss-selinux-options`: sELinux type, user or role is not allowed.
+//! PSS007 `pss-selinux-options`: SELinux type, user or role is not allowed.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! PSS009 `pss-seccomp-baseline`: seccomp profile explicitly unconfined.
+//! PSS009 `pss-seccomp-baseline`: Seccomp profile explicitly unconfined.
 
 use crate::rules::prelude::*;
 

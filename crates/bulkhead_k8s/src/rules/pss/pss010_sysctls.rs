@@ -1,4 +1,4 @@
-//! PSS010 `pss-sysctls`: pod sets an unsafe sysctl.
+//! PSS010 `pss-sysctls`: Pod sets an unsafe sysctl.
 
 use crate::rules::prelude::*;
 

@@ -1,4 +1,4 @@
-//! PSS011 `pss-windows-host-process`: windows HostProcess container.
+//! PSS011 `pss-windows-host-process`: Windows HostProcess container.
 
 use crate::rules::prelude::*;
 

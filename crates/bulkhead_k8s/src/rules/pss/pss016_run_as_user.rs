@@ -1,4 +1,4 @@
-//! PSS016 `pss-run-as-user`: pod or container runs as UID 0.
+//! PSS016 `pss-run-as-user`: Pod or container runs as UID 0.
 
 use crate::rules::prelude::*;
 

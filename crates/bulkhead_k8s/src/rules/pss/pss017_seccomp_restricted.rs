@@ -1,4 +1,4 @@
-//! PSS017 `pss-seccomp-restricted`: seccomp profile not set to RuntimeDefault or Localhost.
+//! PSS017 `pss-seccomp-restricted`: Seccomp profile not set to RuntimeDefault or Localhost.
 
 use crate::rules::prelude::*;
 
