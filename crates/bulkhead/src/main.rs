@@ -53,6 +53,8 @@ enum Command {
     /// NetworkPolicy analysis: connectivity list, explain, diff, lints, synthesis.
     #[command(subcommand_required = true)]
     Netpol(cmd::netpol::Args),
+    /// Watch running processes and containers with Falco rules (runtime detection, drift prevention).
+    Monitor(cmd::monitor::Args),
     /// Write a software bill of materials (CycloneDX 1.6 or SPDX 2.3) of an image or directory.
     Sbom(cmd::sbom::Args),
     /// Generate or import cosign-compatible key pairs.
@@ -92,6 +94,7 @@ fn main() -> ExitCode {
         Command::Fs(args) => cmd::fs::run(args),
         Command::Netpol(args) => cmd::netpol::run(args),
         Command::Sbom(args) => cmd::sbom::run(args),
+        Command::Monitor(args) => cmd::monitor::run(args),
         Command::Key(args) => cmd::key::run(args),
         Command::Sign(args) => cmd::sign::run(args),
         Command::Verify(args) => cmd::verify::run(args),

@@ -10,6 +10,7 @@ pub mod fs;
 pub mod image;
 pub mod key;
 pub mod man;
+pub mod monitor;
 pub mod netpol;
 pub mod packages;
 pub mod registry;

@@ -41,6 +41,9 @@ pub const UNAVAILABLE: [FieldId; 9] = [
 
 /// What this sensor fills: execve and open events, every process, user, container and
 /// file field except those in [`UNAVAILABLE`] (and the socket fields that depend on them).
+/// Image and Kubernetes fields are filled when a runtime's state names them and are
+/// otherwise without value (so `not container.image.repository in (...)` holds, as in Falco
+/// for a container whose image is unknown).
 pub fn capabilities() -> Capabilities {
     let mut fields: std::collections::BTreeSet<FieldId> = CATALOGUE.iter().map(|d| d.id).collect();
     for f in UNAVAILABLE {
@@ -55,11 +58,6 @@ pub fn capabilities() -> Capabilities {
         FieldId::FdRport,
         FieldId::FdConnected,
         FieldId::FdNameChanged,
-        FieldId::K8sNsName,
-        FieldId::K8sPodName,
-        FieldId::ContainerImage,
-        FieldId::ContainerImageRepository,
-        FieldId::ContainerImageTag,
     ] {
         fields.remove(&f);
     }

@@ -83,7 +83,12 @@ pub struct ProcTable {
     pub containers: Containers,
     users: HashMap<(String, i64), String>,
     groups: HashMap<(String, i64), String>,
+    exited: std::collections::VecDeque<(std::time::Instant, i64)>,
 }
+
+/// How long an exited process stays in the table: fanotify reports opens asynchronously, so
+/// the open of a short-lived process (`cat /etc/shadow`) is often read after it exited.
+const KEEP_EXITED: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Most entries kept (oldest evicted first when exceeded).
 const MAX_ENTRIES: usize = 65_536;
@@ -97,6 +102,7 @@ impl ProcTable {
             containers,
             users: HashMap::new(),
             groups: HashMap::new(),
+            exited: std::collections::VecDeque::new(),
         }
     }
 
@@ -105,9 +111,17 @@ impl ProcTable {
         &self.host
     }
 
-    /// Forget an exited process.
+    /// Note that a process exited; it is forgotten a few seconds later.
     pub fn remove(&mut self, pid: i64) {
-        self.entries.remove(&pid);
+        let now = std::time::Instant::now();
+        while let Some(&(t, old)) = self.exited.front() {
+            if now.duration_since(t) < KEEP_EXITED {
+                break;
+            }
+            self.exited.pop_front();
+            self.entries.remove(&old);
+        }
+        self.exited.push_back((now, pid));
     }
 
     /// The process `pid` as cached, if its start time still matches.

@@ -1,0 +1,437 @@
+//! `bulkhead monitor`: the load report, malformed rules, and (as root, with runc and
+//! busybox-static) a real runc container on an overlay root doing what Falco's stable rules
+//! look for, the same actions on the host, and drift prevention.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_bulkhead")
+}
+
+fn ci() -> bool {
+    std::env::var("CI").as_deref() == Ok("true")
+}
+
+fn falco_rules() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/conformance/falco/falco_rules.yaml");
+    if p.exists() {
+        return Some(p);
+    }
+    assert!(!ci(), "CI=true and {} is missing", p.display());
+    eprintln!("skipped: {} missing", p.display());
+    None
+}
+
+fn which(tool: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join(tool))
+            .find(|p| p.is_file())
+    })
+}
+
+/// Root, runc and a static busybox; else skipped (failed under CI=true).
+fn container_prereqs() -> Option<(PathBuf, PathBuf)> {
+    let root = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .map(|l| l.split_whitespace().nth(1) == Some("0"))
+        })
+        .unwrap_or(false);
+    let runc = which("runc");
+    let busybox = ["/bin/busybox", "/usr/bin/busybox"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file());
+    match (root, runc, busybox) {
+        (true, Some(r), Some(b)) => Some((r, b)),
+        (root, r, b) => {
+            let why = format!("root={root} runc={r:?} busybox={b:?}");
+            assert!(!ci(), "CI=true and a prerequisite is missing: {why}");
+            eprintln!("skipped: {why}");
+            None
+        }
+    }
+}
+
+#[test]
+fn check_rules_lists_what_the_sensor_skips() {
+    let Some(rules) = falco_rules() else { return };
+    let out = Command::new(bin())
+        .args(["monitor", "--check-rules", "--rules"])
+        .arg(&rules)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    insta::assert_snapshot!("monitor_check_rules", err);
+}
+
+#[test]
+fn malformed_rules_exit_2_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.yaml");
+    std::fs::write(
+        &p,
+        "- rule: R\n  desc: d\n  condition: proc.name in (a, b\n  output: o\n  priority: INFO\n",
+    )
+    .unwrap();
+    let out = Command::new(bin())
+        .args(["monitor", "--check-rules", "--rules"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}:3:1: rule `R`: condition syntax error at offset 18: expected `)` closing the list (near ``)\n",
+            p.display()
+        )
+    );
+    let out = Command::new(bin())
+        .args(["monitor", "--check-rules", "--rules", "/nonexistent/r.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("error: /nonexistent/r.yaml: cannot read rules file")
+    );
+}
+
+/// A runc bundle whose root is an overlay (lower: busybox rootfs; upper: empty).
+struct Bundle {
+    dir: tempfile::TempDir,
+    mounted: bool,
+}
+
+impl Bundle {
+    fn new(busybox: &Path, args: &[&str]) -> Bundle {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let lower = d.join("lower");
+        for sub in ["bin", "etc", "tmp", "var/log", "dev/shm", "proc", "sys"] {
+            std::fs::create_dir_all(lower.join(sub)).unwrap();
+        }
+        std::fs::copy(busybox, lower.join("bin/busybox")).unwrap();
+        for a in [
+            "sh", "cat", "nc", "tail", "cp", "ln", "sleep", "true", "kill", "echo",
+        ] {
+            std::os::unix::fs::symlink("busybox", lower.join("bin").join(a)).unwrap();
+        }
+        std::fs::write(lower.join("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n").unwrap();
+        std::fs::write(lower.join("etc/group"), "root:x:0:\n").unwrap();
+        std::fs::write(lower.join("etc/shadow"), "root:*:19000:0:99999:7:::\n").unwrap();
+        std::fs::write(lower.join("var/log/syslog"), "").unwrap();
+        for sub in ["upper", "work", "rootfs", "state"] {
+            std::fs::create_dir_all(d.join(sub)).unwrap();
+        }
+        let opts = format!(
+            "lowerdir={},upperdir={},workdir={}",
+            lower.display(),
+            d.join("upper").display(),
+            d.join("work").display()
+        );
+        let st = Command::new("mount")
+            .args(["-t", "overlay", "overlay", "-o", &opts])
+            .arg(d.join("rootfs"))
+            .status()
+            .unwrap();
+        assert!(st.success(), "overlay mount failed");
+        let st = Command::new("runc")
+            .arg("spec")
+            .current_dir(d)
+            .status()
+            .unwrap();
+        assert!(st.success());
+        let mut c: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(d.join("config.json")).unwrap()).unwrap();
+        c["process"]["terminal"] = false.into();
+        c["process"]["args"] = args.iter().map(|a| serde_json::Value::from(*a)).collect();
+        c["root"]["readonly"] = false.into();
+        for m in c["mounts"].as_array_mut().unwrap() {
+            if m["destination"] == "/dev/shm" {
+                let o: Vec<serde_json::Value> = m["options"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|o| *o != "noexec")
+                    .cloned()
+                    .collect();
+                m["options"] = o.into();
+            }
+        }
+        std::fs::write(
+            d.join("config.json"),
+            serde_json::to_string_pretty(&c).unwrap(),
+        )
+        .unwrap();
+        Bundle { dir, mounted: true }
+    }
+
+    fn state(&self) -> PathBuf {
+        self.dir.path().join("state")
+    }
+
+    /// Run the container to completion; (exit code, stdout+stderr).
+    fn run(&self, id: &str) -> (i32, String) {
+        let out = Command::new("runc")
+            .arg("--root")
+            .arg(self.state())
+            .args(["run", "-b"])
+            .arg(self.dir.path())
+            .arg(id)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let _ = Command::new("runc")
+            .arg("--root")
+            .arg(self.state())
+            .args(["delete", "-f", id])
+            .output();
+        (
+            out.status.code().unwrap_or(-1),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
+    }
+}
+
+impl Drop for Bundle {
+    fn drop(&mut self) {
+        if self.mounted {
+            let _ = Command::new("umount")
+                .arg(self.dir.path().join("rootfs"))
+                .status();
+        }
+    }
+}
+
+/// A running monitor writing JSON alerts to a file.
+struct Monitor {
+    child: Child,
+    out: PathBuf,
+}
+
+impl Monitor {
+    fn start(rules: &Path, state: &Path, out: &Path, extra: &[&str]) -> Monitor {
+        let mut child = Command::new(bin())
+            .args(["monitor", "--output", "json", "--rules"])
+            .arg(rules)
+            .arg("--runc-root")
+            .arg(state)
+            .arg("--output-file")
+            .arg(out)
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut err = BufReader::new(child.stderr.take().unwrap());
+        let start = Instant::now();
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if err.read_line(&mut line).unwrap() == 0 {
+                panic!("monitor exited before it was ready");
+            }
+            if line.starts_with("monitor: ready") {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "monitor never became ready"
+            );
+        }
+        // Keep draining stderr so the monitor never blocks on it.
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            while err.read_line(&mut s).unwrap_or(0) > 0 {
+                s.clear();
+            }
+        });
+        Monitor {
+            child,
+            out: out.to_path_buf(),
+        }
+    }
+
+    /// Stop (SIGTERM) and return the alerts.
+    fn stop(mut self) -> Vec<serde_json::Value> {
+        // Let the asynchronous fanotify/proc-connector events drain.
+        std::thread::sleep(Duration::from_millis(1500));
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status();
+        let _ = self.child.wait();
+        std::fs::read_to_string(&self.out)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+}
+
+fn of_container<'a>(alerts: &'a [serde_json::Value], id: &str) -> Vec<&'a str> {
+    let mut v: Vec<&str> = alerts
+        .iter()
+        .filter(|a| a["output_fields"]["container.id"] == id)
+        .map(|a| a["rule"].as_str().unwrap())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn runc_container_actions_raise_the_stable_rules_with_the_container_id() {
+    let Some(rules) = falco_rules() else { return };
+    let Some((_runc, busybox)) = container_prereqs() else {
+        return;
+    };
+    let script = "/bin/tail -f /etc/shadow & sleep 0.5; kill $!; \
+                  /bin/cp /bin/busybox /tmp/sleep; /tmp/sleep 0.3; \
+                  /bin/nc -l -p 9999 -e /bin/sh & sleep 0.3; kill $!; \
+                  /bin/cp /bin/busybox /dev/shm/sleep; /dev/shm/sleep 0.3; echo finished";
+    let b = Bundle::new(&busybox, &["sh", "-c", script]);
+    let tmp = tempfile::tempdir().unwrap();
+    let m = Monitor::start(&rules, &b.state(), &tmp.path().join("alerts.json"), &[]);
+    let (code, out) = b.run("bulkheadtestctr1");
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("finished"), "{out}");
+    let alerts = m.stop();
+    assert_eq!(
+        of_container(&alerts, "bulkheadtest"),
+        [
+            "Drop and execute new binary in container",
+            "Execution from /dev/shm",
+            "Netcat Remote Code Execution in Container",
+            "Read sensitive file untrusted",
+        ]
+    );
+    // The drop-and-execute alert names the dropped file.
+    let drop = alerts
+        .iter()
+        .find(|a| a["rule"] == "Drop and execute new binary in container")
+        .unwrap();
+    assert_eq!(drop["output_fields"]["proc.exepath"], "/tmp/sleep");
+    assert_eq!(drop["priority"], "Critical");
+}
+
+#[test]
+fn the_same_actions_on_the_host_raise_no_container_rule() {
+    let Some(rules) = falco_rules() else { return };
+    let Some((_runc, busybox)) = container_prereqs() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::create_dir_all(d.join("bin")).unwrap();
+    std::fs::copy(&busybox, d.join("bin/busybox")).unwrap();
+    std::os::unix::fs::symlink("busybox", d.join("bin/nc")).unwrap();
+    let m = Monitor::start(
+        &rules,
+        &d.join("no-runc-state"),
+        &d.join("alerts.json"),
+        &[],
+    );
+    // A marker port tells our nc apart from anything else running on the host.
+    let _ = Command::new(d.join("bin/nc"))
+        .args(["-e", "/bin/true", "127.0.0.1", "39917"])
+        .output();
+    let alerts = m.stop();
+    let ours: Vec<&serde_json::Value> = alerts
+        .iter()
+        .filter(|a| {
+            a["output_fields"]["proc.cmdline"]
+                .as_str()
+                .is_some_and(|c| c.contains("39917"))
+        })
+        .collect();
+    assert!(ours.is_empty(), "{ours:#?}");
+    assert!(
+        alerts
+            .iter()
+            .all(|a| a["rule"] != "Netcat Remote Code Execution in Container"
+                || a["output_fields"]["container.id"] != "host")
+    );
+}
+
+#[test]
+fn memfd_execution_on_the_host_is_fileless_execution() {
+    let Some(rules) = falco_rules() else { return };
+    let Some(_) = container_prereqs() else { return };
+    let Some(python) = which("python3") else {
+        assert!(!ci(), "CI=true and python3 is missing");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let m = Monitor::start(
+        &rules,
+        &tmp.path().join("none"),
+        &tmp.path().join("alerts.json"),
+        &["--no-opens"],
+    );
+    let code = "import os\nfd=os.memfd_create('bulkhead-memfd-test')\nos.write(fd, open('/bin/sleep','rb').read())\nos.execv(f'/proc/self/fd/{fd}', ['sleep', '0.5'])\n";
+    let st = Command::new(python).args(["-c", code]).status().unwrap();
+    assert!(st.success());
+    let alerts = m.stop();
+    let ours: Vec<&serde_json::Value> = alerts
+        .iter()
+        .filter(|a| a["rule"] == "Fileless execution via memfd_create")
+        .filter(|a| {
+            a["output_fields"]["proc.exepath"]
+                .as_str()
+                .is_some_and(|p| p.contains("bulkhead-memfd-test"))
+        })
+        .collect();
+    assert_eq!(ours.len(), 1, "{alerts:#?}");
+    assert_eq!(ours[0]["output_fields"]["container.id"], "host");
+}
+
+#[test]
+fn deny_drift_blocks_a_dropped_binary_and_lets_image_binaries_run() {
+    let Some(rules) = falco_rules() else { return };
+    let Some((_runc, busybox)) = container_prereqs() else {
+        return;
+    };
+    let script = "/bin/cp /bin/busybox /tmp/sleep; /tmp/sleep 0; echo dropped=$?; /bin/sleep 0; echo image=$?";
+    let b = Bundle::new(&busybox, &["sh", "-c", script]);
+    let tmp = tempfile::tempdir().unwrap();
+    let m = Monitor::start(
+        &rules,
+        &b.state(),
+        &tmp.path().join("alerts.json"),
+        &["--deny-drift", "--no-opens"],
+    );
+    let (code, out) = b.run("bulkheaddrift1");
+    let alerts = m.stop();
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("dropped=126"), "{out}");
+    assert!(out.contains("Operation not permitted"), "EPERM: {out}");
+    assert!(out.contains("image=0"), "{out}");
+    let denials: Vec<&serde_json::Value> = alerts
+        .iter()
+        .filter(|a| a["rule"] == "Drift prevented: executable not in the container image")
+        .collect();
+    assert_eq!(denials.len(), 1, "{alerts:#?}");
+    assert_eq!(denials[0]["output_fields"]["container.id"], "bulkheaddrif");
+    assert_eq!(denials[0]["output_fields"]["fd.name"], "/tmp/sleep");
+}
