@@ -3,9 +3,6 @@
 //! symbolic link) is refused with exit 2 before anything is read or downloaded, and left as it
 //! was. Every test here failed before the store target check.
 
-mod common;
-
-use common::text;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -213,4 +210,9 @@ fn a_store_an_empty_file_and_a_link_to_a_store_are_written() {
         dir.path(),
     );
     assert_eq!(status.status.code(), Some(0), "{}", text(&status.stderr));
+}
+
+/// Lossy UTF-8 of captured output.
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
 }

@@ -3,9 +3,6 @@
 //! files and says so, and cleans the temporary files of killed runs; report files honour the
 //! umask. Every test here failed before `atomic.rs`.
 
-mod common;
-
-use common::text;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Command, Output};
@@ -244,4 +241,9 @@ fn image_and_sbom_reports_honour_the_umask() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let m = std::fs::metadata(dir.path().join("bom.json")).unwrap();
     assert_eq!(m.permissions().mode() & 0o777, 0o644);
+}
+
+/// Lossy UTF-8 of captured output.
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
 }

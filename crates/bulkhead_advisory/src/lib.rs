@@ -29,5 +29,8 @@ pub use matcher::{Finding, MatchOutcome, match_packages};
 pub use model::{Advisory, AffectedEntry, Cvss, FixState, SeverityRecord, SeveritySource};
 pub use namespace::{namespace_for, normalise_name};
 pub use severity::score_vector;
-pub use store::{FORMAT_VERSION, SourceInfo, Store, StoreStats, check_store_target, write_store};
+pub use store::{
+    FORMAT_VERSION, SourceInfo, Store, StoreStats, check_store_target, write_store,
+    write_store_with,
+};
 pub use vex::VexDocument;

@@ -45,9 +45,18 @@ pub struct SourceInfo {
     pub advisories: u64,
     #[serde(default)]
     pub affected: u64,
-    /// When it was written into the store (Unix seconds).
+    /// When its records were last confirmed current (Unix seconds): the last import, or the
+    /// last update that downloaded the feed or heard it had not changed (HTTP 304). A failed
+    /// update leaves it as it was.
     #[serde(default)]
     pub imported_at: u64,
+    /// When the last update of this source failed (Unix seconds), if the last attempt failed;
+    /// its records are then those of `imported_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed_at: Option<u64>,
+    /// Why the last update of this source failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
     /// HTTP validators from the last download, for conditional requests.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
@@ -60,12 +69,26 @@ pub struct SourceInfo {
 pub struct StoreStats {
     pub path: PathBuf,
     pub format: u32,
-    /// When the store was last written (Unix seconds).
+    /// When the store file was last written (Unix seconds); see [`StoreStats::updated_at`]
+    /// for how current its records are.
     pub built_at: u64,
     pub advisories: u64,
     pub affected: u64,
     pub bytes: u64,
     pub sources: Vec<SourceInfo>,
+}
+
+impl StoreStats {
+    /// How current the store is: the oldest `imported_at` of its sources (a store is as
+    /// stale as its stalest source). `None` for a store without sources.
+    pub fn updated_at(&self) -> Option<u64> {
+        self.sources.iter().map(|s| s.imported_at).min()
+    }
+
+    /// A store that can vouch for nothing: no source, or no advisory at all.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty() || self.advisories == 0
+    }
 }
 
 /// A store opened read-only.
@@ -426,6 +449,19 @@ pub fn write_store(
     sources: Vec<(SourceInfo, Batch)>,
     merge: bool,
 ) -> Result<(StoreStats, bool)> {
+    write_store_with(target, sources, merge, Vec::new())
+}
+
+/// [`write_store`], also rewriting the descriptions of sources whose records stay as they are
+/// (`refreshed`, matched by name: a feed that had not changed, or whose download failed): their
+/// `imported_at`, `failed_at`, `error` and HTTP validators are taken from `refreshed`, their
+/// counts from the store. A refreshed name the store does not hold is ignored.
+pub fn write_store_with(
+    target: &Path,
+    sources: Vec<(SourceInfo, Batch)>,
+    merge: bool,
+    refreshed: Vec<SourceInfo>,
+) -> Result<(StoreStats, bool)> {
     let target = &check_store_target(target)?;
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -457,7 +493,7 @@ pub fn write_store(
     } else if target.exists() && Store::open(target).is_err() {
         replaced_bad = true;
     }
-    let result = write_into(&tmp, sources, merged);
+    let result = write_into(&tmp, sources, merged, refreshed);
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
@@ -473,7 +509,12 @@ pub fn write_store(
     Ok((stats, replaced_bad))
 }
 
-fn write_into(tmp: &Path, sources: Vec<(SourceInfo, Batch)>, merged: bool) -> Result<()> {
+fn write_into(
+    tmp: &Path,
+    sources: Vec<(SourceInfo, Batch)>,
+    merged: bool,
+    refreshed: Vec<SourceInfo>,
+) -> Result<()> {
     let sqlerr = |e: rusqlite::Error| Error::Sqlite {
         path: tmp.to_path_buf(),
         source: e,
@@ -594,6 +635,29 @@ fn write_into(tmp: &Path, sources: Vec<(SourceInfo, Batch)>, merged: bool) -> Re
         tx.execute(
             "UPDATE source SET data = ?1 WHERE sid = ?2",
             params![serde_json::to_string(&info).expect("serialisable"), sid],
+        )
+        .map_err(sqlerr)?;
+    }
+    for mut info in refreshed {
+        let old: Option<String> = tx
+            .query_row(
+                "SELECT data FROM source WHERE name = ?1",
+                params![info.name],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sqlerr)?;
+        let Some(old) = old else { continue };
+        if let Ok(old) = serde_json::from_str::<SourceInfo>(&old) {
+            info.advisories = old.advisories;
+            info.affected = old.affected;
+        }
+        tx.execute(
+            "UPDATE source SET data = ?1 WHERE name = ?2",
+            params![
+                serde_json::to_string(&info).expect("serialisable"),
+                info.name
+            ],
         )
         .map_err(sqlerr)?;
     }

@@ -6,7 +6,9 @@
 //! and rename it over the old one, so scans never see a half-written store.
 
 use anyhow::{Context, bail};
-use bulkhead_advisory::{SourceInfo, Store, check_store_target, parse_path, write_store};
+use bulkhead_advisory::{
+    SourceInfo, Store, check_store_target, parse_path, write_store, write_store_with,
+};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -82,6 +84,10 @@ struct ImportArgs {
     /// Drop every other source from the store instead of keeping it.
     #[arg(long)]
     replace: bool,
+    /// Accept a source that yields no record where the store held some for it (otherwise
+    /// refused: an emptied feed is far more often a broken download than a fixed world).
+    #[arg(long)]
+    allow_empty: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -135,6 +141,9 @@ struct UpdateArgs {
     /// No progress bars.
     #[arg(long, short)]
     quiet: bool,
+    /// Accept a feed that yields no record where the store held some for it.
+    #[arg(long)]
+    allow_empty: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -167,10 +176,43 @@ fn now() -> u64 {
         .unwrap_or(0)
 }
 
+/// Whether a parsed source may replace what the store holds for it: not when it had errors
+/// (its earlier records stay), nor when it yields nothing where it held records (unless
+/// `allow_empty`). Prints why not.
+fn acceptable(
+    name: &str,
+    records: usize,
+    errors: usize,
+    previous: Option<&SourceInfo>,
+    allow_empty: bool,
+) -> bool {
+    let held = previous.map_or(0, |p| p.advisories);
+    if errors > 0 {
+        let kept = if held > 0 {
+            format!("; the store keeps its {held} earlier records")
+        } else {
+            String::new()
+        };
+        eprintln!("error: {name}: {errors} unreadable or malformed files: not imported{kept}");
+        return false;
+    }
+    if records == 0 && held > 0 && !allow_empty {
+        eprintln!(
+            "error: {name}: 0 records where the store holds {held}: refused (pass --allow-empty to accept an empty source)"
+        );
+        return false;
+    }
+    true
+}
+
 fn import(args: ImportArgs) -> anyhow::Result<i32> {
     let db = args.db.resolve(config_db()?.as_deref())?;
     // Refuse a path that holds anything but a store before reading a single feed.
     check_store_target(&db)?;
+    let previous: Vec<SourceInfo> = Store::open(&db)
+        .and_then(|s| s.stats())
+        .map(|s| s.sources)
+        .unwrap_or_default();
     let mut code = 0;
     let mut sources = Vec::new();
     for path in &args.paths {
@@ -195,6 +237,19 @@ fn import(args: ImportArgs) -> anyhow::Result<i32> {
             batch.advisories.len(),
             report.skipped
         );
+        if !report.ignored.is_empty() {
+            eprintln!(
+                "note: {} JSON files that are no advisory were passed over: {}",
+                report.ignored.len(),
+                list_some(&report.ignored)
+            );
+        }
+        let prev = previous.iter().find(|p| p.name == name);
+        let records = batch.advisories.len();
+        if !acceptable(&name, records, report.errors.len(), prev, args.allow_empty) {
+            code = 2;
+            continue;
+        }
         sources.push((
             SourceInfo {
                 location: name.clone(),
@@ -206,12 +261,13 @@ fn import(args: ImportArgs) -> anyhow::Result<i32> {
         ));
     }
     if sources.is_empty() {
-        bail!("nothing to import");
+        eprintln!("error: nothing imported: the store is unchanged");
+        return Ok(2);
     }
     let (stats, replaced) = write_store(&db, sources, !args.replace)?;
     if replaced {
         eprintln!(
-            "warning: the previous file at {} was not a usable store and was replaced",
+            "warning: the previous file at {} was a damaged store or one of another format, and was replaced",
             db.display()
         );
     }
@@ -226,8 +282,26 @@ fn import(args: ImportArgs) -> anyhow::Result<i32> {
     Ok(code)
 }
 
+/// The first few paths of a list, and how many more.
+fn list_some(paths: &[PathBuf]) -> String {
+    let mut s: Vec<String> = paths
+        .iter()
+        .take(3)
+        .map(|p| p.display().to_string())
+        .collect();
+    if paths.len() > 3 {
+        s.push(format!("and {} more", paths.len() - 3));
+    }
+    s.join(", ")
+}
+
+/// Time since `secs` (Unix seconds), as [`span`] writes it.
 fn age(secs: u64) -> String {
-    let d = now().saturating_sub(secs);
+    span(now().saturating_sub(secs))
+}
+
+/// A duration in the largest unit that keeps it readable: `45s`, `90m`, `36h`, `7d`.
+pub fn span(d: u64) -> String {
     if d < 120 {
         format!("{d}s")
     } else if d < 7200 {
@@ -247,14 +321,19 @@ fn status(args: StatusArgs) -> anyhow::Result<i32> {
     match args.format {
         StatusFormat::Json => {
             let mut v = serde_json::to_value(&stats)?;
-            v["age_seconds"] = now().saturating_sub(stats.built_at).into();
+            let updated = stats.updated_at().unwrap_or(stats.built_at);
+            v["updated_at"] = updated.into();
+            v["age_seconds"] = now().saturating_sub(updated).into();
             serde_json::to_writer_pretty(&mut out, &v)?;
             writeln!(out)?;
         }
         StatusFormat::Table => {
             writeln!(out, "database:   {}", stats.path.display())?;
             writeln!(out, "format:     {}", stats.format)?;
-            writeln!(out, "updated:    {} ago", age(stats.built_at))?;
+            match stats.updated_at() {
+                Some(t) => writeln!(out, "updated:    {} ago", age(t))?,
+                None => writeln!(out, "updated:    never: the store has no source")?,
+            }
             writeln!(
                 out,
                 "records:    {} advisories, {} affected packages",
@@ -283,6 +362,14 @@ fn status(args: StatusArgs) -> anyhow::Result<i32> {
                     age(s.imported_at),
                     s.kinds.join(",")
                 )?;
+                if let (Some(at), Some(err)) = (s.failed_at, &s.error) {
+                    writeln!(
+                        out,
+                        "  {:w$}  last update failed {} ago: {err}",
+                        "",
+                        age(at)
+                    )?;
+                }
             }
         }
     }
@@ -500,14 +587,28 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
     });
     let mut code = 0;
     let mut sources = Vec::new();
-    let (mut new, mut unchanged, mut missing) = (0, 0, 0);
+    // Sources whose records stay: confirmed current (304), or kept after a failure.
+    let mut refreshed: Vec<SourceInfo> = Vec::new();
+    let (mut new, mut unchanged, mut missing, mut failed) = (0, 0, 0, 0);
+    let failure = |prev: Option<&SourceInfo>, why: String, refreshed: &mut Vec<SourceInfo>| {
+        if let Some(p) = prev {
+            refreshed.push(SourceInfo {
+                failed_at: Some(now()),
+                error: Some(why),
+                ..p.clone()
+            });
+        }
+    };
     for feed in &feeds {
         let dest = cache_dir.join(&feed.file);
         let prev = previous.iter().find(|s| s.name == feed.name);
         let fetched = match fetch(&agent, feed, &dest, prev, args.retries, &bars, args.quiet) {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("error: {e:#}");
+                let why = format!("{e:#}");
+                eprintln!("error: {why}");
+                failure(prev, why, &mut refreshed);
+                failed += 1;
                 code = 2;
                 continue;
             }
@@ -518,9 +619,17 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
                 eprintln!("note: {} not found (skipped)", feed.url);
                 continue;
             }
-            // Current, and the store already holds it: nothing to rewrite.
+            // Current, and the store already holds it: its records stay, its time moves.
             Fetched::NotModified if store_usable && prev.is_some() => {
                 unchanged += 1;
+                if let Some(p) = prev {
+                    refreshed.push(SourceInfo {
+                        imported_at: now(),
+                        failed_at: None,
+                        error: None,
+                        ..p.clone()
+                    });
+                }
                 continue;
             }
             Fetched::NotModified => (
@@ -532,15 +641,27 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
                 last_modified,
             } => (etag, last_modified),
         };
-        new += 1;
         let (batch, report) = parse_path(&dest);
         for e in &report.errors {
             eprintln!("error: {e}");
-            code = 2;
         }
-        if !report.errors.is_empty() && batch.advisories.is_empty() {
+        if !acceptable(
+            &feed.name,
+            batch.advisories.len(),
+            report.errors.len(),
+            prev,
+            args.allow_empty,
+        ) {
+            let why = match report.errors.first() {
+                Some(e) => format!("{} malformed files, first: {e}", report.errors.len()),
+                None => "0 records where the store held some (refused)".to_string(),
+            };
+            failure(prev, why, &mut refreshed);
+            failed += 1;
+            code = 2;
             continue;
         }
+        new += 1;
         sources.push((
             SourceInfo {
                 name: feed.name.clone(),
@@ -553,9 +674,26 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
             batch,
         ));
     }
-    // Rewrite even when nothing changed, so the store's age says when it was last checked.
-    let (stats, _) = write_store(&db, sources, true)?;
-    eprintln!("{new} feeds updated, {unchanged} unchanged, {missing} not found");
+    let summary = format!(
+        "{new} feeds updated, {unchanged} unchanged, {missing} not found{}",
+        if failed > 0 {
+            format!(", {failed} failed")
+        } else {
+            String::new()
+        }
+    );
+    if !store_usable && sources.is_empty() {
+        // Nothing downloaded and nothing to keep: an empty store would let scans pass.
+        eprintln!("{summary}");
+        eprintln!(
+            "error: no feed could be read: no store was written at {}",
+            db.display()
+        );
+        let _ = std::fs::remove_dir(&cache_dir); // only when empty
+        return Ok(2);
+    }
+    let (stats, _) = write_store_with(&db, sources, true, refreshed)?;
+    eprintln!("{summary}");
     println!(
         "{}: {} advisories, {} affected packages, {} sources",
         db.display(),

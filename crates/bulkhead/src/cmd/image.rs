@@ -3,7 +3,7 @@
 //! ignores, filter by severity and fix state, render (table, json, sarif, cyclonedx) and
 //! turn the result into the exit status. `--list-packages` prints the packages instead.
 
-use super::db::DbPathArgs;
+use super::db::{DbPathArgs, span};
 use super::packages::{ImageArgs, ListFormat, print_packages, print_warnings};
 use anyhow::{Context, bail};
 use bulkhead_advisory::{
@@ -114,6 +114,8 @@ struct Report<'a> {
     unused: Vec<IgnoreRule>,
     expired: Vec<IgnoreRule>,
     unknown_distro: usize,
+    /// Inputs that could not be read (the package list is incomplete).
+    incomplete: Vec<&'a str>,
 }
 
 fn now() -> u64 {
@@ -126,7 +128,7 @@ fn now() -> u64 {
 /// The gate over a finished scan. Exit status: `exit_code` when a reported vulnerability is
 /// at or over the threshold, else 0.
 pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i32> {
-    print_warnings(scan);
+    let incomplete = print_warnings(scan);
     if args.list_packages {
         let format = match args.format {
             Format::Table => ListFormat::Table,
@@ -135,7 +137,7 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
         };
         let mut out = std::io::stdout().lock();
         print_packages(scan, format, &mut out)?;
-        return Ok(0);
+        return Ok(if incomplete { 2 } else { 0 });
     }
     let config_path = match &args.config {
         Some(p) => Some(p.clone()),
@@ -155,14 +157,38 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
     let db_path = args.db.resolve(config_db.as_deref())?;
     let store = Store::open(&db_path)?;
     let stats = store.stats()?;
+    // A store that holds nothing can vouch for nothing: never "No vulnerabilities found".
+    if stats.is_empty() {
+        bail!(
+            "the advisory database {} is empty: run `bulkhead db update` (or `bulkhead db import PATH...`)",
+            db_path.display()
+        );
+    }
+    for s in &stats.sources {
+        if let (Some(at), Some(err)) = (s.failed_at, &s.error) {
+            eprintln!(
+                "warning: advisory source {}: its last update failed {} ago ({err}); its records are {} old",
+                s.name,
+                span(now().saturating_sub(at)),
+                span(now().saturating_sub(s.imported_at))
+            );
+        }
+    }
     if let Some(max) = args.max_db_age {
-        let age = now().saturating_sub(stats.built_at);
+        // As old as its stalest source: a feed whose updates fail ages even when others move.
+        let stalest = stats
+            .sources
+            .iter()
+            .min_by_key(|s| s.imported_at)
+            .expect("a non-empty store has sources");
+        let age = now().saturating_sub(stalest.imported_at);
         if age > max {
             bail!(
-                "advisory database {} is {}h old, older than --max-db-age ({}h): run `bulkhead db update` (or `bulkhead db import`)",
+                "advisory database {}: source {} was last updated {} ago, more than --max-db-age {} allows: run `bulkhead db update` (or `bulkhead db import`)",
                 db_path.display(),
-                age / 3600,
-                max / 3600
+                stalest.name,
+                span(age),
+                span(max)
             );
         }
     }
@@ -265,6 +291,7 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
         unused,
         expired,
         unknown_distro: outcome.unknown_distro.len(),
+        incomplete: super::packages::incomplete(scan),
     };
     let text = match args.format {
         Format::Table => table(&report),
@@ -279,7 +306,13 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
     if std::env::var_os("BULKHEAD_TIMING").is_some() {
         eprintln!("timing: {} ms", started.elapsed().as_millis());
     }
-    Ok(if failing { args.exit_code } else { 0 })
+    Ok(if incomplete {
+        2
+    } else if failing {
+        args.exit_code
+    } else {
+        0
+    })
 }
 
 fn pretty(v: &Value) -> String {
@@ -316,7 +349,12 @@ fn table(r: &Report<'_>) -> String {
         .map(|d| format!(" ({} {})", d.id, d.version))
         .unwrap_or_default();
     out.push_str(&format!("{}{os}\n", r.scan.source));
-    if r.findings.is_empty() {
+    if r.findings.is_empty() && !r.incomplete.is_empty() {
+        out.push_str(&format!(
+            "No vulnerabilities found in the packages that could be read; {} inputs could not be read (see the errors).\n",
+            r.incomplete.len()
+        ));
+    } else if r.findings.is_empty() {
         out.push_str("No vulnerabilities found.\n");
     } else {
         let rows: Vec<[String; 7]> = r
@@ -412,6 +450,7 @@ fn json_report(r: &Report<'_>) -> Value {
         "unused_ignores": r.unused,
         "expired_ignores": r.expired,
         "unknown_distro_packages": r.unknown_distro,
+        "incomplete": r.incomplete,
     })
 }
 

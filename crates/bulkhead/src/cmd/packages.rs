@@ -230,9 +230,43 @@ pub fn print_packages(scan: &Scan, format: ListFormat, out: &mut dyn Write) -> a
     Ok(())
 }
 
-/// Prints scan warnings on stderr.
-pub fn print_warnings(scan: &Scan) {
+/// The scan warnings after which the package list may be incomplete: a package database,
+/// lockfile, archive or binary that could not be read (permissions, size limit) or parsed, an
+/// rpm database format not read, a directory that could not be listed.
+///
+/// Fail closed: every warning counts except the few known to leave the package list whole (an
+/// entry that escapes the image root, a link pointing outside it, a device file), so a warning
+/// worded differently tomorrow still fails the gate rather than passing it.
+pub fn incomplete(scan: &Scan) -> Vec<&str> {
+    const HARMLESS: [&str; 3] = [
+        "escapes the image root; ignored",
+        "points outside the image root",
+        ": device file /",
+    ];
+    scan.warnings
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !HARMLESS.iter().any(|h| w.contains(h)))
+        .collect()
+}
+
+/// Prints scan warnings on stderr: those that leave the package list incomplete as errors.
+/// Returns whether there were such (the command then exits 2).
+pub fn print_warnings(scan: &Scan) -> bool {
+    let bad = incomplete(scan);
     for w in &scan.warnings {
-        eprintln!("warning: {w}");
+        if bad.contains(&w.as_str()) {
+            eprintln!("error: {w}");
+        } else {
+            eprintln!("warning: {w}");
+        }
     }
+    if !bad.is_empty() {
+        eprintln!(
+            "error: {} inputs could not be read: the package list is incomplete, so the result cannot vouch for {}",
+            bad.len(),
+            scan.source
+        );
+    }
+    !bad.is_empty()
 }

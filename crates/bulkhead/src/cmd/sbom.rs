@@ -45,7 +45,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         bulkhead_image::scan_image(&args.target, &opts)
     }
     .with_context(|| format!("scanning {}", args.target))?;
-    print_warnings(&scan);
+    let incomplete = print_warnings(&scan);
     let ts = timestamp();
     let creator = bulkhead_image::sbom::Creator {
         tool: "bulkhead",
@@ -78,7 +78,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         Some(p) => crate::atomic::write_report(p, text.as_bytes())?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
-    Ok(0)
+    // The document is written (what could be read), but the run says it is incomplete.
+    Ok(if incomplete { 2 } else { 0 })
 }
 
 /// An OCI layout or extracted `docker save` directory is an image, not a filesystem.
