@@ -930,3 +930,62 @@ fn uploads_monolithic_chunked_and_mounted_and_verify_needs_cosigns_requests() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn sbom_attest_signs_and_attaches_the_document_it_wrote() {
+    if !ready() {
+        return;
+    }
+    let env = Env::start();
+    env.push("sbom", "v1", "sbom");
+    generate(&env, "k", "pw");
+    let image = env.image("sbom:v1");
+    let out = env.bh(
+        &[
+            "sbom",
+            &image,
+            "--format",
+            "cyclonedx",
+            "--no-cache",
+            "-o",
+            "bom.json",
+            "--attest",
+            "--key",
+            "k.key",
+        ],
+        Some("pw"),
+    );
+    let stdout = ok(&out);
+    assert!(stdout.starts_with("Attested "), "{stdout}");
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(env.path("bom.json")).unwrap()).unwrap();
+    let out = ok(&env.bh(
+        &[
+            "verify-attestation",
+            "--key",
+            "k.pub",
+            "--type",
+            "cyclonedx",
+            "-f",
+            "json",
+            &image,
+        ],
+        None,
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // The attested predicate is the very document written to bom.json.
+    assert_eq!(v[0]["statement"]["predicate"], written);
+    let p = env.py_json(&["verify-att", &env.reg.addr, "sbom", "v1", "k.pub"]);
+    assert_eq!(p["predicateTypes"][0], "https://cyclonedx.org/bom");
+    // A format that is no SBOM document cannot be attested.
+    fails(
+        &env.bh(
+            &[
+                "sbom", &image, "--format", "table", "--attest", "--key", "k.key",
+            ],
+            Some("pw"),
+        ),
+        2,
+        "--attest needs --format cyclonedx or spdx",
+    );
+}

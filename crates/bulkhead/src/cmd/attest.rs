@@ -137,3 +137,40 @@ pub fn run_verify(args: VerifyArgs) -> anyhow::Result<i32> {
     }
     Ok(0)
 }
+
+/// `--attest --key FILE` of the commands that produce a document about an image (`sbom`): sign
+/// what was just produced and attach it as an attestation, in one step.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AttestFlags {
+    /// Sign the document just produced and attach it to the image as an in-toto attestation
+    /// (cosign's `.att` layout); needs --key.
+    #[arg(long, requires = "attest_key")]
+    pub attest: bool,
+    /// cosign's encrypted private key for --attest (password: BULKHEAD_PASSWORD,
+    /// COSIGN_PASSWORD or a prompt).
+    #[arg(long = "key", id = "attest_key", value_name = "FILE")]
+    pub key: Option<PathBuf>,
+}
+
+impl AttestFlags {
+    /// Attaches `predicate` (JSON) of predicate `kind` to the registry image `image`.
+    pub fn attach(
+        &self,
+        image: &str,
+        insecure_registries: &[String],
+        kind: &str,
+        predicate: &[u8],
+    ) -> anyhow::Result<i32> {
+        let Some(key) = &self.key else {
+            bail!("--attest needs --key");
+        };
+        if bulkhead_image::registry::Reference::parse(image).is_none() {
+            bail!("--attest needs a registry image reference, not {image:?}");
+        }
+        let registry = RegistryArgs {
+            insecure_registry: insecure_registries.to_vec(),
+            show_requests: false,
+        };
+        attest_bytes(&registry, key, image, kind, predicate)
+    }
+}

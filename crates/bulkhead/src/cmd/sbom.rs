@@ -34,10 +34,25 @@ pub struct Args {
     output: Option<PathBuf>,
     #[command(flatten)]
     image: ImageArgs,
+    #[command(flatten)]
+    attest: super::attest::AttestFlags,
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    let opts = args.image.options()?;
+    let opts = if args.fs {
+        args.image.options()?
+    } else {
+        args.image.options_for(&args.target)?
+    };
+    let predicate_kind = match args.format {
+        SbomFormat::Cyclonedx => "cyclonedx",
+        SbomFormat::Spdx => "spdxjson",
+        _ if args.attest.attest => anyhow::bail!("--attest needs --format cyclonedx or spdx"),
+        _ => "",
+    };
+    if args.attest.attest && args.fs {
+        anyhow::bail!("--attest attaches to a registry image, not a directory (--fs)");
+    }
     let path = std::path::Path::new(&args.target);
     let scan = if args.fs || (path.is_dir() && !looks_like_layout(path)) {
         bulkhead_image::scan_fs(path, &opts)
@@ -77,6 +92,14 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     match &args.output {
         Some(p) => crate::atomic::write_report(p, text.as_bytes())?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    if args.attest.attest {
+        args.attest.attach(
+            &args.target,
+            &args.image.insecure_registry,
+            predicate_kind,
+            text.as_bytes(),
+        )?;
     }
     // The document is written (what could be read), but the run says it is incomplete.
     Ok(if incomplete { 2 } else { 0 })
