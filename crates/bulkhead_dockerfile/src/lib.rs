@@ -57,6 +57,24 @@ pub fn check(path: &str, text: &str, settings: &Settings) -> FileOutcome {
             ),
         ));
     }
+    // References Docker refuses to pull: BuildKit stops on them ("invalid reference format").
+    for st in &model.stages {
+        let Some(img) = st.image.as_deref() else {
+            continue;
+        };
+        if st.parent.is_some() || st.is_scratch() || img.is_empty() {
+            continue;
+        }
+        if let Some(why) = model::reference_problem(img) {
+            let ins = &df.instructions[st.from];
+            let (s, e) = st.image_lspan;
+            out.errors.push(InputError::new(
+                path,
+                Some(index.range(text, ins.orig(s), ins.orig_end(e))),
+                format!("`FROM {img}`: invalid reference format: {why}"),
+            ));
+        }
+    }
     let ctx = rules::Ctx::new(path, text, &df, &model, settings, index);
     out.findings = rules::run_all(&ctx);
     out.findings.extend(suppress::invalid(&ctx));

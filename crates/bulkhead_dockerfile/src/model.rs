@@ -155,6 +155,110 @@ pub fn expand(s: &str, escape: char, lookup: &dyn Fn(&str) -> Option<String>) ->
     out
 }
 
+/// Why Docker would refuse `s` as an image reference (the grammar of
+/// `distribution/reference`: `[host[:port]/]path[:tag][@algorithm:hex]`, lowercase path
+/// components joined by `.`, `_`, `__` or dashes, tags of at most 128 word characters, dots
+/// and dashes), or `None` when it is valid. `image:sha256:<hex>` is not a reference: a tag
+/// cannot hold a `:`.
+pub fn reference_problem(s: &str) -> Option<&'static str> {
+    let (name_tag, digest) = match s.split_once('@') {
+        Some((n, d)) => (n, Some(d)),
+        None => (s, None),
+    };
+    if let Some(d) = digest {
+        let Some((alg, hex)) = d.split_once(':') else {
+            return Some("a digest is `algorithm:hex`");
+        };
+        let alg_ok = !alg.is_empty()
+            && alg.split(['+', '.', '_', '-']).all(|c| {
+                c.starts_with(|ch: char| ch.is_ascii_alphabetic())
+                    && c.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+        if !alg_ok || hex.len() < 32 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Some("invalid digest");
+        }
+    }
+    let last_slash = name_tag.rfind('/').map_or(0, |i| i + 1);
+    let (name, tag) = match name_tag[last_slash..].find(':') {
+        Some(i) => (
+            &name_tag[..last_slash + i],
+            Some(&name_tag[last_slash + i + 1..]),
+        ),
+        None => (name_tag, None),
+    };
+    if let Some(t) = tag {
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let ok = !t.is_empty()
+            && t.len() <= 128
+            && word(t.as_bytes()[0])
+            && t.bytes().all(|b| word(b) || b == b'.' || b == b'-');
+        if !ok {
+            return Some("invalid tag (a tag is up to 128 letters, digits, `_`, `.`, `-`)");
+        }
+    }
+    if name.is_empty() || name.len() > 255 {
+        return Some("the repository name is empty or longer than 255 characters");
+    }
+    let mut parts: Vec<&str> = name.split('/').collect();
+    let first = parts[0];
+    if parts.len() > 1
+        && (first.contains(['.', ':'])
+            || first == "localhost"
+            || first.bytes().any(|b| b.is_ascii_uppercase()))
+    {
+        let (host, port) = match first.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (first, None),
+        };
+        let host_ok = !host.is_empty()
+            && (host.starts_with('[')
+                || host.split('.').all(|c| {
+                    !c.is_empty()
+                        && !c.starts_with('-')
+                        && !c.ends_with('-')
+                        && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                }));
+        if !host_ok || port.is_some_and(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Some("invalid registry host");
+        }
+        parts.remove(0);
+    }
+    for p in parts {
+        if p.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Some("repository name must be lowercase");
+        }
+        if !path_component_ok(p) {
+            return Some("invalid repository name");
+        }
+    }
+    None
+}
+
+/// `[a-z0-9]+` runs joined by `.`, `_`, `__` or one or more `-`.
+fn path_component_ok(p: &str) -> bool {
+    let b = p.as_bytes();
+    if b.is_empty() || !b[0].is_ascii_alphanumeric() || !b[b.len() - 1].is_ascii_alphanumeric() {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_lowercase() || b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let st = i;
+        while i < b.len() && !(b[i].is_ascii_lowercase() || b[i].is_ascii_digit()) {
+            i += 1;
+        }
+        let sep = &p[st..i];
+        if !(sep == "." || sep == "_" || sep == "__" || sep.bytes().all(|c| c == b'-')) {
+            return false;
+        }
+    }
+    true
+}
+
 /// A parsed image reference.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImageRef {
@@ -231,6 +335,19 @@ pub struct Stage {
 }
 
 impl Stage {
+    /// The image to read a tag or digest from: the resolved image, or, when a variable is
+    /// unresolved, the image as written if its last path component is literal
+    /// (`${REGISTRY}/ubuntu` has no tag whatever the registry).
+    pub fn tag_view(&self) -> Option<&str> {
+        match &self.image {
+            Some(i) => Some(i),
+            None => {
+                let tail = self.image_raw.rsplit('/').next().unwrap_or(&self.image_raw);
+                (self.image_raw.contains('/') && !tail.contains('$')).then_some(&self.image_raw)
+            }
+        }
+    }
+
     /// Whether the base is `scratch`.
     pub fn is_scratch(&self) -> bool {
         self.image

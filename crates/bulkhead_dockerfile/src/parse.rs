@@ -688,6 +688,20 @@ fn build_instruction(
     };
     if kind.takes_flags() {
         parse_flags(&mut ins);
+        // BuildKit refuses a flag that takes a value written without one (`COPY --from
+        // build src dst`, where `build` would otherwise be read as a source).
+        for f in &ins.flags {
+            if f.value.is_none() && STRING_FLAGS.contains(&f.name.as_str()) {
+                errors.push(ParseError {
+                    offset: ins.orig(f.lstart),
+                    end: ins.orig_end(f.lend),
+                    message: format!(
+                        "missing a value on flag `--{}`: write `--{}=<value>`",
+                        f.name, f.name
+                    ),
+                });
+            }
+        }
     }
     if matches!(kind, Kind::Env | Kind::Label | Kind::Arg) {
         ins.kvs = parse_key_values(&ins);
@@ -777,6 +791,25 @@ fn build_instruction(
     }
     ins
 }
+
+/// Flags whose value BuildKit requires (`--from=x`); boolean flags (`--link`, `--parents`,
+/// `--keep-git-dir`) may stand alone.
+const STRING_FLAGS: &[&str] = &[
+    "from",
+    "chown",
+    "chmod",
+    "checksum",
+    "exclude",
+    "platform",
+    "mount",
+    "network",
+    "security",
+    "interval",
+    "timeout",
+    "start-period",
+    "start-interval",
+    "retries",
+];
 
 fn parse_flags(ins: &mut Instruction) {
     let s = ins.logical.as_bytes();

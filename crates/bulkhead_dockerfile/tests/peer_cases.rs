@@ -54,3 +54,61 @@ fn onbuild_triggers_are_linted_as_the_instruction_they_wrap() {
         bulkhead_diagnostics::apply_fixes("FROM a:1\nONBUILD ADD app.py /app/\n", f.fix.as_ref());
     assert_eq!(fixed.text, "FROM a:1\nONBUILD COPY app.py /app/\n");
 }
+
+/// The input errors of `src`: (line, message).
+fn errors(src: &str) -> Vec<(u32, String)> {
+    check("Dockerfile", src, &Settings::default())
+        .errors
+        .into_iter()
+        .map(|e| (e.range.map_or(0, |r| r.start.line), e.message))
+        .collect()
+}
+
+#[test]
+fn references_and_flags_docker_refuses_are_input_errors() {
+    let hex = "a".repeat(64);
+    assert_eq!(
+        errors(&format!(
+            "FROM debian:12\nRUN true\nFROM image:sha256:{hex}\n"
+        )),
+        vec![(
+            3,
+            format!(
+                "`FROM image:sha256:{hex}`: invalid reference format: invalid tag (a tag is up \
+                 to 128 letters, digits, `_`, `.`, `-`)"
+            )
+        )]
+    );
+    assert_eq!(
+        errors("FROM a:1 AS build\nFROM b:1\nCOPY --from build /src /dst\n"),
+        vec![(
+            3,
+            "missing a value on flag `--from`: write `--from=<value>`".to_string()
+        )]
+    );
+    for bad in [
+        "FROM Debian:12\n",
+        "FROM debian:-1\n",
+        "FROM a@sha256:12ab\n",
+        "FROM a//b\n",
+    ] {
+        assert_eq!(errors(bad).len(), 1, "{bad}");
+    }
+    // Valid references, variables, stages, booleans flags without a value.
+    for good in [
+        format!("FROM localhost:5000/a/b-c__d.e:1.2_x@sha256:{hex}\n"),
+        "ARG R\nFROM ${R}/x:1\n".to_string(),
+        "FROM a:1 AS base\nFROM base\nCOPY --link --parents --from=base /a /b\n".to_string(),
+        "FROM [::1]:5000/x:1\n".to_string(),
+    ] {
+        assert_eq!(errors(&good), Vec::<(u32, String)>::new(), "{good}");
+    }
+}
+
+#[test]
+fn an_unresolved_registry_does_not_hide_a_missing_tag() {
+    // Trivy's DS-0001 case: DF001 (alias DS-0001) beside DF009 (the undeclared default).
+    let src = "ARG REGISTRY\nFROM ${REGISTRY}/ubuntu\n";
+    case("DF001", src, &[2]);
+    case("DF009", src, &[2]);
+}

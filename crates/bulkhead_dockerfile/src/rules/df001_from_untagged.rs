@@ -32,7 +32,8 @@ No automatic fix: which version to pin is the author's decision.\n",
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for st in &ctx.model.stages {
-        let Some(img) = st.image.as_deref() else { continue };
+        // `FROM ${REGISTRY}/ubuntu` has no tag whatever REGISTRY is (DF009 reports the ARG).
+        let Some(img) = st.tag_view() else { continue };
         if img.is_empty() || st.is_scratch() || st.parent.is_some() {
             continue;
         }
@@ -58,6 +59,8 @@ mod tests {
     fn triggers() {
         assert_lines(&super::META, "FROM debian\nFROM ghcr.io/a/b AS x\n", &[1, 2]);
         assert_lines(&super::META, "ARG BASE=ubuntu\nFROM $BASE\n", &[2]);
+        // An unresolved registry does not hide the missing tag (Trivy DS-0001).
+        assert_lines(&super::META, "ARG REGISTRY\nFROM ${REGISTRY}/ubuntu\n", &[2]);
     }
 
     #[test]
@@ -69,5 +72,6 @@ mod tests {
         );
         // an ARG without default is DF009's business
         assert_lines(&super::META, "ARG BASE\nFROM $BASE\n", &[]);
+        assert_lines(&super::META, "ARG REGISTRY\nARG TAG\nFROM ${REGISTRY}/ubuntu:${TAG}\nFROM ${REGISTRY}/ubuntu:24.04\n", &[]);
     }
 }

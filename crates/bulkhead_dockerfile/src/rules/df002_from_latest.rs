@@ -29,7 +29,7 @@ No automatic fix: choosing the version is a decision.\n",
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for st in &ctx.model.stages {
-        let Some(img) = st.image.as_deref() else { continue };
+        let Some(img) = st.tag_view() else { continue };
         if st.parent.is_some() {
             continue;
         }
@@ -54,6 +54,7 @@ mod tests {
     #[test]
     fn triggers() {
         assert_lines(&super::META, "ARG V=latest\nFROM debian:latest\nFROM node:${V}\n", &[2, 3]);
+        assert_lines(&super::META, "ARG REGISTRY\nFROM ${REGISTRY}/ubuntu:latest\n", &[2]);
     }
 
     #[test]
