@@ -79,6 +79,12 @@ pub fn check_compose(path: &str, text: &str, settings: &Settings) -> FileOutcome
             "no `services:` mapping: not a Compose file",
         ));
     }
+    crate::rules::ks::ks071_duplicate_key::from_errors(
+        &crate::rules::dc::dc009_duplicate_key::META,
+        &loaded.docs,
+        &mut errors,
+        &mut findings,
+    );
     crate::suppress::from_comments(path, text, &mut suppressions, &mut findings);
     FileOutcome {
         findings,

@@ -117,11 +117,18 @@ pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings
         check_object(&mut ctx, pod.as_ref());
         suppress::from_annotations(path, doc, ps.as_ref(), &mut suppressions, ctx.out);
     }
+    let mut errors = loaded.errors.clone();
+    crate::rules::ks::ks071_duplicate_key::from_errors(
+        &crate::rules::ks::ks071_duplicate_key::META,
+        &loaded.docs,
+        &mut errors,
+        &mut findings,
+    );
     suppress::from_comments(path, text, &mut suppressions, &mut findings);
     FileOutcome {
         findings,
         suppressions,
-        errors: loaded.errors.clone(),
+        errors,
     }
 }
 

@@ -61,6 +61,8 @@ pub(crate) enum Hook {
     Set(fn(&crate::crossobj::SetCtx<'_>, &mut Vec<Finding>)),
     /// Once per Compose service.
     Service(fn(&mut crate::compose::Service<'_, '_>)),
+    /// Reported by the file drivers from what the loader met (duplicate keys).
+    Input,
 }
 
 macro_rules! rules {
@@ -168,6 +170,7 @@ rules! {
         ks067_rbac_manage_configmaps,
         ks068_rbac_manage_aws_auth,
         ks069_rbac_manage_webhook_configurations,
+        ks071_duplicate_key,
     }
     dc {
         dc001_privileged,
@@ -178,6 +181,7 @@ rules! {
         dc006_unconfined_security_opt,
         dc007_docker_socket,
         dc008_latest_image,
+        dc009_duplicate_key,
     }
 }
 
