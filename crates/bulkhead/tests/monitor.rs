@@ -7,6 +7,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Monitors see every process of the machine: the tests that start one run one at a time so
+/// one test's container never shows up in (or is blocked by) another test's monitor.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_bulkhead")
 }
@@ -302,6 +310,7 @@ fn of_container<'a>(alerts: &'a [serde_json::Value], id: &str) -> Vec<&'a str> {
 
 #[test]
 fn runc_container_actions_raise_the_stable_rules_with_the_container_id() {
+    let _serial = serial();
     let Some(rules) = falco_rules() else { return };
     let Some((_runc, busybox)) = container_prereqs() else {
         return;
@@ -337,6 +346,7 @@ fn runc_container_actions_raise_the_stable_rules_with_the_container_id() {
 
 #[test]
 fn the_same_actions_on_the_host_raise_no_container_rule() {
+    let _serial = serial();
     let Some(rules) = falco_rules() else { return };
     let Some((_runc, busybox)) = container_prereqs() else {
         return;
@@ -346,36 +356,72 @@ fn the_same_actions_on_the_host_raise_no_container_rule() {
     std::fs::create_dir_all(d.join("bin")).unwrap();
     std::fs::copy(&busybox, d.join("bin/busybox")).unwrap();
     std::os::unix::fs::symlink("busybox", d.join("bin/nc")).unwrap();
+    std::os::unix::fs::symlink("busybox", d.join("bin/tail")).unwrap();
+    std::fs::write(d.join("marker-39917"), "").unwrap();
+    // A second rules file proves the monitor saw the host netcat at all.
+    let seen = d.join("seen.yaml");
+    std::fs::write(
+        &seen,
+        "- rule: Test netcat seen\n  desc: d\n  condition: evt.type = execve and proc.name = nc and proc.args contains 39917\n  output: seen %proc.name %proc.cmdline\n  priority: DEBUG\n",
+    )
+    .unwrap();
     let m = Monitor::start(
         &rules,
         &d.join("no-runc-state"),
         &d.join("alerts.json"),
-        &[],
+        &["--rules", seen.to_str().unwrap()],
     );
-    // A marker port tells our nc apart from anything else running on the host.
-    let _ = Command::new(d.join("bin/nc"))
-        .args(["-e", "/bin/true", "127.0.0.1", "39917"])
-        .output();
+    // A marker port tells our nc apart from anything else running on the host; both
+    // processes live long enough to be read from /proc.
+    let mut nc = Command::new(d.join("bin/nc"))
+        .args(["-l", "-p", "39917", "-e", "/bin/true"])
+        .spawn()
+        .unwrap();
+    let mut tail = Command::new(d.join("bin/tail"))
+        .args(["-f", "/etc/shadow"])
+        .arg(d.join("marker-39917"))
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let _ = nc.kill();
+    let _ = tail.kill();
+    let _ = nc.wait();
+    let _ = tail.wait();
     let alerts = m.stop();
-    let ours: Vec<&serde_json::Value> = alerts
+    // The monitor saw our processes: the host+container rule fires, with container.id host.
+    let shadow: Vec<&serde_json::Value> = alerts
         .iter()
         .filter(|a| {
-            a["output_fields"]["proc.cmdline"]
-                .as_str()
-                .is_some_and(|c| c.contains("39917"))
+            a["rule"] == "Read sensitive file untrusted"
+                && a["output_fields"]["proc.cmdline"]
+                    .as_str()
+                    .is_some_and(|c| c.starts_with("tail -f /etc/shadow") && c.contains("39917"))
         })
         .collect();
-    assert!(ours.is_empty(), "{ours:#?}");
+    assert!(!shadow.is_empty(), "{alerts:#?}");
     assert!(
-        alerts
+        shadow
             .iter()
-            .all(|a| a["rule"] != "Netcat Remote Code Execution in Container"
-                || a["output_fields"]["container.id"] != "host")
+            .all(|a| a["output_fields"]["container.id"] == "host")
     );
+    // The netcat with -e on the host raises no container rule; only the test's own rule.
+    let ours: Vec<&str> = alerts
+        .iter()
+        .filter(|a| {
+            a["output_fields"]["proc.name"] == "nc"
+                && a["output_fields"]["proc.cmdline"]
+                    .as_str()
+                    .is_some_and(|c| c.contains("39917"))
+        })
+        .map(|a| a["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(ours, ["Test netcat seen"]);
 }
 
 #[test]
 fn memfd_execution_on_the_host_is_fileless_execution() {
+    let _serial = serial();
     let Some(rules) = falco_rules() else { return };
     let Some(_) = container_prereqs() else { return };
     let Some(python) = which("python3") else {
@@ -408,6 +454,7 @@ fn memfd_execution_on_the_host_is_fileless_execution() {
 
 #[test]
 fn deny_drift_blocks_a_dropped_binary_and_lets_image_binaries_run() {
+    let _serial = serial();
     let Some(rules) = falco_rules() else { return };
     let Some((_runc, busybox)) = container_prereqs() else {
         return;

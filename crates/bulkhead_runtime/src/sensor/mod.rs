@@ -341,7 +341,7 @@ impl Sensor {
                                 let p = table
                                     .lock()
                                     .unwrap()
-                                    .get(pid)
+                                    .refresh(pid)
                                     .unwrap_or_else(|| Arc::new(gone(pid)));
                                 let _ = tx.send(drift_alert(&p, &d, &hostname));
                                 stats.alerts.fetch_add(1, Ordering::Relaxed);
