@@ -10,6 +10,16 @@ use std::path::Path;
 use support::*;
 
 fn audit(layout: &Path, name: &str) -> Audit {
+    // For the side-by-side with Trivy (docs/sections/audit.md): keep the layouts.
+    if let Ok(keep) = std::env::var("BULKHEAD_AUDIT_KEEP") {
+        let dst = Path::new(&keep).join(name.replace(':', "-"));
+        let _ = std::fs::remove_dir_all(&dst);
+        std::fs::create_dir_all(&keep).unwrap();
+        run(std::process::Command::new("cp")
+            .arg("-a")
+            .arg(layout)
+            .arg(&dst));
+    }
     let auditor = ImageAuditor::new(Settings::default());
     let reference = layout.to_str().unwrap();
     let scan = scan_image_with(reference, &ScanOptions::default(), Some(&auditor)).unwrap();

@@ -1,11 +1,10 @@
 //! `bulkhead fs DIR`: the vulnerability gate over a directory scan (a root filesystem or a
-//! project with lock files); the gate itself is shared with `bulkhead image`.
+//! project with lock files) and the secret scan of its files (`--scanners`); the gate itself is
+//! shared with `bulkhead image`.
 
-use super::image::{GateArgs, gate};
+use super::image::GateArgs;
 use super::packages::ImageArgs;
-use anyhow::Context;
 use std::path::PathBuf;
-use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -17,12 +16,11 @@ pub struct Args {
     image_args: ImageArgs,
     #[command(flatten)]
     gate: GateArgs,
+    #[command(flatten)]
+    scanners: super::audit_scan::ScannerArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let opts = args.image_args.options()?;
-    let started = Instant::now();
-    let scan = bulkhead_image::scan_fs(&args.dir, &opts)
-        .with_context(|| format!("scanning {}", args.dir.display()))?;
-    gate(&scan, &args.gate, started)
+    super::audit_scan::run_fs(&args.dir, &opts, &args.gate, &args.scanners)
 }

@@ -26,6 +26,8 @@ pub struct Args {
     pub image_args: ImageArgs,
     #[command(flatten)]
     pub gate: GateArgs,
+    #[command(flatten)]
+    pub scanners: super::audit_scan::ScannerArgs,
 }
 
 /// Options of the vulnerability gate, shared by `image` and `fs`.
@@ -98,11 +100,11 @@ fn parse_age(s: &str) -> Result<u64, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    let opts = args.image_args.options()?;
+    let opts = args.image_args.options_for(&args.image)?;
     let started = Instant::now();
-    let scan = bulkhead_image::scan_image(&args.image, &opts)
-        .with_context(|| format!("scanning {}", args.image))?;
-    gate(&scan, &args.gate, started)
+    // One pass over the layers: packages, and the audit (config, secrets) riding along.
+    let (scan, audit) = super::audit_scan::scan_image(&args.image, &opts, &args.scanners)?;
+    super::audit_scan::finish(&scan, audit.as_ref(), &args.gate, &args.scanners, started)
 }
 
 /// Everything the renderers need.

@@ -2,6 +2,7 @@
 
 pub mod admission;
 pub mod attest;
+pub mod audit_scan;
 pub mod check;
 pub mod completions;
 pub mod db;

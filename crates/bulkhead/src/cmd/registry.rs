@@ -10,6 +10,7 @@ pub fn all() -> Vec<&'static RuleMeta> {
     v.extend(bulkhead_dockerfile::RULES.iter().copied());
     v.extend(bulkhead_k8s::RULES.iter().copied());
     v.extend(bulkhead_netpol::RULES.iter().copied());
+    v.extend(bulkhead_audit::rules());
     v
 }
 

@@ -136,6 +136,8 @@ pub struct Audit {
     pub history_dockerfile: Option<String>,
     /// The base image's history rebuilt as a Dockerfile.
     pub base_history_dockerfile: Option<String>,
+    /// Regular files whose bytes were scanned.
+    pub files: usize,
 }
 
 /// An entry the content rules look at.
@@ -173,6 +175,8 @@ pub struct LayerData {
     pub accounts: BTreeMap<String, Vec<u8>>,
     pub secrets: Vec<FileSecrets>,
     pub notes: Vec<String>,
+    /// Regular files seen.
+    pub files: usize,
 }
 
 /// Account files kept whole for the content rules.
@@ -304,6 +308,7 @@ impl LayerVisitor for LayerCollector<'_> {
         if e.kind != EntryKind::File {
             return false;
         }
+        self.data.files += 1;
         let account = s.config && ACCOUNT_FILES.contains(&e.path) && e.size <= 4 << 20;
         let mut scanner = None;
         if s.secrets {
@@ -521,6 +526,7 @@ pub fn audit(reference: &str, scan: &Scan, layers: &[LayerData], settings: &Sett
     let mut out = Audit::default();
     for l in layers {
         out.notes.extend(l.notes.iter().cloned());
+        out.files += l.files;
     }
     if settings.config {
         rules::run_all(&ctx, &mut out.findings);

@@ -589,6 +589,45 @@ pub fn entropy(s: &[u8]) -> f32 {
         .sum()
 }
 
+/// `SC` findings for a value that sits in a file at 1-based (`line`, `column`): a Dockerfile
+/// `ENV`/`ARG` value, a Kubernetes `Secret`/`ConfigMap` data value or container env value. The
+/// hook `check` calls next to DF021/KS025-style name checks; messages carry the masked secret.
+pub fn findings_in_value(
+    path: &str,
+    value: &str,
+    line: u32,
+    column: u32,
+) -> Vec<bulkhead_diagnostics::Finding> {
+    use bulkhead_diagnostics::{Finding, Position, Range};
+    scan_bytes(value.as_bytes())
+        .iter()
+        .map(|m| {
+            let l = u32::try_from(m.line).unwrap_or(u32::MAX);
+            let c = u32::try_from(m.column).unwrap_or(u32::MAX);
+            let (line, col) = if l == 1 {
+                (line, column.saturating_add(c - 1))
+            } else {
+                (line.saturating_add(l - 1), c)
+            };
+            let title = m
+                .rule
+                .summary
+                .split_once(" in a file")
+                .map(|(t, _)| t)
+                .unwrap_or(m.rule.summary);
+            Finding::new(
+                m.rule,
+                path,
+                Some(Range::new(
+                    Position::new(line, col),
+                    Position::new(line, col.saturating_add(1)),
+                )),
+                format!("{title}: `{}`", m.masked),
+            )
+        })
+        .collect()
+}
+
 /// `text` with every secret the rules find replaced by its mask.
 pub fn mask_text(text: &str) -> String {
     let matches = scan_bytes(text.as_bytes());

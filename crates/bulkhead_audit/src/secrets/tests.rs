@@ -170,3 +170,19 @@ fn many_short_lines() {
     let got: Vec<(u64, u64)> = r.matches.iter().map(|m| (m.line, m.column)).collect();
     assert_eq!(got, [(n, 3)]);
 }
+
+#[test]
+fn findings_in_a_value_are_located_in_the_file() {
+    let t = gh_token();
+    let f = findings_in_value("Dockerfile", &format!("x {t}"), 7, 10);
+    assert_eq!(f.len(), 1);
+    let r = f[0].range.unwrap();
+    assert_eq!((r.start.line, r.start.column), (7, 12));
+    assert_eq!(
+        f[0].message,
+        "GitHub personal access token: `ghp_************************`"
+    );
+    let f = findings_in_value("s.yaml", &format!("a\nb {t}"), 3, 5);
+    let r = f[0].range.unwrap();
+    assert_eq!((r.start.line, r.start.column), (4, 3));
+}

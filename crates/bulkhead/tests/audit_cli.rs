@@ -1,0 +1,212 @@
+//! `bulkhead image` with the audit: one pass, one document per format (json: the gate's object
+//! with an `audit` member; sarif: one log, a run per scanner family), `--scanners`,
+//! `--severity`, `.dockleignore`, exit statuses. The image is built here with umoci.
+
+#[path = "../../bulkhead_audit/tests/support/mod.rs"]
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn bulkhead(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("DOCKLE_IGNORES")
+        .output()
+        .unwrap()
+}
+
+/// A busybox image: an empty root password, a secret added then deleted, a shell-form CMD.
+fn image(dir: &Path) -> Option<(PathBuf, support::Planted)> {
+    for t in ["umoci", "busybox"] {
+        if !support::have(t) && support::skip(&format!("{t} not installed")) {
+            return None;
+        }
+    }
+    let p = support::planted();
+    let mut b = support::Builder::new(dir, "app");
+    let r = b.rootfs();
+    std::fs::create_dir_all(r.join("bin")).unwrap();
+    std::fs::copy(
+        support::run(Command::new("sh").args(["-c", "command -v busybox"])).trim(),
+        r.join("bin/busybox"),
+    )
+    .unwrap();
+    support::write(&r.join("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+    support::write(&r.join("etc/shadow"), "root:::0:::::\n");
+    b.layer("/bin/sh -c #(nop) ADD file:be12a7c0ffee in / ");
+    support::write(
+        &b.rootfs().join("root/.aws/credentials"),
+        &format!("[default]\naws_access_key_id = {}\n", p.aws_id),
+    );
+    b.layer("COPY credentials /root/.aws/credentials # buildkit");
+    std::fs::remove_dir_all(b.rootfs().join("root/.aws")).unwrap();
+    b.layer("RUN /bin/sh -c rm -rf /root/.aws # buildkit");
+    b.config(
+        &[
+            "--config.user",
+            "1000",
+            "--config.cmd",
+            "/bin/sh",
+            "--config.cmd",
+            "-c",
+            "--config.cmd",
+            "exec app",
+        ],
+        "CMD [\"/bin/sh\" \"-c\" \"exec app\"] # buildkit",
+    );
+    Some((b.done(), p))
+}
+
+fn codes(v: &serde_json::Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["suppressed"].is_null())
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["code"].as_str().unwrap(),
+                f["path"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn audit_scanners_one_document() {
+    let d = tempfile::tempdir().unwrap();
+    let Some((layout, p)) = image(d.path()) else {
+        return;
+    };
+    let l = layout.to_str().unwrap();
+    let out = bulkhead(
+        &[
+            "image",
+            "--scanners",
+            "config,secret",
+            "--format",
+            "json",
+            l,
+        ],
+        d.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(!s.contains(&p.aws_id));
+    let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+    assert_eq!(
+        codes(&v),
+        [
+            format!("IM002 {l} (config)"),
+            format!("IM007 {l} (config)"),
+            format!("DF022 {l} (history)"),
+            format!("IM010 {l}:/etc/shadow"),
+            format!("IM012 {l}:/root/.aws"),
+            format!("IM013 {l}:/root/.aws/credentials"),
+            format!("SC001 {l}:/root/.aws/credentials"),
+        ]
+    );
+    // Provenance: the layer that holds the deleted secret and the one that deletes it.
+    let sc = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "SC001")
+        .unwrap();
+    let help = sc["help"].as_str().unwrap();
+    assert!(help.starts_with("layer 2 (sha256:"), "{help}");
+    assert!(help.contains("deleted by layer 3 (sha256:"), "{help}");
+    // --severity keeps only those severities; .dockleignore suppresses by Dockle id.
+    std::fs::write(
+        d.path().join(".dockleignore"),
+        "# ok for this test\nDKL-LI-0001\n",
+    )
+    .unwrap();
+    let out = bulkhead(
+        &[
+            "image",
+            "--scanners",
+            "config",
+            "--severity",
+            "HIGH,CRITICAL",
+            "--format",
+            "json",
+            l,
+        ],
+        d.path(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(
+        codes(&v),
+        [
+            format!("DF022 {l} (history)"),
+            format!("IM013 {l}:/root/.aws/credentials")
+        ]
+    );
+    assert_eq!(v["summary"]["suppressed"], 1);
+    std::fs::remove_file(d.path().join(".dockleignore")).unwrap();
+    // Secrets only: config checks do not run.
+    let out = bulkhead(
+        &["image", "--scanners", "secret", "--format", "json", l],
+        d.path(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(codes(&v), [format!("SC001 {l}:/root/.aws/credentials")]);
+    // Exit code 0 on request, still the report.
+    let out = bulkhead(
+        &[
+            "image",
+            "--scanners",
+            "config,secret",
+            "--exit-code",
+            "0",
+            l,
+        ],
+        d.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout)
+            .contains("IM010 [high] account `root` has an empty password in /etc/shadow")
+    );
+}
+
+#[test]
+fn all_three_scanners_one_report() {
+    let d = tempfile::tempdir().unwrap();
+    let Some((layout, _)) = image(d.path()) else {
+        return;
+    };
+    let shared =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/advisories/alpine-secdb-2020");
+    if !shared.is_dir() && support::skip("../shared/advisories not found") {
+        return;
+    }
+    let db = d.path().join("advisory.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+        .args(["db", "import", "--db"])
+        .arg(&db)
+        .arg(&shared)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let l = layout.to_str().unwrap();
+    let dbs = db.to_str().unwrap();
+    let out = bulkhead(&["image", "--db", dbs, "--format", "json", l], d.path());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert!(v["vulnerabilities"].is_array(), "the gate's document");
+    assert_eq!(codes(&v["audit"]).len(), 7, "the audit inside it");
+    let out = bulkhead(&["image", "--db", dbs, "--format", "sarif", l], d.path());
+    let v: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(v["runs"].as_array().unwrap().len(), 2);
+    assert_eq!(v["runs"][1]["results"].as_array().unwrap().len(), 7);
+}
