@@ -8,6 +8,8 @@
 
 #[path = "../../bulkhead_image/tests/support/real.rs"]
 mod real;
+#[path = "../../bulkhead_image/tests/support/token.rs"]
+mod token;
 
 use bulkhead_image::ScanOptions;
 use bulkhead_image::registry::{Client, PushOptions, Reference};
@@ -988,4 +990,55 @@ fn sbom_attest_signs_and_attaches_the_document_it_wrote() {
         2,
         "--attest needs --format cyclonedx or spdx",
     );
+}
+
+#[test]
+fn bearer_token_registry_sign_and_verify() {
+    if !ready() {
+        return;
+    }
+    if !real::have("openssl") {
+        assert!(!ci(), "openssl missing under CI=true");
+        println!("skipped: openssl not installed");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let tokens = token::start(tmp.path(), "tok/app");
+    let reg = real::start_registry(real::Auth::Token {
+        realm: tokens.realm.clone(),
+        cert: tokens.cert.clone(),
+    });
+    let work = tmp.path().join("build");
+    std::fs::create_dir_all(work.join("rootfs/etc")).unwrap();
+    std::fs::write(work.join("rootfs/etc/tok"), "tok").unwrap();
+    real::umoci_image(&work.join("layout"), "v1", &work.join("rootfs"), |_| {});
+    let image = format!("{}/tok/app:v1", reg.addr);
+    real::push(&work.join("layout"), "v1", &image, None);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+            .args(args)
+            .args(["--insecure-registry", &reg.addr])
+            .current_dir(tmp.path())
+            .env("DOCKER_CONFIG", tmp.path())
+            .env("BULKHEAD_PASSWORD", "pw")
+            .output()
+            .unwrap()
+    };
+    ok(&Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+        .args(["key", "generate", "--output-key-prefix", "k"])
+        .current_dir(tmp.path())
+        .env("BULKHEAD_PASSWORD", "pw")
+        .output()
+        .unwrap());
+    tokens.requests.lock().unwrap().clear();
+    ok(&run(&["sign", "--key", "k.key", &image]));
+    // The token came from the challenge's realm, service and scope (this test token server
+    // grants push with any scope; a registry that wants a push scope answers the upload with a
+    // new challenge, which the client answers once per request).
+    let reqs = tokens.requests.lock().unwrap().clone();
+    assert!(
+        reqs.iter().all(|r| r.contains("service=bulkhead-registry")) && !reqs.is_empty(),
+        "{reqs:?}"
+    );
+    ok(&run(&["verify", "--key", "k.pub", &image]));
 }

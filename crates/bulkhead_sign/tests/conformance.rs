@@ -109,3 +109,43 @@ fn wrong_password_and_truncation_fail_cleanly() {
         );
     }
 }
+
+/// Hostile bytes never panic: every single-byte change and every truncation of real key files
+/// and of a payload/envelope either parses or returns an error.
+#[test]
+fn mutated_inputs_never_panic() {
+    let key = PrivateKey::generate_p256();
+    let encrypted = encrypted::encrypt_with(&key, b"pw", 16, 1, 1).unwrap();
+    let public = key.public_key().to_pem().unwrap();
+    let mut inputs: Vec<Vec<u8>> = vec![encrypted.clone().into_bytes(), public.into_bytes()];
+    if let Some(dir) = folder() {
+        for f in [
+            "import/validrsa.key",
+            "import/ed25519.key",
+            "import/validecp521.key",
+        ] {
+            inputs.push(std::fs::read(dir.join(f)).unwrap());
+        }
+    }
+    for input in &inputs {
+        for i in 0..input.len() {
+            let mut m = input.clone();
+            m[i] = m[i].wrapping_add(1 + (i % 7) as u8);
+            let _ = PrivateKey::import_pem(&m);
+            let _ = bulkhead_sign::PublicKey::from_pem(&m);
+            let _ = encrypted::decrypt(&m, b"pw");
+            let _ = PrivateKey::import_pem(&input[..i]);
+            let _ = bulkhead_sign::PublicKey::from_pem(&input[..i]);
+            let _ = encrypted::decrypt(&input[..i], b"pw");
+        }
+    }
+    let env = bulkhead_sign::payload::Envelope::sign(&key, "application/vnd.in-toto+json", b"{}");
+    let json = serde_json::to_vec(&env).unwrap();
+    for i in 0..json.len() {
+        let mut m = json.clone();
+        m[i] ^= 0x20;
+        if let Ok(e) = serde_json::from_slice::<bulkhead_sign::payload::Envelope>(&m) {
+            let _ = e.verify(&[key.public_key()]);
+        }
+    }
+}
