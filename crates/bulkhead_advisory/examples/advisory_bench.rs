@@ -58,6 +58,7 @@ fn main() {
         id: "alpine".into(),
         version: "3.11.6".into(),
         codename: None,
+        point_release: None,
     };
     let mut findings = 0;
     let runs: Vec<f64> = (0..40)

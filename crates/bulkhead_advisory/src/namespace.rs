@@ -167,6 +167,7 @@ mod tests {
             id: "alpine".into(),
             version: "3.11.6".into(),
             codename: None,
+            point_release: None,
         };
         assert_eq!(namespace_for(&p, Some(&os)).unwrap(), "alpine:3.11");
         assert_eq!(namespace_for(&p, None), None);
@@ -175,12 +176,14 @@ mod tests {
             id: "debian".into(),
             version: "12".into(),
             codename: Some("bookworm".into()),
+            point_release: None,
         };
         assert_eq!(namespace_for(&p, Some(&deb)).unwrap(), "debian:12");
         let sid = Distro {
             id: "debian".into(),
             version: String::new(),
             codename: Some("trixie".into()),
+            point_release: None,
         };
         assert_eq!(namespace_for(&p, Some(&sid)).unwrap(), "debian:13");
     }

@@ -186,8 +186,15 @@ fn purl_matches(purl: &str, f: &Finding) -> bool {
         || f.source_package
             .as_deref()
             .is_some_and(|s| s.eq_ignore_ascii_case(&full));
+    // deb and rpm purls carry a non-zero epoch as a qualifier (`@1.2-3?epoch=1` is `1:1.2-3`).
+    let with_epoch = |v: &str| match p.qualifiers.get("epoch") {
+        Some(e) => format!("{e}:{v}"),
+        None => v.to_string(),
+    };
     let version_ok = p.version.as_deref().is_none_or(|v| {
-        v == f.installed || v.trim_start_matches('v') == f.installed.trim_start_matches('v')
+        v == f.installed
+            || with_epoch(v) == f.installed
+            || v.trim_start_matches('v') == f.installed.trim_start_matches('v')
     });
     name_ok && version_ok
 }

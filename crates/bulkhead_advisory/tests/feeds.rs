@@ -39,6 +39,7 @@ fn debian(version: &str, codename: &str) -> Distro {
         id: "debian".into(),
         version: version.into(),
         codename: Some(codename.into()),
+        point_release: None,
     }
 }
 
@@ -149,6 +150,7 @@ fn alpine_secdb_json() {
         id: "alpine".into(),
         version: "3.20.3".into(),
         codename: None,
+        point_release: None,
     };
     let mut ssl = Package::new(Ecosystem::Apk, "libcrypto3", "3.3.1-r3");
     ssl.source_name = Some("openssl".into());
@@ -276,6 +278,7 @@ fn distro_finding_takes_ghsa_severity_of_its_cve() {
         id: "alpine".into(),
         version: "3.20.3".into(),
         codename: None,
+        point_release: None,
     };
     let mut ssl = Package::new(Ecosystem::Apk, "libcrypto3", "3.3.1-r3");
     ssl.source_name = Some("openssl".into());

@@ -65,6 +65,7 @@ fn alpine(version: &str) -> Distro {
         id: "alpine".into(),
         version: version.into(),
         codename: None,
+        point_release: None,
     }
 }
 

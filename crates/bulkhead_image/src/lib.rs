@@ -383,7 +383,17 @@ fn merge(layers: &[(Option<String>, &LayerResult)]) -> (Option<Distro>, Vec<Pack
         .or_else(|| os_text("etc/alpine-release").and_then(catalog::os::from_alpine_release))
         .or_else(|| os_text("etc/redhat-release").and_then(catalog::os::from_redhat_release))
         .or_else(|| os_text("etc/centos-release").and_then(catalog::os::from_redhat_release))
-        .or_else(|| os_text("etc/debian_version").and_then(catalog::os::from_debian_version));
+        .or_else(|| os_text("etc/debian_version").and_then(catalog::os::from_debian_version))
+        .map(|mut d| {
+            // os-release says `12`; /etc/debian_version has the point release (`12.8`),
+            // which package URLs carry as Trivy writes them.
+            if d.id == "debian" {
+                d.point_release = os_text("etc/debian_version")
+                    .and_then(catalog::os::debian_point_release)
+                    .filter(|r| r.split('.').next() == Some(d.version.as_str()));
+            }
+            d
+        });
     let owned: HashSet<u64> = live.values().flat_map(|f| f.owns.iter().copied()).collect();
     // Debian licences come from /usr/share/doc/NAME/copyright, joined to packages by name.
     let deb_licenses: std::collections::HashMap<&str, &Vec<String>> = live

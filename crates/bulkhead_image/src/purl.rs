@@ -24,6 +24,7 @@ mod tests {
             id: "debian".into(),
             version: "12".into(),
             codename: None,
+            point_release: None,
         });
         assert!(
             purl(&p).starts_with("pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?"),

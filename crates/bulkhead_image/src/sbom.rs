@@ -43,6 +43,141 @@ fn fingerprint(scan: &Scan) -> Vec<u8> {
     v
 }
 
+/// The SPDX identifier of a licence name as distros and package metadata write it: SPDX ids
+/// themselves (any case), Debian's DEP-5 short names (`GPL-2+`, `LGPL-2.1`, `BSD-3-clause`,
+/// `Expat`, `Artistic`...) and the usual spellings of language metadata (`Apache 2.0`,
+/// `MIT License`). `None` when the name is no known licence (it is then kept as a name).
+pub fn spdx_license_id(name: &str) -> Option<&'static str> {
+    let n = name.trim();
+    let key: String = n
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase()
+        .replace("license", "")
+        .replace("version", "-")
+        .replace("--", "-");
+    let key = key.trim_end_matches('-');
+    Some(match key {
+        "gpl-1" | "gpl-1.0" => "GPL-1.0-only",
+        "gpl-1+" | "gpl-1.0+" => "GPL-1.0-or-later",
+        "gpl-2" | "gpl-2.0" | "gpl-2.0-only" | "gplv2" => "GPL-2.0-only",
+        "gpl-2+" | "gpl-2.0+" | "gpl-2.0-or-later" | "gplv2+" => "GPL-2.0-or-later",
+        "gpl-3" | "gpl-3.0" | "gpl-3.0-only" | "gplv3" => "GPL-3.0-only",
+        "gpl-3+" | "gpl-3.0+" | "gpl-3.0-or-later" | "gplv3+" => "GPL-3.0-or-later",
+        "lgpl-2" | "lgpl-2.0" | "lgpl-2.0-only" => "LGPL-2.0-only",
+        "lgpl-2+" | "lgpl-2.0+" | "lgpl-2.0-or-later" => "LGPL-2.0-or-later",
+        "lgpl-2.1" | "lgpl-2.1-only" | "lgplv2.1" => "LGPL-2.1-only",
+        "lgpl-2.1+" | "lgpl-2.1-or-later" | "lgplv2.1+" => "LGPL-2.1-or-later",
+        "lgpl-3" | "lgpl-3.0" | "lgpl-3.0-only" | "lgplv3" => "LGPL-3.0-only",
+        "lgpl-3+" | "lgpl-3.0+" | "lgpl-3.0-or-later" | "lgplv3+" => "LGPL-3.0-or-later",
+        "agpl-3" | "agpl-3.0" | "agpl-3.0-only" => "AGPL-3.0-only",
+        "agpl-3+" | "agpl-3.0+" | "agpl-3.0-or-later" => "AGPL-3.0-or-later",
+        "gfdl-1.2" | "gfdl-1.2-only" => "GFDL-1.2-only",
+        "gfdl-1.2+" | "gfdl-1.2-or-later" => "GFDL-1.2-or-later",
+        "gfdl-1.3" | "gfdl-1.3-only" => "GFDL-1.3-only",
+        "gfdl-1.3+" | "gfdl-1.3-or-later" => "GFDL-1.3-or-later",
+        "apache-2" | "apache-2.0" | "apache2" | "apache2.0" | "asl2.0" => "Apache-2.0",
+        "apache-1.1" => "Apache-1.1",
+        "mit" | "expat" | "mit/expat" => "MIT",
+        "x11" => "X11",
+        "isc" => "ISC",
+        "bsd-2-clause" | "bsd-2" | "freebsd" => "BSD-2-Clause",
+        "bsd-3-clause" | "bsd-3" | "bsd" | "newbsd" => "BSD-3-Clause",
+        "bsd-4-clause" => "BSD-4-Clause",
+        "0bsd" => "0BSD",
+        "zlib" => "Zlib",
+        "mpl-1.1" => "MPL-1.1",
+        "mpl-2.0" | "mpl-2" | "mpl2.0" => "MPL-2.0",
+        "cc0" | "cc0-1.0" => "CC0-1.0",
+        "cc-by-4.0" => "CC-BY-4.0",
+        "cc-by-sa-3.0" => "CC-BY-SA-3.0",
+        "cc-by-sa-4.0" => "CC-BY-SA-4.0",
+        "bsl-1.0" | "boost" => "BSL-1.0",
+        "psf-2" | "psf-2.0" | "psf" => "PSF-2.0",
+        "python-2.0" => "Python-2.0",
+        "artistic" | "artistic-1" | "artistic-1.0" => "Artistic-1.0",
+        "artistic-2" | "artistic-2.0" => "Artistic-2.0",
+        "epl-1.0" => "EPL-1.0",
+        "epl-2.0" => "EPL-2.0",
+        "openssl" => "OpenSSL",
+        "curl" => "curl",
+        "unlicense" => "Unlicense",
+        "wtfpl" => "WTFPL",
+        "unicode-dfs-2016" => "Unicode-DFS-2016",
+        "unicode-3.0" => "Unicode-3.0",
+        "cddl-1.0" => "CDDL-1.0",
+        "blueoak-1.0.0" => "BlueOak-1.0.0",
+        _ => return None,
+    })
+}
+
+/// For each package (by index into `scan.packages`), the indices of the installed packages
+/// it depends on: names in [`bulkhead_pkg::Package::depends`] resolved within the same
+/// ecosystem by package name or by what a package provides (apk `so:` names). Alternatives
+/// that are not installed resolve to nothing; a package never depends on itself.
+pub fn dependency_graph(scan: &Scan) -> Vec<Vec<usize>> {
+    use std::collections::HashMap;
+    let mut by_name: HashMap<(bulkhead_pkg::Ecosystem, &str), usize> = HashMap::new();
+    for (i, p) in scan.packages.iter().enumerate() {
+        by_name.entry((p.ecosystem, p.name.as_str())).or_insert(i);
+    }
+    for (i, p) in scan.packages.iter().enumerate() {
+        for pr in &p.provides {
+            by_name.entry((p.ecosystem, pr.as_str())).or_insert(i);
+        }
+    }
+    scan.packages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut v: Vec<usize> = p
+                .depends
+                .iter()
+                .filter_map(|d| by_name.get(&(p.ecosystem, d.as_str())).copied())
+                .filter(|&j| j != i)
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect()
+}
+
+/// The packages the root lists directly: those no other package depends on, plus one
+/// member of every dependency cycle that nothing outside the cycle reaches (so every
+/// package is reachable from the root).
+fn top_level(graph: &[Vec<usize>]) -> Vec<usize> {
+    let n = graph.len();
+    let mut depended = vec![false; n];
+    for deps in graph {
+        for &d in deps {
+            depended[d] = true;
+        }
+    }
+    let mut top: Vec<usize> = (0..n).filter(|&i| !depended[i]).collect();
+    let mut seen = vec![false; n];
+    let visit = |start: usize, seen: &mut Vec<bool>| {
+        let mut stack = vec![start];
+        while let Some(i) = stack.pop() {
+            if !std::mem::replace(&mut seen[i], true) {
+                stack.extend(graph[i].iter().copied());
+            }
+        }
+    };
+    for &t in &top {
+        visit(t, &mut seen);
+    }
+    for i in 0..n {
+        if !seen[i] {
+            top.push(i);
+            visit(i, &mut seen);
+        }
+    }
+    top.sort_unstable();
+    top
+}
+
 /// A CycloneDX 1.6 JSON document.
 pub fn cyclonedx(scan: &Scan, creator: &Creator<'_>) -> Value {
     let root_ref = "bulkhead-root".to_string();
@@ -86,12 +221,22 @@ pub fn cyclonedx(scan: &Scan, creator: &Creator<'_>) -> Value {
             c["name"] = json!(a);
         }
         if !p.licenses.is_empty() {
+            // An SPDX id where the name maps to one, else the name as the package states it.
             c["licenses"] = Value::Array(
                 p.licenses
                     .iter()
-                    .map(|l| json!({"license": {"name": l}}))
+                    .map(|l| match spdx_license_id(l) {
+                        Some(id) => json!({"license": {"id": id}}),
+                        None => json!({"license": {"name": l}}),
+                    })
                     .collect(),
             );
+        }
+        if !p.locations.is_empty() {
+            // The files that declared the package (its database record, lockfile, binary).
+            c["evidence"] = json!({
+                "occurrences": p.locations.iter().map(|l| json!({"location": l})).collect::<Vec<_>>(),
+            });
         }
         if crate::is_os_ecosystem(p.ecosystem)
             && let Some(d) = &p.distro
@@ -135,8 +280,25 @@ pub fn cyclonedx(scan: &Scan, creator: &Creator<'_>) -> Value {
             "component": root,
         },
         "components": components,
-        "dependencies": [{"ref": root_ref, "dependsOn": refs}],
+        "dependencies": dependencies(scan, &root_ref, &refs),
     })
+}
+
+/// CycloneDX `dependencies`: the root depends on the top-level packages, each package on the
+/// installed packages it declares (every component appears once, `dependsOn` may be empty).
+fn dependencies(scan: &Scan, root_ref: &str, refs: &[String]) -> Value {
+    let graph = dependency_graph(scan);
+    let mut out = vec![json!({
+        "ref": root_ref,
+        "dependsOn": top_level(&graph).into_iter().map(|i| refs[i].clone()).collect::<Vec<_>>(),
+    })];
+    for (i, deps) in graph.iter().enumerate() {
+        out.push(json!({
+            "ref": refs[i],
+            "dependsOn": deps.iter().map(|&j| refs[j].clone()).collect::<Vec<_>>(),
+        }));
+    }
+    Value::Array(out)
 }
 
 fn spdx_id(s: &str) -> String {
@@ -243,15 +405,25 @@ pub fn spdx(scan: &Scan, creator: &Creator<'_>) -> Value {
         "relationshipType": "DESCRIBES",
         "relatedSpdxElement": root_id,
     })];
+    let spdx_ref = |i: usize| {
+        format!(
+            "SPDXRef-Package-{}-{}",
+            i + 1,
+            spdx_id(&scan.packages[i].name)
+        )
+    };
     for (i, p) in scan.packages.iter().enumerate() {
-        let id = format!("SPDXRef-Package-{}-{}", i + 1, spdx_id(&p.name));
+        let id = spdx_ref(i);
         let declared = if p.licenses.is_empty() {
             "NOASSERTION".to_string()
         } else {
             let parts: Vec<String> = p
                 .licenses
                 .iter()
-                .map(|l| spdx_license(l, &mut extracted))
+                .map(|l| match spdx_license_id(l) {
+                    Some(id) => id.to_string(),
+                    None => spdx_license(l, &mut extracted),
+                })
                 .collect();
             if parts.len() == 1 {
                 parts[0].clone()
@@ -311,6 +483,15 @@ pub fn spdx(scan: &Scan, creator: &Creator<'_>) -> Value {
             "relatedSpdxElement": id,
         }));
         packages.push(pkg);
+    }
+    for (i, deps) in dependency_graph(scan).iter().enumerate() {
+        for &j in deps {
+            rels.push(json!({
+                "spdxElementId": spdx_ref(i),
+                "relationshipType": "DEPENDS_ON",
+                "relatedSpdxElement": spdx_ref(j),
+            }));
+        }
     }
     let mut doc = json!({
         "spdxVersion": "SPDX-2.3",

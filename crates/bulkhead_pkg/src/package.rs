@@ -95,6 +95,19 @@ pub struct Package {
     /// Files that prove the package (its database record, METADATA, the binary...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub locations: Vec<String>,
+    /// Machine architecture of an OS package (`amd64`, `x86_64`, `aarch64`, `all`, `noarch`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arch: Option<String>,
+    /// Names of the packages this one depends on, as its database declares them (dpkg
+    /// `Depends`/`Pre-Depends`, apk `D:`, rpm requires naming packages, lockfile
+    /// dependencies), for the dependency graph of SBOMs. Alternatives (`a | b`) are all
+    /// listed; SBOMs keep the ones installed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends: Vec<String>,
+    /// Other names this package answers to in `depends` (apk `p:` such as
+    /// `so:libc.musl-x86_64.so.1`, dpkg `Provides`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provides: Vec<String>,
 }
 
 /// A distribution and release, as read from `/etc/os-release` and friends.
@@ -107,6 +120,10 @@ pub struct Distro {
     /// Debian/Ubuntu codename (`bookworm`), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub codename: Option<String>,
+    /// The point release when the distro records one beside the major version (Debian's
+    /// `/etc/debian_version`: `12.8`), for package URLs' `distro=debian-12.8` as Trivy writes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point_release: Option<String>,
 }
 
 impl Package {
@@ -121,6 +138,9 @@ impl Package {
             licenses: Vec::new(),
             layer: None,
             locations: Vec::new(),
+            arch: None,
+            depends: Vec::new(),
+            provides: Vec::new(),
         }
     }
 }

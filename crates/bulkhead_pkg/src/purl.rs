@@ -142,12 +142,26 @@ impl Purl {
         })
     }
 
-    /// The purl of an installed package: distro packages get the distro as namespace and the
-    /// `distro` and `upstream` (source package) qualifiers; rpm moves the epoch into the
-    /// `epoch` qualifier; Maven splits `group:artifact`; npm splits `@scope/name`; Go splits
-    /// the module path at its last `/`.
+    /// The purl of an installed package, as the purl spec and Trivy write them: distro
+    /// packages get the distro as namespace and the `arch`, `distro` (with the point release
+    /// when known: `debian-12.8`) and `upstream` (source package) qualifiers; deb and rpm move
+    /// a non-zero epoch out of the version into the `epoch` qualifier; Maven splits
+    /// `group:artifact`; npm splits `@scope/name`; Go splits the module path at its last `/`.
     pub fn for_package(p: &Package) -> Purl {
-        let distro_q = p.distro.as_ref().map(|d| format!("{}-{}", d.id, d.version));
+        let distro_q = p.distro.as_ref().map(|d| {
+            let release = d.point_release.as_deref().unwrap_or(&d.version);
+            format!("{}-{release}", d.id)
+        });
+        // `1:2.3-4` -> (`1`, `2.3-4`); a zero epoch is the default and not written.
+        let split_epoch = |v: &'_ str| -> (Option<String>, String) {
+            match v.split_once(':') {
+                Some((e, rest)) if !e.is_empty() && e.bytes().all(|c| c.is_ascii_digit()) => {
+                    let e = e.trim_start_matches('0');
+                    ((!e.is_empty()).then(|| e.to_string()), rest.to_string())
+                }
+                _ => (None, v.to_string()),
+            }
+        };
         let upstream = |p: &Package| -> Option<String> {
             let src = p.source_name.as_deref().filter(|s| !s.is_empty())?;
             match p.source_version.as_deref() {
@@ -157,12 +171,19 @@ impl Purl {
         };
         let distro_id = p.distro.as_ref().map(|d| d.id.as_str());
         let mut purl = match p.ecosystem {
-            Ecosystem::Deb => Purl::new(
-                "deb",
-                Some(distro_id.unwrap_or("debian")),
-                &p.name,
-                Some(&p.version),
-            ),
+            Ecosystem::Deb => {
+                let (epoch, version) = split_epoch(&p.version);
+                let purl = Purl::new(
+                    "deb",
+                    Some(distro_id.unwrap_or("debian")),
+                    &p.name,
+                    Some(&version),
+                );
+                match epoch {
+                    Some(e) => purl.with_qualifier("epoch", e),
+                    None => purl,
+                }
+            }
             Ecosystem::Apk => Purl::new(
                 "apk",
                 Some(distro_id.unwrap_or("alpine")),
@@ -170,18 +191,11 @@ impl Purl {
                 Some(&p.version),
             ),
             Ecosystem::Rpm => {
-                let (epoch, version) = match p.version.split_once(':') {
-                    Some((e, v)) if !e.is_empty() && e.bytes().all(|c| c.is_ascii_digit()) => {
-                        (Some(e), v)
-                    }
-                    _ => (None, p.version.as_str()),
-                };
-                let purl = Purl::new("rpm", distro_id, &p.name, Some(version));
+                let (epoch, version) = split_epoch(&p.version);
+                let purl = Purl::new("rpm", distro_id, &p.name, Some(&version));
                 match epoch {
-                    Some(e) if !e.trim_start_matches('0').is_empty() => {
-                        purl.with_qualifier("epoch", e)
-                    }
-                    _ => purl,
+                    Some(e) => purl.with_qualifier("epoch", e),
+                    None => purl,
                 }
             }
             Ecosystem::Npm => match p.name.rsplit_once('/') {
@@ -206,6 +220,9 @@ impl Purl {
         ) {
             if let Some(u) = upstream(p) {
                 purl = purl.with_qualifier("upstream", u);
+            }
+            if let Some(a) = p.arch.as_deref() {
+                purl = purl.with_qualifier("arch", a);
             }
             if let Some(d) = distro_q {
                 purl = purl.with_qualifier("distro", d);
@@ -469,11 +486,27 @@ mod tests {
             id: "debian".into(),
             version: "12".into(),
             codename: Some("bookworm".into()),
+            point_release: None,
         });
         assert_eq!(
             Purl::for_package(&p).to_string(),
             "pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?distro=debian-12&upstream=glibc"
         );
+        // As Trivy writes them: arch, the point release, the epoch as a qualifier.
+        let mut z = Package::new(Ecosystem::Deb, "zlib1g", "1:1.2.13.dfsg-1");
+        z.arch = Some("amd64".into());
+        z.distro = Some(Distro {
+            id: "debian".into(),
+            version: "12".into(),
+            codename: None,
+            point_release: Some("12.8".into()),
+        });
+        assert_eq!(
+            Purl::for_package(&z).to_string(),
+            "pkg:deb/debian/zlib1g@1.2.13.dfsg-1?arch=amd64&distro=debian-12.8&epoch=1"
+        );
+        let zero = Package::new(Ecosystem::Deb, "x", "0:1.0");
+        assert_eq!(Purl::for_package(&zero).to_string(), "pkg:deb/debian/x@1.0");
         let r = Package::new(Ecosystem::Rpm, "openssl", "1:3.0.7-27.el9");
         assert_eq!(
             Purl::for_package(&r).to_string(),

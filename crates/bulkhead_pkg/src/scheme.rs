@@ -235,6 +235,7 @@ mod tests {
                 id: "alpine".into(),
                 version: rel.into(),
                 codename: None,
+                point_release: None,
             });
             assert_eq!(Scheme::for_package(&p), want, "{rel}");
         }

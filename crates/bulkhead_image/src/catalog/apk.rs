@@ -1,4 +1,5 @@
-//! apk: `/lib/apk/db/installed` (`P:` name, `V:` version, `o:` origin, `L:` licence, and the
+//! apk: `/lib/apk/db/installed` (`P:` name, `V:` version, `o:` origin, `L:` licence, `A:`
+//! architecture, `D:` dependencies and `p:` provides for the SBOM dependency graph, and the
 //! `F:`/`R:` file list used to avoid counting owned language packages twice).
 
 use super::path_hash;
@@ -10,6 +11,7 @@ pub fn parse_installed(text: &str) -> (Vec<Package>, Vec<u64>) {
     let mut owns = Vec::new();
     for para in text.split("\n\n") {
         let (mut name, mut version, mut origin, mut license) = (None, None, None, None);
+        let (mut arch, mut depends, mut provides) = (None, Vec::new(), Vec::new());
         let mut dir = String::new();
         for line in para.lines() {
             let Some((k, v)) = line.split_once(':') else {
@@ -20,6 +22,15 @@ pub fn parse_installed(text: &str) -> (Vec<Package>, Vec<u64>) {
                 "V" => version = Some(v),
                 "o" => origin = Some(v),
                 "L" => license = Some(v),
+                "A" => arch = Some(v),
+                // `so:libc.musl-x86_64.so.1 busybox=1.36.1-r29 !conflict`: names without
+                // their version constraint; `!` marks a conflict, not a dependency.
+                "D" => depends.extend(
+                    v.split_whitespace()
+                        .filter(|d| !d.starts_with('!'))
+                        .map(|d| apk_name(d).to_string()),
+                ),
+                "p" => provides.extend(v.split_whitespace().map(|d| apk_name(d).to_string())),
                 "F" => dir = v.to_string(),
                 "R" => owns.push(path_hash(&format!("{dir}/{v}"))),
                 _ => {}
@@ -32,10 +43,18 @@ pub fn parse_installed(text: &str) -> (Vec<Package>, Vec<u64>) {
             if let Some(l) = license.filter(|l| !l.is_empty()) {
                 p.licenses.push(l.to_string());
             }
+            p.arch = arch.filter(|a| !a.is_empty()).map(str::to_string);
+            p.depends = std::mem::take(&mut depends);
+            p.provides = std::mem::take(&mut provides);
             pkgs.push(p);
         }
     }
     (pkgs, owns)
+}
+
+/// `name=1.2`, `name>=1`, `name~1` -> `name`.
+fn apk_name(d: &str) -> &str {
+    d.split(['=', '<', '>', '~']).next().unwrap_or(d)
 }
 
 #[cfg(test)]
@@ -51,5 +70,14 @@ mod tests {
         assert!(owns.contains(&path_hash(
             "usr/lib/python3.12/site-packages/six-1.16.0.dist-info/METADATA"
         )));
+    }
+
+    #[test]
+    fn arch_depends_and_provides() {
+        let t = "P:busybox\nV:1.36.1-r29\nA:x86_64\nD:so:libc.musl-x86_64.so.1 musl>=1.2 !busybox-old\np:cmd:sh=1.36.1-r29 /bin/sh\n";
+        let (p, _) = parse_installed(t);
+        assert_eq!(p[0].arch.as_deref(), Some("x86_64"));
+        assert_eq!(p[0].depends, ["so:libc.musl-x86_64.so.1", "musl"]);
+        assert_eq!(p[0].provides, ["cmd:sh", "/bin/sh"]);
     }
 }

@@ -25,6 +25,17 @@ pub fn parse_status(text: &str) -> Vec<Package> {
             continue;
         }
         let mut p = Package::new(Ecosystem::Deb, name, version);
+        p.arch = get("Architecture").map(str::to_string);
+        for name in ["Pre-Depends", "Depends"]
+            .into_iter()
+            .filter_map(get)
+            .flat_map(relation_names)
+        {
+            if !p.depends.contains(&name) {
+                p.depends.push(name);
+            }
+        }
+        p.provides = get("Provides").map(relation_names).unwrap_or_default();
         if let Some(src) = get("Source") {
             // `Source: name (version)` when the source version differs.
             let (sname, sver) = match src.split_once(' ') {
@@ -42,11 +53,29 @@ pub fn parse_status(text: &str) -> Vec<Package> {
     out
 }
 
-/// The licences of a machine-readable (DEP-5) copyright file: every `License:` short name, in
-/// order, once. Free-form copyright files yield nothing.
+/// Package names of a dpkg relation field (`libc6 (>= 2.34), libgcc-s1 | libgcc1,
+/// python3:any`): every alternative, without version, architecture qualifier or `:any`.
+fn relation_names(v: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for alt in v.split([',', '|']) {
+        let name = alt
+            .split(['(', '[', '<', ' '])
+            .find(|s| !s.trim().is_empty())
+            .unwrap_or("");
+        let name = name.trim().split(':').next().unwrap_or("");
+        if !name.is_empty() && !out.iter().any(|x| x == name) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// The licences of a copyright file. Machine-readable (DEP-5) files: every `License:` short
+/// name, in order, once. Free-form files: the licences they name by the texts Debian ships in
+/// `/usr/share/common-licenses` or by well-known wording (see [`free_form_licenses`]).
 pub fn copyright_licenses(text: &str) -> Vec<String> {
     if !text.starts_with("Format:") {
-        return Vec::new();
+        return free_form_licenses(text);
     }
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
@@ -56,6 +85,53 @@ pub fn copyright_licenses(text: &str) -> Vec<String> {
                 out.push(v.to_string());
             }
         }
+    }
+    out
+}
+
+/// Licences of a free-form copyright file (libc6, base-files, gcc-12-base ... have one). A
+/// reference to `/usr/share/common-licenses/NAME` names the licence; "or (at your option) any
+/// later version" next to a GPL family reference makes it `NAME+`, as DEP-5 writes it; the
+/// MIT and BSD permission texts are recognised by their wording. Nothing is guessed beyond
+/// that: a file naming no licence gives none.
+pub fn free_form_licenses(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |l: String| {
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    };
+    let lower = text.to_ascii_lowercase();
+    let later = lower.contains("any later version");
+    for (i, _) in text.match_indices("/usr/share/common-licenses/") {
+        let rest = &text[i + "/usr/share/common-licenses/".len()..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '+'))
+            .collect();
+        let name = name.trim_end_matches('.').to_string();
+        if name.is_empty() {
+            continue;
+        }
+        let gpl_family =
+            name.starts_with("GPL") || name.starts_with("LGPL") || name.starts_with("GFDL");
+        if gpl_family && later && !name.ends_with('+') {
+            push(format!("{name}+"));
+        } else {
+            push(name);
+        }
+    }
+    if lower.contains("permission is hereby granted, free of charge, to any person") {
+        push("Expat".to_string());
+    }
+    if lower.contains("redistribution and use in source and binary forms") {
+        push(
+            if lower.contains("neither the name") || lower.contains("may not be used to endorse") {
+                "BSD-3-clause".to_string()
+            } else {
+                "BSD-2-clause".to_string()
+            },
+        );
     }
     out
 }
@@ -73,6 +149,25 @@ mod tests {
         let t = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: *\nCopyright: x\nLicense: GPL-2+\n text\n\nFiles: debian/*\nLicense: GPL-2+\n\nLicense: GPL-2+\n long text\n\nFiles: lib/*\nLicense: BSD-3-clause\n";
         assert_eq!(copyright_licenses(t), vec!["GPL-2+", "BSD-3-clause"]);
         assert!(copyright_licenses("This is free-form.\nLicense: MIT\n").is_empty());
+    }
+
+    #[test]
+    fn free_form_copyright_files() {
+        // libc6's: LGPL with the "any later version" wording, plus GPL for some programs.
+        let libc = "This is the Debian prepackaged version of the GNU C Library.\n\n   The GNU C Library is free software; you can redistribute it and/or\n   modify it under the terms of the GNU Lesser General Public\n   License as published by the Free Software Foundation; either\n   version 2.1 of the License, or (at your option) any later version.\n\nOn Debian systems, the complete text of the GNU Library\nGeneral Public License can be found in `/usr/share/common-licenses/LGPL-2.1'.\n\nand `/usr/share/common-licenses/GPL-2'.\n";
+        assert_eq!(copyright_licenses(libc), ["LGPL-2.1+", "GPL-2+"]);
+        let mit = "Copyright x\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n";
+        assert_eq!(copyright_licenses(mit), ["Expat"]);
+        assert!(copyright_licenses("Copyright 2020 nobody in particular.\n").is_empty());
+    }
+
+    #[test]
+    fn relations_architecture_and_provides() {
+        let s = "Package: libc-bin\nStatus: install ok installed\nArchitecture: amd64\nVersion: 2.36\nPre-Depends: libc6 (>> 2.36)\nDepends: libgcc-s1 | libgcc1, python3:any (>= 3.7~) [amd64], libc6\nProvides: libc-utils (= 2.36)\n";
+        let p = parse_status(s);
+        assert_eq!(p[0].arch.as_deref(), Some("amd64"));
+        assert_eq!(p[0].depends, ["libc6", "libgcc-s1", "libgcc1", "python3"]);
+        assert_eq!(p[0].provides, ["libc-utils"]);
     }
 
     #[test]

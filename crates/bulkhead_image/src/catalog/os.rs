@@ -25,6 +25,7 @@ pub fn from_os_release(text: &str) -> Option<Distro> {
         id,
         version: version.unwrap_or_default(),
         codename,
+        point_release: None,
     })
 }
 
@@ -35,6 +36,7 @@ pub fn from_alpine_release(text: &str) -> Option<Distro> {
         id: "alpine".into(),
         version: v.to_string(),
         codename: None,
+        point_release: None,
     })
 }
 
@@ -57,7 +59,14 @@ pub fn from_debian_version(text: &str) -> Option<Distro> {
         id: "debian".into(),
         version,
         codename,
+        point_release: None,
     })
+}
+
+/// The point release in `/etc/debian_version` (`12.8`), when it is numeric.
+pub fn debian_point_release(text: &str) -> Option<String> {
+    let v = text.lines().next()?.trim();
+    (v.contains('.') && v.chars().all(|c| c.is_ascii_digit() || c == '.')).then(|| v.to_string())
 }
 
 /// `Red Hat Enterprise Linux release 9.4 (Plow)`, `CentOS Linux release 7.9.2009 (Core)`,
@@ -86,6 +95,7 @@ pub fn from_redhat_release(text: &str) -> Option<Distro> {
         id: id.into(),
         version,
         codename: None,
+        point_release: None,
     })
 }
 
@@ -116,5 +126,7 @@ mod tests {
         let d = from_debian_version("trixie/sid\n").unwrap();
         assert_eq!(d.codename.as_deref(), Some("trixie"));
         assert_eq!(from_debian_version("12.8\n").unwrap().version, "12");
+        assert_eq!(debian_point_release("12.8\n").as_deref(), Some("12.8"));
+        assert_eq!(debian_point_release("trixie/sid\n"), None);
     }
 }
