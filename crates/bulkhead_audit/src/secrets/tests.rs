@@ -186,3 +186,20 @@ fn findings_in_a_value_are_located_in_the_file() {
     let r = f[0].range.unwrap();
     assert_eq!((r.start.line, r.start.column), (4, 3));
 }
+
+#[test]
+fn masked_in_every_renderer() {
+    use bulkhead_diagnostics::render::{Format, RenderOptions, render_to_string};
+    let t = gh_token();
+    let text = format!("token: {t}\n");
+    let mut report = bulkhead_diagnostics::Report::default();
+    report.findings = findings_in_value("app.env", &text, 1, 1);
+    report.files = 1;
+    report.rules = RULES.to_vec();
+    assert_eq!(report.findings.len(), 1);
+    for f in Format::ALL {
+        let out = render_to_string(f, &report, &RenderOptions::default());
+        assert!(out.contains("ghp_****"), "{f}: the mask is shown");
+        assert!(!out.contains(&t[4..]), "{f} prints the secret");
+    }
+}
