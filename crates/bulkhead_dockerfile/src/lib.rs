@@ -67,6 +67,10 @@ pub fn check(path: &str, text: &str, settings: &Settings) -> FileOutcome {
         }
         if let Some(why) = model::reference_problem(img) {
             let ins = &df.instructions[st.from];
+            let img = match img.char_indices().nth(80) {
+                Some((k, _)) => format!("{}...", &img[..k]),
+                None => img.to_string(),
+            };
             let (s, e) = st.image_lspan;
             out.errors.push(InputError::new(
                 path,

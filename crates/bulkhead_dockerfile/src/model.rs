@@ -40,53 +40,70 @@ pub struct Expanded {
     pub used: Vec<String>,
 }
 
+/// `${X:-${Y:-...}}` nested deeper than this is kept as written: real Dockerfiles nest two
+/// or three levels, and the bound keeps hostile input linear in time and memory (each level
+/// rescans its word once).
+pub const MAX_NESTING: usize = 32;
+
 /// Expand variables in `s` as BuildKit does for non-`RUN` instructions, removing quotes.
 /// `lookup` returns `Some(value)` for a defined variable (possibly empty).
 pub fn expand(s: &str, escape: char, lookup: &dyn Fn(&str) -> Option<String>) -> Expanded {
+    expand_nested(s, escape, lookup, 0)
+}
+
+fn expand_nested(
+    s: &str,
+    escape: char,
+    lookup: &dyn Fn(&str) -> Option<String>,
+    depth: usize,
+) -> Expanded {
     let mut out = Expanded::default();
     if !s.contains(['$', '\'', '"', escape]) {
         out.value = s.to_string();
         return out;
     }
-    let chars: Vec<char> = s.chars().collect();
+    let b = s.as_bytes();
     let mut i = 0;
-    let mut quote: Option<char> = None;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == escape && quote != Some('\'') {
-            if let Some(&n) = chars.get(i + 1) {
-                out.value.push(n);
-                i += 2;
-            } else {
-                i += 1;
+    let mut quote: Option<u8> = None;
+    while i < b.len() {
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if c == escape && quote != Some(b'\'') {
+            match s[i + c.len_utf8()..].chars().next() {
+                Some(n) => {
+                    out.value.push(n);
+                    i += c.len_utf8() + n.len_utf8();
+                }
+                None => i += c.len_utf8(),
             }
             continue;
         }
         match (c, quote) {
-            ('\'', None) => quote = Some('\''),
-            ('\'', Some('\'')) => quote = None,
-            ('"', None) => quote = Some('"'),
-            ('"', Some('"')) => quote = None,
-            ('$', q) if q != Some('\'') => {
+            ('\'', None) => quote = Some(b'\''),
+            ('\'', Some(b'\'')) => quote = None,
+            ('"', None) => quote = Some(b'"'),
+            ('"', Some(b'"')) => quote = None,
+            ('$', q) if q != Some(b'\'') => {
                 i += 1;
-                if chars.get(i) == Some(&'{') {
+                if b.get(i) == Some(&b'{') {
                     // ${...}
-                    let mut depth = 1;
+                    let mut level = 1;
                     let st = i + 1;
                     let mut j = st;
-                    while j < chars.len() {
-                        if chars[j] == '{' {
-                            depth += 1;
-                        } else if chars[j] == '}' {
-                            depth -= 1;
-                            if depth == 0 {
+                    while j < b.len() {
+                        if b[j] == b'{' {
+                            level += 1;
+                        } else if b[j] == b'}' {
+                            level -= 1;
+                            if level == 0 {
                                 break;
                             }
                         }
                         j += 1;
                     }
-                    let inner: String = chars[st..j.min(chars.len())].iter().collect();
-                    i = (j + 1).min(chars.len() + 1);
+                    let inner = &s[st..j.min(b.len())];
+                    i = j + 1;
                     let name_len = inner
                         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                         .unwrap_or(inner.len());
@@ -103,28 +120,34 @@ pub fn expand(s: &str, escape: char, lookup: &dyn Fn(&str) -> Option<String>) ->
                         (Some(_), false) => true,
                         (None, _) => false,
                     };
-                    if let Some(word) = rest.strip_prefix('-') {
+                    // A word nested too deep is kept as written (see MAX_NESTING).
+                    let word = |w: &str| {
+                        if depth + 1 >= MAX_NESTING {
+                            Expanded {
+                                value: w.to_string(),
+                                ..Expanded::default()
+                            }
+                        } else {
+                            expand_nested(w, escape, lookup, depth + 1)
+                        }
+                    };
+                    if let Some(w) = rest.strip_prefix('-') {
                         if set {
                             out.value.push_str(val.as_deref().unwrap_or(""));
                         } else {
-                            let e = expand(word, escape, lookup);
+                            let e = word(w);
                             out.value.push_str(&e.value);
                             out.undefined.extend(e.undefined);
                             out.used.extend(e.used);
                         }
-                    } else if let Some(word) = rest.strip_prefix('+') {
+                    } else if let Some(w) = rest.strip_prefix('+') {
                         if set {
-                            let e = expand(word, escape, lookup);
+                            let e = word(w);
                             out.value.push_str(&e.value);
                             out.used.extend(e.used);
                         }
-                    } else if let Some(_msg) = rest.strip_prefix('?') {
-                        match val {
-                            Some(v) => out.value.push_str(&v),
-                            None => out.undefined.push(name.to_string()),
-                        }
                     } else {
-                        // plain ${X}, or pattern operators (#, %, /) applied to X
+                        // plain ${X}, ${X?msg}, or pattern operators (#, %, /) applied to X
                         match val {
                             Some(v) => out.value.push_str(&v),
                             None => out.undefined.push(name.to_string()),
@@ -133,24 +156,24 @@ pub fn expand(s: &str, escape: char, lookup: &dyn Fn(&str) -> Option<String>) ->
                     continue;
                 }
                 let st = i;
-                while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_') {
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
                     i += 1;
                 }
                 if i == st {
                     out.value.push('$');
                     continue;
                 }
-                let name: String = chars[st..i].iter().collect();
-                match lookup(&name) {
+                let name = &s[st..i];
+                match lookup(name) {
                     Some(v) => out.value.push_str(&v),
-                    None => out.undefined.push(name.clone()),
+                    None => out.undefined.push(name.to_string()),
                 }
-                out.used.push(name);
+                out.used.push(name.to_string());
                 continue;
             }
             _ => out.value.push(c),
         }
-        i += 1;
+        i += c.len_utf8();
     }
     out
 }

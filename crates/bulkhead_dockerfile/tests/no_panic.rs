@@ -129,3 +129,49 @@ proptest! {
         exercise(&String::from_utf8_lossy(&bytes));
     }
 }
+
+/// `${a:-${a:-...}}` nested 20,000 deep in every instruction that expands variables: the
+/// expansion stops nesting at `model::MAX_NESTING` levels (kept as written beyond), so time
+/// and memory stay linear in the input; here it must simply finish, report the file, and
+/// expand what is within the bound.
+#[test]
+fn deeply_nested_default_expansions_are_bounded() {
+    let n = 20_000;
+    let nest = format!("{}x{}", "${a:-".repeat(n), "}".repeat(n));
+    for line in [
+        format!("FROM {nest}"),
+        format!("ENV A={nest}"),
+        format!("ARG A={nest}"),
+        format!("USER {nest}"),
+        format!("WORKDIR {nest}"),
+        format!("COPY {nest} /d/"),
+        format!("LABEL a={nest}"),
+        format!("EXPOSE {nest}"),
+        format!("RUN echo {nest}"),
+        format!("ONBUILD COPY {nest} /d/"),
+    ] {
+        let src = if line.starts_with("FROM") {
+            format!("{line}\nUSER 1\n")
+        } else {
+            format!("FROM alpine:3.20\n{line}\nUSER 1\n")
+        };
+        let out = check("Dockerfile", &src, &Settings::default());
+        // It was read: the base image's findings are there.
+        assert!(
+            !out.findings.is_empty() || !out.errors.is_empty(),
+            "{}",
+            &line[..20]
+        );
+    }
+    // Within the bound, nesting expands as BuildKit does.
+    let shallow = format!("{}x{}", "${a:-".repeat(5), "}".repeat(5));
+    let e = bulkhead_dockerfile::model::expand(&shallow, '\\', &|_| None);
+    assert_eq!(e.value, "x");
+    let deep = format!(
+        "{}x{}",
+        "${a:-".repeat(bulkhead_dockerfile::model::MAX_NESTING + 1),
+        "}".repeat(bulkhead_dockerfile::model::MAX_NESTING + 1)
+    );
+    let e = bulkhead_dockerfile::model::expand(&deep, '\\', &|_| None);
+    assert_eq!(e.value, "${a:-x}");
+}

@@ -48,7 +48,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         let st = &ctx.model.stages[s];
         let from = &ctx.df.instructions[st.from];
-        let f = ctx.at(&META, from, "The final stage sets no `USER`, so the image runs as root");
+        let f = ctx.at(&META, from, format!("{} sets no `USER`, so the image runs as root", super::stage_label(ctx, s)));
         out.push(match fix(ctx, s, &base) {
             Some(fx) => f.with_fix(fx),
             None => f,
@@ -136,5 +136,39 @@ mod tests {
         assert_fix(&super::META, "FROM scratch\nCOPY a /a\n", true, "FROM scratch\nCOPY a /a\nUSER 10001:10001\n");
         // not applied without --unsafe-fixes
         assert_fix(&super::META, "FROM scratch\n", false, "FROM scratch\n");
+    }
+
+    #[test]
+    fn messages_name_the_stage_that_is_built() {
+        use crate::{Settings, check};
+        let msgs = |src: &str, settings: &Settings| -> Vec<String> {
+            check("Dockerfile", src, settings)
+                .findings
+                .into_iter()
+                .filter(|f| f.rule.code == "DF016")
+                .map(|f| f.message)
+                .collect()
+        };
+        let src = "FROM a:1 AS build\nRUN make\nFROM b:1\nUSER 1000\n";
+        let target = Settings {
+            target: Some("build".into()),
+            ..Settings::default()
+        };
+        assert_eq!(
+            msgs(src, &target),
+            vec!["The target stage `build` sets no `USER`, so the image runs as root"]
+        );
+        let all = Settings {
+            all_stages_user: true,
+            ..Settings::default()
+        };
+        assert_eq!(
+            msgs(src, &all),
+            vec!["Stage `build` sets no `USER`, so the image runs as root"]
+        );
+        assert_eq!(
+            msgs("FROM a:1\n", &Settings::default()),
+            vec!["The final stage sets no `USER`, so the image runs as root"]
+        );
     }
 }

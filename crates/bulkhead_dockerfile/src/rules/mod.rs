@@ -445,6 +445,25 @@ fn heredoc_commands(text: &str, ins: &Instruction, h: &crate::parse::Heredoc) ->
     cmds
 }
 
+/// How messages name stage `s`: "The final stage", "The target stage `build`" (with
+/// `--target`), or "Stage `build`" / "Stage 2" for the others (`--all-stages-user`).
+pub fn stage_label(ctx: &Ctx, s: usize) -> String {
+    let st = &ctx.model.stages[s];
+    let name = match &st.alias {
+        Some(a) => format!("`{a}`"),
+        None => format!("{}", s),
+    };
+    if ctx.model.final_stage == Some(s) {
+        if ctx.settings.target.is_some() {
+            format!("The target stage {name}")
+        } else {
+            "The final stage".to_string()
+        }
+    } else {
+        format!("Stage {name}")
+    }
+}
+
 /// Run every rule, on the instructions and on the `ONBUILD` triggers.
 pub fn run_all(ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
