@@ -87,6 +87,63 @@ fn check_rules_lists_what_the_sensor_skips() {
 }
 
 #[test]
+fn manifests_pass_bulkhead_check_with_explained_exceptions() {
+    let out = Command::new(bin())
+        .args(["monitor", "manifests"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bulkhead-monitor.yaml");
+    std::fs::write(&p, &out.stdout).unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("kind: DaemonSet") && text.contains("hostPID: true"));
+    assert!(!text.contains("privileged: true"));
+    let check = Command::new(bin())
+        .args(["check", "--format", "concise"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    // Without the suppressions, exactly the documented exceptions remain.
+    std::fs::write(
+        &p,
+        text.replace("bulkhead.dev/ignore", "example.com/removed"),
+    )
+    .unwrap();
+    let check = Command::new(bin())
+        .args(["check", "--format", "concise"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let mut codes: Vec<String> = String::from_utf8_lossy(&check.stdout)
+        .lines()
+        .filter_map(|l| {
+            l.split(": ")
+                .nth(1)
+                .and_then(|r| r.split(' ').next())
+                .map(String::from)
+        })
+        .collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(
+        codes,
+        [
+            "KS005", "KS010", "KS033", "KS034", "NP005", "PSS001", "PSS013", "PSS015", "PSS016",
+            "PSS018"
+        ]
+    );
+}
+
+#[test]
 fn malformed_rules_exit_2_with_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bad.yaml");

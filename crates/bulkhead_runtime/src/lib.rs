@@ -24,3 +24,9 @@ pub use engine::{Engine, LoadErrors, LoadReport, RulesSource, SkipReason, Skippe
 pub use event::{Container, Event, EventType, Fd, FdKind, Process};
 pub use fields::Capabilities;
 pub use output::{Alert, Priority};
+
+/// Kubernetes manifests running `bulkhead monitor` as a node agent (Namespace,
+/// ServiceAccount without token, rules ConfigMap, default-deny NetworkPolicy, DaemonSet with
+/// `hostPID` and only the capabilities the sensor uses), passing `bulkhead check` with its
+/// exceptions suppressed and explained.
+pub const DAEMONSET: &str = include_str!("../deploy/daemonset.yaml");

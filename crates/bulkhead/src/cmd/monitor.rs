@@ -15,7 +15,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
+    #[command(subcommand)]
+    command: Option<MonitorCommand>,
     /// Falco rules files, loaded in order (later files override earlier ones).
     #[arg(long = "rules", value_name = "FILE", required = true)]
     rules: Vec<PathBuf>,
@@ -49,6 +52,12 @@ pub struct Args {
     check_rules: bool,
 }
 
+#[derive(Debug, clap::Subcommand)]
+enum MonitorCommand {
+    /// Print Kubernetes manifests that run the monitor on every node (a DaemonSet).
+    Manifests,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     Text,
@@ -60,6 +69,12 @@ fn parse_priority(s: &str) -> Result<Priority, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
+    if let Some(MonitorCommand::Manifests) = args.command {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bulkhead_runtime::DAEMONSET.as_bytes())?;
+        out.flush()?;
+        return Ok(0);
+    }
     // Block SIGINT/SIGTERM before any thread starts (they inherit the mask).
     let terminate = bulkhead_runtime::sensor::termination_flag();
     let mut texts = Vec::new();
