@@ -9,6 +9,15 @@ use std::sync::OnceLock;
 
 const BIN: &str = env!("CARGO_BIN_EXE_bulkhead");
 
+/// A missing prerequisite: fails the test under `CI=true` (CI installs every prerequisite),
+/// elsewhere says why the test did nothing.
+fn skip(why: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("prerequisite missing under CI=true: {why}");
+    }
+    eprintln!("skipped: {why}");
+}
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../bulkhead_advisory/tests/fixtures")
 }
@@ -47,7 +56,7 @@ macro_rules! db_or_skip {
         match db() {
             Some(p) => p,
             None => {
-                eprintln!("skipped: ../shared not found");
+                skip("../shared not found");
                 return;
             }
         }
@@ -359,7 +368,7 @@ fn go_binary_stdlib() {
         .args(["build", "-o", "bin/hello", "hello.go"])
         .output();
     let Ok(built) = built else {
-        eprintln!("skipped: go not installed");
+        skip("go not installed");
         return;
     };
     assert!(
@@ -458,7 +467,7 @@ fn cargo_auditable_binary() {
         .arg(&audited)
         .output()
     else {
-        eprintln!("skipped: objcopy not installed");
+        skip("objcopy not installed");
         return;
     };
     assert!(

@@ -37,7 +37,20 @@ pub struct ImageArgs {
 }
 
 impl ImageArgs {
-    /// Validated scan options.
+    /// Validated scan options for an image `target`: progress says "pulling" for a registry
+    /// reference, "reading" for an archive or layout on disk.
+    pub fn options_for(&self, target: &str) -> anyhow::Result<ScanOptions> {
+        let mut o = self.options()?;
+        if o.progress.is_some() && is_remote(target) {
+            o.progress = Some(Arc::new(Bars {
+                verb: "pulling",
+                ..Bars::default()
+            }));
+        }
+        Ok(o)
+    }
+
+    /// Validated scan options (progress, when shown, says "reading").
     pub fn options(&self) -> anyhow::Result<ScanOptions> {
         let platform = match &self.platform {
             Some(p) => Some(
@@ -64,6 +77,19 @@ impl ImageArgs {
     }
 }
 
+/// Whether an image reference names a registry (as `bulkhead_image::scan_image` decides).
+fn is_remote(target: &str) -> bool {
+    if let Some((kind, _)) = target.split_once(':')
+        && matches!(kind, "docker-archive" | "oci-archive" | "oci")
+    {
+        return false;
+    }
+    target.starts_with("registry:")
+        || target.starts_with("docker://")
+        || (!std::path::Path::new(target).exists()
+            && bulkhead_image::registry::looks_like_reference(target))
+}
+
 fn default_cache_dir() -> Option<PathBuf> {
     std::env::var_os("XDG_CACHE_HOME")
         .filter(|v| !v.is_empty())
@@ -72,10 +98,20 @@ fn default_cache_dir() -> Option<PathBuf> {
         .map(|d| d.join("bulkhead"))
 }
 
-/// One status line on stderr, redrawn in place: `pulling: 1/3 layers, 12.3/95.0 MB`.
-#[derive(Default)]
+/// One status line on stderr, redrawn in place: `pulling: 1/3 layers, 12.3/95.0 MB` from a
+/// registry, `reading: 1/3 layers, 12.3 MB` from disk.
 struct Bars {
+    verb: &'static str,
     layers: Mutex<Vec<LayerBar>>,
+}
+
+impl Default for Bars {
+    fn default() -> Self {
+        Bars {
+            verb: "reading",
+            layers: Mutex::default(),
+        }
+    }
 }
 
 #[derive(Default, Clone)]
@@ -90,18 +126,30 @@ impl Bars {
         self.layers.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn draw(layers: &[LayerBar]) {
-        let mut err = std::io::stderr().lock();
+    /// The status line: the total size only when every layer's size is known (a registry
+    /// manifest gives them; a docker-archive does not, so no "0.0/0.0 MB").
+    fn line(verb: &str, layers: &[LayerBar]) -> String {
         let read: u64 = layers.iter().map(|l| l.read).sum();
-        let expected: u64 = layers.iter().filter_map(|l| l.size).sum();
         let done = layers.iter().filter(|l| l.done).count();
-        let _ = write!(
-            err,
-            "\r\x1b[2Kpulling: {done}/{} layers, {:.1}/{:.1} MB",
-            layers.len(),
-            read as f64 / 1e6,
-            expected as f64 / 1e6
-        );
+        let sizes: Option<u64> = layers.iter().map(|l| l.size).sum();
+        match sizes {
+            Some(expected) if expected > 0 => format!(
+                "{verb}: {done}/{} layers, {:.1}/{:.1} MB",
+                layers.len(),
+                read as f64 / 1e6,
+                expected as f64 / 1e6
+            ),
+            _ => format!(
+                "{verb}: {done}/{} layers, {:.1} MB",
+                layers.len(),
+                read as f64 / 1e6
+            ),
+        }
+    }
+
+    fn draw(&self, layers: &[LayerBar]) {
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r\x1b[2K{}", Self::line(self.verb, layers));
         let _ = err.flush();
     }
 }
@@ -121,7 +169,7 @@ impl Progress for Bars {
             size,
             done: false,
         };
-        Self::draw(&l);
+        self.draw(&l);
     }
     fn layer_bytes(&self, index: usize, bytes: u64) {
         let mut l = self.lock();
@@ -129,13 +177,13 @@ impl Progress for Bars {
         let before = bar.read >> 20;
         bar.read += bytes;
         if bar.read >> 20 != before {
-            Self::draw(&l);
+            self.draw(&l);
         }
     }
     fn layer_done(&self, index: usize, _cached: bool) {
         let mut l = self.lock();
         slot(&mut l, index).done = true;
-        Self::draw(&l);
+        self.draw(&l);
         if l.iter().all(|b| b.done) {
             let _ = write!(std::io::stderr(), "\r\x1b[2K");
         }
@@ -269,4 +317,41 @@ pub fn print_warnings(scan: &Scan) -> bool {
         );
     }
     !bad.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_lines() {
+        let bar = |read, size, done| LayerBar { read, size, done };
+        // A local docker-archive: sizes unknown, no "0.0/0.0 MB" (issue 15).
+        assert_eq!(
+            Bars::line("reading", &[bar(0, None, false), bar(0, None, false)]),
+            "reading: 0/2 layers, 0.0 MB"
+        );
+        assert_eq!(
+            Bars::line(
+                "pulling",
+                &[
+                    bar(12_300_000, Some(20_000_000), false),
+                    bar(0, Some(75_000_000), false)
+                ]
+            ),
+            "pulling: 0/2 layers, 12.3/95.0 MB"
+        );
+        // One size missing: no total that would be wrong.
+        assert_eq!(
+            Bars::line(
+                "reading",
+                &[bar(1_000_000, Some(5), true), bar(0, None, false)]
+            ),
+            "reading: 1/2 layers, 1.0 MB"
+        );
+        assert!(!is_remote("docker-archive:x.tar"));
+        assert!(!is_remote("./layout"));
+        assert!(is_remote("registry.example.com/team/app:1.4"));
+        assert!(is_remote("registry:localhost:5000/app"));
+    }
 }

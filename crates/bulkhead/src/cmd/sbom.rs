@@ -39,7 +39,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    let opts = args.image.options()?;
+    let opts = if args.fs {
+        args.image.options()?
+    } else {
+        args.image.options_for(&args.target)?
+    };
     let predicate_kind = match args.format {
         SbomFormat::Cyclonedx => "cyclonedx",
         SbomFormat::Spdx => "spdxjson",
