@@ -118,6 +118,12 @@ pub fn scan_dir_secrets(dir: &Path, args: &ScannerArgs) -> Audit {
         match r {
             Err(e) => audit.notes.push(format!("error: {path}: {e}")),
             Ok(s) => {
+                if s.truncated {
+                    audit.notes.push(format!(
+                        "{path}: more than {} secrets; only the first ones are reported",
+                        secrets::MAX_MATCHES_PER_FILE
+                    ));
+                }
                 if let Some(Skipped::TooLarge(n)) = s.skipped {
                     audit.notes.push(format!(
                         "{path} ({n} bytes) is larger than --secret-max-file-size; not scanned"

@@ -370,6 +370,15 @@ impl LayerVisitor for LayerCollector<'_> {
                     c.path
                 ));
             }
+            if r.truncated {
+                self.data.notes.push(format!(
+                    "layer {}: /{}: more than {} secrets; only the first {} are reported",
+                    self.data.index + 1,
+                    c.path,
+                    crate::secrets::MAX_MATCHES_PER_FILE,
+                    crate::secrets::MAX_MATCHES_PER_FILE
+                ));
+            }
             if !r.matches.is_empty() {
                 self.data.secrets.push(FileSecrets {
                     path: c.path,

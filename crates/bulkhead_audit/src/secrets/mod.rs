@@ -90,7 +90,13 @@ pub enum Skipped {
 pub struct FileScan {
     pub matches: Vec<SecretMatch>,
     pub skipped: Option<Skipped>,
+    /// More than [`MAX_MATCHES_PER_FILE`] matches: the rest were not kept (hostile input keeps
+    /// memory bounded; the caller notes it).
+    pub truncated: bool,
 }
+
+/// The most matches kept for one file.
+pub const MAX_MATCHES_PER_FILE: usize = 1000;
 
 struct Compiled {
     ac: AhoCorasick,
@@ -190,6 +196,7 @@ pub fn scan_reader(mut r: impl Read, size: Option<u64>, limits: &Limits) -> io::
         return Ok(FileScan {
             matches: Vec::new(),
             skipped: Some(Skipped::TooLarge(s)),
+            truncated: false,
         });
     }
     let mut s = StreamScanner::new();
@@ -207,6 +214,7 @@ pub fn scan_reader(mut r: impl Read, size: Option<u64>, limits: &Limits) -> io::
             return Ok(FileScan {
                 matches: Vec::new(),
                 skipped: Some(Skipped::TooLarge(total)),
+                truncated: false,
             });
         }
         if !s.push(&buf[..n]) {
@@ -226,6 +234,7 @@ pub struct StreamScanner {
     lines: LineState,
     sniffed: bool,
     binary: bool,
+    truncated: bool,
     out: Vec<SecretMatch>,
 }
 
@@ -262,6 +271,7 @@ impl StreamScanner {
             lines: LineState::default(),
             sniffed: false,
             binary: false,
+            truncated: false,
             out: Vec::new(),
         }
     }
@@ -308,6 +318,10 @@ impl StreamScanner {
             &mut found,
         );
         self.out.extend(found);
+        if self.out.len() > MAX_MATCHES_PER_FILE {
+            self.out.truncate(MAX_MATCHES_PER_FILE);
+            self.truncated = true;
+        }
         self.floor = self.base + accept_end as u64;
         if !last {
             // Keep the overlap: the next round sees it again but reports nothing from it.
@@ -323,12 +337,14 @@ impl StreamScanner {
             return FileScan {
                 matches: Vec::new(),
                 skipped: Some(Skipped::Binary),
+                truncated: false,
             };
         }
         self.scan(true);
         FileScan {
             matches: self.out,
             skipped: None,
+            truncated: self.truncated,
         }
     }
 }

@@ -203,3 +203,12 @@ fn masked_in_every_renderer() {
         assert!(!out.contains(&t[4..]), "{f} prints the secret");
     }
 }
+
+#[test]
+fn matches_per_file_are_bounded() {
+    let t = gh_token();
+    let text = format!("{t}\n").repeat(3 * MAX_MATCHES_PER_FILE);
+    let r = scan_reader(text.as_bytes(), None, &Limits::default()).unwrap();
+    assert_eq!(r.matches.len(), MAX_MATCHES_PER_FILE);
+    assert!(r.truncated);
+}
