@@ -32,7 +32,7 @@ mod fix;
 pub mod loader;
 pub mod pss;
 mod rules;
-mod selector;
+pub mod selector;
 mod suppress;
 pub mod workload;
 
