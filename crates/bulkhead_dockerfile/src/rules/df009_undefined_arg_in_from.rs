@@ -11,7 +11,25 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Buildkit, "UndefinedArgInFrom"), Alias::new(Tool::Buildkit, "InvalidDefaultArgInFrom")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports a `FROM` whose image refers to a variable that is not declared by a global `ARG` (before the first `FROM`) or a predefined platform argument, or whose declared default leaves the image empty.\n\n## Why is this bad?\nAn undeclared variable expands to nothing in `FROM`; the build fails or, worse, pulls a different image than intended. An `ARG` without default forces every build to pass `--build-arg`.\n\n## Example\n```dockerfile\nFROM ${BASE_IMAGE}\n```\nUse instead:\n```dockerfile\nARG BASE_IMAGE=debian:12-slim\nFROM ${BASE_IMAGE}\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports a `FROM` whose image refers to a variable that is not declared by a global `ARG` \
+(before the first `FROM`) or a predefined platform argument, or whose declared default leaves \
+the image empty.\n\n\
+## Why is this bad?\n\
+An undeclared variable expands to nothing in `FROM`; the build fails or, worse, pulls a \
+different image than intended. An `ARG` without default forces every build to pass \
+`--build-arg`.\n\n\
+## Example\n\
+```dockerfile\n\
+FROM ${BASE_IMAGE}\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+ARG BASE_IMAGE=debian:12-slim\n\
+FROM ${BASE_IMAGE}\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,23 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3061")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports the first instruction when it is neither `FROM` nor a global `ARG` (comments and parser directives may come first).\n\n## Why is this bad?\nBuildKit rejects a Dockerfile that does anything before choosing a base image.\n\n## Example\n```dockerfile\nLABEL org.opencontainers.image.title=app\nFROM debian:12\n```\nUse instead:\n```dockerfile\nFROM debian:12\nLABEL org.opencontainers.image.title=app\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports the first instruction when it is neither `FROM` nor a global `ARG` (comments and parser \
+directives may come first).\n\n\
+## Why is this bad?\n\
+BuildKit rejects a Dockerfile that does anything before choosing a base image.\n\n\
+## Example\n\
+```dockerfile\n\
+LABEL org.opencontainers.image.title=app\n\
+FROM debian:12\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+FROM debian:12\n\
+LABEL org.opencontainers.image.title=app\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,25 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3022")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `COPY --from=x` when `x` (ARGs resolved) is not the name or index of an earlier stage and does not look like an image reference (it has no registry, path, tag or digest). A name defined by a later stage, or the stage's own index, is reported too.\n\n## Why is this bad?\nA typo in a stage name silently turns into a pull of a Docker Hub image of that name, or fails the build.\n\n## Example\n```dockerfile\nFROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=biuld /app /app\n```\nUse instead:\n```dockerfile\nCOPY --from=build /app /app\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `COPY --from=x` when `x` (ARGs resolved) is not the name or index of an earlier stage \
+and does not look like an image reference (it has no registry, path, tag or digest). A name \
+defined by a later stage, or the stage's own index, is reported too.\n\n\
+## Why is this bad?\n\
+A typo in a stage name silently turns into a pull of a Docker Hub image of that name, or fails \
+the build.\n\n\
+## Example\n\
+```dockerfile\n\
+FROM golang:1.23 AS build\n\
+FROM alpine:3.20\n\
+COPY --from=biuld /app /app\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+COPY --from=build /app /app\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

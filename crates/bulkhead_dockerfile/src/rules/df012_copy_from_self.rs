@@ -11,7 +11,18 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3023"), Alias::new(Tool::Trivy, "DS-0006")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `COPY --from=x` inside the stage named (or numbered) `x`.\n\n## Why is this bad?\nA stage cannot copy from itself; the build fails or the reference resolves to an unrelated image.\n\n## Example\n```dockerfile\nFROM golang:1.23 AS build\nCOPY --from=build /src /src\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `COPY --from=x` inside the stage named (or numbered) `x`.\n\n\
+## Why is this bad?\n\
+A stage cannot copy from itself; the build fails or the reference resolves to an unrelated \
+image.\n\n\
+## Example\n\
+```dockerfile\n\
+FROM golang:1.23 AS build\n\
+COPY --from=build /src /src\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

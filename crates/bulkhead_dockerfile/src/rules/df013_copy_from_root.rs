@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3067")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `COPY --from=...` whose source is `/` (the whole filesystem of the other stage or image).\n\n## Why is this bad?\nEverything comes along: package managers, shells, caches, credentials left in the builder. The final image loses the benefit of a multi-stage build.\n\n## Example\n```dockerfile\nCOPY --from=build / /\n```\nUse instead:\n```dockerfile\nCOPY --from=build /out/app /usr/local/bin/app\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `COPY --from=...` whose source is `/` (the whole filesystem of the other stage or \
+image).\n\n\
+## Why is this bad?\n\
+Everything comes along: package managers, shells, caches, credentials left in the builder. The \
+final image loses the benefit of a multi-stage build.\n\n\
+## Example\n\
+```dockerfile\n\
+COPY --from=build / /\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+COPY --from=build /out/app /usr/local/bin/app\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,27 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Buildkit, "StageNameCasing"), Alias::new(Tool::Buildkit, "FromAsCasing"), Alias::new(Tool::Buildkit, "ConsistentInstructionCasing")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports instruction keywords whose case differs from the file's majority (or is mixed, like `Run`), an `AS` whose case does not match its `FROM`, and stage names that are not lowercase.\n\n## Why is this bad?\nMixed casing makes Dockerfiles harder to read and grep; BuildKit warns about each of these.\n\n## Example\n```dockerfile\nFROM debian:12 as Build\nrun make\nCOPY . /src\n```\nUse instead:\n```dockerfile\nFROM debian:12 AS build\nRUN make\nCOPY . /src\n```\n\n## Fix safety\nSafe for keywords and `AS` (Dockerfile keywords are case-insensitive); stage names get no fix, since every reference would have to change too.\n",
+    docs: "## What it does\n\
+Reports instruction keywords whose case differs from the file's majority (or is mixed, like \
+`Run`), an `AS` whose case does not match its `FROM`, and stage names that are not \
+lowercase.\n\n\
+## Why is this bad?\n\
+Mixed casing makes Dockerfiles harder to read and grep; BuildKit warns about each of these.\n\n\
+## Example\n\
+```dockerfile\n\
+FROM debian:12 as Build\n\
+run make\n\
+COPY . /src\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+FROM debian:12 AS build\n\
+RUN make\n\
+COPY . /src\n\
+```\n\n\
+## Fix safety\n\
+Safe for keywords and `AS` (Dockerfile keywords are case-insensitive); stage names get no fix, \
+since every reference would have to change too.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

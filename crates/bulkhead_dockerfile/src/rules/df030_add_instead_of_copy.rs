@@ -11,7 +11,25 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3020"), Alias::new(Tool::Trivy, "DS-0005"), Alias::new(Tool::Checkov, "CKV_DOCKER_4")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `ADD` whose sources are all local files or directories that are not archives (no URL, no git repository, no `.tar*`/`.tgz` that `ADD` would unpack; a `.zip` is not unpacked by `ADD`, so it is reported).\n\n## Why is this bad?\n`ADD` has surprising powers: it downloads URLs and unpacks archives. Using it for plain files hides which behaviour is intended and invites accidents; `COPY` does only what it says.\n\n## Example\n```dockerfile\nADD app.py /app/\n```\nUse instead:\n```dockerfile\nCOPY app.py /app/\n```\n\n## Fix safety\nSafe: the keyword is replaced by `COPY` (case kept) when no `ADD`-only flag (`--checksum`, `--keep-git-dir`, `--unpack`) is used; for local non-archive sources both instructions do the same.\n",
+    docs: "## What it does\n\
+Reports `ADD` whose sources are all local files or directories that are not archives (no URL, \
+no git repository, no `.tar*`/`.tgz` that `ADD` would unpack; a `.zip` is not unpacked by \
+`ADD`, so it is reported).\n\n\
+## Why is this bad?\n\
+`ADD` has surprising powers: it downloads URLs and unpacks archives. Using it for plain files \
+hides which behaviour is intended and invites accidents; `COPY` does only what it says.\n\n\
+## Example\n\
+```dockerfile\n\
+ADD app.py /app/\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+COPY app.py /app/\n\
+```\n\n\
+## Fix safety\n\
+Safe: the keyword is replaced by `COPY` (case kept) when no `ADD`-only flag (`--checksum`, \
+`--keep-git-dir`, `--unpack`) is used; for local non-archive sources both instructions do the \
+same.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `ADD` of an `http://` or `https://` URL without `--checksum=sha256:...`.\n\n## Why is this bad?\nThe file is trusted blindly: whatever the server returns on the day of the build goes into the image.\n\n## Example\n```dockerfile\nADD https://example.com/tool.tar.gz /tmp/\n```\nUse instead:\n```dockerfile\nADD --checksum=sha256:<digest> https://example.com/tool.tar.gz /tmp/\n```\n\n## Fix safety\nNo automatic fix: the checksum must come from a trusted source.\n",
+    docs: "## What it does\n\
+Reports `ADD` of an `http://` or `https://` URL without `--checksum=sha256:...`.\n\n\
+## Why is this bad?\n\
+The file is trusted blindly: whatever the server returns on the day of the build goes into the \
+image.\n\n\
+## Example\n\
+```dockerfile\n\
+ADD https://example.com/tool.tar.gz /tmp/\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+ADD --checksum=sha256:<digest> https://example.com/tool.tar.gz /tmp/\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix: the checksum must come from a trusted source.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3021"), Alias::new(Tool::Trivy, "DS-0011")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `COPY`/`ADD` with more than one source (or a wildcard source) whose destination does not end with `/`.\n\n## Why is this bad?\nWith several sources the destination must be a directory; BuildKit fails the build otherwise.\n\n## Example\n```dockerfile\nCOPY package.json yarn.lock /app\n```\nUse instead:\n```dockerfile\nCOPY package.json yarn.lock /app/\n```\n\n## Fix safety\nSafe: a `/` is appended to the destination (not offered for the JSON form).\n",
+    docs: "## What it does\n\
+Reports `COPY`/`ADD` with more than one source (or a wildcard source) whose destination does \
+not end with `/`.\n\n\
+## Why is this bad?\n\
+With several sources the destination must be a directory; BuildKit fails the build \
+otherwise.\n\n\
+## Example\n\
+```dockerfile\n\
+COPY package.json yarn.lock /app\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+COPY package.json yarn.lock /app/\n\
+```\n\n\
+## Fix safety\n\
+Safe: a `/` is appended to the destination (not offered for the JSON form).\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

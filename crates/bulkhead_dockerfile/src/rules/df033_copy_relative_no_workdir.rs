@@ -11,7 +11,25 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3045")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `COPY`/`ADD` with a relative destination in a stage where no `WORKDIR` was set (in the stage or a stage it builds on).\n\n## Why is this bad?\nThe destination is then relative to the base image's working directory, which can change when the base image changes.\n\n## Example\n```dockerfile\nFROM node:22\nCOPY . .\n```\nUse instead:\n```dockerfile\nFROM node:22\nWORKDIR /app\nCOPY . .\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `COPY`/`ADD` with a relative destination in a stage where no `WORKDIR` was set (in the \
+stage or a stage it builds on).\n\n\
+## Why is this bad?\n\
+The destination is then relative to the base image's working directory, which can change when \
+the base image changes.\n\n\
+## Example\n\
+```dockerfile\n\
+FROM node:22\n\
+COPY . .\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+FROM node:22\n\
+WORKDIR /app\n\
+COPY . .\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

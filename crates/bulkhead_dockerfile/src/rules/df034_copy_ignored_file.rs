@@ -11,7 +11,19 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Buildkit, "CopyIgnoredFile")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nWhen the caller passes the build context's `.dockerignore` patterns, reports `COPY`/`ADD` sources (from the context, not `--from`) that those patterns exclude.\n\n## Why is this bad?\nAn excluded file is not in the build context: the `COPY` fails, or copies less than the author thinks.\n\n## Example\n```dockerfile\n# .dockerignore: *.md\nCOPY README.md /doc/\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+When the caller passes the build context's `.dockerignore` patterns, reports `COPY`/`ADD` \
+sources (from the context, not `--from`) that those patterns exclude.\n\n\
+## Why is this bad?\n\
+An excluded file is not in the build context: the `COPY` fails, or copies less than the author \
+thinks.\n\n\
+## Example\n\
+```dockerfile\n\
+# .dockerignore: *.md\n\
+COPY README.md /doc/\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,25 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3000"), Alias::new(Tool::Trivy, "DS-0009"), Alias::new(Tool::Checkov, "CKV_DOCKER_10"), Alias::new(Tool::Buildkit, "WorkdirRelativePath")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports a relative `WORKDIR` (ARGs and ENVs resolved) when no absolute `WORKDIR` was set before in the stage or the stages it builds on (BuildKit's rule; hadolint flags every relative `WORKDIR`).\n\n## Why is this bad?\nA relative `WORKDIR` is resolved against the base image's working directory, which can change under you.\n\n## Example\n```dockerfile\nFROM node:22\nWORKDIR app\n```\nUse instead:\n```dockerfile\nFROM node:22\nWORKDIR /app\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports a relative `WORKDIR` (ARGs and ENVs resolved) when no absolute `WORKDIR` was set before \
+in the stage or the stages it builds on (BuildKit's rule; hadolint flags every relative \
+`WORKDIR`).\n\n\
+## Why is this bad?\n\
+A relative `WORKDIR` is resolved against the base image's working directory, which can change \
+under you.\n\n\
+## Example\n\
+```dockerfile\n\
+FROM node:22\n\
+WORKDIR app\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+FROM node:22\n\
+WORKDIR /app\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

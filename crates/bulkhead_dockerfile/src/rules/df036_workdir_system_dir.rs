@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Trivy, "DS-0030")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `WORKDIR` set to `/`, `/proc`, `/sys`, `/dev`, `/boot`, `/etc`, `/bin`, `/sbin`, `/lib`, `/usr/bin`, `/usr/sbin`, `/usr/lib` (or inside `/proc`, `/sys`, `/dev`).\n\n## Why is this bad?\nFiles the application writes or `COPY`s with a relative destination then land among system files, where they can overwrite or shadow them.\n\n## Example\n```dockerfile\nWORKDIR /etc\n```\nUse instead:\n```dockerfile\nWORKDIR /app\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `WORKDIR` set to `/`, `/proc`, `/sys`, `/dev`, `/boot`, `/etc`, `/bin`, `/sbin`, \
+`/lib`, `/usr/bin`, `/usr/sbin`, `/usr/lib` (or inside `/proc`, `/sys`, `/dev`).\n\n\
+## Why is this bad?\n\
+Files the application writes or `COPY`s with a relative destination then land among system \
+files, where they can overwrite or shadow them.\n\n\
+## Example\n\
+```dockerfile\n\
+WORKDIR /etc\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+WORKDIR /app\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

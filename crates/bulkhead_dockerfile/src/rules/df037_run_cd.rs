@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3003"), Alias::new(Tool::Trivy, "DS-0013")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `cd` in a `RUN` command (not inside `sh -c` or a command substitution).\n\n## Why is this bad?\n`cd` only lasts for the one `RUN`; `WORKDIR` makes the directory explicit for every following instruction and is easier to read.\n\n## Example\n```dockerfile\nRUN cd /app && make\n```\nUse instead:\n```dockerfile\nWORKDIR /app\nRUN make\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `cd` in a `RUN` command (not inside `sh -c` or a command substitution).\n\n\
+## Why is this bad?\n\
+`cd` only lasts for the one `RUN`; `WORKDIR` makes the directory explicit for every following \
+instruction and is easier to read.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN cd /app && make\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+WORKDIR /app\n\
+RUN make\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

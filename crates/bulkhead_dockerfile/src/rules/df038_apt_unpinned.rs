@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3008")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports packages of `apt-get install` (or `apt install`) without `=version`. `.deb` files, paths, variables and installs with `-t`/`--target-release` are skipped.\n\n## Why is this bad?\nWithout pins the image content depends on the day of the build; a rebuild can pull an incompatible or vulnerable version unnoticed.\n\n## Example\n```dockerfile\nRUN apt-get install -y --no-install-recommends curl\n```\nUse instead:\n```dockerfile\nRUN apt-get install -y --no-install-recommends curl=8.5.0-2\n```\n\n## Fix safety\nNo automatic fix: the version to pin depends on the distribution release.\n",
+    docs: "## What it does\n\
+Reports packages of `apt-get install` (or `apt install`) without `=version`. `.deb` files, \
+paths, variables and installs with `-t`/`--target-release` are skipped.\n\n\
+## Why is this bad?\n\
+Without pins the image content depends on the day of the build; a rebuild can pull an \
+incompatible or vulnerable version unnoticed.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apt-get install -y --no-install-recommends curl\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN apt-get install -y --no-install-recommends curl=8.5.0-2\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix: the version to pin depends on the distribution release.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3014"), Alias::new(Tool::Trivy, "DS-0021")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `apt-get install` (or `apt install`) without `-y`, `--yes`, `--assume-yes` or `-qq`.\n\n## Why is this bad?\nThe build has no terminal to answer the confirmation prompt; the install aborts or depends on defaults.\n\n## Example\n```dockerfile\nRUN apt-get install curl\n```\nUse instead:\n```dockerfile\nRUN apt-get -y install curl\n```\n\n## Fix safety\nSafe: `-y` is inserted after `apt-get`, which is what a non-interactive build needs.\n",
+    docs: "## What it does\n\
+Reports `apt-get install` (or `apt install`) without `-y`, `--yes`, `--assume-yes` or `-qq`.\n\n\
+## Why is this bad?\n\
+The build has no terminal to answer the confirmation prompt; the install aborts or depends on \
+defaults.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apt-get install curl\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN apt-get -y install curl\n\
+```\n\n\
+## Fix safety\n\
+Safe: `-y` is inserted after `apt-get`, which is what a non-interactive build needs.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

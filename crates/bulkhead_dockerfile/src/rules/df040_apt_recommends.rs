@@ -11,7 +11,23 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3015"), Alias::new(Tool::Trivy, "DS-0029")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `apt-get install` (or `apt install`) without `--no-install-recommends` (or `-o APT::Install-Recommends=false`).\n\n## Why is this bad?\nRecommended packages are not needed to run the software; they make the image larger and add attack surface and vulnerabilities.\n\n## Example\n```dockerfile\nRUN apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get install -y --no-install-recommends curl\n```\n\n## Fix safety\nSafe: the option is inserted after `install`. A program that needed a recommended package must then list it explicitly.\n",
+    docs: "## What it does\n\
+Reports `apt-get install` (or `apt install`) without `--no-install-recommends` (or `-o \
+APT::Install-Recommends=false`).\n\n\
+## Why is this bad?\n\
+Recommended packages are not needed to run the software; they make the image larger and add \
+attack surface and vulnerabilities.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apt-get install -y curl\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN apt-get install -y --no-install-recommends curl\n\
+```\n\n\
+## Fix safety\n\
+Safe: the option is inserted after `install`. A program that needed a recommended package must \
+then list it explicitly.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

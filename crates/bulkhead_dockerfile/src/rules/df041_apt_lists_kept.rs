@@ -11,7 +11,28 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3009")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports an `apt-get`, `apt` or `aptitude` `update` or `install` in the final stage (or a stage it builds on) whose `RUN` does not remove `/var/lib/apt/lists`. Runs with a cache or tmpfs mount on `/var/lib/apt/lists`, or on both `/var/lib/apt` and `/var/cache/apt`, are fine (`apt-get update` also writes its package caches under `/var/cache/apt`; a mount on either alone leaves something behind), and so are builder stages, whose files do not reach the image.\n\n## Why is this bad?\nThe package lists (tens of megabytes) stay in the layer forever; deleting them in a later `RUN` does not shrink the image.\n\n## Example\n```dockerfile\nRUN apt-get update && apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get update && apt-get install -y curl \\\n && rm -rf /var/lib/apt/lists/*\n```\n\n## Fix safety\nSafe: `&& rm -rf /var/lib/apt/lists/*` is appended to the end of the `RUN` (not offered for heredoc or exec-form `RUN`s, or when the line ends in a shell comment). Later `RUN`s must run `apt-get update` again before installing, which they should anyway.\n",
+    docs: "## What it does\n\
+Reports an `apt-get`, `apt` or `aptitude` `update` or `install` in the final stage (or a stage \
+it builds on) whose `RUN` does not remove `/var/lib/apt/lists`. Runs with a cache or tmpfs \
+mount on `/var/lib/apt/lists`, or on both `/var/lib/apt` and `/var/cache/apt`, are fine \
+(`apt-get update` also writes its package caches under `/var/cache/apt`; a mount on either \
+alone leaves something behind), and so are builder stages, whose files do not reach the \
+image.\n\n\
+## Why is this bad?\n\
+The package lists (tens of megabytes) stay in the layer forever; deleting them in a later `RUN` \
+does not shrink the image.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apt-get update && apt-get install -y curl\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN apt-get update && apt-get install -y curl \\\n && rm -rf /var/lib/apt/lists/*\n\
+```\n\n\
+## Fix safety\n\
+Safe: `&& rm -rf /var/lib/apt/lists/*` is appended to the end of the `RUN` (not offered for \
+heredoc or exec-form `RUN`s, or when the line ends in a shell comment). Later `RUN`s must run \
+`apt-get update` again before installing, which they should anyway.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

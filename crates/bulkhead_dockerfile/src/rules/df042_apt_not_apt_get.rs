@@ -11,7 +11,23 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3027"), Alias::new(Tool::Checkov, "CKV_DOCKER_9")],
     fix: FixKind::Sometimes,
     default_enabled: true,
-    docs: "## What it does\nReports `apt` as a command in `RUN`.\n\n## Why is this bad?\n`apt` is meant for people: its output and behaviour may change between releases and it warns that it has no stable command-line interface. Scripts should use `apt-get` and `apt-cache`.\n\n## Example\n```dockerfile\nRUN apt install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get install -y curl\n```\n\n## Fix safety\nSafe for `install`, `remove`, `purge`, `update`, `upgrade`, `autoremove`, `dist-upgrade` and `clean`, which `apt-get` accepts with the same meaning; other subcommands (`search`, `list`...) get no fix.\n",
+    docs: "## What it does\n\
+Reports `apt` as a command in `RUN`.\n\n\
+## Why is this bad?\n\
+`apt` is meant for people: its output and behaviour may change between releases and it warns \
+that it has no stable command-line interface. Scripts should use `apt-get` and `apt-cache`.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apt install -y curl\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN apt-get install -y curl\n\
+```\n\n\
+## Fix safety\n\
+Safe for `install`, `remove`, `purge`, `update`, `upgrade`, `autoremove`, `dist-upgrade` and \
+`clean`, which `apt-get` accepts with the same meaning; other subcommands (`search`, `list`...) \
+get no fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,23 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Trivy, "DS-0017"), Alias::new(Tool::Checkov, "CKV_DOCKER_5")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `apt-get update`, `apt update`, `apk update`, `yum makecache`/`dnf makecache` or `zypper refresh` in a `RUN` with no install in the same `RUN`.\n\n## Why is this bad?\nLayers are cached separately: a later `RUN apt-get install` may reuse an old cached update layer and install stale or missing versions.\n\n## Example\n```dockerfile\nRUN apt-get update\nRUN apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get update && apt-get install -y curl\n```\n\n## Fix safety\nNo automatic fix: merging `RUN`s changes layering.\n",
+    docs: "## What it does\n\
+Reports `apt-get update`, `apt update`, `apk update`, `yum makecache`/`dnf makecache` or \
+`zypper refresh` in a `RUN` with no install in the same `RUN`.\n\n\
+## Why is this bad?\n\
+Layers are cached separately: a later `RUN apt-get install` may reuse an old cached update \
+layer and install stale or missing versions.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apt-get update\n\
+RUN apt-get install -y curl\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN apt-get update && apt-get install -y curl\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix: merging `RUN`s changes layering.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3035"), Alias::new(Tool::Trivy, "DS-0024")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `apt-get dist-upgrade`/`full-upgrade` and `zypper dist-upgrade`/`dup`.\n\n## Why is this bad?\nA distribution upgrade inside an image can change the release under the base image, pull in large and unexpected changes, and makes builds irreproducible; update the base image tag instead.\n\n## Example\n```dockerfile\nRUN apt-get update && apt-get dist-upgrade -y\n```\nUse instead:\n```dockerfile\nFROM debian:12.8-slim\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `apt-get dist-upgrade`/`full-upgrade` and `zypper dist-upgrade`/`dup`.\n\n\
+## Why is this bad?\n\
+A distribution upgrade inside an image can change the release under the base image, pull in \
+large and unexpected changes, and makes builds irreproducible; update the base image tag \
+instead.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apt-get update && apt-get dist-upgrade -y\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+FROM debian:12.8-slim\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

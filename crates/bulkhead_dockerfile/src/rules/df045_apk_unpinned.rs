@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3018"), Alias::new(Tool::Trivy, "DS-0025")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports packages of `apk add` without `=version` (or `~version`, `>`, `<`). Virtual package names (`-t`/`--virtual`), `.apk` files, paths and variables are skipped.\n\n## Why is this bad?\nUnpinned packages make the build depend on the day it runs.\n\n## Example\n```dockerfile\nRUN apk add --no-cache curl\n```\nUse instead:\n```dockerfile\nRUN apk add --no-cache curl=8.9.1-r0\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports packages of `apk add` without `=version` (or `~version`, `>`, `<`). Virtual package \
+names (`-t`/`--virtual`), `.apk` files, paths and variables are skipped.\n\n\
+## Why is this bad?\n\
+Unpinned packages make the build depend on the day it runs.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apk add --no-cache curl\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN apk add --no-cache curl=8.9.1-r0\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3019"), Alias::new(Tool::Trivy, "DS-0025")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `apk add` without `--no-cache` in the final stage (or a stage it builds on), unless the `RUN` has a cache mount on `/var/cache/apk` or removes `/var/cache/apk`.\n\n## Why is this bad?\nThe package index stays in the layer and makes the image bigger for nothing.\n\n## Example\n```dockerfile\nRUN apk add curl\n```\nUse instead:\n```dockerfile\nRUN apk add --no-cache curl\n```\n\n## Fix safety\nSafe: `--no-cache` is inserted after `add`; apk then fetches the index on the fly.\n",
+    docs: "## What it does\n\
+Reports `apk add` without `--no-cache` in the final stage (or a stage it builds on), unless the \
+`RUN` has a cache mount on `/var/cache/apk` or removes `/var/cache/apk`.\n\n\
+## Why is this bad?\n\
+The package index stays in the layer and makes the image bigger for nothing.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apk add curl\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN apk add --no-cache curl\n\
+```\n\n\
+## Fix safety\n\
+Safe: `--no-cache` is inserted after `add`; apk then fetches the index on the fly.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3030")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `yum install` (and its other install-like subcommands) without a non-interactive option (`-y`, `--assumeyes`).\n\n## Why is this bad?\nThe build cannot answer the confirmation prompt, so the install aborts.\n\n## Example\n```dockerfile\nRUN yum install httpd\n```\nUse instead:\n```dockerfile\nRUN yum -y install httpd\n```\n\n## Fix safety\nSafe: `-y` is inserted after `yum`.\n",
+    docs: "## What it does\n\
+Reports `yum install` (and its other install-like subcommands) without a non-interactive option \
+(`-y`, `--assumeyes`).\n\n\
+## Why is this bad?\n\
+The build cannot answer the confirmation prompt, so the install aborts.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN yum install httpd\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN yum -y install httpd\n\
+```\n\n\
+## Fix safety\n\
+Safe: `-y` is inserted after `yum`.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

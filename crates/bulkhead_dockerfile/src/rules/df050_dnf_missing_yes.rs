@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3038")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `dnf install` (and its other install-like subcommands) without a non-interactive option (`-y`, `--assumeyes`).\n\n## Why is this bad?\nThe build cannot answer the confirmation prompt, so the install aborts.\n\n## Example\n```dockerfile\nRUN dnf install httpd\n```\nUse instead:\n```dockerfile\nRUN dnf -y install httpd\n```\n\n## Fix safety\nSafe: `-y` is inserted after `dnf`.\n",
+    docs: "## What it does\n\
+Reports `dnf install` (and its other install-like subcommands) without a non-interactive option \
+(`-y`, `--assumeyes`).\n\n\
+## Why is this bad?\n\
+The build cannot answer the confirmation prompt, so the install aborts.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN dnf install httpd\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN dnf -y install httpd\n\
+```\n\n\
+## Fix safety\n\
+Safe: `-y` is inserted after `dnf`.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3034")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `zypper install` (and its other install-like subcommands) without a non-interactive option (`-n`, `-y`, `--non-interactive`, `--no-confirm`).\n\n## Why is this bad?\nThe build cannot answer the confirmation prompt, so the install aborts.\n\n## Example\n```dockerfile\nRUN zypper install httpd\n```\nUse instead:\n```dockerfile\nRUN zypper -n install httpd\n```\n\n## Fix safety\nSafe: `-n` is inserted after `zypper`.\n",
+    docs: "## What it does\n\
+Reports `zypper install` (and its other install-like subcommands) without a non-interactive \
+option (`-n`, `-y`, `--non-interactive`, `--no-confirm`).\n\n\
+## Why is this bad?\n\
+The build cannot answer the confirmation prompt, so the install aborts.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN zypper install httpd\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN zypper -n install httpd\n\
+```\n\n\
+## Fix safety\n\
+Safe: `-n` is inserted after `zypper`.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

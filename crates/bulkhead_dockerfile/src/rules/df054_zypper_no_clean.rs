@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3036"), Alias::new(Tool::Trivy, "DS-0020")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `zypper install` in the final stage (or a stage it builds on) whose `RUN` has no `zypper clean` (or removal of the cache directory) and no cache mount on it.\n\n## Why is this bad?\nThe package cache stays in the layer; cleaning it in a later `RUN` does not make the image smaller.\n\n## Example\n```dockerfile\nRUN zypper install -y httpd\n```\nUse instead:\n```dockerfile\nRUN zypper install -y httpd && zypper clean\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `zypper install` in the final stage (or a stage it builds on) whose `RUN` has no \
+`zypper clean` (or removal of the cache directory) and no cache mount on it.\n\n\
+## Why is this bad?\n\
+The package cache stays in the layer; cleaning it in a later `RUN` does not make the image \
+smaller.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN zypper install -y httpd\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN zypper install -y httpd && zypper clean\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3037")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports packages of `zypper install` without a version (pin it with `pkg=version`). Local files, paths and variables are skipped.\n\n## Why is this bad?\nUnpinned packages make the image depend on the day it is built.\n\n## Example\n```dockerfile\nRUN zypper install -y httpd\n```\nUse instead:\n```dockerfile\nRUN zypper install -y httpd=2.4.62\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports packages of `zypper install` without a version (pin it with `pkg=version`). Local \
+files, paths and variables are skipped.\n\n\
+## Why is this bad?\n\
+Unpinned packages make the image depend on the day it is built.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN zypper install -y httpd\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN zypper install -y httpd=2.4.62\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,23 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3013")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports packages of `pip install` without a version specifier (`==`, `>=`, `~=`, `@`...). Installs from requirement or constraint files (`-r`, `-c`), editable or local paths, URLs and wheels are skipped, and so is `--upgrade pip` itself.\n\n## Why is this bad?\nUnpinned packages make the image depend on the day it is built, and on whatever was last published under that name.\n\n## Example\n```dockerfile\nRUN pip install --no-cache-dir flask\n```\nUse instead:\n```dockerfile\nRUN pip install --no-cache-dir flask==3.0.3\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports packages of `pip install` without a version specifier (`==`, `>=`, `~=`, `@`...). \
+Installs from requirement or constraint files (`-r`, `-c`), editable or local paths, URLs and \
+wheels are skipped, and so is `--upgrade pip` itself.\n\n\
+## Why is this bad?\n\
+Unpinned packages make the image depend on the day it is built, and on whatever was last \
+published under that name.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN pip install --no-cache-dir flask\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN pip install --no-cache-dir flask==3.0.3\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

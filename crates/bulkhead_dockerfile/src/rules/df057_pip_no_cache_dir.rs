@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3042")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `pip install` in the final stage (or a stage it builds on) without `--no-cache-dir`, unless `PIP_NO_CACHE_DIR` is set in the stage or the `RUN` has a cache mount on `/root/.cache`.\n\n## Why is this bad?\npip keeps downloaded wheels in `~/.cache/pip`; in an image they are dead weight.\n\n## Example\n```dockerfile\nRUN pip install flask==3.0.3\n```\nUse instead:\n```dockerfile\nRUN pip install --no-cache-dir flask==3.0.3\n```\n\n## Fix safety\nSafe: `--no-cache-dir` is inserted after `install`.\n",
+    docs: "## What it does\n\
+Reports `pip install` in the final stage (or a stage it builds on) without `--no-cache-dir`, \
+unless `PIP_NO_CACHE_DIR` is set in the stage or the `RUN` has a cache mount on \
+`/root/.cache`.\n\n\
+## Why is this bad?\n\
+pip keeps downloaded wheels in `~/.cache/pip`; in an image they are dead weight.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN pip install flask==3.0.3\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN pip install --no-cache-dir flask==3.0.3\n\
+```\n\n\
+## Fix safety\n\
+Safe: `--no-cache-dir` is inserted after `install`.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3016")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports packages named on `npm install`/`npm i`/`npm add` without `@version` (a scoped package needs its second `@`). Local paths, tarballs, URLs and git references are skipped; `npm ci` and a bare `npm install` use the lock file and are fine.\n\n## Why is this bad?\nUnpinned packages make the image depend on the day it is built.\n\n## Example\n```dockerfile\nRUN npm install -g typescript\n```\nUse instead:\n```dockerfile\nRUN npm install -g typescript@5.6.3\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports packages named on `npm install`/`npm i`/`npm add` without `@version` (a scoped package \
+needs its second `@`). Local paths, tarballs, URLs and git references are skipped; `npm ci` and \
+a bare `npm install` use the lock file and are fine.\n\n\
+## Why is this bad?\n\
+Unpinned packages make the image depend on the day it is built.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN npm install -g typescript\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN npm install -g typescript@5.6.3\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,20 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3028")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports gems named on `gem install` without `-v`/`--version` or `gem:version`.\n\n## Why is this bad?\nUnpinned gems make the image depend on the day it is built.\n\n## Example\n```dockerfile\nRUN gem install bundler\n```\nUse instead:\n```dockerfile\nRUN gem install bundler:2.5.22\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports gems named on `gem install` without `-v`/`--version` or `gem:version`.\n\n\
+## Why is this bad?\n\
+Unpinned gems make the image depend on the day it is built.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN gem install bundler\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN gem install bundler:2.5.22\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3062")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `go install pkg`, `go get pkg` and `go run pkg` without `@version`, or with `@latest`, `@master`, `@main` or `@none` (local paths and `.go` files are not versioned; after `go run pkg` come the program's own arguments).\n\n## Why is this bad?\nThe module version then depends on the day of the build.\n\n## Example\n```dockerfile\nRUN go install golang.org/x/tools/gopls@latest\n```\nUse instead:\n```dockerfile\nRUN go install golang.org/x/tools/gopls@v0.16.2\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `go install pkg`, `go get pkg` and `go run pkg` without `@version`, or with `@latest`, \
+`@master`, `@main` or `@none` (local paths and `.go` files are not versioned; after `go run \
+pkg` come the program's own arguments).\n\n\
+## Why is this bad?\n\
+The module version then depends on the day of the build.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN go install golang.org/x/tools/gopls@latest\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN go install golang.org/x/tools/gopls@v0.16.2\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3060")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `yarn install`/`yarn add` (or a bare `yarn`) in the final stage (or a stage it builds on) whose `RUN` does not run `yarn cache clean` and has no cache mount on the yarn cache.\n\n## Why is this bad?\nThe yarn cache stays in the layer and inflates the image.\n\n## Example\n```dockerfile\nRUN yarn install --frozen-lockfile\n```\nUse instead:\n```dockerfile\nRUN yarn install --frozen-lockfile && yarn cache clean\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `yarn install`/`yarn add` (or a bare `yarn`) in the final stage (or a stage it builds \
+on) whose `RUN` does not run `yarn cache clean` and has no cache mount on the yarn cache.\n\n\
+## Why is this bad?\n\
+The yarn cache stays in the layer and inflates the image.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN yarn install --frozen-lockfile\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN yarn install --frozen-lockfile && yarn cache clean\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

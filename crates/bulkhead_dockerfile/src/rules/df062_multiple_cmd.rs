@@ -11,7 +11,24 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL4003"), Alias::new(Tool::Trivy, "DS-0016"), Alias::new(Tool::Buildkit, "MultipleInstructionsDisallowed")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports every `CMD` of a stage but the last.\n\n## Why is this bad?\nOnly the last `CMD` of a stage takes effect; the earlier ones are dead code that misleads readers.\n\n## Example\n```dockerfile\nFROM alpine:3.20\nCMD [\"a\"]\nCMD [\"b\"]\n```\nUse instead:\n```dockerfile\nFROM alpine:3.20\nCMD [\"b\"]\n```\n\n## Fix safety\nNo automatic fix: which one was meant is the author's call.\n",
+    docs: "## What it does\n\
+Reports every `CMD` of a stage but the last.\n\n\
+## Why is this bad?\n\
+Only the last `CMD` of a stage takes effect; the earlier ones are dead code that misleads \
+readers.\n\n\
+## Example\n\
+```dockerfile\n\
+FROM alpine:3.20\n\
+CMD [\"a\"]\n\
+CMD [\"b\"]\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+FROM alpine:3.20\n\
+CMD [\"b\"]\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix: which one was meant is the author's call.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,24 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL4004"), Alias::new(Tool::Trivy, "DS-0007"), Alias::new(Tool::Buildkit, "MultipleInstructionsDisallowed")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports every `ENTRYPOINT` of a stage but the last.\n\n## Why is this bad?\nOnly the last `ENTRYPOINT` of a stage takes effect; the earlier ones are dead code that misleads readers.\n\n## Example\n```dockerfile\nFROM alpine:3.20\nENTRYPOINT [\"a\"]\nENTRYPOINT [\"b\"]\n```\nUse instead:\n```dockerfile\nFROM alpine:3.20\nENTRYPOINT [\"b\"]\n```\n\n## Fix safety\nNo automatic fix: which one was meant is the author's call.\n",
+    docs: "## What it does\n\
+Reports every `ENTRYPOINT` of a stage but the last.\n\n\
+## Why is this bad?\n\
+Only the last `ENTRYPOINT` of a stage takes effect; the earlier ones are dead code that \
+misleads readers.\n\n\
+## Example\n\
+```dockerfile\n\
+FROM alpine:3.20\n\
+ENTRYPOINT [\"a\"]\n\
+ENTRYPOINT [\"b\"]\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+FROM alpine:3.20\n\
+ENTRYPOINT [\"b\"]\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix: which one was meant is the author's call.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,24 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3012"), Alias::new(Tool::Trivy, "DS-0023"), Alias::new(Tool::Buildkit, "MultipleInstructionsDisallowed")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports every `HEALTHCHECK` of a stage but the last.\n\n## Why is this bad?\nOnly the last `HEALTHCHECK` of a stage takes effect; the earlier ones are dead code that misleads readers.\n\n## Example\n```dockerfile\nFROM alpine:3.20\nHEALTHCHECK [\"a\"]\nHEALTHCHECK [\"b\"]\n```\nUse instead:\n```dockerfile\nFROM alpine:3.20\nHEALTHCHECK [\"b\"]\n```\n\n## Fix safety\nNo automatic fix: which one was meant is the author's call.\n",
+    docs: "## What it does\n\
+Reports every `HEALTHCHECK` of a stage but the last.\n\n\
+## Why is this bad?\n\
+Only the last `HEALTHCHECK` of a stage takes effect; the earlier ones are dead code that \
+misleads readers.\n\n\
+## Example\n\
+```dockerfile\n\
+FROM alpine:3.20\n\
+HEALTHCHECK [\"a\"]\n\
+HEALTHCHECK [\"b\"]\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+FROM alpine:3.20\n\
+HEALTHCHECK [\"b\"]\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix: which one was meant is the author's call.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

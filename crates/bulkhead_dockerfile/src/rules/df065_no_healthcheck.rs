@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3057"), Alias::new(Tool::Trivy, "DS-0026"), Alias::new(Tool::Checkov, "CKV_DOCKER_2")],
     fix: FixKind::None,
     default_enabled: false,
-    docs: "## What it does\nReports a final (or `--target`) stage that, with the stages it builds on, has no `HEALTHCHECK`. Off by default: orchestrators such as Kubernetes ignore it and use their own probes.\n\n## Why is this bad?\nWithout a health check, Docker and Swarm cannot tell a hung container from a healthy one.\n\n## Example\n```dockerfile\nFROM nginx:1.27\n```\nUse instead:\n```dockerfile\nFROM nginx:1.27\nHEALTHCHECK CMD [\"curl\", \"-f\", \"http://localhost/\"]\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports a final (or `--target`) stage that, with the stages it builds on, has no `HEALTHCHECK`. \
+Off by default: orchestrators such as Kubernetes ignore it and use their own probes.\n\n\
+## Why is this bad?\n\
+Without a health check, Docker and Swarm cannot tell a hung container from a healthy one.\n\n\
+## Example\n\
+```dockerfile\n\
+FROM nginx:1.27\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+FROM nginx:1.27\n\
+HEALTHCHECK CMD [\"curl\", \"-f\", \"http://localhost/\"]\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

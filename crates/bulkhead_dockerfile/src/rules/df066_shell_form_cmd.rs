@@ -11,7 +11,24 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3025"), Alias::new(Tool::Buildkit, "JSONArgsRecommended")],
     fix: FixKind::Unsafe,
     default_enabled: true,
-    docs: "## What it does\nReports `CMD` and `ENTRYPOINT` written in shell form (`CMD app --flag`) rather than the JSON exec form.\n\n## Why is this bad?\nIn shell form the process is `/bin/sh -c ...`: the shell is PID 1, does not forward `SIGTERM`, and the application is killed after the stop timeout instead of shutting down cleanly.\n\n## Example\n```dockerfile\nCMD node server.js\n```\nUse instead:\n```dockerfile\nCMD [\"node\", \"server.js\"]\n```\n\n## Fix safety\nUnsafe: offered only when the command is one simple command without variables, globs, redirections or operators, and rewrites it to the JSON form. Environment variables are no longer expanded and the command no longer runs under a shell, which may change behaviour.\n",
+    docs: "## What it does\n\
+Reports `CMD` and `ENTRYPOINT` written in shell form (`CMD app --flag`) rather than the JSON \
+exec form.\n\n\
+## Why is this bad?\n\
+In shell form the process is `/bin/sh -c ...`: the shell is PID 1, does not forward `SIGTERM`, \
+and the application is killed after the stop timeout instead of shutting down cleanly.\n\n\
+## Example\n\
+```dockerfile\n\
+CMD node server.js\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+CMD [\"node\", \"server.js\"]\n\
+```\n\n\
+## Fix safety\n\
+Unsafe: offered only when the command is one simple command without variables, globs, \
+redirections or operators, and rewrites it to the JSON form. Environment variables are no \
+longer expanded and the command no longer runs under a shell, which may change behaviour.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL4000"), Alias::new(Tool::Trivy, "DS-0022"), Alias::new(Tool::Checkov, "CKV_DOCKER_6"), Alias::new(Tool::Buildkit, "MaintainerDeprecated")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports the `MAINTAINER` instruction.\n\n## Why is this bad?\n`MAINTAINER` is deprecated; the OCI label `org.opencontainers.image.authors` carries the same information where tools look for it.\n\n## Example\n```dockerfile\nMAINTAINER Jane <jane@example.com>\n```\nUse instead:\n```dockerfile\nLABEL org.opencontainers.image.authors=\"Jane <jane@example.com>\"\n```\n\n## Fix safety\nSafe: the instruction is replaced by the equivalent `LABEL`.\n",
+    docs: "## What it does\n\
+Reports the `MAINTAINER` instruction.\n\n\
+## Why is this bad?\n\
+`MAINTAINER` is deprecated; the OCI label `org.opencontainers.image.authors` carries the same \
+information where tools look for it.\n\n\
+## Example\n\
+```dockerfile\n\
+MAINTAINER Jane <jane@example.com>\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+LABEL org.opencontainers.image.authors=\"Jane <jane@example.com>\"\n\
+```\n\n\
+## Fix safety\n\
+Safe: the instruction is replaced by the equivalent `LABEL`.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,23 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3011"), Alias::new(Tool::Trivy, "DS-0008"), Alias::new(Tool::Buildkit, "ExposeInvalidFormat"), Alias::new(Tool::Buildkit, "ExposeProtoCasing")],
     fix: FixKind::Sometimes,
     default_enabled: true,
-    docs: "## What it does\nReports `EXPOSE` entries that are not a port or port range in 0-65535 with an optional `/tcp`, `/udp` or `/sctp`; that use the `host:container` form (which `EXPOSE` does not support); or whose protocol is not lowercase.\n\n## Why is this bad?\nInvalid entries fail the build or are silently ignored; `EXPOSE` cannot publish ports, so `80:80` shows a misunderstanding.\n\n## Example\n```dockerfile\nEXPOSE 80:80 70000 53/UDP\n```\nUse instead:\n```dockerfile\nEXPOSE 80 53/udp\n```\n\n## Fix safety\nSafe for protocol casing (lowercased); no fix for the other cases.\n",
+    docs: "## What it does\n\
+Reports `EXPOSE` entries that are not a port or port range in 0-65535 with an optional `/tcp`, \
+`/udp` or `/sctp`; that use the `host:container` form (which `EXPOSE` does not support); or \
+whose protocol is not lowercase.\n\n\
+## Why is this bad?\n\
+Invalid entries fail the build or are silently ignored; `EXPOSE` cannot publish ports, so \
+`80:80` shows a misunderstanding.\n\n\
+## Example\n\
+```dockerfile\n\
+EXPOSE 80:80 70000 53/UDP\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+EXPOSE 80 53/udp\n\
+```\n\n\
+## Fix safety\n\
+Safe for protocol casing (lowercased); no fix for the other cases.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Trivy, "DS-0004"), Alias::new(Tool::Checkov, "CKV_DOCKER_1")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `EXPOSE` of port 22 (alone or inside a range).\n\n## Why is this bad?\nAn SSH server in a container is an extra, long-lived way in that bypasses the orchestrator's access control and audit; use `docker exec`/`kubectl exec` instead.\n\n## Example\n```dockerfile\nEXPOSE 22\n```\nUse instead:\n```dockerfile\nEXPOSE 8080\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `EXPOSE` of port 22 (alone or inside a range).\n\n\
+## Why is this bad?\n\
+An SSH server in a container is an extra, long-lived way in that bypasses the orchestrator's \
+access control and audit; use `docker exec`/`kubectl exec` instead.\n\n\
+## Example\n\
+```dockerfile\n\
+EXPOSE 22\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+EXPOSE 8080\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

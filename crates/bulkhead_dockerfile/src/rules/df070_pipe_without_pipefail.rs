@@ -11,7 +11,24 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL4006")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports a `RUN` whose script pipes one command into another when neither the stage's `SHELL` (e.g. `[\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`) nor the script itself (`set -o pipefail`) enables `pipefail`. Exec-form `RUN`s and non-POSIX shells are skipped.\n\n## Why is this bad?\nA shell pipeline's status is that of its last command: `curl ... | tar x` succeeds even when the download fails, and the build goes on with a broken layer.\n\n## Example\n```dockerfile\nRUN curl -fsSL https://example.com/x.tgz | tar xz\n```\nUse instead:\n```dockerfile\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/x.tgz | tar xz\n```\n\n## Fix safety\nNo automatic fix: `pipefail` needs bash (or another shell that supports it) in the image.\n",
+    docs: "## What it does\n\
+Reports a `RUN` whose script pipes one command into another when neither the stage's `SHELL` \
+(e.g. `[\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`) nor the script itself (`set -o \
+pipefail`) enables `pipefail`. Exec-form `RUN`s and non-POSIX shells are skipped.\n\n\
+## Why is this bad?\n\
+A shell pipeline's status is that of its last command: `curl ... | tar x` succeeds even when \
+the download fails, and the build goes on with a broken layer.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN curl -fsSL https://example.com/x.tgz | tar xz\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n\
+RUN curl -fsSL https://example.com/x.tgz | tar xz\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix: `pipefail` needs bash (or another shell that supports it) in the image.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,23 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3044")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `ENV A=1 B=$A`: a value that refers to a key defined earlier in the same `ENV` instruction. `ENV PATH=$PATH:/x` (the previous value) is fine.\n\n## Why is this bad?\nAll pairs of one `ENV` are expanded with the values from before the instruction, so `$A` is not the `1` the author expects.\n\n## Example\n```dockerfile\nENV A=/opt B=$A/bin\n```\nUse instead:\n```dockerfile\nENV A=/opt\nENV B=$A/bin\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `ENV A=1 B=$A`: a value that refers to a key defined earlier in the same `ENV` \
+instruction. `ENV PATH=$PATH:/x` (the previous value) is fine.\n\n\
+## Why is this bad?\n\
+All pairs of one `ENV` are expanded with the values from before the instruction, so `$A` is not \
+the `1` the author expects.\n\n\
+## Example\n\
+```dockerfile\n\
+ENV A=/opt B=$A/bin\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+ENV A=/opt\n\
+ENV B=$A/bin\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

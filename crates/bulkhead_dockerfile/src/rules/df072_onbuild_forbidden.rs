@@ -11,7 +11,20 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3043")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `ONBUILD FROM`, `ONBUILD MAINTAINER` and `ONBUILD ONBUILD`.\n\n## Why is this bad?\nThese triggers are not allowed; BuildKit rejects them when a child image builds.\n\n## Example\n```dockerfile\nONBUILD FROM debian:12\n```\nUse instead:\n```dockerfile\nONBUILD RUN make\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `ONBUILD FROM`, `ONBUILD MAINTAINER` and `ONBUILD ONBUILD`.\n\n\
+## Why is this bad?\n\
+These triggers are not allowed; BuildKit rejects them when a child image builds.\n\n\
+## Example\n\
+```dockerfile\n\
+ONBUILD FROM debian:12\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+ONBUILD RUN make\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Buildkit, "LegacyKeyValueFormat")],
     fix: FixKind::Sometimes,
     default_enabled: true,
-    docs: "## What it does\nReports `ENV` and `LABEL` written as `key value` instead of `key=value`.\n\n## Why is this bad?\nThe legacy form allows only one pair and takes everything after the key as the value, which hides mistakes such as `ENV A 1 B 2`.\n\n## Example\n```dockerfile\nENV APP_HOME /app\n```\nUse instead:\n```dockerfile\nENV APP_HOME=/app\n```\n\n## Fix safety\nSafe when the value has no quotes or backslashes: the pair is rewritten as `key=value`, quoted when it contains spaces. Otherwise no fix.\n",
+    docs: "## What it does\n\
+Reports `ENV` and `LABEL` written as `key value` instead of `key=value`.\n\n\
+## Why is this bad?\n\
+The legacy form allows only one pair and takes everything after the key as the value, which \
+hides mistakes such as `ENV A 1 B 2`.\n\n\
+## Example\n\
+```dockerfile\n\
+ENV APP_HOME /app\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+ENV APP_HOME=/app\n\
+```\n\n\
+## Fix safety\n\
+Safe when the value has no quotes or backslashes: the pair is rewritten as `key=value`, quoted \
+when it contains spaces. Otherwise no fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

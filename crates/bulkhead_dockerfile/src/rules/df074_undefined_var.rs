@@ -11,7 +11,30 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Buildkit, "UndefinedVar")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `$VAR` in `COPY`, `ADD`, `ENV`, `LABEL`, `WORKDIR`, `USER`, `EXPOSE`, `VOLUME` and `STOPSIGNAL` when no `ARG` or `ENV` of the stage (or of a stage it builds on) defines it. Variables commonly set by base images (`PATH`, `HOME`, `*_VERSION`, `*_HOME`...) are assumed defined, since the base image's environment is not known here.\n\n## Why is this bad?\nAn undefined variable expands to an empty string: a `COPY` lands in `/`, a `USER` becomes empty. It is usually a typo or a forgotten `ARG` in the stage (global `ARG`s must be redeclared inside each stage).\n\n## Example\n```dockerfile\nARG VERSION=1\nFROM alpine:3.20\nLABEL version=$VERSION\n```\nUse instead:\n```dockerfile\nARG VERSION=1\nFROM alpine:3.20\nARG VERSION\nLABEL version=$VERSION\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `$VAR` in `COPY`, `ADD`, `ENV`, `LABEL`, `WORKDIR`, `USER`, `EXPOSE`, `VOLUME` and \
+`STOPSIGNAL` when no `ARG` or `ENV` of the stage (or of a stage it builds on) defines it. \
+Variables commonly set by base images (`PATH`, `HOME`, `*_VERSION`, `*_HOME`...) are assumed \
+defined, since the base image's environment is not known here.\n\n\
+## Why is this bad?\n\
+An undefined variable expands to an empty string: a `COPY` lands in `/`, a `USER` becomes \
+empty. It is usually a typo or a forgotten `ARG` in the stage (global `ARG`s must be redeclared \
+inside each stage).\n\n\
+## Example\n\
+```dockerfile\n\
+ARG VERSION=1\n\
+FROM alpine:3.20\n\
+LABEL version=$VERSION\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+ARG VERSION=1\n\
+FROM alpine:3.20\n\
+ARG VERSION\n\
+LABEL version=$VERSION\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

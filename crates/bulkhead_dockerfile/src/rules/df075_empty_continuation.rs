@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Buildkit, "NoEmptyContinuation")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports blank lines inside an instruction continued with `\\\\`.\n\n## Why is this bad?\nBuildKit ignores them today but warns that they will become an error; they also make it easy to miss that the instruction goes on.\n\n## Example\n```dockerfile\nRUN apt-get update \\\\\n\n && apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get update \\\\\n && apt-get install -y curl\n```\n\n## Fix safety\nSafe: the blank line is deleted.\n",
+    docs: "## What it does\n\
+Reports blank lines inside an instruction continued with `\\\\`.\n\n\
+## Why is this bad?\n\
+BuildKit ignores them today but warns that they will become an error; they also make it easy to \
+miss that the instruction goes on.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apt-get update \\\\\n\n && apt-get install -y curl\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN apt-get update \\\\\n && apt-get install -y curl\n\
+```\n\n\
+## Fix safety\n\
+Safe: the blank line is deleted.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,24 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL4001"), Alias::new(Tool::Trivy, "DS-0014")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports the uses of whichever of `wget` and `curl` appears second in a file that uses both, per stage.\n\n## Why is this bad?\nInstalling two tools that do the same thing makes the image bigger and doubles the attack surface.\n\n## Example\n```dockerfile\nRUN wget -q https://a/x\nRUN curl -fsSLO https://a/y\n```\nUse instead:\n```dockerfile\nRUN curl -fsSLO https://a/x\nRUN curl -fsSLO https://a/y\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports the uses of whichever of `wget` and `curl` appears second in a file that uses both, per \
+stage.\n\n\
+## Why is this bad?\n\
+Installing two tools that do the same thing makes the image bigger and doubles the attack \
+surface.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN wget -q https://a/x\n\
+RUN curl -fsSLO https://a/y\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN curl -fsSLO https://a/x\n\
+RUN curl -fsSLO https://a/y\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

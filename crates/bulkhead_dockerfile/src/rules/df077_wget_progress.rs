@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3047")],
     fix: FixKind::Safe,
     default_enabled: true,
-    docs: "## What it does\nReports `wget` without `-q`, `--quiet`, `-nv`, `--no-verbose` or `--progress=...`, and without `-o`/`--output-file` or `-a`/`--append-output` (which send the log, progress included, to a file).\n\n## Why is this bad?\nThe default progress bar floods the build log with thousands of lines.\n\n## Example\n```dockerfile\nRUN wget https://example.com/x.tgz\n```\nUse instead:\n```dockerfile\nRUN wget --progress=dot:giga https://example.com/x.tgz\n```\n\n## Fix safety\nSafe: `--progress=dot:giga` is inserted after `wget`; only the log output changes.\n",
+    docs: "## What it does\n\
+Reports `wget` without `-q`, `--quiet`, `-nv`, `--no-verbose` or `--progress=...`, and without \
+`-o`/`--output-file` or `-a`/`--append-output` (which send the log, progress included, to a \
+file).\n\n\
+## Why is this bad?\n\
+The default progress bar floods the build log with thousands of lines.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN wget https://example.com/x.tgz\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN wget --progress=dot:giga https://example.com/x.tgz\n\
+```\n\n\
+## Fix safety\n\
+Safe: `--progress=dot:giga` is inserted after `wget`; only the log output changes.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

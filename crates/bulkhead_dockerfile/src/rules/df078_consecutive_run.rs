@@ -11,7 +11,25 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3059")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports a `RUN` that directly follows another `RUN` of the same stage (comments between them do not count) when both have the same flags (`--mount`, `--network`...), neither uses heredocs and each runs a single command (a RUN that chains commands with `&&` or `;` was probably kept apart on purpose).\n\n## Why is this bad?\nEach `RUN` is a layer; files created in one and deleted in the next still take space, and many layers slow pulls.\n\n## Example\n```dockerfile\nRUN apt-get update\nRUN apt-get install -y curl\n```\nUse instead:\n```dockerfile\nRUN apt-get update && apt-get install -y curl\n```\n\n## Fix safety\nNo automatic fix: merging changes caching, which may be intended.\n",
+    docs: "## What it does\n\
+Reports a `RUN` that directly follows another `RUN` of the same stage (comments between them do \
+not count) when both have the same flags (`--mount`, `--network`...), neither uses heredocs and \
+each runs a single command (a RUN that chains commands with `&&` or `;` was probably kept apart \
+on purpose).\n\n\
+## Why is this bad?\n\
+Each `RUN` is a layer; files created in one and deleted in the next still take space, and many \
+layers slow pulls.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN apt-get update\n\
+RUN apt-get install -y curl\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN apt-get update && apt-get install -y curl\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix: merging changes caching, which may be intended.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

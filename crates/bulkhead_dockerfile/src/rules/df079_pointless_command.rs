@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3001")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `ssh`, `vim`, `nano`, `shutdown`, `reboot`, `service`, `systemctl`, `ps`, `free`, `top`, `kill`, `mount` and `ifconfig` used as commands in `RUN`.\n\n## Why is this bad?\nThey either do nothing useful at build time (there is no init, no terminal, nothing running) or show that the image is being treated like a virtual machine.\n\n## Example\n```dockerfile\nRUN service nginx start\n```\nUse instead:\n```dockerfile\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `ssh`, `vim`, `nano`, `shutdown`, `reboot`, `service`, `systemctl`, `ps`, `free`, \
+`top`, `kill`, `mount` and `ifconfig` used as commands in `RUN`.\n\n\
+## Why is this bad?\n\
+They either do nothing useful at build time (there is no init, no terminal, nothing running) or \
+show that the image is being treated like a virtual machine.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN service nginx start\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+CMD [\"nginx\", \"-g\", \"daemon off;\"]\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,21 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL4005")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `ln` creating `/bin/sh` (for example `ln -sf /bin/bash /bin/sh`).\n\n## Why is this bad?\nReplacing `/bin/sh` changes the shell for everything in the image, including package scripts. `SHELL [\"/bin/bash\", \"-c\"]` changes it for the Dockerfile only.\n\n## Example\n```dockerfile\nRUN ln -sf /bin/bash /bin/sh\n```\nUse instead:\n```dockerfile\nSHELL [\"/bin/bash\", \"-c\"]\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `ln` creating `/bin/sh` (for example `ln -sf /bin/bash /bin/sh`).\n\n\
+## Why is this bad?\n\
+Replacing `/bin/sh` changes the shell for everything in the image, including package scripts. \
+`SHELL [\"/bin/bash\", \"-c\"]` changes it for the Dockerfile only.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN ln -sf /bin/bash /bin/sh\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+SHELL [\"/bin/bash\", \"-c\"]\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

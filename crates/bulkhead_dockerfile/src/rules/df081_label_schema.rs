@@ -11,7 +11,23 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Hadolint, "DL3048"), Alias::new(Tool::Hadolint, "DL3049")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `LABEL` keys that are not lowercase alphanumerics separated by single `.` or `-`, or that use a reserved namespace (`com.docker.`, `io.docker.`, `org.dockerproject.`). With `required-labels` configured, also reports a final stage that lacks one of them.\n\n## Why is this bad?\nLabel keys are an interface for tools (scanners, registries, deploy pipelines); malformed or missing keys break them quietly.\n\n## Example\n```dockerfile\nLABEL Version=1\n```\nUse instead:\n```dockerfile\nLABEL org.opencontainers.image.version=1\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports `LABEL` keys that are not lowercase alphanumerics separated by single `.` or `-`, or \
+that use a reserved namespace (`com.docker.`, `io.docker.`, `org.dockerproject.`). With \
+`required-labels` configured, also reports a final stage that lacks one of them.\n\n\
+## Why is this bad?\n\
+Label keys are an interface for tools (scanners, registries, deploy pipelines); malformed or \
+missing keys break them quietly.\n\n\
+## Example\n\
+```dockerfile\n\
+LABEL Version=1\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+LABEL org.opencontainers.image.version=1\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Shellcheck, "SC2164")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports `cd dir` followed by `;` or a new line and more commands, in a `RUN` script that does not `set -e` (`set -e`, `set -eux`, `set -o errexit`).\n\n## Why is this bad?\nIf the directory does not exist, `cd` fails, the script goes on in the wrong directory, and a later `rm -rf *` or `make install` runs somewhere else.\n\n## Example\n```dockerfile\nRUN cd /src; make install\n```\nUse instead:\n```dockerfile\nRUN cd /src && make install\n```\n\n## Fix safety\nNo automatic fix: `&&` or `|| exit` change which commands run.\n",
+    docs: "## What it does\n\
+Reports `cd dir` followed by `;` or a new line and more commands, in a `RUN` script that does \
+not `set -e` (`set -e`, `set -eux`, `set -o errexit`).\n\n\
+## Why is this bad?\n\
+If the directory does not exist, `cd` fails, the script goes on in the wrong directory, and a \
+later `rm -rf *` or `make install` runs somewhere else.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN cd /src; make install\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN cd /src && make install\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix: `&&` or `|| exit` change which commands run.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {

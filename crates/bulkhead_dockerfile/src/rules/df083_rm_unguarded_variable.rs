@@ -11,7 +11,22 @@ pub static META: RuleMeta = RuleMeta {
     aliases: &[Alias::new(Tool::Shellcheck, "SC2115")],
     fix: FixKind::None,
     default_enabled: true,
-    docs: "## What it does\nReports recursive `rm` of a path that starts with a variable followed by `/` (`$DIR/`, `${DIR}/*`) without `${DIR:?}`.\n\n## Why is this bad?\nWhen the variable is empty or unset, the path becomes `/...`: the command deletes from the filesystem root.\n\n## Example\n```dockerfile\nRUN rm -rf \"$BUILD_DIR/\"*\n```\nUse instead:\n```dockerfile\nRUN rm -rf \"${BUILD_DIR:?}/\"*\n```\n\n## Fix safety\nNo automatic fix.\n",
+    docs: "## What it does\n\
+Reports recursive `rm` of a path that starts with a variable followed by `/` (`$DIR/`, \
+`${DIR}/*`) without `${DIR:?}`.\n\n\
+## Why is this bad?\n\
+When the variable is empty or unset, the path becomes `/...`: the command deletes from the \
+filesystem root.\n\n\
+## Example\n\
+```dockerfile\n\
+RUN rm -rf \"$BUILD_DIR/\"*\n\
+```\n\
+Use instead:\n\
+```dockerfile\n\
+RUN rm -rf \"${BUILD_DIR:?}/\"*\n\
+```\n\n\
+## Fix safety\n\
+No automatic fix.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
