@@ -177,6 +177,25 @@ fn malformed_rules_exit_2_with_file_and_line() {
     );
 }
 
+/// Debian's `busybox` is dynamically linked (`busybox-static` is not): copy the loader and
+/// libraries `ldd` names into the rootfs so it runs there.
+fn copy_shared_libraries(exe: &Path, root: &Path) {
+    let Ok(out) = Command::new("ldd").arg(exe).output() else {
+        return;
+    };
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let path = line
+            .split_whitespace()
+            .find(|w| w.starts_with('/'))
+            .map(PathBuf::from);
+        if let Some(p) = path.filter(|p| p.is_file()) {
+            let dest = root.join(p.strip_prefix("/").unwrap());
+            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            std::fs::copy(&p, &dest).unwrap();
+        }
+    }
+}
+
 /// A runc bundle whose root is an overlay (lower: busybox rootfs; upper: empty).
 struct Bundle {
     dir: tempfile::TempDir,
@@ -192,6 +211,7 @@ impl Bundle {
             std::fs::create_dir_all(lower.join(sub)).unwrap();
         }
         std::fs::copy(busybox, lower.join("bin/busybox")).unwrap();
+        copy_shared_libraries(busybox, &lower);
         for a in [
             "sh", "cat", "nc", "tail", "cp", "ln", "sleep", "true", "kill", "echo",
         ] {

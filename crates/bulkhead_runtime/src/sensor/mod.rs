@@ -16,7 +16,6 @@ use crate::event::{Event, EventType, O_RDONLY, Process};
 use crate::fields::{CATALOGUE, Capabilities, FieldId};
 use crate::output::{Alert, Priority};
 use procfs::{Host, ProcTable};
-use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::Sender;
@@ -336,16 +335,17 @@ impl Sensor {
                         match drift {
                             None => g.respond(&ev, true),
                             Some(d) => {
-                                g.respond(&ev, false);
-                                stats.denials.fetch_add(1, Ordering::Relaxed);
+                                // Read the process while it waits for the answer: once
+                                // denied, it may exit at once.
                                 let p = table
                                     .lock()
                                     .unwrap()
                                     .refresh(pid)
                                     .unwrap_or_else(|| Arc::new(gone(pid)));
+                                g.respond(&ev, false);
+                                stats.denials.fetch_add(1, Ordering::Relaxed);
                                 let _ = tx.send(drift_alert(&p, &d, &hostname));
                                 stats.alerts.fetch_add(1, Ordering::Relaxed);
-                                let _ = fd.as_raw_fd();
                             }
                         }
                     }
