@@ -18,6 +18,8 @@ pub(crate) struct Ctx<'a> {
     pub path: &'a str,
     pub text: &'a str,
     pub doc: &'a Document,
+    /// Every object of the file (`doc` is one of them).
+    pub docs: &'a [Document],
     pub object: Option<K8sObject>,
     pub settings: &'a Settings,
     pub out: &'a mut Vec<Finding>,
@@ -106,6 +108,7 @@ pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings
             path,
             text,
             doc,
+            docs: &loaded.docs,
             object: doc.k8s_object(),
             settings,
             out: &mut findings,

@@ -80,8 +80,11 @@ proptest! {
         if out.errors.is_empty() {
             let fixes: Vec<_> = out.findings.iter().filter_map(|f| f.fix.as_ref()).collect();
             let fixed = bulkhead_diagnostics::apply_fixes(&text, fixes).text;
-            let again = bulkhead_k8s::load("f.yaml", &fixed);
+            let again = bulkhead_k8s::check("f.yaml", &fixed, &s);
             prop_assert!(again.errors.is_empty(), "{:?}\n--- before\n{}\n--- after\n{}", again.errors, text, fixed);
+            // Duplicate keys are findings (KS071), not errors: a fix must not add one.
+            let dups = |fs: &[bulkhead_diagnostics::Finding]| fs.iter().filter(|f| f.rule.code == "KS071").count();
+            prop_assert!(dups(&again.findings) <= dups(&out.findings), "--- before\n{}\n--- after\n{}", text, fixed);
         }
     }
 }

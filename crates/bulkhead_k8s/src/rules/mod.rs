@@ -171,6 +171,7 @@ rules! {
         ks068_rbac_manage_aws_auth,
         ks069_rbac_manage_webhook_configurations,
         ks071_duplicate_key,
+        ks072_unknown_kind,
     }
     dc {
         dc001_privileged,

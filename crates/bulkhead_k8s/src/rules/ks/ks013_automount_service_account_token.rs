@@ -32,7 +32,7 @@ pub(crate) static HOOK: Hook = Hook::Object(check);
 
 fn check(ctx: &mut Ctx<'_>, pod: Option<&PodCtx<'_>>) {
     if let Some(pod) = pod
-        && mounts_token(pod)
+        && mounts_token(ctx, pod)
     {
         let mut ed = Editor::new(ctx);
         let fix = ed
@@ -81,13 +81,31 @@ fn check(ctx: &mut Ctx<'_>, pod: Option<&PodCtx<'_>>) {
     }
 }
 
-/// Whether the pod spec leaves the token mounted (`automountServiceAccountToken` not false).
-pub(crate) fn mounts_token(pod: &PodCtx<'_>) -> bool {
-    pod.ps
-        .spec
+/// Whether the pod gets a token: its spec's `automountServiceAccountToken` when set, else
+/// that of its ServiceAccount when the same file defines it (in its namespace), else yes.
+pub(crate) fn mounts_token(ctx: &Ctx<'_>, pod: &PodCtx<'_>) -> bool {
+    let spec = pod.ps.spec;
+    if let Some(b) = spec
         .get("automountServiceAccountToken")
         .and_then(Value::as_bool)
-        != Some(false)
+    {
+        return b;
+    }
+    let sa = [spec.get("serviceAccountName"), spec.get("serviceAccount")]
+        .into_iter()
+        .map(str_of)
+        .find(|s| !s.is_empty())
+        .unwrap_or("default");
+    let ns = ctx.doc.namespace();
+    !ctx.docs.iter().any(|d| {
+        d.kind() == Some("ServiceAccount")
+            && d.name() == Some(sa)
+            && ns_match(d.namespace(), ns)
+            && d.value
+                .get("automountServiceAccountToken")
+                .and_then(Value::as_bool)
+                == Some(false)
+    })
 }
 
 #[cfg(test)]
@@ -102,6 +120,21 @@ mod tests {
         let y = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa}\n";
         assert_lines(&super::META, y, &[1]);
         assert_fixed(&super::META, y, "automountServiceAccountToken: false\n", true);
+    }
+
+    #[test]
+    fn service_account_setting_counts() {
+        // The ServiceAccount the pod uses turns automounting off; the pod does not override.
+        let sa = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app, namespace: shop}\nautomountServiceAccountToken: false\n---\n";
+        let p = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n  serviceAccountName: app\n  containers: [{name: c, image: i:1}]\n";
+        assert_lines(&super::META, &format!("{sa}{p}"), &[]);
+        // The pod turns it back on; another account; another namespace.
+        let on = p.replace("  serviceAccountName: app\n", "  serviceAccountName: app\n  automountServiceAccountToken: true\n");
+        assert_lines(&super::META, &format!("{sa}{on}"), &[11]);
+        let other = p.replace("serviceAccountName: app", "serviceAccountName: web");
+        assert_lines(&super::META, &format!("{sa}{other}"), &[9]);
+        let elsewhere = p.replace("namespace: shop", "namespace: dev");
+        assert_lines(&super::META, &format!("{sa}{elsewhere}"), &[9]);
     }
 
     #[test]

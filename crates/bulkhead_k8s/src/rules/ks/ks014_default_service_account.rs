@@ -29,7 +29,7 @@ declare_rule! {
 pub(crate) static HOOK: Hook = Hook::Pod(check);
 
 fn check(ctx: &mut Ctx<'_>, pod: &PodCtx<'_>) {
-    if !super::ks013_automount_service_account_token::mounts_token(pod) {
+    if !super::ks013_automount_service_account_token::mounts_token(ctx, pod) {
         return;
     }
     let sa = str_of(pod.ps.spec.get("serviceAccountName"));
