@@ -147,7 +147,7 @@ fn alpine_rootfs_secdb_and_near_misses() {
     let text = stdout(&out);
     assert!(text.contains("(alpine 3.11.3)"), "{text}");
     assert!(
-        text.contains("libcrypto1.1  1.1.1d-r2  1.1.1d-r3  info      CVE-2019-1551"),
+        text.contains("libcrypto1.1  1.1.1d-r2  1.1.1d-r3  unknown   CVE-2019-1551"),
         "{text}"
     );
     // libssl1.1 is at the fixed version (1.1.1d-r3); musl 1.1.24-r0 is past 1.1.23-r2.
@@ -412,6 +412,24 @@ fn go_binary_stdlib() {
             .collect();
         assert!(ids.iter().any(|i| i.starts_with("GO-")), "{ids:?}");
     }
+    // A second copy of the binary: the same stdlib findings again, under its own target
+    // (issue 15: two binaries are two rows, grouped per target as Trivy does).
+    std::fs::copy(bin.join("hello"), bin.join("hello-copy")).unwrap();
+    let out = run(
+        work.path(),
+        &[
+            "fs",
+            "--no-cache",
+            "--db",
+            db.to_str().unwrap(),
+            bin.to_str().unwrap(),
+        ],
+    );
+    let table = stdout(&out);
+    let first = stdlib[0]["id"].as_str().unwrap();
+    assert_eq!(table.matches(&format!("  {first}  ")).count(), 2, "{table}");
+    assert!(table.contains("\n/hello (golang)\nPACKAGE"), "{table}");
+    assert!(table.contains("\n/hello-copy (golang)\nPACKAGE"), "{table}");
     if version == "1.19.8" {
         // Debian bookworm's toolchain: html/template's GO-2023-1753, fixed in 1.19.9.
         let f = stdlib
@@ -612,4 +630,40 @@ fn image_docker_archive_layers() {
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("libcrypto1.1"));
+}
+
+/// The table groups findings per target as Trivy does (issue 15): the same vulnerable crate
+/// in two lockfiles is two groups of rows, one per lockfile; a finding no source gives a
+/// severity to shows `unknown` and is counted apart from `info`.
+#[test]
+fn table_groups_findings_per_target() {
+    let db = db_or_skip!();
+    let cwd = tempfile::tempdir().unwrap();
+    for d in ["a", "b"] {
+        std::fs::create_dir(cwd.path().join(d)).unwrap();
+        std::fs::copy(
+            fixtures().join("cargo-project/Cargo.lock"),
+            cwd.path().join(d).join("Cargo.lock"),
+        )
+        .unwrap();
+    }
+    let out = run(
+        cwd.path(),
+        &[
+            "fs",
+            "--no-cache",
+            "--scanners",
+            "vuln",
+            "--db",
+            db.to_str().unwrap(),
+            ".",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    insta::assert_snapshot!("table_two_lockfiles", stdout(&out));
 }

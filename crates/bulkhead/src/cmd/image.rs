@@ -335,10 +335,48 @@ fn layer_label(scan: &Scan, diff_id: Option<&str>) -> String {
     }
 }
 
+/// The severity as shown: with its CVSS score when there is one; `unknown` (Trivy's UNKNOWN)
+/// when no source gives one (the finding's severity is then the lowest, `info`).
 fn severity_cell(f: &Finding) -> String {
     match &f.cvss {
         Some(c) => format!("{} {:.1}", f.severity, c.score),
+        None if f.severity_source.is_none() => "unknown".to_string(),
         None => f.severity.to_string(),
+    }
+}
+
+fn is_unknown(f: &Finding) -> bool {
+    f.severity_source.is_none() && f.cvss.is_none()
+}
+
+/// The targets a finding's package was found in, as Trivy groups them: the OS packages of the
+/// image together, each lockfile or binary on its own (a package proven by two files, e.g. the
+/// same Go `stdlib` in two binaries, is a row under each).
+fn targets(r: &Report<'_>, f: &Finding) -> Vec<String> {
+    use bulkhead_pkg::Ecosystem;
+    let p = r.scan.packages.get(f.package_index);
+    let os_package = p.is_some_and(|p| {
+        matches!(
+            p.ecosystem,
+            Ecosystem::Deb | Ecosystem::Apk | Ecosystem::Rpm
+        )
+    });
+    if os_package {
+        let os = r
+            .scan
+            .os
+            .as_ref()
+            .map(|d| format!(" ({} {})", d.id, d.version))
+            .unwrap_or_default();
+        return vec![format!("OS packages{os}")];
+    }
+    let eco = f.ecosystem.to_string();
+    match p.map(|p| p.locations.as_slice()).filter(|l| !l.is_empty()) {
+        Some(locs) => locs.iter().map(|l| format!("{l} ({eco})")).collect(),
+        None => vec![format!(
+            "{} ({eco})",
+            f.location.clone().unwrap_or_else(|| r.scan.source.clone())
+        )],
     }
 }
 
@@ -359,23 +397,27 @@ fn table(r: &Report<'_>) -> String {
     } else if r.findings.is_empty() {
         out.push_str("No vulnerabilities found.\n");
     } else {
-        let rows: Vec<[String; 7]> = r
-            .findings
-            .iter()
-            .map(|f| {
-                [
-                    f.package.clone(),
-                    f.installed.clone(),
-                    f.fixed_version
-                        .clone()
-                        .unwrap_or_else(|| f.state.as_str().to_string()),
-                    severity_cell(f),
-                    f.id.clone(),
-                    f.aliases.join(","),
-                    layer_label(r.scan, f.layer.as_deref()),
-                ]
-            })
-            .collect();
+        // Rows per target, targets in order of first appearance.
+        let mut groups: Vec<(String, Vec<[String; 7]>)> = Vec::new();
+        for f in &r.findings {
+            let row = [
+                f.package.clone(),
+                f.installed.clone(),
+                f.fixed_version
+                    .clone()
+                    .unwrap_or_else(|| f.state.as_str().to_string()),
+                severity_cell(f),
+                f.id.clone(),
+                f.aliases.join(","),
+                layer_label(r.scan, f.layer.as_deref()),
+            ];
+            for t in targets(r, f) {
+                match groups.iter_mut().find(|(g, _)| *g == t) {
+                    Some((_, rows)) => rows.push(row.clone()),
+                    None => groups.push((t, vec![row.clone()])),
+                }
+            }
+        }
         let head = [
             "PACKAGE",
             "INSTALLED",
@@ -385,8 +427,9 @@ fn table(r: &Report<'_>) -> String {
             "ALIASES",
             "LAYER",
         ];
+        // One set of column widths for the whole table, so the groups line up.
         let mut w = head.map(str::len);
-        for row in &rows {
+        for row in groups.iter().flat_map(|(_, rows)| rows) {
             for (i, c) in row.iter().enumerate() {
                 w[i] = w[i].max(c.chars().count());
             }
@@ -402,11 +445,17 @@ fn table(r: &Report<'_>) -> String {
             }
             s.trim_end().to_string() + "\n"
         };
-        out.push_str(&line(&head));
-        for row in &rows {
-            let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-            out.push_str(&line(&cells));
+        for (target, rows) in &groups {
+            out.push('\n');
+            out.push_str(target);
+            out.push('\n');
+            out.push_str(&line(&head));
+            for row in rows {
+                let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+                out.push_str(&line(&cells));
+            }
         }
+        out.push('\n');
     }
     for s in &r.suppressed {
         out.push_str(&format!(
@@ -414,15 +463,21 @@ fn table(r: &Report<'_>) -> String {
             s.finding.id, s.finding.package, s.finding.installed, s.by, s.origin, s.reason
         ));
     }
-    let count = |sev: Severity| r.findings.iter().filter(|f| f.severity == sev).count();
+    let count = |sev: Severity| {
+        r.findings
+            .iter()
+            .filter(|f| f.severity == sev && !is_unknown(f))
+            .count()
+    };
     out.push_str(&format!(
-        "Total: {} (critical {}, high {}, medium {}, low {}, info {}), {} suppressed\n",
+        "Total: {} (critical {}, high {}, medium {}, low {}, info {}, unknown {}), {} suppressed\n",
         r.findings.len(),
         count(Severity::Critical),
         count(Severity::High),
         count(Severity::Medium),
         count(Severity::Low),
         count(Severity::Info),
+        r.findings.iter().filter(|f| is_unknown(f)).count(),
         r.suppressed.len()
     ));
     if r.unknown_distro > 0 {
