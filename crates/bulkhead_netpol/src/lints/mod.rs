@@ -264,6 +264,11 @@ pub(crate) fn at(rule: &'static RuleMeta, o: &Origin, msg: String) -> Finding {
     Finding::new(rule, o.path.clone(), o.range, msg)
 }
 
+/// A finding of `rule` at `o` about policy `p` (the object every NP finding names).
+pub(crate) fn at_policy(rule: &'static RuleMeta, o: &Origin, p: &Policy, msg: String) -> Finding {
+    at(rule, o, msg).with_object(policy_obj(p))
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! Running the lints over a YAML text, for the rules' unit tests.

@@ -2,7 +2,7 @@
 //!
 //! Owns the rule's metadata and documentation, its check and its tests.
 
-use super::{Context, at, policy_obj, selector_origin};
+use super::{Context, at_policy, selector_origin};
 use bulkhead_diagnostics::{Category, Finding, FixKind, RuleMeta, Severity};
 
 /// A NetworkPolicy's podSelector matches no workload of its namespace.
@@ -42,18 +42,16 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let ws = &cx.cluster.workloads;
     for (_, p, selected) in cx.policies() {
         if selected.is_empty() && ws.iter().any(|w| w.namespace == p.namespace) {
-            out.push(
-                at(
-                    &POLICY_SELECTS_NOTHING,
-                    &selector_origin(p),
-                    format!(
-                        "NetworkPolicy {} selects no workload of namespace `{}`",
-                        p.display(),
-                        p.namespace
-                    ),
-                )
-                .with_object(policy_obj(p)),
-            );
+            out.push(at_policy(
+                &POLICY_SELECTS_NOTHING,
+                &selector_origin(p),
+                p,
+                format!(
+                    "NetworkPolicy {} selects no workload of namespace `{}`",
+                    p.display(),
+                    p.namespace
+                ),
+            ));
         }
     }
 }

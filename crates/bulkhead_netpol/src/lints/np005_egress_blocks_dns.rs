@@ -2,7 +2,7 @@
 //!
 //! Owns the rule's metadata and documentation, its check and its tests.
 
-use super::{Context, at, policy_obj, selector_origin};
+use super::{Context, at_policy, selector_origin};
 use crate::conn::Protocol;
 use crate::engine::rule_ports;
 use crate::model::Direction;
@@ -65,18 +65,16 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .map(|&i| ws[i].display())
             .collect();
         if !blocked.is_empty() {
-            out.push(
-                at(
-                    &EGRESS_BLOCKS_DNS,
-                    &selector_origin(p),
-                    format!(
-                        "NetworkPolicy {} isolates egress of {} but no egress rule allows UDP 53 (DNS)",
-                        p.display(),
-                        blocked.join(", ")
-                    ),
-                )
-                .with_object(policy_obj(p)),
-            );
+            out.push(at_policy(
+                &EGRESS_BLOCKS_DNS,
+                &selector_origin(p),
+                p,
+                format!(
+                    "NetworkPolicy {} isolates egress of {} but no egress rule allows UDP 53 (DNS)",
+                    p.display(),
+                    blocked.join(", ")
+                ),
+            ));
         }
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Owns the rule's metadata and documentation, its check and its tests.
 
-use super::{Context, at, policy_obj};
+use super::{Context, at_policy};
 use crate::engine::peer_matches;
 use crate::model::{Direction, PortRef};
 use bulkhead_diagnostics::{Category, Finding, FixKind, RuleMeta, Severity};
@@ -67,18 +67,16 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     .iter()
                     .any(|&i| ws[i].resolve(name, port.protocol).is_some())
             {
-                out.push(
-                    at(
-                        &NAMED_PORT_UNRESOLVED,
-                        &o,
-                        format!(
-                            "named port `{name}` ({}) resolves on no destination of {}",
-                            port.protocol.as_str(),
-                            r.describe()
-                        ),
-                    )
-                    .with_object(policy_obj(r.policy)),
-                );
+                out.push(at_policy(
+                    &NAMED_PORT_UNRESOLVED,
+                    &o,
+                    r.policy,
+                    format!(
+                        "named port `{name}` ({}) resolves on no destination of {}",
+                        port.protocol.as_str(),
+                        r.describe()
+                    ),
+                ));
             }
         }
     }

@@ -2,7 +2,7 @@
 //!
 //! Owns the rule's metadata and documentation, its check and its tests.
 
-use super::{Context, at, policy_obj};
+use super::{Context, at_policy};
 use bulkhead_diagnostics::{Category, Finding, FixKind, RuleMeta, Severity};
 
 /// A policy has rules for a direction that its policyTypes leave out.
@@ -41,20 +41,18 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for r in cx.rules() {
         let (p, d) = (r.policy, r.direction);
         if p.policy_types.as_ref().is_some_and(|t| !t.is_empty()) && !p.affects(d) {
-            out.push(
-                at(
-                    &RULES_WITHOUT_POLICY_TYPE,
-                    &r.origin(),
-                    format!(
-                        "{} rule #{} of {} is ignored: policyTypes lacks {}",
-                        d.as_str(),
-                        r.rule.index + 1,
-                        p.display(),
-                        d.as_str()
-                    ),
-                )
-                .with_object(policy_obj(p)),
-            );
+            out.push(at_policy(
+                &RULES_WITHOUT_POLICY_TYPE,
+                &r.origin(),
+                p,
+                format!(
+                    "{} rule #{} of {} is ignored: policyTypes lacks {}",
+                    d.as_str(),
+                    r.rule.index + 1,
+                    p.display(),
+                    d.as_str()
+                ),
+            ));
         }
     }
 }

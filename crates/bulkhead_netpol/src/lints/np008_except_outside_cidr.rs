@@ -2,7 +2,7 @@
 //!
 //! Owns the rule's metadata and documentation, its check and its tests.
 
-use super::{Context, at, policy_obj};
+use super::{Context, at_policy};
 use crate::model::PeerSpec;
 use bulkhead_diagnostics::{Category, Finding, FixKind, RuleMeta, Severity};
 
@@ -49,18 +49,16 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             };
             for (text, e) in &b.except {
                 if e.is_some_and(|e| !c.contains_range(&e)) {
-                    out.push(
-                        at(
-                            &EXCEPT_OUTSIDE_CIDR,
-                            &r.peer_origin(j),
-                            format!(
-                                "except {text} is not inside cidr {} in {}",
-                                b.cidr_text,
-                                r.describe()
-                            ),
-                        )
-                        .with_object(policy_obj(r.policy)),
-                    );
+                    out.push(at_policy(
+                        &EXCEPT_OUTSIDE_CIDR,
+                        &r.peer_origin(j),
+                        r.policy,
+                        format!(
+                            "except {text} is not inside cidr {} in {}",
+                            b.cidr_text,
+                            r.describe()
+                        ),
+                    ));
                 }
             }
         }

@@ -2,7 +2,7 @@
 //!
 //! Owns the rule's metadata and documentation, its check and its tests.
 
-use super::{Context, at, policy_obj};
+use super::{Context, at_policy};
 use crate::model::PortRef;
 use bulkhead_diagnostics::{Category, Finding, FixKind, RuleMeta, Severity};
 
@@ -47,17 +47,15 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 _ => true,
             };
             if bad {
-                out.push(
-                    at(
-                        &ENDPORT_WITH_NAMED_PORT,
-                        &o,
-                        format!(
-                            "endPort {end} needs a numeric port not above it ({})",
-                            r.describe()
-                        ),
-                    )
-                    .with_object(policy_obj(r.policy)),
-                );
+                out.push(at_policy(
+                    &ENDPORT_WITH_NAMED_PORT,
+                    &o,
+                    r.policy,
+                    format!(
+                        "endPort {end} needs a numeric port not above it ({})",
+                        r.describe()
+                    ),
+                ));
             }
         }
     }

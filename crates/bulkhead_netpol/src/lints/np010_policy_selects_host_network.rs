@@ -2,7 +2,7 @@
 //!
 //! Owns the rule's metadata and documentation, its check and its tests.
 
-use super::{Context, at, policy_obj, selector_origin};
+use super::{Context, at_policy, selector_origin};
 use bulkhead_diagnostics::{Category, Finding, FixKind, RuleMeta, Severity};
 
 /// A NetworkPolicy selects a hostNetwork workload.
@@ -38,16 +38,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         for &i in selected {
             if ws[i].host_network {
                 out.push(
-                    at(
-                        &SELECTS_HOST_NETWORK,
-                        &selector_origin(p),
-                        format!(
+                    at_policy(&SELECTS_HOST_NETWORK, &selector_origin(p), p, format!(
                             "NetworkPolicy {} selects {} which uses hostNetwork (policy behaviour is undefined)",
                             p.display(),
                             ws[i].display()
-                        ),
-                    )
-                    .with_object(policy_obj(p)),
+                        )),
                 );
             }
         }

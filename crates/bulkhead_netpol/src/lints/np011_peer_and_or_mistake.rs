@@ -3,7 +3,7 @@
 //!
 //! Owns the rule's metadata and documentation, its check and its tests.
 
-use super::{Context, at, policy_obj};
+use super::{Context, at_policy};
 use crate::model::PeerSpec;
 use bulkhead_diagnostics::{Category, Finding, FixKind, RuleMeta, Severity};
 
@@ -51,17 +51,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         );
         if only_ns && only_pods {
             out.push(
-                at(
-                    &PEER_AND_OR_MISTAKE,
-                    &r.origin(),
-                    format!(
+                at_policy(&PEER_AND_OR_MISTAKE, &r.origin(), r.policy, format!(
                         "{} rule #{} of {} lists a namespaceSelector and a podSelector as separate peers (OR); one peer with both would mean AND",
                         r.direction.as_str(),
                         r.rule.index + 1,
                         r.policy.display()
-                    ),
-                )
-                .with_object(policy_obj(r.policy)),
+                    )),
             );
         }
     }
