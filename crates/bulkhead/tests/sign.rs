@@ -653,10 +653,16 @@ fn eight_concurrent_signers_keep_every_signature_or_report_the_lost_update() {
     env.push("busy", "v1", "busy");
     generate(&env, "k", "pw");
     let image = env.image("busy:v1");
+    // Odd signers also attach a bundle: the tag-schema fallback index is contended too.
     let children: Vec<_> = (0..8)
         .map(|i| {
             Command::new(env!("CARGO_BIN_EXE_bulkhead"))
                 .args(["sign", "--key", "k.key", "-a", &format!("n={i}"), &image])
+                .args(if i % 2 == 1 {
+                    &["--bundle"][..]
+                } else {
+                    &[][..]
+                })
                 .args(["--insecure-registry", &env.reg.addr])
                 .current_dir(env.dir.path())
                 .env("DOCKER_CONFIG", env.path("docker"))
@@ -702,6 +708,17 @@ fn eight_concurrent_signers_keep_every_signature_or_report_the_lost_update() {
         present, signed,
         "every signer that reported success is in the tag"
     );
+    // Every successful bundle signer's referrer is in the fallback index.
+    let digest = digest_of(&env, "busy:v1");
+    let index = env
+        .client("busy")
+        .manifest_opt(&digest.replacen(':', "-", 1))
+        .unwrap()
+        .unwrap()
+        .0;
+    let index: serde_json::Value = serde_json::from_slice(&index).unwrap();
+    let bundles = index["manifests"].as_array().unwrap().len();
+    assert_eq!(bundles, signed.iter().filter(|i| *i % 2 == 1).count());
 }
 
 #[test]

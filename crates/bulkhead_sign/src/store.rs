@@ -185,6 +185,110 @@ fn config_for(layers: &[Descriptor]) -> Vec<u8> {
     .unwrap_or_default()
 }
 
+/// What a merge step decided.
+enum Merge {
+    /// The tag already holds what we want to add.
+    Present,
+    /// Write these bytes to the tag.
+    Write(Vec<u8>),
+}
+
+/// Turns the tag's current bytes (if any) into what to write.
+type MergeFn<'a> = dyn Fn(Option<&[u8]>) -> Result<Merge, StoreError> + 'a;
+/// Whether a manifest at the tag holds our entry.
+type PresentFn<'a> = dyn Fn(&[u8]) -> Result<bool, StoreError> + 'a;
+
+/// How a read-modify-write of a tag ended.
+struct Rmw {
+    digest: String,
+    already_present: bool,
+    retries: usize,
+}
+
+/// Read-modify-write of `tag` guarded against concurrent writers: `merge` turns the current
+/// bytes (if any) into the bytes to write; `present` says whether a manifest holds our entry.
+/// The tag is re-read right before the `PUT`, and after it the entry is confirmed, a settle
+/// period waited and confirmed again; whenever it is gone the merge is redone.
+fn update_tag(
+    client: &Client,
+    tag: &str,
+    media_type: &str,
+    merge: &MergeFn<'_>,
+    present: &PresentFn<'_>,
+) -> Result<Rmw, StoreError> {
+    let still_there = || -> Result<bool, StoreError> {
+        match client.manifest_opt(tag) {
+            Ok(Some((b, _))) => present(&b),
+            Ok(None) => Ok(false),
+            Err(e) if transient(&e) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    };
+    let mut slowest = Duration::ZERO;
+    let mut retries = 0;
+    for _ in 0..MAX_ATTEMPTS {
+        let current = match client.manifest_opt(tag) {
+            Ok(c) => c,
+            Err(e) if transient(&e) => {
+                retries += 1;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let bytes = match merge(current.as_ref().map(|(b, _)| b.as_slice()))? {
+            Merge::Present => {
+                return Ok(Rmw {
+                    digest: current.map(|(_, i)| i.digest).unwrap_or_default(),
+                    already_present: true,
+                    retries,
+                });
+            }
+            Merge::Write(b) => b,
+        };
+        // Re-read right before writing: the window for a concurrent writer is one request.
+        let before = match client.manifest_opt(tag) {
+            Ok(b) => b.map(|(_, i)| i.digest),
+            Err(e) if transient(&e) => {
+                retries += 1;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if before != current.as_ref().map(|(_, i)| i.digest.clone()) {
+            retries += 1;
+            continue;
+        }
+        let started = Instant::now();
+        let written = match client.put_manifest(tag, media_type, &bytes) {
+            Ok(w) => w,
+            Err(e) if transient(&e) => {
+                retries += 1;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        slowest = slowest.max(started.elapsed());
+        // Confirm, settle, confirm again: a writer that read before our PUT may replace the
+        // tag after our first confirmation, within about one of its requests.
+        let kept = still_there()? && {
+            std::thread::sleep((slowest * 4).max(SETTLE_MIN));
+            still_there()?
+        };
+        if kept {
+            return Ok(Rmw {
+                digest: written,
+                already_present: false,
+                retries,
+            });
+        }
+        retries += 1;
+    }
+    Err(StoreError::LostUpdate {
+        tag: tag.to_string(),
+        attempts: MAX_ATTEMPTS,
+    })
+}
+
 /// Adds a layer (`content` with `media_type` and `annotations`) to the manifest at `tag`,
 /// keeping every existing layer; creates the tag when absent.
 pub fn append_layer(
@@ -203,28 +307,11 @@ pub fn append_layer(
         artifact_type: None,
         annotations: Some(annotations),
     };
-    let present = |m: &Manifest| m.layers.iter().any(|l| same_layer(l, &ours));
-    let still_there = || -> Result<bool, StoreError> {
-        match client.manifest_opt(tag) {
-            Ok(Some((b, _))) => Ok(present(&parse_manifest(tag, &b)?)),
-            Ok(None) => Ok(false),
-            Err(e) if transient(&e) => Ok(false),
-            Err(e) => Err(e.into()),
-        }
-    };
-    let mut slowest = Duration::ZERO;
-    let mut retries = 0;
-    for _ in 0..MAX_ATTEMPTS {
-        let current = match client.manifest_opt(tag) {
-            Ok(c) => c,
-            Err(e) if transient(&e) => {
-                retries += 1;
-                continue;
-            }
-            Err(e) => return Err(e.into()),
-        };
-        let mut manifest = match &current {
-            Some((bytes, _)) => parse_manifest(tag, bytes)?,
+    let has = |m: &Manifest| m.layers.iter().any(|l| same_layer(l, &ours));
+    let layers = std::cell::Cell::new(0);
+    let merge = |current: Option<&[u8]>| -> Result<Merge, StoreError> {
+        let mut manifest = match current {
+            Some(bytes) => parse_manifest(tag, bytes)?,
             None => Manifest {
                 schema_version: 2,
                 media_type: Some(OCI_MANIFEST.into()),
@@ -241,64 +328,28 @@ pub fn append_layer(
                 annotations: None,
             },
         };
-        if present(&manifest) {
-            return Ok(Appended {
-                tag: tag.to_string(),
-                manifest_digest: current.map(|(_, i)| i.digest).unwrap_or_default(),
-                layers: manifest.layers.len(),
-                already_present: true,
-                retries,
-            });
+        if has(&manifest) {
+            layers.set(manifest.layers.len());
+            return Ok(Merge::Present);
         }
         manifest.layers.push(ours.clone());
+        layers.set(manifest.layers.len());
         let config = config_for(&manifest.layers);
         let (config_digest, _) = client.push_blob(&config, push)?;
         manifest.config.digest = config_digest;
         manifest.config.size = config.len() as u64;
-        let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
-        // Re-read right before writing: the window for a concurrent writer is one request.
-        let before = match client.manifest_opt(tag) {
-            Ok(b) => b.map(|(_, i)| i.digest),
-            Err(e) if transient(&e) => {
-                retries += 1;
-                continue;
-            }
-            Err(e) => return Err(e.into()),
-        };
-        if before != current.as_ref().map(|(_, i)| i.digest.clone()) {
-            retries += 1;
-            continue;
-        }
-        let started = Instant::now();
-        let written = match client.put_manifest(tag, OCI_MANIFEST, &bytes) {
-            Ok(w) => w,
-            Err(e) if transient(&e) => {
-                retries += 1;
-                continue;
-            }
-            Err(e) => return Err(e.into()),
-        };
-        slowest = slowest.max(started.elapsed());
-        // Confirm, settle, confirm again: a writer that read before our PUT may replace the
-        // tag after our first confirmation, within about one of its requests.
-        let kept = still_there()? && {
-            std::thread::sleep((slowest * 4).max(SETTLE_MIN));
-            still_there()?
-        };
-        if kept {
-            return Ok(Appended {
-                tag: tag.to_string(),
-                manifest_digest: written,
-                layers: manifest.layers.len(),
-                already_present: false,
-                retries,
-            });
-        }
-        retries += 1;
-    }
-    Err(StoreError::LostUpdate {
+        Ok(Merge::Write(
+            serde_json::to_vec(&manifest).unwrap_or_default(),
+        ))
+    };
+    let present = |b: &[u8]| Ok(has(&parse_manifest(tag, b)?));
+    let r = update_tag(client, tag, OCI_MANIFEST, &merge, &present)?;
+    Ok(Appended {
         tag: tag.to_string(),
-        attempts: MAX_ATTEMPTS,
+        manifest_digest: r.digest,
+        layers: layers.get(),
+        already_present: r.already_present,
+        retries: r.retries,
     })
 }
 
@@ -333,15 +384,15 @@ pub fn push_referrer(
         artifact_type: artifact.artifact_type.clone(),
         annotations: artifact.annotations.clone(),
     };
-    for _ in 0..MAX_ATTEMPTS {
-        let current = client.manifest_opt(&tag)?;
-        let mut index = match &current {
-            Some((b, _)) => {
-                serde_json::from_slice::<Index>(b).map_err(|e| StoreError::Foreign {
-                    tag: tag.clone(),
-                    detail: e.to_string(),
-                })?
-            }
+    let parse = |b: &[u8]| {
+        serde_json::from_slice::<Index>(b).map_err(|e| StoreError::Foreign {
+            tag: tag.clone(),
+            detail: e.to_string(),
+        })
+    };
+    let merge = |current: Option<&[u8]>| -> Result<Merge, StoreError> {
+        let mut index = match current {
+            Some(b) => parse(b)?,
             None => Index {
                 schema_version: 2,
                 media_type: Some(OCI_INDEX.into()),
@@ -349,23 +400,14 @@ pub fn push_referrer(
             },
         };
         if index.manifests.iter().any(|m| m.digest == digest) {
-            return Ok((digest, true));
+            return Ok(Merge::Present);
         }
         index.manifests.push(desc.clone());
-        let ib = serde_json::to_vec(&index).unwrap_or_default();
-        client.put_manifest(&tag, OCI_INDEX, &ib)?;
-        let kept = client.manifest_opt(&tag)?.is_some_and(|(b, _)| {
-            serde_json::from_slice::<Index>(&b)
-                .is_ok_and(|i| i.manifests.iter().any(|m| m.digest == digest))
-        });
-        if kept {
-            return Ok((digest, true));
-        }
-    }
-    Err(StoreError::LostUpdate {
-        tag,
-        attempts: MAX_ATTEMPTS,
-    })
+        Ok(Merge::Write(serde_json::to_vec(&index).unwrap_or_default()))
+    };
+    let present = |b: &[u8]| Ok(parse(b)?.manifests.iter().any(|m| m.digest == digest));
+    update_tag(client, &tag, OCI_INDEX, &merge, &present)?;
+    Ok((digest, true))
 }
 
 /// The referrers of `subject_digest` with `artifact_type`: from the referrers API, or from the
