@@ -5,7 +5,6 @@ mod common;
 
 use bulkhead_netpol::{cluster_from_documents, diff, load};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 /// Pairs that must pass (ratchet).
 const MIN_PASSED: usize = 16;
