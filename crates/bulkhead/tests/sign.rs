@@ -974,8 +974,12 @@ fn sbom_attest_signs_and_attaches_the_document_it_wrote() {
         ],
         Some("pw"),
     );
-    let stdout = ok(&out);
-    assert!(stdout.starts_with("Attested "), "{stdout}");
+    ok(&out);
+    assert!(
+        text(&out.stderr).contains("Attested "),
+        "{}",
+        text(&out.stderr)
+    );
     let written: serde_json::Value =
         serde_json::from_slice(&std::fs::read(env.path("bom.json")).unwrap()).unwrap();
     let out = ok(&env.bh(
@@ -1058,4 +1062,78 @@ fn bearer_token_registry_sign_and_verify() {
         "{reqs:?}"
     );
     ok(&run(&["verify", "--key", "k.pub", &image]));
+}
+
+#[test]
+fn image_attest_signs_the_vulnerability_report_it_printed() {
+    if !ready() {
+        return;
+    }
+    let shared =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/advisories/alpine-secdb-2020");
+    if !shared.is_dir() {
+        assert!(!ci(), "../shared/advisories missing under CI=true");
+        println!("skipped: ../shared/advisories not present");
+        return;
+    }
+    let env = Env::start();
+    env.push("scanned", "v1", "scanned");
+    generate(&env, "k", "pw");
+    ok(&env.bulkhead(
+        &["db", "import", "--db", "adv.db", shared.to_str().unwrap()],
+        None,
+    ));
+    let image = env.image("scanned:v1");
+    let out = env.bh(
+        &[
+            "image",
+            &image,
+            "--db",
+            "adv.db",
+            "--no-cache",
+            "-f",
+            "json",
+            "--attest",
+            "--key",
+            "k.key",
+        ],
+        Some("pw"),
+    );
+    assert_ne!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("Attested "),
+        "{}",
+        text(&out.stderr)
+    );
+    // Standard output is the report alone, and it is what was attested.
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&ok(&env.bh(
+        &[
+            "verify-attestation",
+            "--key",
+            "k.pub",
+            "--type",
+            "vuln",
+            "-f",
+            "json",
+            &image,
+        ],
+        None,
+    )))
+    .unwrap();
+    assert_eq!(v[0]["statement"]["predicate"]["scanner"]["result"], printed);
+    assert_eq!(
+        v[0]["predicate_type"],
+        "https://cosign.sigstore.dev/attestation/vuln/v1"
+    );
+    fails(
+        &env.bh(
+            &[
+                "image", &image, "--db", "adv.db", "--attest", "--key", "k.key",
+            ],
+            Some("pw"),
+        ),
+        2,
+        "--attest signs the JSON report",
+    );
 }

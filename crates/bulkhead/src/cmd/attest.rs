@@ -56,7 +56,8 @@ pub fn attest_bytes(
     );
     registry.report(&client);
     let out = out.with_context(|| format!("attesting {image}"))?;
-    println!(
+    // On stderr: with `sbom|image --attest` standard output carries the document itself.
+    eprintln!(
         "Attested {}@{} ({uri}); {} attestation(s) in {}",
         out.target.docker_reference, out.target.digest, out.stored.layers, out.stored.tag
     );

@@ -28,6 +28,8 @@ pub struct Args {
     pub gate: GateArgs,
     #[command(flatten)]
     pub scanners: super::audit_scan::ScannerArgs,
+    #[command(flatten)]
+    pub attest: super::attest::AttestFlags,
 }
 
 /// Options of the vulnerability gate, shared by `image` and `fs`.
@@ -102,9 +104,71 @@ fn parse_age(s: &str) -> Result<u64, String> {
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let opts = args.image_args.options_for(&args.image)?;
     let started = Instant::now();
+    if args.attest.attest && (args.gate.format != Format::Json || args.gate.list_packages) {
+        bail!("--attest signs the JSON report: use --format json (without --list-packages)");
+    }
     // One pass over the layers: packages, and the audit (config, secrets) riding along.
     let (scan, audit) = super::audit_scan::scan_image(&args.image, &opts, &args.scanners)?;
-    super::audit_scan::finish(&scan, audit.as_ref(), &args.gate, &args.scanners, started)
+    if !args.attest.attest {
+        return super::audit_scan::finish(
+            &scan,
+            audit.as_ref(),
+            &args.gate,
+            &args.scanners,
+            started,
+        );
+    }
+    // --attest: the report goes to a scratch file first, is written where asked, then signed
+    // and attached as a cosign `vuln` attestation (only when the report is complete).
+    let scratch = tempfile::NamedTempFile::new().context("creating a scratch report file")?;
+    let mut gate_args = args.gate.clone();
+    gate_args.output = Some(scratch.path().to_path_buf());
+    let code =
+        super::audit_scan::finish(&scan, audit.as_ref(), &gate_args, &args.scanners, started)?;
+    let report = std::fs::read(scratch.path()).context("reading the report")?;
+    match &args.gate.output {
+        Some(p) => crate::atomic::write_report(p, &report)?,
+        None => std::io::stdout().lock().write_all(&report)?,
+    }
+    if code == 2 {
+        eprintln!("note: the report is incomplete (exit 2), so it was not attested");
+        return Ok(code);
+    }
+    let result: Value = serde_json::from_slice(&report).context("the JSON report")?;
+    let finished = now();
+    let predicate = json!({
+        "invocation": {"uri": "", "event_id": "", "builder.id": ""},
+        "scanner": {"uri": "bulkhead", "version": env!("CARGO_PKG_VERSION"), "result": result},
+        "metadata": {"scanStartedOn": rfc3339(finished.saturating_sub(started.elapsed().as_secs())), "scanFinishedOn": rfc3339(finished)},
+    });
+    args.attest.attach(
+        &args.image,
+        &args.image_args.insecure_registry,
+        "vuln",
+        &serde_json::to_vec(&predicate)?,
+    )?;
+    Ok(code)
+}
+
+/// Seconds since the epoch as RFC 3339 UTC (`2026-12-05T08:00:00Z`).
+fn rfc3339(secs: u64) -> String {
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 /// Everything the renderers need.
