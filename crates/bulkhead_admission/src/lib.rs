@@ -11,10 +11,14 @@
 //!   `/metrics`) until its shutdown future completes. This is the only async code of the
 //!   workspace.
 //!
+//! - [`vap::render`] compiles the PSS of a level and version to a ValidatingAdmissionPolicy.
+//! - [`manifests::manifests`] writes the objects that deploy the webhook.
+//!
 //! Nothing here prints; errors are typed.
 
 pub mod engine;
 pub mod images;
+pub mod manifests;
 pub mod metrics;
 pub mod mutate;
 pub mod policy;
@@ -23,6 +27,7 @@ pub mod registry;
 pub mod rules;
 pub mod server;
 pub mod supply;
+pub mod vap;
 
 pub use engine::{Endpoint, Engine, ReviewError, Reviewed};
 pub use metrics::Verdict;

@@ -20,6 +20,45 @@ enum Sub {
     Serve(ServeArgs),
     /// Evaluate one AdmissionReview (JSON) offline and print the response review.
     Review(ReviewArgs),
+    /// Print the manifests that deploy the webhook (Deployment, Service, ServiceAccount,
+    /// PodDisruptionBudget, NetworkPolicy, webhook configurations, cert-manager objects).
+    Manifests(ManifestsArgs),
+    /// Print the Pod Security Standards of a level as a ValidatingAdmissionPolicy (CEL) and
+    /// its bindings: pods denied, pod controllers warned.
+    Vap(VapArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct VapArgs {
+    #[command(flatten)]
+    config: ConfigArgs,
+    /// Level and version, `LEVEL[@VERSION]` (default: `[admission.pss] enforce`, else
+    /// restricted@latest).
+    #[arg(long, value_name = "LEVEL[@VERSION]")]
+    pss: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct ManifestsArgs {
+    /// Namespace of the webhook (excluded from its own reviews).
+    #[arg(long, default_value = "bulkhead-system")]
+    namespace: String,
+    /// Image of bulkhead to run (pin it by digest).
+    #[arg(long, default_value = "ghcr.io/bulkhead/bulkhead:0.1.0")]
+    image: String,
+    /// Replicas of the webhook.
+    #[arg(long, default_value_t = 2)]
+    replicas: u32,
+    /// PEM CA bundle of the serving certificate (default: cert-manager issues it and injects
+    /// the CA).
+    #[arg(long, value_name = "FILE")]
+    ca_bundle: Option<PathBuf>,
+    /// bulkhead.toml to ship in the ConfigMap.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Webhook call timeout in seconds (1-30).
+    #[arg(long, default_value_t = 5)]
+    timeout: u32,
 }
 
 #[derive(Debug, clap::Args)]
@@ -96,6 +135,8 @@ pub fn run(args: Args) -> Result<i32> {
     match args.command {
         Sub::Serve(a) => serve(a),
         Sub::Review(a) => review(a),
+        Sub::Manifests(a) => manifests(a),
+        Sub::Vap(a) => vap(a),
     }
 }
 
@@ -135,4 +176,49 @@ fn review(a: ReviewArgs) -> Result<i32> {
         Verdict::Denied => 1,
         _ => 0,
     })
+}
+
+fn manifests(a: ManifestsArgs) -> Result<i32> {
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))
+    };
+    let config_toml = match &a.config {
+        Some(p) => {
+            let text = read(p)?;
+            bulkhead_config::parse(p, &text).context("invalid configuration")?;
+            text
+        }
+        None => String::new(),
+    };
+    let o = bulkhead_admission::manifests::ManifestOptions {
+        namespace: a.namespace,
+        image: a.image,
+        replicas: a.replicas,
+        ca_bundle_pem: a.ca_bundle.as_ref().map(read).transpose()?,
+        config_toml,
+        timeout_seconds: a.timeout,
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(bulkhead_admission::manifests::manifests(&o).as_bytes())?;
+    Ok(0)
+}
+
+fn vap(a: VapArgs) -> Result<i32> {
+    let engine = engine(&a.config)?;
+    let p = &engine.policy;
+    let policy: bulkhead_k8s::PssPolicy = match &a.pss {
+        Some(s) => s.parse().with_context(|| format!("--pss {s}"))?,
+        None if p.psa.defaults.enforce.level != bulkhead_k8s::PssLevel::Privileged => {
+            p.psa.defaults.enforce
+        }
+        None => "restricted".parse()?,
+    };
+    if policy.level == bulkhead_k8s::PssLevel::Privileged {
+        bail!("--pss privileged: the privileged level has no checks to compile");
+    }
+    let text =
+        bulkhead_admission::vap::render(policy, p.images.require_digest, &p.exclude_namespaces);
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(0)
 }
