@@ -6,7 +6,6 @@ mod common;
 
 use bulkhead_netpol::output::Format;
 use bulkhead_netpol::{ListOptions, cluster_from_documents, list, load};
-use std::path::{Path, PathBuf};
 
 /// Cases that must pass (the ratchet: raise it when more pass).
 const MIN_PASSED: usize = 90;
