@@ -820,6 +820,49 @@ fn wrong_password_truncated_pem_and_no_partial_files() {
     let out = env.bulkhead(&["key", "generate", "--output-key-prefix", "nopw"], None);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(!env.path("nopw.key").exists() && !env.path("nopw.pub").exists());
+    // COSIGN_PASSWORD set but empty is an empty password, as cosign takes it.
+    let with_cosign_pw = |args: &[&str], pw: &str| {
+        Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+            .args(args)
+            .current_dir(env.dir.path())
+            .env("DOCKER_CONFIG", env.path("docker"))
+            .env_remove("BULKHEAD_PASSWORD")
+            .env("COSIGN_PASSWORD", pw)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    };
+    ok(&with_cosign_pw(
+        &["key", "generate", "--output-key-prefix", "empty"],
+        "",
+    ));
+    let addr = env.reg.addr.clone();
+    ok(&with_cosign_pw(
+        &[
+            "sign",
+            "--key",
+            "empty.key",
+            "--insecure-registry",
+            &addr,
+            &image,
+        ],
+        "",
+    ));
+    fails(
+        &with_cosign_pw(
+            &[
+                "sign",
+                "--key",
+                "empty.key",
+                "--insecure-registry",
+                &addr,
+                &image,
+            ],
+            "x",
+        ),
+        2,
+        "wrong password",
+    );
     // An existing key is not overwritten without --force.
     fails(
         &env.bulkhead(&["key", "generate", "--output-key-prefix", "k"], Some("x")),
