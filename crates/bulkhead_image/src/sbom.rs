@@ -77,7 +77,10 @@ pub fn spdx_license_id(name: &str) -> Option<&'static str> {
         "gfdl-1.2+" | "gfdl-1.2-or-later" => "GFDL-1.2-or-later",
         "gfdl-1.3" | "gfdl-1.3-only" => "GFDL-1.3-only",
         "gfdl-1.3+" | "gfdl-1.3-or-later" => "GFDL-1.3-or-later",
-        "apache-2" | "apache-2.0" | "apache2" | "apache2.0" | "asl2.0" => "Apache-2.0",
+        "apache-2" | "apache-2.0" | "apache2" | "apache2.0" | "asl2.0" | "apachesoftware" => {
+            "Apache-2.0"
+        }
+        "pythonsoftwarefoundation" => "PSF-2.0",
         "apache-1.1" => "Apache-1.1",
         "mit" | "expat" | "mit/expat" => "MIT",
         "x11" => "X11",

@@ -17,9 +17,13 @@ struct LockPackage {
     version: String,
     #[serde(default)]
     source: Option<String>,
+    /// `["serde", "syn 2.0.1", "rand 0.8.5 (registry+...)"]`: the name is the first word.
+    #[serde(default)]
+    dependencies: Vec<String>,
 }
 
-/// Every package of a `Cargo.lock`, local workspace members included (as cargo-audit does).
+/// Every package of a `Cargo.lock`, local workspace members included (as cargo-audit does),
+/// with the names of its locked dependencies for the SBOM graph.
 pub fn parse_lock(text: &str) -> Vec<Package> {
     let Ok(lock) = toml::from_str::<Lock>(text) else {
         return Vec::new();
@@ -27,7 +31,16 @@ pub fn parse_lock(text: &str) -> Vec<Package> {
     lock.package
         .into_iter()
         .filter(|p| p.source.as_deref().is_none_or(|s| !s.starts_with("path+")))
-        .map(|p| Package::new(Ecosystem::Cargo, p.name, p.version))
+        .map(|p| {
+            let mut pkg = Package::new(Ecosystem::Cargo, p.name, p.version);
+            pkg.depends = p
+                .dependencies
+                .iter()
+                .filter_map(|d| d.split_whitespace().next())
+                .map(str::to_string)
+                .collect();
+            pkg
+        })
         .collect()
 }
 
@@ -86,10 +99,11 @@ mod tests {
 
     #[test]
     fn lock_v3() {
-        let t = "version = 3\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\n\n[[package]]\nname = \"serde\"\nversion = \"1.0.200\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n";
+        let t = "version = 3\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"serde\",\n \"syn 2.0.1 (registry+https://github.com/rust-lang/crates.io-index)\",\n]\n\n[[package]]\nname = \"serde\"\nversion = \"1.0.200\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n";
         let p = parse_lock(t);
         assert_eq!(p.len(), 2);
         assert_eq!(p[1].name, "serde");
+        assert_eq!(p[0].depends, ["serde", "syn"]);
     }
 }
 

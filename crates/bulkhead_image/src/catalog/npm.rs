@@ -73,6 +73,12 @@ pub fn parse_lock(data: &[u8]) -> Vec<Package> {
             if let Some(ver) = p.get("version").and_then(Value::as_str) {
                 let mut pkg = Package::new(Ecosystem::Npm, name, ver);
                 pkg.licenses = license_of(p);
+                // What it requires, by name, for the SBOM graph.
+                for field in ["dependencies", "optionalDependencies", "peerDependencies"] {
+                    if let Some(d) = p.get(field).and_then(Value::as_object) {
+                        pkg.depends.extend(d.keys().cloned());
+                    }
+                }
                 out.push(pkg);
             }
         }
@@ -117,10 +123,11 @@ mod tests {
 
     #[test]
     fn lock_v3() {
-        let l = br#"{"lockfileVersion":3,"packages":{"":{"name":"app"},"node_modules/a":{"version":"1.0.0","license":"MIT"},"node_modules/a/node_modules/b":{"version":"2.0.0"}}}"#;
+        let l = br#"{"lockfileVersion":3,"packages":{"":{"name":"app"},"node_modules/a":{"version":"1.0.0","license":"MIT","dependencies":{"b":"^2"}},"node_modules/a/node_modules/b":{"version":"2.0.0"}}}"#;
         let p = parse_lock(l);
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].licenses, vec!["MIT"]);
+        assert_eq!(p[0].depends, vec!["b"]);
         assert_eq!(p[1].name, "b");
     }
 }
