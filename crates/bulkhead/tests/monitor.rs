@@ -267,6 +267,39 @@ impl Bundle {
         Bundle { dir, mounted: true }
     }
 
+    /// Give the process a terminal (runc allocates a pty; `script` gives runc a tty).
+    fn with_terminal(self) -> Bundle {
+        let cfg = self.dir.path().join("config.json");
+        let mut c: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&cfg).unwrap()).unwrap();
+        c["process"]["terminal"] = true.into();
+        std::fs::write(&cfg, serde_json::to_string_pretty(&c).unwrap()).unwrap();
+        self
+    }
+
+    /// Run under `script` so runc has a controlling terminal to hand the container a pty.
+    fn run_on_tty(&self, id: &str) -> (i32, String) {
+        let cmd = format!(
+            "runc --root {} run -b {} {id}",
+            self.state().display(),
+            self.dir.path().display()
+        );
+        let out = Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let _ = Command::new("runc")
+            .arg("--root")
+            .arg(self.state())
+            .args(["delete", "-f", id])
+            .output();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    }
+
     fn state(&self) -> PathBuf {
         self.dir.path().join("state")
     }
@@ -344,10 +377,12 @@ impl Monitor {
                 "monitor never became ready"
             );
         }
-        // Keep draining stderr so the monitor never blocks on it.
+        // Keep draining stderr so the monitor never blocks on it; the last lines (counters,
+        // drops) are printed when a test fails.
         std::thread::spawn(move || {
             let mut s = String::new();
             while err.read_line(&mut s).unwrap_or(0) > 0 {
+                eprint!("{s}");
                 s.clear();
             }
         });
@@ -419,6 +454,45 @@ fn runc_container_actions_raise_the_stable_rules_with_the_container_id() {
         .unwrap();
     assert_eq!(drop["output_fields"]["proc.exepath"], "/tmp/sleep");
     assert_eq!(drop["priority"], "Critical");
+}
+
+#[test]
+fn a_shell_on_a_terminal_in_a_container_is_reported() {
+    let _serial = serial();
+    let Some(rules) = falco_rules() else { return };
+    let Some((_runc, busybox)) = container_prereqs() else {
+        return;
+    };
+    let b = Bundle::new(&busybox, &["sh", "-c", "echo on-a-tty; sleep 0.3; echo done"]).with_terminal();
+    let tmp = tempfile::tempdir().unwrap();
+    // What the monitor saw of the container, for the failure message.
+    let seen = tmp.path().join("seen.yaml");
+    std::fs::write(
+        &seen,
+        "- rule: Test container exec\n  desc: d\n  condition: evt.type = execve and container.id != host\n  output: seen %proc.name tty=%proc.tty parent=%proc.pname\n  priority: DEBUG\n",
+    )
+    .unwrap();
+    let m = Monitor::start(
+        &rules,
+        &b.state(),
+        &tmp.path().join("alerts.json"),
+        &["--no-opens", "--rules", seen.to_str().unwrap()],
+    );
+    let (code, out) = b.run_on_tty("bulkheadttyctr");
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("on-a-tty"), "{out}");
+    let alerts = m.stop();
+    assert_eq!(
+        of_container(&alerts, "bulkheadttyc"),
+        ["Terminal shell in container", "Test container exec"],
+        "{alerts:#?}"
+    );
+    let a = alerts
+        .iter()
+        .find(|a| a["rule"] == "Terminal shell in container")
+        .unwrap();
+    assert_ne!(a["output_fields"]["proc.tty"], 0);
+    assert_eq!(a["output_fields"]["proc.pname"], "runc");
 }
 
 #[test]
