@@ -155,10 +155,9 @@ impl fmt::Display for Selector {
     }
 }
 
-/// Whether a label key or value is a placeholder of a templating tool.
-pub(crate) fn templated(s: &str) -> bool {
-    s.contains("{{") || s.contains("${") || s.contains('<') || s.starts_with('$')
-}
+/// Whether a label key or value is a placeholder of a templating tool: the engine's one
+/// definition (`rules::util::templated`), re-exported for the selector rules.
+pub(crate) use crate::rules::util::templated;
 
 /// The first requirement of a selector that `labels` does not satisfy.
 #[derive(Debug, Clone, PartialEq, Eq)]
