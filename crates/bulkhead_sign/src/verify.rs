@@ -21,6 +21,8 @@ use bulkhead_image::registry::{Client, Reference};
 use std::collections::BTreeMap;
 
 const PAYLOAD_LIMIT: u64 = 4 << 20;
+/// Signatures checked per tag: each costs a request, and a hostile tag may list millions.
+const MAX_SIGNATURES: usize = 1000;
 
 impl From<SignError> for VerifyError {
     fn from(e: SignError) -> Self {
@@ -284,7 +286,17 @@ pub(crate) fn verify_image(
     let mut verified = Vec::new();
     let mut rejected = Vec::new();
     if let Some(m) = store::read_tag(client, &store::tag_for(&target.digest, "sig"))? {
-        for layer in &m.layers {
+        if m.layers.len() > MAX_SIGNATURES {
+            rejected.push(Rejection {
+                layout: Layout::SigTag,
+                location: store::tag_for(&target.digest, "sig"),
+                reason: format!(
+                    "{} signatures in the tag; only the first {MAX_SIGNATURES} are checked",
+                    m.layers.len()
+                ),
+            });
+        }
+        for layer in m.layers.iter().take(MAX_SIGNATURES) {
             match check_sig_layer(client, layer, &target, keys, opts) {
                 Ok(v) => verified.push(v),
                 Err(reason) => rejected.push(Rejection {
@@ -360,7 +372,7 @@ pub fn verify_attestations(
     let mut verified = Vec::new();
     let mut rejected = Vec::new();
     let m = store::read_tag(client, &store::tag_for(&target.digest, "att"))?;
-    for layer in m.iter().flat_map(|m| &m.layers) {
+    for layer in m.iter().flat_map(|m| &m.layers).take(MAX_SIGNATURES) {
         if let Some(want) = predicate_type {
             let ann = layer
                 .annotations
