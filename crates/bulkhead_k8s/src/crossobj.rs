@@ -410,10 +410,10 @@ mod tests {
     }
 
     #[test]
-    fn pdb_or_single_replica_is_quiet() {
+    fn pdb_or_scaled_to_zero_is_quiet() {
         let pdb = "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: p, namespace: shop}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n";
         assert_eq!(ks048(&[("a/d.yaml", DEPLOY), ("b/p.yaml", pdb)]), []);
-        let one = DEPLOY.replace("replicas: 3", "replicas: 1");
-        assert_eq!(ks048(&[("a/d.yaml", &one)]), []);
+        let zero = DEPLOY.replace("replicas: 3", "replicas: 0");
+        assert_eq!(ks048(&[("a/d.yaml", &zero)]), []);
     }
 }

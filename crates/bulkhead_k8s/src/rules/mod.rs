@@ -170,8 +170,11 @@ rules! {
         ks067_rbac_manage_configmaps,
         ks068_rbac_manage_aws_auth,
         ks069_rbac_manage_webhook_configurations,
+        ks070_binding_grants_pod_exec,
         ks071_duplicate_key,
         ks072_unknown_kind,
+        ks073_priority_class_not_set,
+        ks074_restart_policy,
     }
     dc {
         dc001_privileged,

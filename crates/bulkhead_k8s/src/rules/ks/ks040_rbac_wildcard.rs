@@ -146,10 +146,15 @@ impl RbacRule<'_> {
 
 /// The rules of a Role or ClusterRole (none for other kinds); shared by KS040-KS043.
 pub(crate) fn rbac_rules<'a>(ctx: &Ctx<'a>) -> Vec<RbacRule<'a>> {
-    if !matches!(ctx.doc.kind(), Some("Role" | "ClusterRole")) {
+    rules_of(ctx.doc)
+}
+
+/// The rules of a Role or ClusterRole document (none for other kinds).
+pub(crate) fn rules_of(doc: &Document) -> Vec<RbacRule<'_>> {
+    if !matches!(doc.kind(), Some("Role" | "ClusterRole")) {
         return Vec::new();
     }
-    let Some(Value::Array(rules)) = ctx.doc.value.get("rules") else {
+    let Some(Value::Array(rules)) = doc.value.get("rules") else {
         return Vec::new();
     };
     rules

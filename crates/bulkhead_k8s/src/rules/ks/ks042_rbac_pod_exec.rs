@@ -68,9 +68,12 @@ const WORKLOAD_RESOURCES: [&str; 8] = [
     "cronjobs",
 ];
 
-/// Whether a rule grants exec or attach (Polaris's reading: `create` on the subresource).
+/// Whether a rule grants exec or attach as Polaris reads it: `create` or `get` (a web socket)
+/// on `pods/exec`, `pods/attach` or `*`, in the core group (or `*`).
 pub(crate) fn grants_exec(r: &super::ks040_rbac_wildcard::RbacRule<'_>) -> bool {
-    (r.has_res("pods/exec") || r.has_res("pods/attach")) && r.any_verb(&["create"])
+    (r.has_res("pods/exec") || r.has_res("pods/attach"))
+        && r.any_verb(&["create", "get"])
+        && (r.groups.contains(&"") || r.groups.contains(&"*"))
 }
 
 pub(crate) static HOOK: Hook = Hook::Object(check);
@@ -122,8 +125,8 @@ mod tests {
 
     #[test]
     fn triggers() {
-        let y = "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: a}\nrules:\n- resources: [pods/exec]\n  verbs: [create]\n- resources: [deployments]\n  verbs: [create]\n- resources: [replicationcontrollers]\n  verbs: [patch]\n- resources: [pods/attach]\n  verbs: [get]\n";
-        assert_lines(&super::META, y, &[5, 7, 9, 11]);
+        let y = "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: a}\nrules:\n- apiGroups: [\"\"]\n  resources: [pods/exec]\n  verbs: [create]\n- resources: [deployments]\n  verbs: [create]\n- resources: [replicationcontrollers]\n  verbs: [patch]\n- resources: [pods/attach]\n  verbs: [get]\n";
+        assert_lines(&super::META, y, &[6, 8, 10, 12]);
         let a = aliases_at(&super::META, y, "restricted");
         assert_eq!(a[0], ["KSV-0053", "rolePodExecAttach"]);
         assert_eq!(a[1], ["KSV-0048", "access-to-create-pods"]);
