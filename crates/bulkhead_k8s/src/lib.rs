@@ -10,8 +10,9 @@
 //!   errors with their lines). [`check_loaded`] does the same on an already [`load`]ed file.
 //! - [`check_set`] runs the cross-object rules (KS016 ServiceAccount referenced but not
 //!   defined, KS036 Service selecting nothing, KS048 no PodDisruptionBudget, KS049 Ingress
-//!   backend not defined, KS050 autoscaler target not defined) over every loaded file of a
-//!   run. The binary:
+//!   backend not defined, KS050 autoscaler target not defined, KS063 NetworkPolicy selecting
+//!   nothing, KS064 workload no NetworkPolicy selects, KS070 binding granting exec) over every
+//!   loaded file of a run. The binary:
 //!   `load` each Kubernetes file, `check_loaded` it, keep the `Loaded`s, call `check_set` once
 //!   with all `(path, &Loaded)` pairs, and merge each returned finding into the outcome of
 //!   the file it names (its `path`) before applying that file's suppressions.
@@ -21,6 +22,15 @@
 //!   parallel), and returns the outcomes with the cross-object findings merged in, plus the
 //!   loaded objects for other engines: prefer it to `check` + a second `load` for `check_set`.
 //! - [`compose::check_compose`] checks one Compose file (rules DC*).
+//! - [`check_value`] checks one object held as a `serde_json::Value` (an admission webhook's),
+//!   and [`pss::evaluate_object`] gives its Pod Security Standards violations alone.
+//!
+//! Every rule is one file under `src/rules/{pss,ks,dc}/` (its metadata, hook, fix and tests);
+//! the modules here only load, walk and dispatch. Objects are `serde_json::Value`s, not
+//! k8s-openapi types: manifests are often partial (kustomize patches, Helm fragments),
+//! mis-typed, of custom kinds, or of API versions k8s-openapi no longer models, and must
+//! still be checked field by field with exact positions; typed decoding would reject or
+//! silently drop exactly the input a linter has to report on.
 //! - [`looks_like_kubernetes`] and [`looks_like_compose`] are cheap sniffers for kind detection.
 //!
 //! Everything here is synchronous and allocation-light; nothing prints.
@@ -75,6 +85,17 @@ impl Default for Settings {
 pub fn check(path: &str, text: &str, settings: &Settings) -> FileOutcome {
     let loaded = loader::load(path, text);
     check_loaded(path, text, &loaded, settings)
+}
+
+/// Check one object held as a value rather than a file (an admission webhook's
+/// `AdmissionReview.request.object`): every per-object rule, the Pod Security Standards at
+/// `settings.pss` included, as [`check`] does on the object written out as JSON. Finding
+/// ranges point into that JSON text (`serde_json::to_string_pretty`); `name` is the path the
+/// findings carry. For the Pod Security Standards verdict alone, see
+/// [`pss::evaluate_object`].
+pub fn check_value(name: &str, object: &serde_json::Value, settings: &Settings) -> FileOutcome {
+    let text = serde_json::to_string_pretty(object).unwrap_or_default();
+    check(name, &text, settings)
 }
 
 /// Cross-object checks over every Kubernetes file of a run (see [`crossobj`]). The findings
@@ -182,6 +203,39 @@ mod tests {
             check("d/b.yaml", b, &s).findings.len() + 1
         );
         assert_eq!(set.outcomes[1].findings.last().unwrap().rule.code, "KS064");
+    }
+
+    #[test]
+    fn objects_are_checked_as_values() {
+        let pod = serde_json::json!({
+            "apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},
+            "spec": {"hostPID": true, "containers": [{"name": "c", "image": "i:1"}]}
+        });
+        let out = check_value("admission", &pod, &Settings::default());
+        assert!(out.errors.is_empty());
+        let f = out
+            .findings
+            .iter()
+            .find(|f| f.rule.code == "PSS001")
+            .unwrap();
+        assert_eq!(f.pss_check.as_deref(), Some("hostNamespaces"));
+        // The range points into the object written out as JSON.
+        let text = serde_json::to_string_pretty(&pod).unwrap();
+        let line = text
+            .lines()
+            .nth(f.range.unwrap().start.line as usize - 1)
+            .unwrap();
+        assert!(line.contains("\"hostPID\": true"), "{line}");
+        let v = pss::evaluate_object(&pod, "baseline".parse().unwrap(), &[]).unwrap();
+        assert_eq!(v.len(), 1);
+        assert!(
+            pss::evaluate_object(
+                &serde_json::json!({"kind": "ConfigMap"}),
+                PssPolicy::default(),
+                &[]
+            )
+            .is_none()
+        );
     }
 
     #[test]
