@@ -810,6 +810,18 @@ fn wrong_password_truncated_pem_and_no_partial_files() {
         2,
         "loading cut.pub",
     );
+    // An image that does not exist: exit 2, said so, for sign and verify.
+    let missing = env.image("pw:nope");
+    fails(
+        &env.bh(&["sign", "--key", "k.key", &missing], Some("right")),
+        2,
+        "image not found in the registry",
+    );
+    fails(
+        &env.bh(&["verify", "--key", "k.pub", &missing], None),
+        2,
+        "image not found in the registry",
+    );
     // Nothing was signed by the failed attempts.
     fails(
         &env.bh(&["verify", "--key", "k.pub", &image], None),
