@@ -1192,3 +1192,62 @@ fn image_attest_signs_the_vulnerability_report_it_printed() {
         "--attest signs the JSON report",
     );
 }
+
+#[test]
+fn tls_is_verified_for_signing_and_verifying() {
+    if !ready() {
+        return;
+    }
+    if !real::have("openssl") {
+        assert!(!ci(), "openssl missing under CI=true");
+        println!("skipped: openssl not installed");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (cert, key) = (tmp.path().join("cert.pem"), tmp.path().join("key.pem"));
+    real::run(
+        Command::new("openssl")
+            .args([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            ])
+            .args([
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+            ])
+            .arg("-keyout")
+            .arg(&key)
+            .arg("-out")
+            .arg(&cert),
+    );
+    let reg = real::start_registry(real::Auth::Tls { cert, key });
+    write_keys(tmp.path());
+    let image = format!("{}/tls/app:v1", reg.addr);
+    for args in [
+        vec!["sign", "--key", "k.key", image.as_str()],
+        vec!["verify", "--key", "k.pub", image.as_str()],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+            .args(&args)
+            .current_dir(tmp.path())
+            .env("DOCKER_CONFIG", tmp.path())
+            .env("BULKHEAD_PASSWORD", "pw")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        let err = text(&out.stderr).to_lowercase();
+        assert!(
+            err.contains("https://") && (err.contains("certificate") || err.contains("issuer")),
+            "{err}"
+        );
+    }
+}
+
+/// A key pair (`k.key`, password `pw`, and `k.pub`) written straight by the library.
+fn write_keys(dir: &Path) {
+    let key = bulkhead_sign::PrivateKey::generate_p256();
+    let pem = bulkhead_sign::encrypted::encrypt_with(&key, b"pw", 1024, 8, 1).unwrap();
+    std::fs::write(dir.join("k.key"), pem).unwrap();
+    std::fs::write(dir.join("k.pub"), key.public_key().to_pem().unwrap()).unwrap();
+}
