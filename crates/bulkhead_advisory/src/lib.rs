@@ -5,12 +5,14 @@
 //! Owns: the advisory data model and its on-disk store; the conversion of every feed into
 //! OSV-shaped affected ranges; matching by ecosystem (language packages) and by source package
 //! and distro release (OS packages); alias merging; severity selection and CVSS scoring.
+//! The gate (VEX, ignores, severity, fail-on) is one `GateOutcome` ([`gate::evaluate`]).
 //! Does not own: downloading (the binary fetches and hands files here), version orderings
 //! (`bulkhead_pkg`), printing and exit codes (the binary).
 
 mod alpine;
 mod debian;
 mod error;
+pub mod gate;
 pub mod ignore;
 mod import;
 mod matcher;
@@ -23,6 +25,7 @@ mod versions;
 pub mod vex;
 
 pub use error::{Error, Result};
+pub use gate::{GateOutcome, GatePolicy, evaluate};
 pub use ignore::{Applied, Day, IgnoreRule, Suppressed, apply_ignores, parse_trivyignore};
 pub use import::{Batch, ImportReport, parse_path, parse_paths};
 pub use matcher::{Finding, MatchOutcome, match_packages};

@@ -7,7 +7,7 @@ use super::db::{DbPathArgs, span};
 use super::packages::{ImageArgs, ListFormat, print_packages, print_warnings};
 use anyhow::{Context, bail};
 use bulkhead_advisory::{
-    Applied, Day, Finding, IgnoreRule, Store, Suppressed, VexDocument, apply_ignores,
+    Day, Finding, GateOutcome, GatePolicy, IgnoreRule, Store, Suppressed, VexDocument, evaluate,
     match_packages, parse_trivyignore,
 };
 use bulkhead_diagnostics::Severity;
@@ -266,26 +266,9 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
             p.name, p.version
         );
     }
-    // VEX first (statements about the product), then ignore rules.
     let mut vex_docs = Vec::new();
     for v in &args.vex {
         vex_docs.push(VexDocument::read(v)?);
-    }
-    let mut suppressed = Vec::new();
-    let mut remaining = Vec::new();
-    'f: for f in outcome.findings {
-        for d in &vex_docs {
-            if let Some(reason) = d.suppression(&f) {
-                suppressed.push(Suppressed {
-                    finding: f,
-                    by: "vex",
-                    origin: d.origin.clone(),
-                    reason,
-                });
-                continue 'f;
-            }
-        }
-        remaining.push(f);
     }
     let mut rules: Vec<IgnoreRule> = Vec::new();
     if let Some(s) = scan_cfg {
@@ -319,13 +302,30 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
         }
         rules.extend(r);
     }
-    let Applied {
-        kept,
-        suppressed: ignored,
+    let ignore_unfixed =
+        args.ignore_unfixed || scan_cfg.and_then(|s| s.ignore_unfixed).unwrap_or(false);
+    let fail_on = args
+        .fail_on
+        .or_else(|| scan_cfg.and_then(|s| s.fail_on).map(|s| s.0))
+        .unwrap_or(Severity::Info);
+    // The gate itself: VEX, ignores, selection, threshold (bulkhead_advisory::gate).
+    let GateOutcome {
+        findings,
+        suppressed,
         unused,
         expired,
-    } = apply_ignores(remaining, &rules, Day::today());
-    suppressed.extend(ignored);
+        failing,
+    } = evaluate(
+        outcome.findings,
+        &GatePolicy {
+            vex: &vex_docs,
+            ignores: &rules,
+            today: Day::today(),
+            severities: &args.severity,
+            ignore_unfixed,
+            fail_on,
+        },
+    );
     for r in &expired {
         eprintln!(
             "warning: ignore of {} ({}) expired on {}; it no longer applies",
@@ -337,18 +337,6 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
     for r in &unused {
         eprintln!("warning: unused ignore of {} ({})", r.id, r.origin);
     }
-    let ignore_unfixed =
-        args.ignore_unfixed || scan_cfg.and_then(|s| s.ignore_unfixed).unwrap_or(false);
-    let findings: Vec<Finding> = kept
-        .into_iter()
-        .filter(|f| args.severity.is_empty() || args.severity.contains(&f.severity))
-        .filter(|f| !ignore_unfixed || f.fixed_version.is_some())
-        .collect();
-    let fail_on = args
-        .fail_on
-        .or_else(|| scan_cfg.and_then(|s| s.fail_on).map(|s| s.0))
-        .unwrap_or(Severity::Info);
-    let failing = findings.iter().any(|f| f.severity >= fail_on);
     let report = Report {
         scan,
         store: &store,
