@@ -156,13 +156,14 @@ fn emit(text: &str, file: Option<&PathBuf>) -> anyhow::Result<()> {
 /// so an `-o` value that is exactly a format name is refused rather than silently written to a
 /// file named after the format.
 fn check_output_path(output: Option<&PathBuf>, formats: &[&str]) -> anyhow::Result<()> {
-    if let Some(o) = output {
-        if let Some(name) = o.to_str().filter(|n| formats.contains(n)) {
-            bail!(
-                "`-o {name}` names the output FILE; the format is chosen with `-f {name}` \
-                 (write `-o ./{name}` for a file of that name)"
-            );
-        }
+    if let Some(name) = output
+        .and_then(|o| o.to_str())
+        .filter(|n| formats.contains(n))
+    {
+        bail!(
+            "`-o {name}` names the output FILE; the format is chosen with `-f {name}` \
+             (write `-o ./{name}` for a file of that name)"
+        );
     }
     Ok(())
 }
