@@ -393,3 +393,22 @@ fn walk_is_loop_safe_and_skips_non_manifests() {
         assert!(!err.contains("error"), "{sub}: {err}");
     }
 }
+
+/// A duplicate key is said (the object is loaded with the last value, as kubectl does) but
+/// is no input error: `check` reports it as a rule (KS071).
+#[test]
+fn duplicate_key_is_a_warning_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\nmetadata: {name: b, namespace: n}\nspec: {containers: [{name: c, image: i}]}\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["netpol", "list", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning:") && err.contains("pod.yaml:4: duplicate key `metadata`"),
+        "{err}"
+    );
+    assert!(out.contains("n/b[Pod]"), "{out}");
+}

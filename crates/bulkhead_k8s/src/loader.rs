@@ -329,6 +329,12 @@ pub struct Loaded {
     pub errors: Vec<InputError>,
 }
 
+/// Whether a load error is a duplicate key: the object was still loaded (with the last value,
+/// as kubectl does), so callers may report it as a finding or a warning instead of failing.
+pub fn is_duplicate_key(e: &InputError) -> bool {
+    e.message.starts_with("duplicate key `")
+}
+
 /// Load every object of one YAML or JSON text. Never panics; never skips silently: whatever
 /// cannot be loaded is in [`Loaded::errors`] with its line.
 pub fn load(path: &str, text: &str) -> Loaded {

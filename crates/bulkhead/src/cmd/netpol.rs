@@ -123,7 +123,15 @@ fn load_cluster(paths: &[PathBuf]) -> anyhow::Result<(Cluster, Vec<load::Documen
         }
         let (d, e) = load::parse_text(&input.display, &text);
         docs.extend(d);
-        errs.extend(e);
+        // A duplicate key is a mistake in the file, but the object was loaded (last value
+        // wins, as kubectl): said, not a failure (`bulkhead check` reports it as KS071).
+        for e in e {
+            if bulkhead_k8s::loader::is_duplicate_key(&e) {
+                eprintln!("warning: {}", load::describe(&e));
+            } else {
+                errs.push(e);
+            }
+        }
     }
     for e in &errs {
         eprintln!("error: {}", load::describe(e));
