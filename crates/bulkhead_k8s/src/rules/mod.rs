@@ -65,6 +65,17 @@ pub(crate) enum Hook {
     Input,
 }
 
+/// Narrowed copies of a rule declared `const BASE`: same code and docs, only the aliases a
+/// finding matches (`narrowed! { NAME = [Trivy: "KSV-0045"]; }` in the rule's file).
+macro_rules! narrowed {
+    ($($name:ident = [$($tool:ident : $id:literal),*];)*) => {
+        $(static $name: RuleMeta = RuleMeta {
+            aliases: &[$(Alias::new(Tool::$tool, $id)),*],
+            ..BASE
+        };)*
+    };
+}
+
 macro_rules! rules {
     ($($group:ident { $($m:ident),* $(,)? })*) => {
         $(

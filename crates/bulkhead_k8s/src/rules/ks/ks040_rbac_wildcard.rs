@@ -32,15 +32,6 @@ declare_rule! {
 /// The rule.
 pub static META: RuleMeta = BASE;
 
-macro_rules! narrowed {
-    ($($name:ident = [$($tool:ident : $id:literal),*];)*) => {
-        $(static $name: RuleMeta = RuleMeta {
-            aliases: &[$(Alias::new(Tool::$tool, $id)),*],
-            ..BASE
-        };)*
-    };
-}
-
 // The finding's field, and what the peers call it. `_ALL`: the rule is `*` in all three.
 narrowed! {
     VERBS = [Checkov: "CKV_K8S_49", KubeLinter: "wildcard-in-rules"];

@@ -36,15 +36,6 @@ declare_rule! {
 /// The rule.
 pub static META: RuleMeta = BASE;
 
-macro_rules! narrowed {
-    ($($name:ident = [$($tool:ident : $id:literal),*];)*) => {
-        $(static $name: RuleMeta = RuleMeta {
-            aliases: &[$(Alias::new(Tool::$tool, $id)),*],
-            ..BASE
-        };)*
-    };
-}
-
 narrowed! {
     EXEC = [];
     EXEC_TRIVY = [Trivy: "KSV-0053"];
