@@ -89,12 +89,11 @@ pub fn reads_whole(doc: &Document, settings: &Settings) -> bool {
                 | "Ingress"
                 | "HorizontalPodAutoscaler"
                 | "NetworkPolicy"
-                | "Role"
-                | "ClusterRole"
                 | "RoleBinding"
                 | "ClusterRoleBinding"
         )
-    ) || workload::pod_spec(&doc.value, &settings.pod_spec_paths).is_some()
+    ) || crate::rules::ks::ks070_binding_grants_pod_exec::role_grants_exec(doc)
+        || workload::pod_spec(&doc.value, &settings.pod_spec_paths).is_some()
 }
 
 /// Every object of a run, indexed once for the cross-object rules.
@@ -232,7 +231,7 @@ mod tests {
 
     #[test]
     fn slimming_what_the_pass_reads_only_by_identity_changes_nothing() {
-        let mixed = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa, namespace: shop}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: svc, namespace: shop}\nspec:\n  selector: {app: nobody}\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: in, namespace: shop}\nspec:\n  defaultBackend: {service: {name: missing, port: {number: 80}}}\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h, namespace: shop}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: gone}\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: p, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop, labels: {app: web}}\ndata: {k: v}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r, namespace: shop}\nrules: [{apiGroups: [\"\"], resources: [pods/exec], verbs: [create]}]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: rb, namespace: shop}\nroleRef: {kind: Role, name: r}\n";
+        let mixed = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa, namespace: shop}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: svc, namespace: shop}\nspec:\n  selector: {app: nobody}\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: in, namespace: shop}\nspec:\n  defaultBackend: {service: {name: missing, port: {number: 80}}}\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h, namespace: shop}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: gone}\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: p, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop, labels: {app: web}}\ndata: {k: v}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r, namespace: shop}\nrules: [{apiGroups: [\"\"], resources: [pods/exec], verbs: [create]}]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: reader, namespace: shop}\nrules: [{apiGroups: [\"\"], resources: [pods], verbs: [get]}]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: rb, namespace: shop}\nroleRef: {kind: Role, name: r}\n";
         let files = [("d/a.yaml", NP_DEPLOYS), ("d/b.yaml", mixed)];
         let settings = Settings::default();
         let loaded: Vec<Loaded> = files.iter().map(|(p, t)| crate::load(p, t)).collect();
@@ -248,7 +247,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(slimmed, 1);
+        assert_eq!(slimmed, 2);
         let pairs: Vec<(&str, &Loaded)> = files.iter().map(|(p, _)| *p).zip(&slim).collect();
         let after = check_set(&pairs, &settings);
         let show = |fs: &[Finding]| -> Vec<String> {

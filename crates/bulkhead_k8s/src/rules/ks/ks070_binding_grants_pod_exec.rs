@@ -50,11 +50,17 @@ static BINDING_ROLE: RuleMeta = RuleMeta {
 /// Built-in ClusterRoles that grant exec.
 const BUILTIN: [&str; 3] = ["admin", "edit", "cluster-admin"];
 
+/// Whether `doc` is a Role or ClusterRole with a rule granting exec or attach (the only roles
+/// this rule reads beyond their identity).
+pub(crate) fn role_grants_exec(doc: &Document) -> bool {
+    super::ks040_rbac_wildcard::rules_of(doc)
+        .iter()
+        .any(super::ks042_rbac_pod_exec::grants_exec)
+}
+
 pub(crate) static HOOK: Hook = Hook::Set(check);
 
 fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
-    use super::ks040_rbac_wildcard::rules_of;
-    use super::ks042_rbac_pod_exec::grants_exec;
     let bindings = set
         .of_kind("RoleBinding")
         .chain(set.of_kind("ClusterRoleBinding"));
@@ -77,7 +83,7 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
             || set.of_kind(rk).any(|(_, role)| {
                 role.name() == Some(rn)
                     && (rk == "ClusterRole" || ns_match(role.namespace(), doc.namespace()))
-                    && rules_of(role).iter().any(grants_exec)
+                    && role_grants_exec(role)
             });
         if grants {
             out.push(finding(
