@@ -39,6 +39,9 @@ pub enum Error {
     /// FIFO): it is never replaced.
     #[error("not a bulkhead store: {path} ({what}): remove it or choose another path")]
     NotAStore { path: PathBuf, what: String },
+    /// A feed could not be downloaded.
+    #[error("cannot download {url}: {message}")]
+    Download { url: String, message: String },
     /// SQLite failed while writing or querying.
     #[error("advisory database {path}: {source}")]
     Sqlite {

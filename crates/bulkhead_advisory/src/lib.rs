@@ -6,12 +6,14 @@
 //! OSV-shaped affected ranges; matching by ecosystem (language packages) and by source package
 //! and distro release (OS packages); alias merging; severity selection and CVSS scoring.
 //! The gate (VEX, ignores, severity, fail-on) is one `GateOutcome` ([`gate::evaluate`]).
-//! Does not own: downloading (the binary fetches and hands files here), version orderings
+//! Feed downloads (retries, conditional requests, partial files) are [`feeds`], behind a
+//! progress trait. Does not own: version orderings
 //! (`bulkhead_pkg`), printing and exit codes (the binary).
 
 mod alpine;
 mod debian;
 mod error;
+pub mod feeds;
 pub mod gate;
 pub mod ignore;
 mod import;

@@ -5,11 +5,11 @@
 //! progress bars, keeping the downloaded files next to the store; both write a new store file
 //! and rename it over the old one, so scans never see a half-written store.
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use bulkhead_advisory::{
-    SourceInfo, Store, check_store_target, parse_path, write_store, write_store_with,
+    SourceInfo, Store, check_store_target, feeds, parse_path, write_store, write_store_with,
 };
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -376,181 +376,45 @@ fn status(args: StatusArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// One downloadable feed.
-struct Feed {
-    /// Source name in the store, also the cached file's name.
-    name: String,
-    url: String,
-    /// File name the parser sees (its extension picks the format).
-    file: String,
-}
-
-fn feeds(args: &UpdateArgs) -> anyhow::Result<Vec<Feed>> {
-    let mut out = Vec::new();
-    let trim = |u: &str| u.trim_end_matches('/').to_string();
-    for f in &args.feeds {
-        match f.as_str() {
-            "osv" => {
-                for eco in &args.ecosystems {
-                    out.push(Feed {
-                        name: format!("osv-{eco}"),
-                        url: format!("{}/{eco}/all.zip", trim(&args.osv_url)),
-                        file: format!("osv-{eco}.zip"),
-                    });
-                }
-            }
-            "alpine" => {
-                for branch in &args.alpine_branches {
-                    for repo in ["main", "community"] {
-                        out.push(Feed {
-                            name: format!("alpine-{branch}-{repo}"),
-                            url: format!("{}/{branch}/{repo}.json", trim(&args.alpine_url)),
-                            file: format!("alpine-{branch}-{repo}.json"),
-                        });
-                    }
-                }
-            }
-            "debian" => out.push(Feed {
-                name: "debian-tracker".into(),
-                url: args.debian_url.clone(),
-                file: "debian-tracker.json".into(),
-            }),
-            other => bail!("unknown feed `{other}` (expected osv, alpine or debian)"),
-        }
-    }
-    Ok(out)
-}
-
-enum Fetched {
-    /// New content written to the cache file, with its validators.
-    New {
-        etag: Option<String>,
-        last_modified: Option<String>,
-    },
-    /// 304: the cached file is current.
-    NotModified,
-    /// 404: the feed does not exist there (an Alpine branch not yet published).
-    Missing,
-}
-
-fn fetch(
-    agent: &ureq::Agent,
-    feed: &Feed,
-    dest: &Path,
-    prev: Option<&SourceInfo>,
-    retries: u32,
-    bars: &indicatif::MultiProgress,
+/// `bulkhead_advisory::feeds` progress as an indicatif bar per download on stderr (hidden
+/// with `--quiet`).
+struct Bars {
+    multi: indicatif::MultiProgress,
     quiet: bool,
-) -> anyhow::Result<Fetched> {
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let mut req = agent.get(&feed.url);
-        if dest.exists()
-            && let Some(p) = prev
-        {
-            if let Some(e) = &p.etag {
-                req = req.header("If-None-Match", e);
-            }
-            if let Some(m) = &p.last_modified {
-                req = req.header("If-Modified-Since", m);
-            }
-        }
-        let header = |resp: &ureq::http::Response<ureq::Body>, name: &str| {
-            resp.headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        };
-        let retryable = match req.call() {
-            Ok(resp) if resp.status() == 304 => return Ok(Fetched::NotModified),
-            Ok(resp) if resp.status() == 404 => return Ok(Fetched::Missing),
-            Ok(resp) if resp.status() == 429 || resp.status().is_server_error() => {
-                anyhow::anyhow!("{}: HTTP {}", feed.url, resp.status().as_u16())
-            }
-            Ok(resp) if !resp.status().is_success() => {
-                bail!("{}: HTTP {}", feed.url, resp.status().as_u16())
-            }
-            Ok(resp) => {
-                let etag = header(&resp, "ETag");
-                let last_modified = header(&resp, "Last-Modified");
-                let len: Option<u64> = header(&resp, "Content-Length").and_then(|v| v.parse().ok());
-                let bar = if quiet {
-                    indicatif::ProgressBar::hidden()
-                } else {
-                    let b = bars.add(match len {
-                        Some(n) => indicatif::ProgressBar::new(n),
-                        None => indicatif::ProgressBar::new_spinner(),
-                    });
-                    b.set_style(
-                        indicatif::ProgressStyle::with_template(
-                            "{msg:28} {bar:30} {bytes:>10}/{total_bytes:10} {bytes_per_sec}",
-                        )
-                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-                    );
-                    b.set_message(feed.name.clone());
-                    b
-                };
-                let tmp = dest.with_extension(format!("part-{}", std::process::id()));
-                let result = (|| -> anyhow::Result<()> {
-                    let mut file = std::fs::File::create(&tmp)
-                        .with_context(|| format!("cannot write {}", tmp.display()))?;
-                    let mut reader = bar.wrap_read(resp.into_body().into_reader());
-                    let mut buf = vec![0u8; 64 * 1024];
-                    loop {
-                        let n = reader.read(&mut buf)?;
-                        if n == 0 {
-                            break;
-                        }
-                        file.write_all(&buf[..n])?;
-                    }
-                    file.sync_all()?;
-                    Ok(())
-                })();
-                bar.finish_and_clear();
-                match result {
-                    Ok(()) => {
-                        std::fs::rename(&tmp, dest)
-                            .with_context(|| format!("cannot write {}", dest.display()))?;
-                        return Ok(Fetched::New {
-                            etag,
-                            last_modified,
-                        });
-                    }
-                    Err(e) => {
-                        let _ = std::fs::remove_file(&tmp);
-                        e.context(format!("download of {} interrupted", feed.url))
-                    }
-                }
-            }
-            Err(e) => anyhow::Error::new(e).context(format!("cannot download {}", feed.url)),
-        };
-        if attempt >= retries.max(1) {
-            return Err(retryable.context(format!("gave up after {attempt} attempts")));
-        }
-        std::thread::sleep(Duration::from_millis(250 * (1 << (attempt - 1).min(4))));
-    }
+    current: std::sync::Mutex<Option<indicatif::ProgressBar>>,
 }
 
-/// Removes the partial downloads (`NAME.part-PID`) of updates that were killed mid-download,
-/// i.e. whose process is gone; a download in progress in another process is left alone.
-fn clean_partial_downloads(dir: &Path) {
-    if !cfg!(target_os = "linux") {
-        return;
+impl feeds::Progress for Bars {
+    fn started(&self, feed: &str, total: Option<u64>) {
+        if self.quiet {
+            return;
+        }
+        let b = self.multi.add(match total {
+            Some(n) => indicatif::ProgressBar::new(n),
+            None => indicatif::ProgressBar::new_spinner(),
+        });
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg:28} {bar:30} {bytes:>10}/{total_bytes:10} {bytes_per_sec}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b.set_message(feed.to_string());
+        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = Some(b);
     }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name();
-        let Some((_, pid)) = name.to_str().and_then(|n| n.rsplit_once(".part-")) else {
-            continue;
-        };
-        if !pid.is_empty()
-            && pid.bytes().all(|b| b.is_ascii_digit())
-            && !Path::new("/proc").join(pid).exists()
+    fn advanced(&self, bytes: u64) {
+        if let Some(b) = &*self.current.lock().unwrap_or_else(|e| e.into_inner()) {
+            b.inc(bytes);
+        }
+    }
+    fn finished(&self) {
+        if let Some(b) = self
+            .current
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
         {
-            let _ = std::fs::remove_file(e.path());
+            b.finish_and_clear();
         }
     }
 }
@@ -559,7 +423,16 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
     let db = args.db.resolve(config_db()?.as_deref())?;
     // Refuse a path that holds anything but a store before creating the feed cache beside it.
     check_store_target(&db)?;
-    let feeds = feeds(&args)?;
+    let feeds = feeds::feed_list(
+        &args.feeds,
+        &feeds::FeedUrls {
+            osv: &args.osv_url,
+            ecosystems: &args.ecosystems,
+            alpine: &args.alpine_url,
+            alpine_branches: &args.alpine_branches,
+            debian: &args.debian_url,
+        },
+    )?;
     let cache_dir = db.with_file_name(format!(
         "{}.feeds",
         db.file_name()
@@ -568,23 +441,26 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
     ));
     std::fs::create_dir_all(&cache_dir)
         .with_context(|| format!("cannot create {}", cache_dir.display()))?;
-    clean_partial_downloads(&cache_dir);
+    feeds::clean_partial_downloads(&cache_dir);
     let previous: Vec<SourceInfo> = match Store::open(&db) {
         Ok(s) => s.stats()?.sources,
         Err(_) => Vec::new(),
     };
     let store_usable = Store::open(&db).is_ok();
-    let agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(args.timeout)))
-        .user_agent(concat!("bulkhead/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .new_agent();
-    let bars = indicatif::MultiProgress::with_draw_target(if args.quiet {
-        indicatif::ProgressDrawTarget::hidden()
-    } else {
-        indicatif::ProgressDrawTarget::stderr()
-    });
+    let fetcher = feeds::Fetcher::new(
+        Duration::from_secs(args.timeout),
+        args.retries,
+        concat!("bulkhead/", env!("CARGO_PKG_VERSION")),
+    );
+    let bars = Bars {
+        multi: indicatif::MultiProgress::with_draw_target(if args.quiet {
+            indicatif::ProgressDrawTarget::hidden()
+        } else {
+            indicatif::ProgressDrawTarget::stderr()
+        }),
+        quiet: args.quiet,
+        current: std::sync::Mutex::new(None),
+    };
     let mut code = 0;
     let mut sources = Vec::new();
     // Sources whose records stay: confirmed current (304), or kept after a failure.
@@ -602,7 +478,7 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
     for feed in &feeds {
         let dest = cache_dir.join(&feed.file);
         let prev = previous.iter().find(|s| s.name == feed.name);
-        let fetched = match fetch(&agent, feed, &dest, prev, args.retries, &bars, args.quiet) {
+        let fetched = match fetcher.fetch(feed, &dest, prev, &bars) {
             Ok(f) => f,
             Err(e) => {
                 let why = format!("{e:#}");
@@ -614,13 +490,13 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
             }
         };
         let (etag, last_modified) = match fetched {
-            Fetched::Missing => {
+            feeds::Fetched::Missing => {
                 missing += 1;
                 eprintln!("note: {} not found (skipped)", feed.url);
                 continue;
             }
             // Current, and the store already holds it: its records stay, its time moves.
-            Fetched::NotModified if store_usable && prev.is_some() => {
+            feeds::Fetched::NotModified if store_usable && prev.is_some() => {
                 unchanged += 1;
                 if let Some(p) = prev {
                     refreshed.push(SourceInfo {
@@ -632,11 +508,11 @@ fn update(args: UpdateArgs) -> anyhow::Result<i32> {
                 }
                 continue;
             }
-            Fetched::NotModified => (
+            feeds::Fetched::NotModified => (
                 prev.and_then(|p| p.etag.clone()),
                 prev.and_then(|p| p.last_modified.clone()),
             ),
-            Fetched::New {
+            feeds::Fetched::New {
                 etag,
                 last_modified,
             } => (etag, last_modified),
