@@ -305,6 +305,17 @@ fn sarif_and_cyclonedx() {
         v["runs"][0]["tool"]["driver"]["rules"][0]["properties"]["security-severity"],
         "8.1"
     );
+    // No CVSS and no severity from any source: no security-severity (the one scale of
+    // bulkhead_diagnostics has none for info; it was "0.0" here).
+    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let unrated = rules
+        .iter()
+        .find(|r| r["id"] == "GHSA-3gxf-9r58-2ghg")
+        .unwrap();
+    assert!(
+        unrated["properties"].get("security-severity").is_none(),
+        "{unrated:#}"
+    );
     let out = fs_scan(cwd.path(), db, "cargo-project", &["--format", "cyclonedx"]);
     let v = json(&out);
     assert_eq!(v["bomFormat"], "CycloneDX");

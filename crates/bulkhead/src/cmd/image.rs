@@ -586,10 +586,18 @@ fn sarif(r: &Report<'_>) -> Value {
                 "defaultConfiguration": {"level": sarif_level(f.severity)},
                 "properties": {
                     "tags": ["security", "vulnerability", f.severity.as_str()],
-                    "security-severity": format!("{:.1}", f.cvss.as_ref().map(|c| c.score).unwrap_or(match f.severity {
-                        Severity::Critical => 9.0, Severity::High => 7.0, Severity::Medium => 4.0, Severity::Low => 0.1, Severity::Info => 0.0 })),
                 },
             });
+            // The CVSS score when there is one, else the one scale every bulkhead SARIF uses
+            // (none for info and unrated findings).
+            let score = match &f.cvss {
+                Some(c) => Some(format!("{:.1}", c.score)),
+                None => bulkhead_diagnostics::render::security_severity(f.severity)
+                    .map(str::to_string),
+            };
+            if let Some(score) = score {
+                rule["properties"]["security-severity"] = json!(score);
+            }
             if let Some(u) = &f.url {
                 rule["helpUri"] = json!(u);
             }

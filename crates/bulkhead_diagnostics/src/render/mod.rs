@@ -23,6 +23,7 @@ mod human;
 mod json;
 mod junit;
 mod sarif;
+pub use sarif::security_severity;
 mod text;
 
 use crate::Report;

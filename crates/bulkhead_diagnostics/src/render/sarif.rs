@@ -43,8 +43,9 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// GitHub code scanning's `security-severity` score (0.1-3.9 low, 4.0-6.9 medium, 7.0-8.9
-/// high, 9.0-10.0 critical), for rules about security; `None` for info.
-fn security_severity(severity: Severity) -> Option<&'static str> {
+/// high, 9.0-10.0 critical), for rules about security; `None` for info. The one scale of
+/// every SARIF bulkhead writes (the vulnerability report uses it where a finding has no CVSS).
+pub fn security_severity(severity: Severity) -> Option<&'static str> {
     match severity {
         Severity::Critical => Some("9.5"),
         Severity::High => Some("8.0"),
