@@ -28,9 +28,6 @@ declare_rule! {
 /// Reported by the file drivers from the loader's duplicate-key reports, not by a hook.
 pub(crate) static HOOK: Hook = Hook::Input;
 
-/// How the loader words a duplicate key.
-const PREFIX: &str = "duplicate key `";
-
 /// Move the loader's duplicate-key reports out of `errors` into findings of `rule` (KS071, or
 /// DC009 for Compose files), each with the object it is in.
 pub(crate) fn from_errors(
@@ -40,7 +37,7 @@ pub(crate) fn from_errors(
     out: &mut Vec<Finding>,
 ) {
     errors.retain(|e| {
-        if !e.message.starts_with(PREFIX) {
+        if !crate::loader::is_duplicate_key(e) {
             return true;
         }
         let mut f = Finding::new(rule, e.path.clone(), e.range, e.message.clone());
