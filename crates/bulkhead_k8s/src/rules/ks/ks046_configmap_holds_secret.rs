@@ -48,7 +48,7 @@ fn configmap_key_secret(key: &str) -> bool {
 
 /// What a ConfigMap value holds that is a secret whatever its key: a PEM private key or an
 /// AWS access key id.
-fn secret_content(v: &str) -> Option<&'static str> {
+pub(crate) fn secret_content(v: &str) -> Option<&'static str> {
     if let Some(i) = v.find("-----BEGIN ")
         && v[i..]
             .lines()
