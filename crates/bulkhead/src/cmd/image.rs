@@ -632,25 +632,30 @@ fn sarif(r: &Report<'_>) -> Value {
     })
 }
 
+/// The CycloneDX 1.6 vulnerability report: the SBOM `bulkhead sbom` writes (one writer of
+/// components, unique bom-refs, validated in its tests) with the findings as
+/// `vulnerabilities` that point at those components.
 fn cyclonedx(r: &Report<'_>) -> Value {
-    let purl = |i: usize| bulkhead_pkg::Purl::for_package(&r.scan.packages[i]).to_string();
-    let mut refs: Vec<usize> = r
-        .findings
-        .iter()
-        .map(|f| f.package_index)
-        .chain(r.suppressed.iter().map(|s| s.finding.package_index))
-        .collect();
-    refs.sort_unstable();
-    refs.dedup();
-    let components: Vec<Value> = r
-        .scan
-        .packages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            json!({"type": "library", "bom-ref": purl(i), "name": p.name, "version": p.version, "purl": purl(i)})
+    let ts = super::sbom::timestamp();
+    let creator = bulkhead_image::sbom::Creator {
+        tool: "bulkhead",
+        version: env!("CARGO_PKG_VERSION"),
+        timestamp: &ts,
+    };
+    let mut doc = bulkhead_image::sbom::cyclonedx(r.scan, &creator);
+    let refs: Vec<String> = doc["components"]
+        .as_array()
+        .map(|cs| {
+            cs.iter()
+                .map(|c| c["bom-ref"].as_str().unwrap_or_default().to_string())
+                .collect()
         })
-        .collect();
+        .unwrap_or_default();
+    let purl = |i: usize| {
+        refs.get(i)
+            .cloned()
+            .unwrap_or_else(|| bulkhead_pkg::Purl::for_package(&r.scan.packages[i]).to_string())
+    };
     let vuln = |f: &Finding, analysis: Option<Value>| {
         let mut ratings = Vec::new();
         let source = f.severity_source.map(|s| s.as_str()).unwrap_or("unknown");
@@ -708,14 +713,6 @@ fn cyclonedx(r: &Report<'_>) -> Value {
             Some(json!({"state": state, "detail": format!("{}: {}", s.origin, s.reason)})),
         ));
     }
-    let _ = refs;
-    json!({
-        "bomFormat": "CycloneDX",
-        "specVersion": "1.6",
-        "version": 1,
-        "metadata": {"tools": {"components": [{"type": "application", "name": "bulkhead", "version": env!("CARGO_PKG_VERSION")}]},
-                     "component": {"type": "container", "name": r.scan.source, "bom-ref": r.scan.source}},
-        "components": components,
-        "vulnerabilities": vulns,
-    })
+    doc["vulnerabilities"] = json!(vulns);
+    doc
 }

@@ -112,7 +112,7 @@ pub fn looks_like_layout(dir: &std::path::Path) -> bool {
 }
 
 /// `SOURCE_DATE_EPOCH` when set (reproducible documents), else now; RFC 3339 UTC.
-fn timestamp() -> String {
+pub(super) fn timestamp() -> String {
     let secs = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.parse::<i64>().ok())
