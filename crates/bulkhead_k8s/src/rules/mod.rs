@@ -186,6 +186,7 @@ rules! {
         ks072_unknown_kind,
         ks073_priority_class_not_set,
         ks074_restart_policy,
+        ks075_restart_policy_not_set,
     }
     dc {
         dc001_privileged,

@@ -10,12 +10,13 @@ declare_rule! {
         summary: "Long-running workload's pod template sets a restartPolicy other than Always",
         severity: High,
         category: Reliability,
-        aliases: [KubeLinter: "restart-policy"],
+        aliases: [],
         fix: Safe,
         default_enabled: true,
         what: "Reports the pod templates of Deployments, StatefulSets, DaemonSets, ReplicaSets, \
             ReplicationControllers and custom workloads (Argo Rollout...) whose `restartPolicy` \
-            is set to anything but `Always`. Jobs are KS058's; bare Pods may use any policy.",
+            is set to anything but `Always`. Jobs are KS058's; bare Pods may use any policy. \
+            kube-linter's `restart-policy` means something else (KS075).",
         why: "These controllers keep pods running: the API server rejects any other policy for \
             them, so the manifest never applies.",
         example: "```yaml\nkind: Deployment\nspec:\n  template:\n    spec:\n      \
