@@ -16,11 +16,16 @@ RULES=../shared/conformance/falco/falco_rules.yaml
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cc -O2 -o "$TMP/load" bench/runtime_load.c
-cargo build --release -q -p bulkhead
 BIN=target/release/bulkhead
+if ! cargo build --release -q -p bulkhead; then
+  [ -x "$BIN" ] || exit 2
+  echo "note: release build failed; measuring the existing $BIN" >&2
+fi
 N=1000000
 echo "# 1. rule evaluation (criterion)"
-cargo bench -q -p bulkhead_runtime --bench rules -- --noplot 2>/dev/null | grep -E "^(all_rules|per_rule)/|time:|thrpt:" || true
+if [ -z "${SKIP_CRITERION:-}" ]; then
+  cargo bench -q -p bulkhead_runtime --bench rules 2>/dev/null | grep -E "^(all_rules|per_rule)/|time:|thrpt:" || true
+fi
 
 start_monitor() {
   "$BIN" monitor --rules "$RULES" --output json --output-file "$TMP/alerts.json" "$@" 2>"$TMP/mon.err" &

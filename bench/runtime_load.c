@@ -34,7 +34,7 @@ int main(int argc, char **argv) {
         long done = 0, live = 0;
         while (now() - t0 < secs) {
             double due = (now() - t0) * rate;
-            while (done < due) {
+            while (done < due && now() - t0 < secs) {
                 pid_t p = fork();
                 if (p == 0) {
                     execl("/bin/true", "true", (char *)0);
