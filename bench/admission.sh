@@ -11,7 +11,7 @@
 #
 # The server is the `serve` example of bulkhead_admission (the same code as
 # `bulkhead admission serve`, without building the whole binary); set BULKHEAD=path/to/bulkhead
-# to bench the binary instead.
+# to bench the binary instead, SERVE=path/to/serve to skip the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REQUESTS=${REQUESTS:-1000000}
@@ -108,8 +108,8 @@ if [ -n "${BULKHEAD:-}" ]; then
   "$BULKHEAD" admission serve --config "$work/bulkhead.toml" --tls-cert "$work/tls.crt" \
     --tls-key "$work/tls.key" --listen 127.0.0.1:18443 2>/dev/null &
 else
-  cargo build -q --release -p bulkhead_admission --example serve
-  target/release/examples/serve "$work/bulkhead.toml" "$work/tls.crt" "$work/tls.key" 127.0.0.1:18443 &
+  [ -n "${SERVE:-}" ] || { cargo build -q --release -p bulkhead_admission --example serve; SERVE=target/release/examples/serve; }
+  "$SERVE" "$work/bulkhead.toml" "$work/tls.crt" "$work/tls.key" 127.0.0.1:18443 &
 fi
 server_pid=$!
 for _ in $(seq 100); do curl -sk https://127.0.0.1:18443/healthz >/dev/null 2>&1 && break; sleep 0.1; done
@@ -127,4 +127,8 @@ while [ "$(reviews)" -lt "$REQUESTS" ]; do
   wrk -t"$THREADS" -c"$CONNS" -d30s -s "$work/post.lua" $url | grep -E "Requests/sec" || true
 done
 echo "RSS after $(reviews) reviews: $(rss)"
+curl -sk https://127.0.0.1:18443/metrics | awk '/^bulkhead_admission_review_duration_seconds_(sum|count)/ {v[$1]=$2} END {printf "server-side decision time: %.1f us per review (mean)\n", 1e6*v["bulkhead_admission_review_duration_seconds_sum"]/v["bulkhead_admission_review_duration_seconds_count"]}'
+curl -sk https://127.0.0.1:18443/metrics | grep -E '^bulkhead_admission_review_duration_seconds_bucket'
+echo "== 10 connections, 10 s"
+wrk -t"$THREADS" -c10 -d10s --latency -s "$work/post.lua" $url | grep -E "Latency|50%|90%|99%|Requests/sec"
 curl -sk https://127.0.0.1:18443/metrics | grep -E '^bulkhead_admission_(reviews_total|cache_requests_total\{cache="report")'

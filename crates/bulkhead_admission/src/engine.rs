@@ -47,6 +47,15 @@ pub enum ReviewError {
     NotAReview { kind: String, api_version: String },
     #[error("AdmissionReview has no request")]
     NoRequest,
+    #[error("{0} is neither an object nor null")]
+    NotAnObject(String),
+}
+
+/// The request's objects, as JSON.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Objects<'a> {
+    pub object: Option<&'a Value>,
+    pub old: Option<&'a Value>,
 }
 
 /// The answer to one review.
@@ -127,7 +136,21 @@ impl Engine {
         endpoint: Endpoint,
         start: Instant,
     ) -> Result<Reviewed, ReviewError> {
-        let review: AdmissionReview<DynamicObject> = serde_json::from_slice(body)?;
+        // One parse of the body. The objects stay JSON values (the engines read JSON); the
+        // envelope without them goes through kube-core's types.
+        let mut v: Value = serde_json::from_slice(body)?;
+        let mut take = |ptr: &str| -> Result<Option<Value>, ReviewError> {
+            match v.pointer_mut(ptr).map(Value::take) {
+                None | Some(Value::Null) => Ok(None),
+                Some(o @ Value::Object(_)) => Ok(Some(o)),
+                Some(_) => Err(ReviewError::NotAnObject(
+                    ptr.trim_start_matches('/').replace('/', "."),
+                )),
+            }
+        };
+        let object = take("/request/object")?;
+        let old = take("/request/oldObject")?;
+        let review: AdmissionReview<DynamicObject> = serde_json::from_value(v)?;
         if review.types.kind != "AdmissionReview"
             || !matches!(
                 review.types.api_version.as_str(),
@@ -142,9 +165,13 @@ impl Engine {
         let req: AdmissionRequest<DynamicObject> =
             review.try_into().map_err(|_| ReviewError::NoRequest)?;
         let mut resp = AdmissionResponse::from(&req);
+        let objects = Objects {
+            object: object.as_ref(),
+            old: old.as_ref(),
+        };
         let verdict = match endpoint {
-            Endpoint::Validate => self.validate(&req, &mut resp, start),
-            Endpoint::Mutate => crate::mutate::mutate(self, &req, &mut resp, start),
+            Endpoint::Validate => self.validate(&req, objects, &mut resp, start),
+            Endpoint::Mutate => crate::mutate::mutate(self, &req, objects, &mut resp, start),
         };
         Ok(Reviewed {
             body: render(resp),
@@ -155,6 +182,7 @@ impl Engine {
     fn validate(
         &self,
         req: &AdmissionRequest<DynamicObject>,
+        objects: Objects<'_>,
         resp: &mut AdmissionResponse,
         start: Instant,
     ) -> Verdict {
@@ -165,17 +193,13 @@ impl Engine {
         if !ns.is_empty() && self.policy.exclude_namespaces.iter().any(|e| e == ns) {
             return Verdict::Allowed;
         }
-        let Some(obj) = req.object.as_ref() else {
+        let Some(obj) = objects.object else {
             return Verdict::Allowed;
-        };
-        let obj = match serde_json::to_value(obj) {
-            Ok(v) => v,
-            Err(e) => return deny_invalid(resp, &format!("object cannot be read: {e}")),
         };
         let sub = req.sub_resource.as_deref().unwrap_or("");
         let is_core = req.kind.group.is_empty();
         if is_core && req.kind.kind == "Namespace" && sub.is_empty() {
-            return self.namespace(req, &obj, resp);
+            return self.namespace(req, obj, resp);
         }
         let is_pod = is_core && req.kind.kind == "Pod";
         if is_pod && !psa::evaluated_pod_subresource(sub) || !is_pod && !sub.is_empty() {
@@ -184,9 +208,8 @@ impl Engine {
         if is_pod
             && sub.is_empty()
             && matches!(req.operation, Operation::Update)
-            && let Some(old) = req.old_object.as_ref()
-            && let Ok(old) = serde_json::to_value(old)
-            && !psa::significant_pod_update(&obj, &old)
+            && let Some(old) = objects.old
+            && !psa::significant_pod_update(obj, old)
         {
             return Verdict::Allowed;
         }
@@ -197,7 +220,7 @@ impl Engine {
         let mut deny_parts: Vec<String> = Vec::new();
         let mut codes: Vec<&'static str> = Vec::new();
 
-        let pod = bulkhead_k8s::workload::pod_spec(&obj, &self.policy.k8s.pod_spec_paths);
+        let pod = bulkhead_k8s::workload::pod_spec(obj, &self.policy.k8s.pod_spec_paths);
         // Pod Security Standards, as PSA.
         if let Some(ps) = &pod {
             let user = req.user_info.username.as_deref().unwrap_or("");
@@ -237,7 +260,7 @@ impl Engine {
             }
         }
         // Hardening rules, the same engine as `bulkhead check`.
-        self.hardening(&obj, &mut hits);
+        self.hardening(obj, &mut hits);
         // Images.
         if let Some(ps) = &pod {
             let deadline = start + self.policy.timeout;
@@ -341,7 +364,7 @@ impl Engine {
 
     fn hardening(&self, obj: &Value, hits: &mut Vec<Hit>) {
         let h = &self.policy.hardening;
-        let text = match serde_json::to_string_pretty(obj) {
+        let text = match serde_json::to_string(obj) {
             Ok(t) => t,
             Err(_) => return,
         };
@@ -462,15 +485,6 @@ fn forbid(resp: &mut AdmissionResponse, message: String) {
     resp.result.code = 403;
     resp.result.reason = "Forbidden".into();
     resp.result.message = message;
-}
-
-fn deny_invalid(resp: &mut AdmissionResponse, message: &str) -> Verdict {
-    resp.allowed = false;
-    resp.result.status = Some(StatusSummary::Failure);
-    resp.result.code = 400;
-    resp.result.reason = "BadRequest".into();
-    resp.result.message = message.to_string();
-    Verdict::Denied
 }
 
 /// Serialise the response review with its audit annotations in key order (deterministic).

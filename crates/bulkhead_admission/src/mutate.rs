@@ -65,6 +65,7 @@ pub fn fixed_object(
 pub(crate) fn mutate(
     engine: &Engine,
     req: &AdmissionRequest<DynamicObject>,
+    objects: crate::engine::Objects<'_>,
     resp: &mut AdmissionResponse,
     start: Instant,
 ) -> Verdict {
@@ -78,11 +79,7 @@ pub(crate) fn mutate(
     if p.exclude_namespaces.iter().any(|e| e == ns) {
         return Verdict::Allowed;
     }
-    let Some(obj) = req
-        .object
-        .as_ref()
-        .and_then(|o| serde_json::to_value(o).ok())
-    else {
+    let Some(obj) = objects.object.cloned() else {
         return Verdict::Allowed;
     };
     let is_pod = req.kind.group.is_empty() && req.kind.kind == "Pod";

@@ -94,3 +94,15 @@ fn dry_run_namespaces_teach_nothing() {
     assert_eq!(e.namespace_labels("team-y").len(), 1);
     assert!(!allowed(&pod_review));
 }
+
+#[test]
+fn an_object_that_is_not_an_object_is_an_invalid_review() {
+    let e = engine();
+    let body = br#"{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"x","kind":{"group":"","version":"v1","kind":"Pod"},"resource":{"group":"","version":"v1","resource":"pods"},"operation":"CREATE","userInfo":{},"object":"pod"}}"#;
+    let err = e.review(body, Endpoint::Validate).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "request.object is neither an object nor null"
+    );
+    assert_eq!(e.metrics.count(bulkhead_admission::Verdict::Invalid), 1);
+}
