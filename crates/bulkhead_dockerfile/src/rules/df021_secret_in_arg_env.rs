@@ -76,15 +76,14 @@ const SECRET_PAIRS: &[(&str, &str)] = &[
 
 /// Whether a variable name looks like it holds a secret.
 pub fn looks_secret(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    if SECRET_FILE_ENVS.contains(&upper.as_str()) {
+    if SECRET_FILE_ENVS.iter().any(|f| f.eq_ignore_ascii_case(name)) {
         return false;
     }
     let bare = EXPOSING_PREFIXES
         .iter()
-        .find_map(|p| upper.strip_prefix(p))
-        .unwrap_or(&upper);
-    if KNOWN_SECRET_NAMES.contains(&bare) {
+        .find(|p| name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        .map_or(name, |p| &name[p.len()..]);
+    if KNOWN_SECRET_NAMES.iter().any(|k| k.eq_ignore_ascii_case(bare)) {
         return true;
     }
     let mut parts: Vec<String> = Vec::new();
@@ -116,28 +115,26 @@ pub fn looks_secret(name: &str) -> bool {
 
 /// Jenkins' credentials binding sets `<NAME>_USR` and `<NAME>_PSW`: the user name of such a
 /// pair is half of the credential.
-fn credential_user(name: &str, all: &[&str]) -> bool {
-    let upper = name.to_ascii_uppercase();
-    upper.strip_suffix("_USR").is_some_and(|stem| {
-        all.iter()
-            .any(|n| n.to_ascii_uppercase() == format!("{stem}_PSW"))
-    })
-}
-
-pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let names: Vec<&str> = ctx
-        .df
+fn credential_user(ctx: &Ctx, name: &str) -> bool {
+    let n = name.len();
+    if n < 4 || !name.as_bytes()[n - 4..].eq_ignore_ascii_case(b"_USR") {
+        return false;
+    }
+    let psw = format!("{}_PSW", &name[..n - 4]);
+    ctx.df
         .instructions
         .iter()
         .filter(|i| matches!(i.kind, Kind::Arg | Kind::Env))
-        .flat_map(|i| key_values(i).iter().map(|kv| kv.key.as_str()))
-        .collect();
+        .any(|i| key_values(i).iter().any(|kv| kv.key.eq_ignore_ascii_case(&psw)))
+}
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for ins in &ctx.df.instructions {
         if !matches!(ins.kind, Kind::Arg | Kind::Env) {
             continue;
         }
         for kv in key_values(ins) {
-            if looks_secret(&kv.key) || credential_user(&kv.key, &names) {
+            if looks_secret(&kv.key) || credential_user(ctx, &kv.key) {
                 out.push(ctx.at_l(&META, ins, kv.lstart, kv.key_lend, format!(
                     "`{} {}` looks like a secret: its value stays in the image; use `RUN --mount=type=secret`",
                     ins.kind.as_str(), kv.key

@@ -52,11 +52,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let name = v.trim_start_matches('$').trim_start_matches('{').trim_end_matches('}');
         SECRET_FILE_ENVS.contains(&name).then_some(name.to_string())
     };
-    for ins in &ctx.df.instructions {
-        if !matches!(ins.kind, Kind::Copy | Kind::Add) || !ins.heredocs.is_empty() {
+    for (i, ins) in ctx.df.instructions.iter().enumerate() {
+        let Some(ops) = ctx.operands(i).filter(|_| ins.heredocs.is_empty()) else {
             continue;
-        }
-        let ops = ins.copy_operands(ctx.df.escape);
+        };
         for s in &ops.sources {
             if secret_file(&s.text) {
                 out.push(ctx.at_l(&META, ins, s.lstart, s.lend, format!(
@@ -78,9 +77,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     // stage put in the image.
     for stage in &ctx.model.stages {
         let body = || (stage.from + 1..stage.end).map(|i| &ctx.df.instructions[i]);
-        let dests: Vec<String> = body()
-            .filter(|i| matches!(i.kind, Kind::Copy | Kind::Add) && i.flag("from").is_none())
-            .filter_map(|i| i.copy_operands(ctx.df.escape).dest.map(|d| d.text))
+        let names_a_file = body().any(|i| {
+            matches!(i.kind, Kind::Env | Kind::Arg)
+                && super::key_values(i).iter().any(|kv| file_env(&kv.key).is_some())
+        });
+        if !names_a_file {
+            continue;
+        }
+        let dests: Vec<&str> = (stage.from + 1..stage.end)
+            .filter(|&i| ctx.df.instructions[i].flag("from").is_none())
+            .filter_map(|i| ctx.operands(i).and_then(|o| o.dest.as_ref()))
+            .map(|d| d.text.as_str())
             .collect();
         for ins in body().filter(|i| matches!(i.kind, Kind::Env | Kind::Arg)) {
             for kv in super::key_values(ins) {

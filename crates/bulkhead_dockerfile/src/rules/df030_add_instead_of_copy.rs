@@ -33,11 +33,10 @@ same.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for ins in &ctx.df.instructions {
-        if ins.kind != Kind::Add {
+    for (i, ins) in ctx.df.instructions.iter().enumerate() {
+        let Some(ops) = ctx.operands(i).filter(|_| ins.kind == Kind::Add) else {
             continue;
-        }
-        let ops = ins.copy_operands(ctx.df.escape);
+        };
         let remote = |s: &str| s.contains("://") || s.starts_with("git@");
         let archive = |s: &str| {
             let l = s.to_ascii_lowercase();

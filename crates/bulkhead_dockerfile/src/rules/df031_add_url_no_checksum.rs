@@ -29,11 +29,11 @@ No automatic fix: the checksum must come from a trusted source.\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for ins in &ctx.df.instructions {
+    for (i, ins) in ctx.df.instructions.iter().enumerate() {
         if ins.kind != Kind::Add || ins.flag("checksum").is_some() {
             continue;
         }
-        for s in ins.copy_operands(ctx.df.escape).sources {
+        for s in ctx.operands(i).map_or(&[][..], |o| &o.sources) {
             if s.text.starts_with("http://") || s.text.starts_with("https://") {
                 out.push(ctx.at_l(&META, ins, s.lstart, s.lend, format!("`ADD {}` without `--checksum` trusts the download blindly", s.text)));
             }

@@ -30,12 +30,12 @@ Safe: a `/` is appended to the destination (not offered for the JSON form).\n",
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for ins in &ctx.df.instructions {
+    for (i, ins) in ctx.df.instructions.iter().enumerate() {
         if !matches!(ins.kind, Kind::Copy | Kind::Add) {
             continue;
         }
-        let ops = ins.copy_operands(ctx.df.escape);
-        let Some(dest) = ops.dest.map(|d| d.text) else { continue };
+        let Some(ops) = ctx.operands(i) else { continue };
+        let Some(dest) = ops.dest.as_ref().map(|d| d.text.as_str()) else { continue };
         if ops.sources.len() < 2 || dest.ends_with('/') || dest.ends_with('\\') || dest.contains('$') {
             continue;
         }

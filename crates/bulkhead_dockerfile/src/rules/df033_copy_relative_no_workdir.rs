@@ -38,7 +38,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(stage) = ctx.model.stage_of[i] else { continue };
-        let Some(dest) = ins.copy_operands(ctx.df.escape).dest.map(|d| d.text) else { continue };
+        let Some(dest) = ctx.operands(i).and_then(|o| o.dest.as_ref()).map(|d| d.text.as_str()) else { continue };
         let abs = dest.starts_with('/') || dest.starts_with('$') || dest.get(1..2) == Some(":") || dest.starts_with('\\');
         if abs {
             continue;

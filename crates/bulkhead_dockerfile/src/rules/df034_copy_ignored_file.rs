@@ -28,11 +28,11 @@ No automatic fix.\n",
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(patterns) = ctx.settings.dockerignore.as_ref() else { return };
-    for ins in &ctx.df.instructions {
+    for (i, ins) in ctx.df.instructions.iter().enumerate() {
         if !matches!(ins.kind, Kind::Copy | Kind::Add) || ins.flag("from").is_some() {
             continue;
         }
-        for s in ins.copy_operands(ctx.df.escape).sources {
+        for s in ctx.operands(i).map_or(&[][..], |o| &o.sources) {
             if s.text.contains("://") || s.text.contains('$') {
                 continue;
             }

@@ -4,7 +4,7 @@
 
 use crate::Settings;
 use crate::model::{Expanded, Model, expand};
-use crate::parse::{Dockerfile, Instruction, Kind};
+use crate::parse::{CopyOperands, Dockerfile, Instruction, Kind};
 use crate::shell::{self, Command};
 use bulkhead_diagnostics::{Finding, LineIndex, Range, RuleMeta};
 
@@ -132,6 +132,8 @@ pub struct Ctx<'a> {
     pub index: LineIndex,
     /// Per instruction: the parsed script of a `RUN` (shell or exec form, heredocs included).
     pub scripts: Vec<Option<Script>>,
+    /// Per instruction: the operands of a `COPY`/`ADD`, read once for every rule.
+    pub operands: Vec<Option<CopyOperands>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -148,6 +150,13 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|ins| (ins.kind == Kind::Run).then(|| run_script(text, ins)))
             .collect();
+        let operands = df
+            .instructions
+            .iter()
+            .map(|ins| {
+                matches!(ins.kind, Kind::Copy | Kind::Add).then(|| ins.copy_operands(df.escape))
+            })
+            .collect();
         Ctx {
             path,
             text,
@@ -156,7 +165,13 @@ impl<'a> Ctx<'a> {
             settings,
             index,
             scripts,
+            operands,
         }
+    }
+
+    /// The operands of instruction `i` when it is a `COPY` or `ADD`.
+    pub fn operands(&self, i: usize) -> Option<&CopyOperands> {
+        self.operands.get(i).and_then(Option::as_ref)
     }
 
     /// The range of a byte span of the original text.
