@@ -746,3 +746,43 @@ fn cyclonedx_vulnerability_report_validates() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+/// `--severity UNKNOWN` names the findings no source rates (issue 15), and only those.
+#[test]
+fn severity_unknown_selects_unrated_findings() {
+    let db = db_or_skip!();
+    let cwd = tempfile::tempdir().unwrap();
+    let out = fs_scan(
+        cwd.path(),
+        db,
+        "cargo-project",
+        &[
+            "--scanners",
+            "vuln",
+            "--severity",
+            "UNKNOWN",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    let vulns = v["vulnerabilities"].as_array().unwrap();
+    assert_eq!(vulns.len(), 6, "{v:#}");
+    assert!(
+        vulns
+            .iter()
+            .all(|f| f.get("severity_source").is_none() && f.get("cvss").is_none())
+    );
+    let out = fs_scan(
+        cwd.path(),
+        db,
+        "cargo-project",
+        &["--scanners", "vuln", "--severity", "UNKNOWN"],
+    );
+    assert!(
+        stdout(&out).contains("Total: 6 (critical 0, high 0, medium 0, low 0, info 0, unknown 6)"),
+        "{}",
+        stdout(&out)
+    );
+}
