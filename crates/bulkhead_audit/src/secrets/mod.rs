@@ -9,7 +9,7 @@
 
 pub mod rules;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use bulkhead_diagnostics::RuleMeta;
 use regex::bytes::Regex;
 use std::io::{self, Read};
@@ -129,9 +129,12 @@ fn compiled() -> &'static Compiled {
                 }
             }
         }
+        // A full DFA: one table lookup per byte whatever the number of keywords (the
+        // default picks an NFA for this many case-insensitive patterns, about half as fast).
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .expect("keywords are plain strings");
         Compiled {
