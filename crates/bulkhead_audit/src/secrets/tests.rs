@@ -192,10 +192,12 @@ fn masked_in_every_renderer() {
     use bulkhead_diagnostics::render::{Format, RenderOptions, render_to_string};
     let t = gh_token();
     let text = format!("token: {t}\n");
-    let mut report = bulkhead_diagnostics::Report::default();
-    report.findings = findings_in_value("app.env", &text, 1, 1);
-    report.files = 1;
-    report.rules = RULES.to_vec();
+    let report = bulkhead_diagnostics::Report {
+        findings: findings_in_value("app.env", &text, 1, 1),
+        files: 1,
+        rules: RULES.to_vec(),
+        ..Default::default()
+    };
     assert_eq!(report.findings.len(), 1);
     for f in Format::ALL {
         let out = render_to_string(f, &report, &RenderOptions::default());
