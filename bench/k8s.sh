@@ -6,6 +6,9 @@
 #   BULKHEAD=path/to/bulkhead   binary to time (default target/release/bulkhead)
 #   RUNS=N                      timed runs of bulkhead, best kept (default 5; peers run once)
 #   PEERS=0                     skip checkov and Trivy (they take minutes)
+#   SCALE=N                     also check N copies of the corpus at once (default 16; 0 skips)
+#                               and report peak memory per input MB against the target
+#                               (<= 150 MB + 2x the largest file)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${1:-../shared/corpus/k8s}
@@ -50,6 +53,26 @@ for e in errs:
     line = (e.get("range") or {}).get("start", {}).get("line", "?")
     print("  %s:%s: %s" % (e["path"], line, e["message"]))
 ' || true
+
+# Scaling: N copies of the corpus in one run. Memory must not grow with the input beyond what
+# the cross-file rules keep (issue 12's target: 150 MB + twice the largest file).
+SCALE=${SCALE:-16}
+if [ "$SCALE" -gt 0 ] && [ -x /usr/bin/time ]; then
+  big=$(mktemp -d)
+  trap 'rm -rf "$big"' EXIT
+  for i in $(seq 1 "$SCALE"); do cp -r "$DIR" "$big/c$i"; done
+  read -r input_mb largest_mb < <(find "$big" \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -printf '%s\n' |
+    awk '{s+=$1; if ($1>m) m=$1} END {printf "%.0f %.1f\n", s/1e6, m/1e6}')
+  out=$( (/usr/bin/time -v "$BULKHEAD" check "$big" >/dev/null) 2>&1 || true)
+  rss=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' <<<"$out")
+  secs=$(awk -F': ' '/Elapsed/ {print $2}' <<<"$out")
+  peak=$((rss / 1024))
+  target=$(python3 -c "print(round(150 + 2*$largest_mb))")
+  echo "scaling: ${SCALE}x corpus = ${input_mb} MB of YAML/JSON (largest file ${largest_mb} MB): peak ${peak} MB, $(python3 -c "print(f'{$peak/$input_mb:.2f}')") MB per input MB, ${secs} wall; target <= ${target} MB"
+  sel=$( (/usr/bin/time -v "$BULKHEAD" check --select DF "$big" >/dev/null) 2>&1 || true)
+  echo "scaling, --select DF: peak $(( $(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' <<<"$sel") / 1024 )) MB"
+  rm -rf "$big"
+fi
 
 if [ "$PEERS" = 0 ]; then
   exit 0

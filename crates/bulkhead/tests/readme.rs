@@ -7,8 +7,8 @@
 //!   usage or input error: the README shows something that does not work). In `console`
 //!   blocks the lines after a `$ command` are its expected output (stdout and stderr); a last
 //!   line `...` means the output goes on.
-//! - Commands that need an image, a registry or the network (`sbom`, `image`, `fs`, `db`) are
-//!   only parsed: the same command line with `--help` must be accepted by the parser.
+//! - Commands that need an image, a registry, keys or the network (`sbom`, `image`, `fs`,
+//!   `db`, `sign`, `verify`, ... see [`PARSE_ONLY`]) are only parsed: the same command line with `--help` must be accepted by the parser.
 
 mod common;
 
@@ -164,7 +164,20 @@ fn sh(command: &str, cwd: &Path) -> (Option<i32>, String) {
     (out.status.code(), common::text(&out.stdout))
 }
 
-const PARSE_ONLY: [&str; 4] = ["sbom", "image", "fs", "db"];
+/// Subcommands that need an image, a registry, keys, a cluster or the network.
+const PARSE_ONLY: [&str; 11] = [
+    "verify-attestation",
+    "sbom",
+    "image",
+    "fs",
+    "db",
+    "key",
+    "sign",
+    "verify",
+    "attest",
+    "admission",
+    "runtime",
+];
 
 #[test]
 fn readme_commands_run_as_shown() {

@@ -105,6 +105,16 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
     crossobj::check_set(files, settings)
 }
 
+/// The rules [`check_set`] reports (the cross-object ones): a caller that enables none of them
+/// need not keep any file's objects for the pass.
+pub fn set_rules() -> impl Iterator<Item = &'static bulkhead_diagnostics::RuleMeta> {
+    rules::RULES
+        .iter()
+        .zip(rules::HOOKS.iter())
+        .filter(|(_, h)| matches!(h, rules::Hook::Set(_)))
+        .map(|(r, _)| *r)
+}
+
 /// What [`check_files`] returns: one outcome per input file (in input order, cross-object
 /// findings merged into the file they name) and the loaded objects, for other engines that
 /// need them (the NetworkPolicy lints).

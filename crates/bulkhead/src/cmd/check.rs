@@ -108,8 +108,15 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     };
 
     // One input (the common editor / pre-commit case) does not pay for starting a thread pool.
+    // Objects are kept for the passes over every file only when one of their rules runs
+    // (`--select DF` keeps nothing).
+    let keep_objects = run_scope.cross || scopes.all().iter().any(|s| s.cross);
     let check_one = |(input, scope): (&Input, &Arc<Scope>)| {
-        check_input(input, stdin_text.as_deref(), scope, fix_mode)
+        let mut r = check_input(input, stdin_text.as_deref(), scope, fix_mode);
+        if !keep_objects {
+            r.loaded = None;
+        }
+        r
     };
     let results: Vec<FileResult> = if inputs.len() <= 1 {
         inputs.iter().zip(&input_scopes).map(check_one).collect()
@@ -177,6 +184,12 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let mut cross: std::collections::HashMap<String, Vec<Finding>> = Default::default();
     for f in engines::check_set(&k8s_files, &settings) {
         cross.entry(f.path.clone()).or_default().push(f);
+    }
+    drop(k8s_files);
+    // The objects are not needed any more: release them before the sources are read back
+    // for the report, so the two never take memory at the same time.
+    for r in &mut results {
+        r.loaded = None;
     }
     // Files in path order, each file's findings in position order: the report's final sort
     // then only confirms the order instead of comparing paths across ten thousand findings.
@@ -317,6 +330,8 @@ struct Scope {
     settings: ResolvedSettings,
     enabled: Vec<&'static RuleMeta>,
     enabled_codes: HashSet<&'static str>,
+    /// Some enabled rule is reported by a pass over every file (cross-object, NetworkPolicy).
+    cross: bool,
 }
 
 impl Scope {
@@ -325,11 +340,15 @@ impl Scope {
             .into_iter()
             .filter(|r| settings.selection.is_enabled(r))
             .collect();
-        let enabled_codes = enabled.iter().map(|r| r.code).collect();
+        let enabled_codes: HashSet<&'static str> = enabled.iter().map(|r| r.code).collect();
+        let cross = bulkhead_k8s::set_rules()
+            .chain(bulkhead_netpol::RULES.iter().copied())
+            .any(|r| enabled_codes.contains(r.code));
         Scope {
             settings,
             enabled,
             enabled_codes,
+            cross,
         }
     }
 }
@@ -525,9 +544,9 @@ fn check_input(
             result.text = Arc::from(t);
             result.original = Arc::from(original);
         }
-        // Most files of a large tree (CRDs, say) have nothing to show: don't hold their text for
-        // the whole run; it is read again in the rare case a cross-file finding lands there.
-        None if result.findings.is_empty() && input.file().is_some() => {
+        // A regular file's text is not held while the other files are checked: the report
+        // reads it back when it has something to show from it.
+        None if input.file().is_some() => {
             result.text_dropped = true;
         }
         None => {
