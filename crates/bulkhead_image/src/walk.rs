@@ -435,7 +435,10 @@ fn walk_tar<R: Read>(
 }
 
 /// Catalogues one regular file if its name or content (ELF) interests a cataloger.
-#[expect(clippy::too_many_arguments, reason = "the walk state a cataloged entry needs, passed explicitly")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the walk state a cataloged entry needs, passed explicitly"
+)]
 fn catalog_entry(
     entry: &mut impl Read,
     path: &str,
