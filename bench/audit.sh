@@ -45,9 +45,9 @@ t() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
 B=("$BULKHEAD")
 declare -A R
 for i in $(seq "$RUNS"); do
-  R[sbom]+="$(t "${B[@]}" sbom "$REF" --insecure-registry 127.0.0.1:$PORT --format cyclonedx -o b.json)"$'\n'
-  R[secret]+="$(t "${B[@]}" image "$REF" --insecure-registry 127.0.0.1:$PORT --scanners secret --exit-code 0 --format json -o s.json)"$'\n'
-  R[config]+="$(t "${B[@]}" image "$REF" --insecure-registry 127.0.0.1:$PORT --scanners config,secret --exit-code 0 --format json -o c.json)"$'\n'
+  R[sbom]+="$(t "${B[@]}" sbom "$REF" --no-cache --insecure-registry 127.0.0.1:$PORT --format cyclonedx -o b.json)"$'\n'
+  R[secret]+="$(t "${B[@]}" image "$REF" --no-cache --insecure-registry 127.0.0.1:$PORT --scanners secret --exit-code 0 --format json -o s.json)"$'\n'
+  R[config]+="$(t "${B[@]}" image "$REF" --no-cache --insecure-registry 127.0.0.1:$PORT --scanners config,secret --exit-code 0 --format json -o c.json)"$'\n'
   rm -rf tc
   R[trivy]+="$(t trivy image --quiet --insecure --cache-dir tc --skip-db-update --skip-java-db-update --skip-check-update --offline-scan --scanners secret,misconfig --image-config-scanners misconfig,secret --format json -o t.json "$REF")"$'\n'
   rm -rf tc
