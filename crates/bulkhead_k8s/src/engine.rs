@@ -18,8 +18,10 @@ pub(crate) struct Ctx<'a> {
     pub path: &'a str,
     pub text: &'a str,
     pub doc: &'a Document,
-    /// Every object of the file (`doc` is one of them).
-    pub docs: &'a [Document],
+    /// The file's ServiceAccounts that set `automountServiceAccountToken: false`, found
+    /// once per file (a pod asks for its account; scanning every object per pod made a
+    /// `List` of N pods quadratic).
+    pub sa_no_automount: &'a [&'a Document],
     pub object: Option<K8sObject>,
     pub settings: &'a Settings,
     pub out: &'a mut Vec<Finding>,
@@ -103,12 +105,23 @@ pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings
         "\n"
     };
     let json = text.trim_start().starts_with('{');
+    let sa_no_automount: Vec<&Document> = loaded
+        .docs
+        .iter()
+        .filter(|d| {
+            d.kind() == Some("ServiceAccount")
+                && d.value
+                    .get("automountServiceAccountToken")
+                    .and_then(serde_json::Value::as_bool)
+                    == Some(false)
+        })
+        .collect();
     for doc in &loaded.docs {
         let mut ctx = Ctx {
             path,
             text,
             doc,
-            docs: &loaded.docs,
+            sa_no_automount: &sa_no_automount,
             object: doc.k8s_object(),
             settings,
             out: &mut findings,

@@ -97,15 +97,10 @@ pub(crate) fn mounts_token(ctx: &Ctx<'_>, pod: &PodCtx<'_>) -> bool {
         .find(|s| !s.is_empty())
         .unwrap_or("default");
     let ns = ctx.doc.namespace();
-    !ctx.docs.iter().any(|d| {
-        d.kind() == Some("ServiceAccount")
-            && d.name() == Some(sa)
-            && ns_match(d.namespace(), ns)
-            && d.value
-                .get("automountServiceAccountToken")
-                .and_then(Value::as_bool)
-                == Some(false)
-    })
+    !ctx
+        .sa_no_automount
+        .iter()
+        .any(|d| d.name() == Some(sa) && ns_match(d.namespace(), ns))
 }
 
 #[cfg(test)]
