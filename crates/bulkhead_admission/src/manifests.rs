@@ -162,6 +162,7 @@ spec:
       serviceAccountName: {name}
       automountServiceAccountToken: false
       hostUsers: false
+      restartPolicy: Always
       priorityClassName: system-cluster-critical
       securityContext:
         runAsNonRoot: true
