@@ -1,5 +1,7 @@
-//! Maven artifact versions, ordered as Maven's `ComparableVersion` (Maven 4 rules, which fix
-//! the 3.9 ordering of release qualifiers against `sp` — MNG-7714).
+//! Maven artifact versions, ordered as Maven's `ComparableVersion`: a sub-list sorts above any
+//! qualifier as in Maven 3.9 and master (`1.abc > 1.abc.1`), and a release qualifier with a
+//! number compares by its number as master does (`2-ga3 > 2`; 3.9 says `=`, which is not
+//! transitive).
 //!
 //! Owns: the item tree (numbers, qualifiers, qualifier+number combinations, and nested lists
 //! opened by `-` and by digit/letter transitions), its normalisation (trailing and redundant
