@@ -8,6 +8,8 @@
 //! live in `sensor` (Linux only).
 
 pub mod compile;
+#[cfg(target_os = "linux")]
+pub mod ebpf;
 pub mod engine;
 pub mod eval;
 pub mod event;

@@ -1,0 +1,306 @@
+//! The eBPF event source: loads the checked-in CO-RE object `bpf/bulkhead.bpf.o` (built from
+//! `bpf/bulkhead.bpf.c` by `bpf/build.sh`, so building this crate never needs clang), attaches
+//! its two programs, and drains the records they write to the shared ring buffer.
+//!
+//! - `tp_btf/sched_process_exec`: one [`RecordKind::Exec`] per successful exec (pid, ppid, uid,
+//!   comm after exec, the filename passed to exec).
+//! - `raw_tp/sys_enter`, filtered in kernel to `openat`/`openat2`: one [`RecordKind::Open`] per
+//!   call (dfd, flags, mode, user path, bounded to 255 bytes). The result of the call is not
+//!   seen (no `sys_exit` program yet).
+//!
+//! Events of one process (normally the monitor itself, see [`EbpfSource::load`]) are dropped in
+//! kernel. The kernel side submits with `BPF_RB_NO_WAKEUP`, so nothing wakes the reader: callers
+//! drain in batches ([`EbpfSource::drain`]) on their own schedule. A reservation that fails
+//! because the buffer is full increments a per-CPU counter ([`EbpfSource::drops`]).
+//!
+//! Everything here uses aya's safe API: this module needs no `unsafe` code.
+
+use aya::maps::{MapData, PerCpuArray, RingBuf};
+use aya::programs::{BtfTracePoint, RawTracePoint};
+use aya::{Btf, Ebpf, EbpfLoader};
+
+/// The compiled object, embedded 8-byte aligned as ELF parsing requires.
+pub static OBJECT: &[u8] = aya::include_bytes_aligned!("../../bpf/bulkhead.bpf.o");
+
+/// Size of one record written by the kernel side (`struct event` in the C source).
+pub const RECORD_LEN: usize = 328;
+/// Bytes reserved for the path or filename, NUL included.
+pub const PATH_LEN: usize = 256;
+/// x86_64 syscall number of `openat`.
+pub const NR_OPENAT: u32 = 257;
+/// x86_64 syscall number of `openat2`.
+pub const NR_OPENAT2: u32 = 437;
+
+/// Why the eBPF source could not start or be read. Every variant means "no eBPF events": the
+/// caller falls back to another sensor and says so.
+#[derive(Debug, thiserror::Error)]
+pub enum EbpfError {
+    /// The kernel's BTF (`/sys/kernel/btf/vmlinux`) could not be read: CO-RE needs it.
+    #[error("cannot read the kernel BTF (/sys/kernel/btf/vmlinux): {0}")]
+    Btf(#[from] aya::BtfError),
+    /// The object could not be parsed, relocated, or its maps created.
+    #[error("cannot load the eBPF object: {0}")]
+    Load(#[from] aya::EbpfError),
+    /// The verifier rejected a program, or attaching it failed (no CAP_BPF/CAP_PERFMON...).
+    #[error("eBPF program {name}: {source}")]
+    Program {
+        /// Program (function) name in the object.
+        name: &'static str,
+        /// What went wrong.
+        source: aya::programs::ProgramError,
+    },
+    /// A map is missing from the object or has the wrong type.
+    #[error("eBPF map {name}: {detail}")]
+    Map {
+        /// Map name in the object.
+        name: &'static str,
+        /// What went wrong.
+        detail: String,
+    },
+}
+
+/// What a record describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    /// A successful exec (`sched_process_exec`).
+    Exec,
+    /// An `openat`/`openat2` call, seen at syscall entry.
+    Open,
+}
+
+/// One decoded ring-buffer record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// Exec or open.
+    pub kind: RecordKind,
+    /// `CLOCK_MONOTONIC` nanoseconds (`bpf_ktime_get_ns`).
+    pub ts_ns: u64,
+    /// Process id (thread group id).
+    pub pid: u32,
+    /// Thread id.
+    pub tid: u32,
+    /// Parent's process id (`real_parent->tgid`).
+    pub ppid: u32,
+    /// Real user id.
+    pub uid: u32,
+    /// Syscall number for opens (`NR_OPENAT` or `NR_OPENAT2`), 0 for execs.
+    pub syscall_nr: u32,
+    /// Open flags (`O_*`), 0 for execs.
+    pub flags: u64,
+    /// Open mode, 0 for execs.
+    pub mode: u64,
+    /// Directory fd the open path is relative to (`AT_FDCWD` = -100), 0 for execs.
+    pub dfd: i32,
+    /// Task command name (after exec for execs).
+    pub comm: String,
+    /// Exec filename or open path (lossy UTF-8, at most 255 bytes).
+    pub path: String,
+}
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[at..at + 4]);
+    u32::from_ne_bytes(a)
+}
+
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[at..at + 8]);
+    u64::from_ne_bytes(a)
+}
+
+fn c_str(b: &[u8]) -> String {
+    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+    String::from_utf8_lossy(&b[..end]).into_owned()
+}
+
+impl Record {
+    /// Decode one record; `None` when the bytes are not a record of this object's layout
+    /// (wrong length or unknown kind).
+    pub fn parse(b: &[u8]) -> Option<Record> {
+        if b.len() != RECORD_LEN {
+            return None;
+        }
+        let kind = match u32_at(b, 8) {
+            1 => RecordKind::Exec,
+            2 => RecordKind::Open,
+            _ => return None,
+        };
+        Some(Record {
+            kind,
+            ts_ns: u64_at(b, 0),
+            pid: u32_at(b, 12),
+            tid: u32_at(b, 16),
+            ppid: u32_at(b, 20),
+            uid: u32_at(b, 24),
+            syscall_nr: u32_at(b, 28),
+            flags: u64_at(b, 32),
+            mode: u64_at(b, 40),
+            dfd: u32_at(b, 48) as i32,
+            comm: c_str(&b[56..72]),
+            path: c_str(&b[72..72 + PATH_LEN]),
+        })
+    }
+}
+
+/// The loaded and attached programs with their ring buffer. Dropping it detaches everything.
+pub struct EbpfSource {
+    ring: RingBuf<MapData>,
+    drops: PerCpuArray<MapData, u64>,
+    malformed: u64,
+    // Keeps the programs (and so their links) alive; dropped last.
+    _bpf: Ebpf,
+}
+
+impl std::fmt::Debug for EbpfSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EbpfSource")
+            .field("malformed", &self.malformed)
+            .finish_non_exhaustive()
+    }
+}
+
+fn program_err(name: &'static str) -> impl Fn(aya::programs::ProgramError) -> EbpfError {
+    move |source| EbpfError::Program { name, source }
+}
+
+fn missing(name: &'static str) -> EbpfError {
+    EbpfError::Map {
+        name,
+        detail: "not in the object".into(),
+    }
+}
+
+impl EbpfSource {
+    /// Load the object against the running kernel's BTF, drop every event of process
+    /// `filter_tgid` in kernel (pass `std::process::id()` for the monitor itself; 0 filters
+    /// nothing since pid 0 never execs or opens), and attach both programs.
+    pub fn load(filter_tgid: u32) -> Result<EbpfSource, EbpfError> {
+        let btf = Btf::from_sys_fs()?;
+        let mut bpf = EbpfLoader::new()
+            .btf(Some(&btf))
+            .override_global("filter_tgid", &filter_tgid, true)
+            .load(OBJECT)?;
+
+        const EXEC: &str = "bulkhead_exec";
+        let prog: &mut BtfTracePoint = bpf
+            .program_mut(EXEC)
+            .ok_or_else(|| missing(EXEC))?
+            .try_into()
+            .map_err(program_err(EXEC))?;
+        prog.load("sched_process_exec", &btf)
+            .map_err(program_err(EXEC))?;
+        prog.attach().map_err(program_err(EXEC))?;
+
+        const OPEN: &str = "bulkhead_sys_enter";
+        let prog: &mut RawTracePoint = bpf
+            .program_mut(OPEN)
+            .ok_or_else(|| missing(OPEN))?
+            .try_into()
+            .map_err(program_err(OPEN))?;
+        prog.load().map_err(program_err(OPEN))?;
+        prog.attach("sys_enter").map_err(program_err(OPEN))?;
+
+        let ring = bpf.take_map("events").ok_or_else(|| missing("events"))?;
+        let ring = RingBuf::try_from(ring).map_err(|e| EbpfError::Map {
+            name: "events",
+            detail: e.to_string(),
+        })?;
+        let drops = bpf.take_map("drops").ok_or_else(|| missing("drops"))?;
+        let drops = PerCpuArray::try_from(drops).map_err(|e| EbpfError::Map {
+            name: "drops",
+            detail: e.to_string(),
+        })?;
+        Ok(EbpfSource {
+            ring,
+            drops,
+            malformed: 0,
+            _bpf: bpf,
+        })
+    }
+
+    /// Move up to `max` pending records into `out` without blocking; returns how many were
+    /// appended. Records of an unknown layout are counted ([`EbpfSource::malformed`]) and
+    /// skipped. With `BPF_RB_NO_WAKEUP` the caller polls: drain until this returns less than
+    /// `max`, then sleep a little.
+    pub fn drain(&mut self, max: usize, out: &mut Vec<Record>) -> usize {
+        let mut n = 0;
+        while n < max {
+            let Some(item) = self.ring.next() else { break };
+            match Record::parse(&item) {
+                Some(r) => {
+                    out.push(r);
+                    n += 1;
+                }
+                None => self.malformed += 1,
+            }
+        }
+        n
+    }
+
+    /// Records lost in kernel because the ring buffer was full, one counter per possible CPU.
+    pub fn drops(&self) -> Result<Vec<u64>, EbpfError> {
+        let v = self.drops.get(&0, 0).map_err(|e| EbpfError::Map {
+            name: "drops",
+            detail: e.to_string(),
+        })?;
+        Ok(v.iter().copied().collect())
+    }
+
+    /// Records skipped because they did not decode (should stay 0).
+    pub fn malformed(&self) -> u64 {
+        self.malformed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn object_is_embedded_and_aligned() {
+        assert_eq!(&OBJECT[..4], b"\x7fELF");
+        assert_eq!(OBJECT.as_ptr() as usize % 8, 0);
+    }
+
+    #[test]
+    fn parse_decodes_layout_and_rejects_others() {
+        let mut b = vec![0u8; RECORD_LEN];
+        b[0..8].copy_from_slice(&7u64.to_ne_bytes());
+        b[8..12].copy_from_slice(&2u32.to_ne_bytes());
+        b[12..16].copy_from_slice(&42u32.to_ne_bytes());
+        b[16..20].copy_from_slice(&43u32.to_ne_bytes());
+        b[20..24].copy_from_slice(&1u32.to_ne_bytes());
+        b[24..28].copy_from_slice(&1000u32.to_ne_bytes());
+        b[28..32].copy_from_slice(&NR_OPENAT.to_ne_bytes());
+        b[32..40].copy_from_slice(&0o1101u64.to_ne_bytes());
+        b[40..48].copy_from_slice(&0o644u64.to_ne_bytes());
+        b[48..52].copy_from_slice(&(-100i32).to_ne_bytes());
+        b[56..59].copy_from_slice(b"cat");
+        b[72..82].copy_from_slice(b"/etc/hosts");
+        let r = Record::parse(&b).unwrap();
+        assert_eq!(
+            r,
+            Record {
+                kind: RecordKind::Open,
+                ts_ns: 7,
+                pid: 42,
+                tid: 43,
+                ppid: 1,
+                uid: 1000,
+                syscall_nr: NR_OPENAT,
+                flags: 0o1101,
+                mode: 0o644,
+                dfd: -100,
+                comm: "cat".into(),
+                path: "/etc/hosts".into(),
+            }
+        );
+        // A path filling the buffer without NUL is still bounded.
+        b[72..72 + PATH_LEN].fill(b'a');
+        assert_eq!(Record::parse(&b).unwrap().path.len(), PATH_LEN);
+        assert_eq!(Record::parse(&b[..RECORD_LEN - 1]), None);
+        b[8..12].copy_from_slice(&9u32.to_ne_bytes());
+        assert_eq!(Record::parse(&b), None);
+    }
+}
