@@ -227,7 +227,9 @@ fn rules_table_has_a_header_aligned_columns_and_filters() {
         "{s}"
     );
     assert!(
-        lines[1].starts_with("DF015  high      -    on       root-user            The image runs as root"),
+        lines[1].starts_with(
+            "DF015  high      -    on       root-user            The image runs as root"
+        ),
         "{s}"
     );
     assert!(

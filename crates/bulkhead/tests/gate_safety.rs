@@ -406,7 +406,15 @@ fn hostile_names_and_keys_never_reach_the_terminal_raw() {
     );
     for format in ["human", "concise", "github", "json", "junit", "sarif"] {
         let out = bulkhead(
-            &["check", "--isolated", "--select", "PSS001", "-f", format, "."],
+            &[
+                "check",
+                "--isolated",
+                "--select",
+                "PSS001",
+                "-f",
+                format,
+                ".",
+            ],
             dir.path(),
         );
         let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
@@ -431,7 +439,10 @@ fn hostile_names_and_keys_never_reach_the_terminal_raw() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
-    assert!(stderr.starts_with("evil\u{241b}]0;pwned\u{2407}"), "{stderr:?}");
+    assert!(
+        stderr.starts_with("evil\u{241b}]0;pwned\u{2407}"),
+        "{stderr:?}"
+    );
 }
 
 /// A big honest file is checked completely: the alias-expansion guard counts only nodes copied

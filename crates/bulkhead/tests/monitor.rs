@@ -463,7 +463,11 @@ fn a_shell_on_a_terminal_in_a_container_is_reported() {
     let Some((_runc, busybox)) = container_prereqs() else {
         return;
     };
-    let b = Bundle::new(&busybox, &["sh", "-c", "echo on-a-tty; sleep 0.3; echo done"]).with_terminal();
+    let b = Bundle::new(
+        &busybox,
+        &["sh", "-c", "echo on-a-tty; sleep 0.3; echo done"],
+    )
+    .with_terminal();
     let tmp = tempfile::tempdir().unwrap();
     // What the monitor saw of the container, for the failure message.
     let seen = tmp.path().join("seen.yaml");
