@@ -24,7 +24,7 @@ macro_rules! rule {
 rule!(
     REGISTRY_NOT_ALLOWED,
     "ADM001",
-    "image-registry-not-allowed",
+    "admission-registry-not-allowed",
     High,
     SupplyChain,
     "Image does not match the registry allow-list",

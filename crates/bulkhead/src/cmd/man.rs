@@ -33,7 +33,7 @@ fn write_pages(cmd: &clap::Command, name: &str, dir: &Path, n: &mut usize) -> an
         .render(&mut buf)
         .with_context(|| format!("rendering the page of {name}"))?;
     let path = dir.join(format!("{name}.1"));
-    std::fs::write(&path, buf).with_context(|| format!("writing {}", path.display()))?;
+    crate::atomic::write_report(&path, &buf)?;
     *n += 1;
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         write_pages(sub, &format!("{name}-{}", sub.get_name()), dir, n)?;

@@ -150,7 +150,7 @@ fn emit(text: &str, file: Option<&PathBuf>) -> anyhow::Result<()> {
         text.push('\n');
     }
     match file {
-        Some(f) => std::fs::write(f, text).with_context(|| format!("writing {}", f.display())),
+        Some(f) => crate::atomic::write_report(f, text.as_bytes()),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())?;

@@ -3,7 +3,8 @@
 use bulkhead_diagnostics::RuleMeta;
 use bulkhead_diagnostics::rule::builtin;
 
-/// Every rule of every engine, in registry order: built-in, then per engine.
+/// Every rule of every engine, in registry order: built-in, then per engine (the admission-only
+/// ADM rules last: `check` never emits them, `bulkhead rule ADM001` explains them).
 pub fn all() -> Vec<&'static RuleMeta> {
     let mut v: Vec<&'static RuleMeta> = Vec::new();
     v.extend(builtin::RULES.iter().copied());
@@ -11,6 +12,7 @@ pub fn all() -> Vec<&'static RuleMeta> {
     v.extend(bulkhead_k8s::RULES.iter().copied());
     v.extend(bulkhead_netpol::RULES.iter().copied());
     v.extend(bulkhead_audit::rules());
+    v.extend(bulkhead_admission::rules::RULES.iter().copied());
     v
 }
 

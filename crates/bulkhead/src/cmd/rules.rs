@@ -109,7 +109,7 @@ pub fn run_rules(args: RulesArgs) -> anyhow::Result<i32> {
         ListFormat::Md => write_markdown(&mut buf, &rules)?,
     }
     match &args.output {
-        Some(p) => std::fs::write(p, &buf).with_context(|| format!("writing {}", p.display()))?,
+        Some(p) => crate::atomic::write_report(p, &buf)?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&buf)?;

@@ -27,7 +27,7 @@ pub struct Args {
     #[arg(long)]
     fs: bool,
     /// Document format.
-    #[arg(long, value_enum, default_value_t = SbomFormat::Cyclonedx)]
+    #[arg(long, short = 'f', value_enum, default_value_t = SbomFormat::Cyclonedx)]
     format: SbomFormat,
     /// Write to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
