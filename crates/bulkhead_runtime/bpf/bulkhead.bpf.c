@@ -7,8 +7,11 @@
 // kernel and byte-for-byte reproducible (see build.sh).
 //
 // Attach points (no kprobe, fentry or BPF-LSM needed):
-//   tp_btf/sched_process_exec  exec: pid, ppid, uid, comm, filename
-//   raw_tp/sys_enter           openat/openat2 only (filtered in kernel): dfd, flags, mode, path
+//   tp_btf/sched_process_exec  exec: pid, ppid, uid, comm, filename, argv (bounded), cgroup id,
+//                              pid namespace
+//   raw_tp/sys_enter           open/openat/openat2 only (filtered in kernel): dfd, flags, mode,
+//                              path, kept per thread in `pending` until the call returns
+//   raw_tp/sys_exit            the same calls: the pending record gets the result and is sent
 // Events of the loader's own process (filter_tgid) are dropped in kernel. A failed ring-buffer
 // reservation increments the per-CPU `drops` counter. Submissions use BPF_RB_NO_WAKEUP: the
 // loader drains the buffer in batches on its own schedule instead of being woken per event.
@@ -24,16 +27,38 @@ char LICENSE[] SEC("license") = "GPL";
 #define PATH_LEN 256
 #define COMM_LEN 16
 
+#define ARGS_LEN 512
+
 #define KIND_EXEC 1
 #define KIND_OPEN 2
 
 /* x86_64 syscall numbers (the only architecture this object is built for). */
+#define NR_OPEN 2
 #define NR_OPENAT 257
 #define NR_OPENAT2 437
+
+struct ns_common {
+	unsigned int inum;
+} __attribute__((preserve_access_index));
+
+struct pid_namespace {
+	struct ns_common ns;
+} __attribute__((preserve_access_index));
+
+struct nsproxy {
+	struct pid_namespace *pid_ns_for_children;
+} __attribute__((preserve_access_index));
+
+struct mm_struct {
+	unsigned long arg_start;
+	unsigned long arg_end;
+} __attribute__((preserve_access_index));
 
 struct task_struct {
 	int tgid;
 	struct task_struct *real_parent;
+	struct nsproxy *nsproxy;
+	struct mm_struct *mm;
 } __attribute__((preserve_access_index));
 
 struct linux_binprm {
@@ -44,10 +69,12 @@ struct pt_regs {
 	unsigned long dx;
 	unsigned long si;
 	unsigned long di;
+	unsigned long orig_ax;
 	unsigned long r10;
 } __attribute__((preserve_access_index));
 
-/* The record layout user space parses (src/ebpf/mod.rs, `Record::parse`): 328 bytes. */
+/* The record layout user space parses (src/ebpf/mod.rs, `Record::parse`): 344 bytes for an
+ * open, 856 for an exec (the same header and path, then argv). */
 struct event {
 	__u64 ts_ns;
 	__u32 kind;
@@ -59,11 +86,20 @@ struct event {
 	__u64 flags;
 	__u64 mode;
 	__s32 dfd;
-	__u32 pad;
+	__s32 res;
+	__u64 cgroup_id;
+	__u32 pidns;
+	__u32 args_len;
 	char comm[COMM_LEN];
 	char path[PATH_LEN];
 };
-_Static_assert(sizeof(struct event) == 328, "user space parses 328-byte records");
+_Static_assert(sizeof(struct event) == 344, "user space parses 344-byte open records");
+
+struct exec_event {
+	struct event h;
+	char args[ARGS_LEN];
+};
+_Static_assert(sizeof(struct exec_event) == 856, "user space parses 856-byte exec records");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -77,6 +113,22 @@ struct {
 	__type(value, __u64);
 } drops SEC(".maps");
 
+/* Opens between syscall entry and exit, by thread id. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u32);
+	__type(value, struct event);
+} pending SEC(".maps");
+
+/* Per-CPU scratch space for building a pending open (too big for the BPF stack). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct event);
+} scratch SEC(".maps");
+
 /* Set by the loader before load (read-only afterwards): the tgid whose events are dropped. */
 const volatile __u32 filter_tgid = 0;
 
@@ -89,16 +141,10 @@ static __always_inline void count_drop(void)
 		*n += 1;
 }
 
-static __always_inline struct event *reserve(__u32 kind, __u64 pid_tgid)
+static __always_inline void fill(struct event *e, __u32 kind, __u64 pid_tgid)
 {
-	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
-	struct task_struct *task;
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
 
-	if (!e) {
-		count_drop();
-		return 0;
-	}
-	task = (struct task_struct *)bpf_get_current_task();
 	e->ts_ns = bpf_ktime_get_ns();
 	e->kind = kind;
 	e->pid = pid_tgid >> 32;
@@ -109,26 +155,43 @@ static __always_inline struct event *reserve(__u32 kind, __u64 pid_tgid)
 	e->flags = 0;
 	e->mode = 0;
 	e->dfd = 0;
-	e->pad = 0;
+	e->res = 0;
+	e->cgroup_id = bpf_get_current_cgroup_id();
+	e->pidns = BPF_CORE_READ(task, nsproxy, pid_ns_for_children, ns.inum);
+	e->args_len = 0;
 	bpf_get_current_comm(e->comm, sizeof(e->comm));
-	return e;
 }
 
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(bulkhead_exec, struct task_struct *p, int old_pid, struct linux_binprm *bprm)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct event *e;
+	struct task_struct *task;
+	struct exec_event *e;
 	const char *filename;
+	unsigned long start, end, len;
 
 	if ((pid_tgid >> 32) == filter_tgid)
 		return 0;
-	e = reserve(KIND_EXEC, pid_tgid);
-	if (!e)
+	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+	if (!e) {
+		count_drop();
 		return 0;
+	}
+	fill(&e->h, KIND_EXEC, pid_tgid);
 	filename = BPF_CORE_READ(bprm, filename);
-	if (bpf_probe_read_kernel_str(e->path, sizeof(e->path), filename) < 0)
-		e->path[0] = 0;
+	if (bpf_probe_read_kernel_str(e->h.path, sizeof(e->h.path), filename) < 0)
+		e->h.path[0] = 0;
+	/* argv: the NUL-separated strings between mm->arg_start and arg_end, bounded. */
+	task = (struct task_struct *)bpf_get_current_task();
+	start = BPF_CORE_READ(task, mm, arg_start);
+	end = BPF_CORE_READ(task, mm, arg_end);
+	len = end > start ? end - start : 0;
+	if (len > ARGS_LEN)
+		len = ARGS_LEN;
+	if (len > 0 &&
+	    bpf_probe_read_user(e->args, len, (const void *)start) == 0)
+		e->h.args_len = len;
 	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
 	return 0;
 }
@@ -141,34 +204,75 @@ int bulkhead_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 	__u64 pid_tgid;
 	struct event *e;
 	const char *path;
+	__u32 zero = 0, tid;
 
-	if (nr != NR_OPENAT && nr != NR_OPENAT2)
+	if (nr != NR_OPENAT && nr != NR_OPENAT2 && nr != NR_OPEN)
 		return 0;
 	pid_tgid = bpf_get_current_pid_tgid();
 	if ((pid_tgid >> 32) == filter_tgid)
 		return 0;
-	e = reserve(KIND_OPEN, pid_tgid);
+	e = bpf_map_lookup_elem(&scratch, &zero);
 	if (!e)
 		return 0;
+	fill(e, KIND_OPEN, pid_tgid);
 	regs = (struct pt_regs *)ctx->args[0];
 	e->syscall_nr = nr;
-	e->dfd = (__s32)BPF_CORE_READ(regs, di);
-	path = (const char *)BPF_CORE_READ(regs, si);
-	if (nr == NR_OPENAT) {
-		e->flags = BPF_CORE_READ(regs, dx);
-		e->mode = BPF_CORE_READ(regs, r10);
+	if (nr == NR_OPEN) {
+		/* open(path, flags, mode) */
+		e->dfd = -100;
+		path = (const char *)BPF_CORE_READ(regs, di);
+		e->flags = BPF_CORE_READ(regs, si);
+		e->mode = BPF_CORE_READ(regs, dx);
 	} else {
-		/* openat2(dfd, path, struct open_how *how, size): how = { flags, mode, resolve } */
-		__u64 how[2] = {0, 0};
-		const void *uhow = (const void *)BPF_CORE_READ(regs, dx);
+		e->dfd = (__s32)BPF_CORE_READ(regs, di);
+		path = (const char *)BPF_CORE_READ(regs, si);
+		if (nr == NR_OPENAT) {
+			e->flags = BPF_CORE_READ(regs, dx);
+			e->mode = BPF_CORE_READ(regs, r10);
+		} else {
+			/* openat2(dfd, path, struct open_how *how, size): how = { flags, mode, resolve } */
+			__u64 how[2] = {0, 0};
+			const void *uhow = (const void *)BPF_CORE_READ(regs, dx);
 
-		if (bpf_probe_read_user(how, sizeof(how), uhow) == 0) {
-			e->flags = how[0];
-			e->mode = how[1];
+			if (bpf_probe_read_user(how, sizeof(how), uhow) == 0) {
+				e->flags = how[0];
+				e->mode = how[1];
+			}
 		}
 	}
 	if (bpf_probe_read_user_str(e->path, sizeof(e->path), path) < 0)
 		e->path[0] = 0;
-	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+	tid = (__u32)pid_tgid;
+	if (bpf_map_update_elem(&pending, &tid, e, BPF_ANY) != 0)
+		count_drop();
+	return 0;
+}
+
+SEC("raw_tp/sys_exit")
+int bulkhead_sys_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct pt_regs *regs = (struct pt_regs *)ctx->args[0];
+	long nr;
+	__u64 pid_tgid;
+	struct event *p, *e;
+	__u32 tid;
+
+	nr = (long)BPF_CORE_READ(regs, orig_ax);
+	if (nr != NR_OPENAT && nr != NR_OPENAT2 && nr != NR_OPEN)
+		return 0;
+	pid_tgid = bpf_get_current_pid_tgid();
+	tid = (__u32)pid_tgid;
+	p = bpf_map_lookup_elem(&pending, &tid);
+	if (!p)
+		return 0;
+	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+	if (!e) {
+		count_drop();
+	} else {
+		__builtin_memcpy(e, p, sizeof(*e));
+		e->res = (__s32)ctx->args[1];
+		bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+	}
+	bpf_map_delete_elem(&pending, &tid);
 	return 0;
 }

@@ -81,7 +81,10 @@ fn exec_and_open_events_arrive_and_own_pid_is_filtered() {
     // Our own open (filtered pid): must not be seen.
     std::fs::write(&own, b"x").unwrap();
     // An exec of /bin/true.
-    let mut t = Command::new("/bin/true").spawn().unwrap();
+    let mut t = Command::new("/bin/true")
+        .args(["bulkhead-arg", "two"])
+        .spawn()
+        .unwrap();
     let true_pid = t.id();
     assert!(t.wait().unwrap().success());
     // An open(O_WRONLY|O_CREAT|O_TRUNC) from a shell redirection.
@@ -92,6 +95,15 @@ fn exec_and_open_events_arrive_and_own_pid_is_filtered() {
         .unwrap();
     let sh_pid = sh.id();
     assert!(sh.wait().unwrap().success());
+    // A failing open (ENOENT): its result is the negative errno.
+    let missing = dir.join("missing/file");
+    let mut cat = Command::new("/bin/cat")
+        .arg(&missing)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let cat_pid = cat.id();
+    assert!(!cat.wait().unwrap().success());
     // An openat2 from a copy of this test binary.
     let mut h = Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "helper_openat2", "--quiet"])
@@ -105,11 +117,13 @@ fn exec_and_open_events_arrive_and_own_pid_is_filtered() {
 
     let p1 = child_file.to_str().unwrap().to_owned();
     let p2 = child2_file.to_str().unwrap().to_owned();
+    let p3 = missing.to_str().unwrap().to_owned();
     let all = collect(&mut src, |rs| {
         rs.iter()
             .any(|r| r.kind == RecordKind::Exec && r.pid == true_pid)
             && rs.iter().any(|r| r.path == p1)
             && rs.iter().any(|r| r.path == p2)
+            && rs.iter().any(|r| r.path == p3)
     });
 
     let exec: Vec<&Record> = all
@@ -120,6 +134,22 @@ fn exec_and_open_events_arrive_and_own_pid_is_filtered() {
     assert_eq!(exec[0].path, "/bin/true");
     assert_eq!(exec[0].comm, "true");
     assert_eq!(exec[0].ppid, me);
+    assert_eq!(exec[0].argv, ["/bin/true", "bulkhead-arg", "two"]);
+    // Container context: the same pid namespace and cgroup as this test.
+    let pidns =
+        std::os::unix::fs::MetadataExt::ino(&std::fs::metadata("/proc/self/ns/pid").unwrap());
+    assert_eq!(u64::from(exec[0].pidns), pidns);
+    let cg = std::fs::read_to_string("/proc/self/cgroup").unwrap();
+    if let Some(rel) = cg.lines().find_map(|l| l.strip_prefix("0::")) {
+        let dir = format!("/sys/fs/cgroup{}", rel.trim_end_matches('/'));
+        if let Ok(md) = std::fs::metadata(&dir) {
+            assert_eq!(
+                exec[0].cgroup_id,
+                std::os::unix::fs::MetadataExt::ino(&md),
+                "{dir}"
+            );
+        }
+    }
     assert_eq!(
         exec[0].uid,
         std::os::unix::fs::MetadataExt::uid(&std::fs::metadata("/proc/self").unwrap())
@@ -135,6 +165,11 @@ fn exec_and_open_events_arrive_and_own_pid_is_filtered() {
     assert_eq!(o.flags & 0o3, 0o1);
     assert_eq!(o.flags & 0o1100, 0o1100, "flags {:o}", o.flags);
     assert_eq!(o.mode, 0o666);
+    assert!(o.res >= 0, "the new fd: {}", o.res);
+
+    let failed: Vec<&Record> = all.iter().filter(|r| r.path == p3).collect();
+    assert_eq!(failed.len(), 1, "open of {p3}: {failed:?}");
+    assert_eq!((failed[0].pid, failed[0].res), (cat_pid, -2), "ENOENT");
 
     let open2: Vec<&Record> = all.iter().filter(|r| r.path == p2).collect();
     assert_eq!(open2.len(), 1, "openat2 of {p2}: {open2:?}");
@@ -146,6 +181,7 @@ fn exec_and_open_events_arrive_and_own_pid_is_filtered() {
     // O_WRONLY | O_CREAT | O_EXCL (O_CLOEXEC may be added by rustix), mode 0600.
     assert_eq!(o.flags & 0o303, 0o301, "flags {:o}", o.flags);
     assert_eq!(o.mode, 0o600);
+    assert!(o.res >= 0, "the new fd: {}", o.res);
 
     // In-kernel filtering: nothing from this process at all, in particular not its own open.
     assert!(all.iter().all(|r| r.pid != me), "own pid leaked");

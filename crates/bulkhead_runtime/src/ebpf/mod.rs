@@ -1,12 +1,13 @@
 //! The eBPF event source: loads the checked-in CO-RE object `bpf/bulkhead.bpf.o` (built from
 //! `bpf/bulkhead.bpf.c` by `bpf/build.sh`, so building this crate never needs clang), attaches
-//! its two programs, and drains the records they write to the shared ring buffer.
+//! its three programs, and drains the records they write to the shared ring buffer.
 //!
 //! - `tp_btf/sched_process_exec`: one [`RecordKind::Exec`] per successful exec (pid, ppid, uid,
-//!   comm after exec, the filename passed to exec).
-//! - `raw_tp/sys_enter`, filtered in kernel to `openat`/`openat2`: one [`RecordKind::Open`] per
-//!   call (dfd, flags, mode, user path, bounded to 255 bytes). The result of the call is not
-//!   seen (no `sys_exit` program yet).
+//!   comm after exec, the filename passed to exec, argv bounded to 512 bytes, cgroup id, pid
+//!   namespace inode).
+//! - `raw_tp/sys_enter` + `raw_tp/sys_exit`, filtered in kernel to `open`/`openat`/`openat2`:
+//!   the arguments (dfd, flags, mode, user path bounded to 255 bytes) are kept per thread at
+//!   entry and sent with the result at exit, one [`RecordKind::Open`] per call.
 //!
 //! Events of one process (normally the monitor itself, see [`EbpfSource::load`]) are dropped in
 //! kernel. The kernel side submits with `BPF_RB_NO_WAKEUP`, so nothing wakes the reader: callers
@@ -22,10 +23,16 @@ use aya::{Btf, Ebpf, EbpfLoader};
 /// The compiled object, embedded 8-byte aligned as ELF parsing requires.
 pub static OBJECT: &[u8] = aya::include_bytes_aligned!("../../bpf/bulkhead.bpf.o");
 
-/// Size of one record written by the kernel side (`struct event` in the C source).
-pub const RECORD_LEN: usize = 328;
+/// Size of an open record written by the kernel side (`struct event` in the C source).
+pub const RECORD_LEN: usize = 344;
+/// Size of an exec record (`struct exec_event`: the open layout, then argv).
+pub const EXEC_RECORD_LEN: usize = RECORD_LEN + ARGS_LEN;
 /// Bytes reserved for the path or filename, NUL included.
 pub const PATH_LEN: usize = 256;
+/// Bytes of argv an exec record carries at most.
+pub const ARGS_LEN: usize = 512;
+/// x86_64 syscall number of `open`.
+pub const NR_OPEN: u32 = 2;
 /// x86_64 syscall number of `openat`.
 pub const NR_OPENAT: u32 = 257;
 /// x86_64 syscall number of `openat2`.
@@ -91,6 +98,14 @@ pub struct Record {
     pub mode: u64,
     /// Directory fd the open path is relative to (`AT_FDCWD` = -100), 0 for execs.
     pub dfd: i32,
+    /// Result of an open (the new fd or a negative errno), 0 for execs.
+    pub res: i32,
+    /// The task's cgroup (v2) id: the inode number of its cgroup directory.
+    pub cgroup_id: u64,
+    /// Inode of the task's pid namespace (as `/proc/PID/ns/pid` shows it).
+    pub pidns: u32,
+    /// Exec only: argv as the new program sees it (at most [`ARGS_LEN`] bytes, lossy UTF-8).
+    pub argv: Vec<String>,
     /// Task command name (after exec for execs).
     pub comm: String,
     /// Exec filename or open path (lossy UTF-8, at most 255 bytes).
@@ -116,15 +131,25 @@ fn c_str(b: &[u8]) -> String {
 
 impl Record {
     /// Decode one record; `None` when the bytes are not a record of this object's layout
-    /// (wrong length or unknown kind).
+    /// (wrong length for its kind, or unknown kind).
     pub fn parse(b: &[u8]) -> Option<Record> {
-        if b.len() != RECORD_LEN {
+        if b.len() < RECORD_LEN {
             return None;
         }
-        let kind = match u32_at(b, 8) {
-            1 => RecordKind::Exec,
-            2 => RecordKind::Open,
+        let kind = match (u32_at(b, 8), b.len()) {
+            (1, EXEC_RECORD_LEN) => RecordKind::Exec,
+            (2, RECORD_LEN) => RecordKind::Open,
             _ => return None,
+        };
+        let argv = if kind == RecordKind::Exec {
+            let n = (u32_at(b, 68) as usize).min(ARGS_LEN);
+            b[RECORD_LEN..RECORD_LEN + n]
+                .split(|&c| c == 0)
+                .filter(|s| !s.is_empty())
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+                .collect()
+        } else {
+            Vec::new()
         };
         Some(Record {
             kind,
@@ -137,8 +162,12 @@ impl Record {
             flags: u64_at(b, 32),
             mode: u64_at(b, 40),
             dfd: u32_at(b, 48) as i32,
-            comm: c_str(&b[56..72]),
-            path: c_str(&b[72..72 + PATH_LEN]),
+            res: u32_at(b, 52) as i32,
+            cgroup_id: u64_at(b, 56),
+            pidns: u32_at(b, 64),
+            argv,
+            comm: c_str(&b[72..88]),
+            path: c_str(&b[88..88 + PATH_LEN]),
         })
     }
 }
@@ -201,6 +230,15 @@ impl EbpfSource {
         prog.load().map_err(program_err(OPEN))?;
         prog.attach("sys_enter").map_err(program_err(OPEN))?;
 
+        const EXIT: &str = "bulkhead_sys_exit";
+        let prog: &mut RawTracePoint = bpf
+            .program_mut(EXIT)
+            .ok_or_else(|| missing(EXIT))?
+            .try_into()
+            .map_err(program_err(EXIT))?;
+        prog.load().map_err(program_err(EXIT))?;
+        prog.attach("sys_exit").map_err(program_err(EXIT))?;
+
         let ring = bpf.take_map("events").ok_or_else(|| missing("events"))?;
         let ring = RingBuf::try_from(ring).map_err(|e| EbpfError::Map {
             name: "events",
@@ -238,7 +276,8 @@ impl EbpfSource {
         n
     }
 
-    /// Records lost in kernel because the ring buffer was full, one counter per possible CPU.
+    /// Records lost in kernel because the ring buffer was full (or the table of opens in
+    /// flight was), one counter per possible CPU.
     pub fn drops(&self) -> Result<Vec<u64>, EbpfError> {
         let v = self.drops.get(&0, 0).map_err(|e| EbpfError::Map {
             name: "drops",
@@ -276,8 +315,11 @@ mod tests {
         b[32..40].copy_from_slice(&0o1101u64.to_ne_bytes());
         b[40..48].copy_from_slice(&0o644u64.to_ne_bytes());
         b[48..52].copy_from_slice(&(-100i32).to_ne_bytes());
-        b[56..59].copy_from_slice(b"cat");
-        b[72..82].copy_from_slice(b"/etc/hosts");
+        b[52..56].copy_from_slice(&(-2i32).to_ne_bytes());
+        b[56..64].copy_from_slice(&77u64.to_ne_bytes());
+        b[64..68].copy_from_slice(&4026531836u32.to_ne_bytes());
+        b[72..75].copy_from_slice(b"cat");
+        b[88..98].copy_from_slice(b"/etc/hosts");
         let r = Record::parse(&b).unwrap();
         assert_eq!(
             r,
@@ -292,14 +334,33 @@ mod tests {
                 flags: 0o1101,
                 mode: 0o644,
                 dfd: -100,
+                res: -2,
+                cgroup_id: 77,
+                pidns: 4026531836,
+                argv: Vec::new(),
                 comm: "cat".into(),
                 path: "/etc/hosts".into(),
             }
         );
         // A path filling the buffer without NUL is still bounded.
-        b[72..72 + PATH_LEN].fill(b'a');
+        b[88..88 + PATH_LEN].fill(b'a');
         assert_eq!(Record::parse(&b).unwrap().path.len(), PATH_LEN);
         assert_eq!(Record::parse(&b[..RECORD_LEN - 1]), None);
+        // An exec record: argv split at NULs, bounded by args_len (even when it lies).
+        let mut x = b.clone();
+        x[8..12].copy_from_slice(&1u32.to_ne_bytes());
+        x.extend_from_slice(&[0u8; ARGS_LEN]);
+        x[RECORD_LEN..RECORD_LEN + 12].copy_from_slice(b"cat\0-n\0/etc\0");
+        x[68..72].copy_from_slice(&7u32.to_ne_bytes());
+        let r = Record::parse(&x).unwrap();
+        assert_eq!(
+            (r.kind, r.argv.clone()),
+            (RecordKind::Exec, vec!["cat".into(), "-n".into()])
+        );
+        x[68..72].copy_from_slice(&u32::MAX.to_ne_bytes());
+        assert_eq!(Record::parse(&x).unwrap().argv, ["cat", "-n", "/etc"]);
+        // A kind whose length does not match is refused.
+        assert_eq!(Record::parse(&x[..RECORD_LEN]), None);
         b[8..12].copy_from_slice(&9u32.to_ne_bytes());
         assert_eq!(Record::parse(&b), None);
     }
