@@ -48,6 +48,54 @@ fn sample_human_in_colour() {
     snap("sample_human_color", &out);
 }
 
+/// The vulnerability report of `bulkhead image`/`fs` through the same SARIF renderer.
+#[test]
+fn vulnerability_sarif() {
+    let opts = RenderOptions {
+        color: false,
+        tool_version: "0.0.0-test".into(),
+    };
+    let out = common::vulnerability_sarif(&opts);
+    snap("vulnerability_sarif", &out);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let run = &v["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "ALPINE-CVE-2020-1967",
+            "CVE-2016-10931",
+            "CVE-2021-0001",
+            "GHSA-3gxf-9r58-2ghg"
+        ]
+    );
+    // The CVSS score, else the one scale (medium 5.5), none for unrated/info.
+    let sev: Vec<&serde_json::Value> = rules
+        .iter()
+        .map(|r| &r["properties"]["security-severity"])
+        .collect();
+    assert_eq!(sev[0], "5.5");
+    assert_eq!(sev[1], "8.1");
+    assert_eq!(sev[2], "9.8");
+    assert!(sev[3].is_null());
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 5);
+    for r in results {
+        assert_eq!(
+            rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"],
+            r["ruleId"]
+        );
+    }
+    // The same advisory in two lockfiles: two results, distinct fingerprints.
+    assert_ne!(
+        results[0]["partialFingerprints"],
+        results[1]["partialFingerprints"]
+    );
+    assert_eq!(results[4]["suppressions"][0]["kind"], "external");
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+}
+
 #[test]
 fn clean_run_in_every_format() {
     let report = common::clean_report();

@@ -143,12 +143,15 @@ fn rendered_sarif_passes_the_multitool_validator() {
         tool_version: "0.0.0-test".into(),
     };
     let schema = sarif_schema(&tool);
-    for (name, report) in [
+    for (name, sarif) in [
         ("sample", common::sample_report()),
         ("clean", common::clean_report()),
         ("hostile", common::hostile_report()),
-    ] {
-        let sarif = render_to_string(Format::Sarif, &report, &opts);
+    ]
+    .map(|(name, report)| (name, render_to_string(Format::Sarif, &report, &opts)))
+    .into_iter()
+    .chain([("vulnerabilities", common::vulnerability_sarif(&opts))])
+    {
         assert_eq!(
             schema_errors(&schema, &sarif),
             Vec::<String>::new(),

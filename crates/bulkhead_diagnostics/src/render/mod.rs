@@ -23,7 +23,8 @@ mod human;
 mod json;
 mod junit;
 mod sarif;
-pub use sarif::security_severity;
+pub use sarif::{Vulnerability, render_vulnerabilities, security_severity};
+pub mod stream;
 mod text;
 
 use crate::Report;

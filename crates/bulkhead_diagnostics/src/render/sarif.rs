@@ -15,6 +15,11 @@
 //!
 //! Columns are Unicode code points (`columnKind: unicodeCodePoints`), as in
 //! [`crate::LineIndex`].
+//!
+//! The vulnerability report of `bulkhead image` / `bulkhead fs` is the same log
+//! ([`render_vulnerabilities`]): advisories as rules (GitHub's `security-severity` the CVSS
+//! score, else this module's one scale), vulnerable packages as results, VEX and ignores as
+//! `external` suppressions, unreadable inputs as notifications.
 
 //!
 //! The log is built from borrowed, typed structs rather than `serde_json::Value` trees: for
@@ -22,8 +27,10 @@
 //! of a second.
 
 use super::RenderOptions;
-use super::text::{Sources, all_findings, fingerprints, normalized};
-use crate::{Alias, Applicability, Category, Finding, FixKind, InputError, Range, Report};
+use super::text::{Sources, all_findings, fingerprints, fnv1a, normalized};
+use crate::{
+    Alias, Applicability, Category, Finding, FixKind, InputError, Range, Report, SuppressedBy,
+};
 use crate::{RuleMeta, Severity};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -113,7 +120,7 @@ struct Driver<'a> {
     name: &'static str,
     version: &'a str,
     information_uri: &'static str,
-    rules: Vec<Descriptor>,
+    rules: Vec<Descriptor<'a>>,
 }
 
 #[derive(Serialize)]
@@ -127,22 +134,29 @@ impl<'a> Message<'a> {
     }
 }
 
+/// A rule: a [`RuleMeta`] of the registry, or an advisory id of the vulnerability report.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Descriptor {
-    id: &'static str,
-    name: &'static str,
-    short_description: Message<'static>,
-    full_description: Message<'static>,
-    help: Help,
+struct Descriptor<'a> {
+    id: &'a str,
+    /// Omitted for advisories, whose only name is their id (SARIF1001: a name equal to the id
+    /// must be left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    short_description: Message<'a>,
+    /// Required by GitHub code scanning (GH2012).
+    full_description: Message<'a>,
+    help: Help<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<&'a str>,
     default_configuration: Configuration,
-    properties: RuleProperties,
+    properties: RuleProperties<'a>,
 }
 
 #[derive(Serialize)]
-struct Help {
-    text: Cow<'static, str>,
-    markdown: &'static str,
+struct Help<'a> {
+    text: Cow<'a, str>,
+    markdown: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -154,13 +168,16 @@ struct Configuration {
 }
 
 #[derive(Serialize)]
-struct RuleProperties {
-    tags: Vec<&'static str>,
+struct RuleProperties<'a> {
+    tags: Vec<&'a str>,
     #[serde(rename = "security-severity", skip_serializing_if = "Option::is_none")]
-    security_severity: Option<&'static str>,
+    security_severity: Option<Cow<'a, str>>,
     severity: &'static str,
-    fix: FixKind,
-    aliases: &'static [Alias],
+    /// Registry rules only (advisories have no fix kind and no peer-tool aliases).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<FixKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    aliases: Option<&'a [Alias]>,
 }
 
 #[derive(Serialize)]
@@ -222,7 +239,7 @@ enum Region {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifResult<'a> {
-    rule_id: &'static str,
+    rule_id: &'a str,
     rule_index: usize,
     level: &'static str,
     message: Message<'a>,
@@ -317,6 +334,20 @@ struct ResultProperties<'a> {
     container: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pss_check: Option<&'a str>,
+    /// Vulnerability results: the package and where it was found.
+    #[serde(flatten)]
+    package: Option<PackageProperties<'a>>,
+}
+
+#[derive(Serialize)]
+struct PackageProperties<'a> {
+    aliases: &'a [String],
+    package: &'a str,
+    installed: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixed: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    layer: Option<&'a str>,
 }
 
 // ---- building it ----
@@ -406,17 +437,17 @@ fn markdown_to_text(md: &str) -> String {
     out.join("\n").trim().to_string()
 }
 
-fn rule_descriptor(rule: &'static RuleMeta) -> Descriptor {
+fn rule_descriptor(rule: &'static RuleMeta) -> Descriptor<'static> {
     let full = doc_section(rule.docs, "## What it does").unwrap_or(rule.summary);
     let help = if rule.docs.trim().is_empty() {
         Help {
             text: Cow::Borrowed(rule.summary),
-            markdown: rule.summary,
+            markdown: Cow::Borrowed(rule.summary),
         }
     } else {
         Help {
             text: Cow::Owned(markdown_to_text(rule.docs)),
-            markdown: rule.docs.trim(),
+            markdown: Cow::Borrowed(rule.docs.trim()),
         }
     };
     let mut tags = vec![rule.category.as_str()];
@@ -425,10 +456,11 @@ fn rule_descriptor(rule: &'static RuleMeta) -> Descriptor {
     }
     Descriptor {
         id: rule.code,
-        name: rule.name,
+        name: Some(rule.name),
         short_description: Message::new(rule.summary),
         full_description: Message::new(markdown_to_text(full)),
         help,
+        help_uri: None,
         default_configuration: Configuration {
             level: level(rule.severity),
             enabled: (!rule.default_enabled).then_some(false),
@@ -437,10 +469,11 @@ fn rule_descriptor(rule: &'static RuleMeta) -> Descriptor {
             tags,
             security_severity: is_security(rule.category)
                 .then(|| security_severity(rule.severity))
-                .flatten(),
+                .flatten()
+                .map(Cow::Borrowed),
             severity: rule.severity.as_str(),
-            fix: rule.fix,
-            aliases: rule.aliases,
+            fix: Some(rule.fix),
+            aliases: Some(rule.aliases),
         },
     }
 }
@@ -547,6 +580,7 @@ fn result<'a>(
             severity: f.severity.as_str(),
             container: f.container.as_deref(),
             pss_check: f.pss_check.as_deref(),
+            package: None,
         },
     }
 }
@@ -587,7 +621,22 @@ pub(crate) fn render(report: &Report, opts: &RenderOptions) -> String {
         .zip(prints)
         .map(|(f, fp)| result(f, index[f.rule.code], fp, &sources))
         .collect();
+    write_log(
+        opts,
+        rules.into_iter().map(rule_descriptor).collect(),
+        &report.errors,
+        results,
+    )
+}
 
+/// The one log every SARIF of bulkhead is: one run, the driver, the invocation with the input
+/// errors as notifications (unsuccessful when there are any), the results.
+fn write_log<'a>(
+    opts: &'a RenderOptions,
+    rules: Vec<Descriptor<'a>>,
+    errors: &'a [InputError],
+    results: Vec<SarifResult<'a>>,
+) -> String {
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -597,12 +646,12 @@ pub(crate) fn render(report: &Report, opts: &RenderOptions) -> String {
                     name: "bulkhead",
                     version: &opts.tool_version,
                     information_uri: super::INFORMATION_URI,
-                    rules: rules.into_iter().map(rule_descriptor).collect(),
+                    rules,
                 },
             },
             invocations: [Invocation {
-                execution_successful: report.errors.is_empty(),
-                tool_execution_notifications: report.errors.iter().map(notification).collect(),
+                execution_successful: errors.is_empty(),
+                tool_execution_notifications: errors.iter().map(notification).collect(),
             }],
             results,
             column_kind: "unicodeCodePoints",
@@ -612,6 +661,159 @@ pub(crate) fn render(report: &Report, opts: &RenderOptions) -> String {
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
     out.push('\n');
     out
+}
+
+// ---- the vulnerability report ----
+
+/// One vulnerable package of an image or directory scan, as [`render_vulnerabilities`]
+/// reports it: the advisory id is the SARIF rule, the package the result.
+#[derive(Debug, Clone)]
+pub struct Vulnerability<'a> {
+    /// The advisory id (`CVE-2016-10931`, `GHSA-...`).
+    pub id: &'a str,
+    /// The advisory's one-line summary (may be empty).
+    pub summary: &'a str,
+    /// The advisory's page.
+    pub url: Option<&'a str>,
+    pub severity: Severity,
+    /// The CVSS base score when a source gives one: GitHub's `security-severity` is then the
+    /// score, else [`security_severity`] of the severity (none for unrated, `info`, findings).
+    pub cvss_score: Option<f64>,
+    /// Other ids of the same advisory.
+    pub aliases: &'a [String],
+    pub package: &'a str,
+    pub installed: &'a str,
+    pub fixed: Option<&'a str>,
+    /// Why there is no fixed version (`unfixed`, `will-not-fix`), shown when `fixed` is none.
+    pub state: &'a str,
+    /// The file the package was found in (lockfile, binary, package database), or the scan's
+    /// target for OS packages: the result's artifact.
+    pub location: &'a str,
+    /// The image layer (diff id) that brought the package in.
+    pub layer: Option<&'a str>,
+    /// Set when VEX or an ignore rule suppressed it: a SARIF `external` suppression.
+    pub suppressed: Option<&'a SuppressedBy>,
+}
+
+fn vulnerability_descriptor<'a>(v: &Vulnerability<'a>) -> Descriptor<'a> {
+    let short = if v.summary.is_empty() {
+        v.id
+    } else {
+        v.summary
+    };
+    let markdown = match v.url {
+        Some(u) => Cow::Owned(format!("{short}\n\n<{u}>")),
+        None => Cow::Borrowed(short),
+    };
+    let text = match v.url {
+        Some(u) => Cow::Owned(format!("{short}\n{u}")),
+        None => Cow::Borrowed(short),
+    };
+    let security_severity = match v.cvss_score {
+        Some(score) => Some(Cow::Owned(format!("{score:.1}"))),
+        None => security_severity(v.severity).map(Cow::Borrowed),
+    };
+    Descriptor {
+        id: v.id,
+        name: None,
+        short_description: Message::new(short),
+        full_description: Message::new(text.clone()),
+        help: Help { text, markdown },
+        help_uri: v.url,
+        default_configuration: Configuration {
+            level: level(v.severity),
+            enabled: None,
+        },
+        properties: RuleProperties {
+            tags: vec!["security", "vulnerability", v.severity.as_str()],
+            security_severity,
+            severity: v.severity.as_str(),
+            fix: None,
+            aliases: None,
+        },
+    }
+}
+
+fn vulnerability_result<'a>(
+    v: &Vulnerability<'a>,
+    rule_index: usize,
+    fingerprint: String,
+) -> SarifResult<'a> {
+    let fixed = match v.fixed {
+        Some(f) => format!("fixed in {f}"),
+        None => v.state.to_string(),
+    };
+    SarifResult {
+        rule_id: v.id,
+        rule_index,
+        level: level(v.severity),
+        message: Message::new(format!(
+            "{} {} is affected by {}; {fixed}",
+            v.package, v.installed, v.id
+        )),
+        locations: [Location {
+            physical_location: PhysicalLocation {
+                artifact_location: artifact_location(v.location),
+                region: Some(Region::FirstLine { start_line: 1 }),
+            },
+            logical_locations: Vec::new(),
+        }],
+        partial_fingerprints: Fingerprints { v1: fingerprint },
+        fixes: Vec::new(),
+        suppressions: v
+            .suppressed
+            .map(|by| SarifSuppression {
+                kind: "external",
+                justification: by.reason.as_deref(),
+                properties: SuppressionProperties { origin: &by.origin },
+            })
+            .into_iter()
+            .collect(),
+        properties: ResultProperties {
+            severity: v.severity.as_str(),
+            container: None,
+            pss_check: None,
+            package: Some(PackageProperties {
+                aliases: v.aliases,
+                package: v.package,
+                installed: v.installed,
+                fixed: v.fixed,
+                layer: v.layer,
+            }),
+        },
+    }
+}
+
+/// The vulnerability report of `bulkhead image` / `bulkhead fs` as SARIF 2.1.0: the same log,
+/// levels and `security-severity` scale as every other bulkhead SARIF. Rules are the
+/// advisories in id order, results the vulnerabilities in the order given (suppressed ones
+/// carry `suppressions`); `errors` (inputs that could not be read, so the package list is
+/// incomplete) become notifications and make the invocation unsuccessful.
+pub fn render_vulnerabilities(
+    vulnerabilities: &[Vulnerability<'_>],
+    errors: &[InputError],
+    opts: &RenderOptions,
+) -> String {
+    let mut ids: Vec<&str> = vulnerabilities.iter().map(|v| v.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rules = ids
+        .iter()
+        .filter_map(|id| vulnerabilities.iter().find(|v| v.id == *id))
+        .map(vulnerability_descriptor)
+        .collect();
+    let mut seen: BTreeMap<u64, u32> = BTreeMap::new();
+    let results = vulnerabilities
+        .iter()
+        .map(|v| {
+            let h = fnv1a(&[v.id, v.package, v.installed, v.location]);
+            let n = seen.entry(h).or_insert(0);
+            *n += 1;
+            let index = ids.binary_search(&v.id).unwrap_or(0);
+            vulnerability_result(v, index, format!("{h:016x}:{n}"))
+        })
+        .collect();
+    write_log(opts, rules, errors, results)
 }
 
 #[cfg(test)]

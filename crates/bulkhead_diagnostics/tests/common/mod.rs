@@ -332,3 +332,80 @@ pub fn hostile_report() -> Report {
     report.sort();
     report
 }
+
+/// A vulnerability report rendered as SARIF: a CVSS-scored advisory found twice (two
+/// lockfiles), one rated only by its source, one unrated, one suppressed by VEX, hostile
+/// package text, and an input that could not be read.
+#[allow(dead_code)]
+pub fn vulnerability_sarif(opts: &bulkhead_diagnostics::render::RenderOptions) -> String {
+    use bulkhead_diagnostics::render::{Vulnerability, render_vulnerabilities};
+    use bulkhead_diagnostics::{InputError, Severity, SuppressedBy};
+    let aliases = vec!["GHSA-xxxx-yyyy-zzzz".to_string()];
+    let none: Vec<String> = Vec::new();
+    let vex = SuppressedBy {
+        origin: "vex.json".into(),
+        reason: Some("not_affected: vulnerable_code_not_in_execute_path".into()),
+    };
+    let base = Vulnerability {
+        id: "CVE-2016-10931",
+        summary: "Invalid Certificate Validation in openssl",
+        url: Some("https://osv.dev/vulnerability/CVE-2016-10931"),
+        severity: Severity::High,
+        cvss_score: Some(8.1),
+        aliases: &aliases,
+        package: "openssl",
+        installed: "0.8.3",
+        fixed: Some("0.9.0"),
+        state: "fixed",
+        location: "app/Cargo.lock",
+        layer: Some("sha256:0123456789abcdef"),
+        suppressed: None,
+    };
+    let vulns = [
+        base.clone(),
+        Vulnerability {
+            location: "tools/Cargo.lock",
+            layer: None,
+            ..base.clone()
+        },
+        Vulnerability {
+            id: "ALPINE-CVE-2020-1967",
+            summary: "",
+            url: None,
+            severity: Severity::Medium,
+            cvss_score: None,
+            aliases: &none,
+            package: "libssl1.1",
+            installed: "1.1.1d-r3",
+            fixed: None,
+            state: "will-not-fix",
+            location: "alpine:3.11",
+            ..base.clone()
+        },
+        Vulnerability {
+            id: "GHSA-3gxf-9r58-2ghg",
+            summary: "unrated \u{1b}[31m advisory\nsecond line",
+            severity: Severity::Info,
+            cvss_score: None,
+            package: "evil\u{202e}pkg",
+            installed: "1.0.0 <script>",
+            fixed: None,
+            state: "unfixed",
+            location: "dir with space/#odd?.lock",
+            ..base.clone()
+        },
+        Vulnerability {
+            id: "CVE-2021-0001",
+            severity: Severity::Critical,
+            cvss_score: Some(9.8),
+            suppressed: Some(&vex),
+            ..base.clone()
+        },
+    ];
+    let errors = [InputError::new(
+        "alpine:3.11",
+        None,
+        "usr/lib/python3.8/site-packages/x.dist-info/METADATA: unreadable",
+    )];
+    render_vulnerabilities(&vulns, &errors, opts)
+}
