@@ -53,7 +53,16 @@ pub struct Containers {
     host: Arc<Container>,
     boot_ns: u64,
     ticks: u64,
+    /// Containers of namespaces no runc state named yet (the runtime may not have written it:
+    /// `runc init` runs in the namespace before `state.json` exists), by namespace inode.
+    unnamed: HashMap<u64, Arc<Container>>,
+    /// cgroup v2 directory inode -> container id found in its path (`None`: not a container).
+    by_cgroup: HashMap<u64, Option<String>>,
+    last_cgroup_walk: Option<Instant>,
 }
+
+/// Where the cgroup v2 hierarchy is mounted.
+const CGROUP_ROOT: &str = "/sys/fs/cgroup";
 
 /// Where runtimes keep runc state.
 pub const DEFAULT_RUNC_ROOTS: [&str; 4] = [
@@ -80,7 +89,83 @@ impl Containers {
             host: Arc::new(Container::host()),
             boot_ns: host.boot_ns,
             ticks: host.ticks,
+            by_cgroup: HashMap::new(),
+            last_cgroup_walk: None,
+            unnamed: HashMap::new(),
         }
+    }
+
+    /// The container of a process that may have exited already, from what the kernel said
+    /// about it (the eBPF records): its pid namespace inode and its cgroup v2 id. A namespace
+    /// other than the sensor's is a container, named from the runc state when one lists it,
+    /// else by the 64-hex id in its cgroup path, else by the namespace.
+    pub fn of_ns(&mut self, pidns: u64, cgroup_id: u64) -> Arc<Container> {
+        if Some(pidns) == self.own_pidns || pidns == 0 {
+            return match self.id_of_cgroup(cgroup_id) {
+                Some(id) => Arc::new(Container::with_id(&id)),
+                None => self.host.clone(),
+            };
+        }
+        if let Some(c) = self.by_ns.get(&pidns) {
+            return c.clone();
+        }
+        self.scan(false);
+        if let Some(c) = self.by_ns.get(&pidns) {
+            return c.clone();
+        }
+        if let Some(c) = self.unnamed.get(&pidns) {
+            return c.clone();
+        }
+        let id = self
+            .id_of_cgroup(cgroup_id)
+            .unwrap_or_else(|| format!("{pidns:012x}"));
+        let c = Arc::new(Container::with_id(&id));
+        self.remember_unnamed(pidns, c.clone());
+        c
+    }
+
+    /// The container id in the path of the cgroup v2 directory whose inode is `cgroup_id`
+    /// (the hierarchy is walked again, at most every 100 ms, when the id is new).
+    pub fn id_of_cgroup(&mut self, cgroup_id: u64) -> Option<String> {
+        if cgroup_id == 0 {
+            return None;
+        }
+        if let Some(v) = self.by_cgroup.get(&cgroup_id) {
+            return v.clone();
+        }
+        if self
+            .last_cgroup_walk
+            .is_some_and(|t| t.elapsed() < Duration::from_millis(100))
+        {
+            return None;
+        }
+        self.last_cgroup_walk = Some(Instant::now());
+        if self.by_cgroup.len() > 65_536 {
+            self.by_cgroup.clear();
+        }
+        let mut stack = vec![(PathBuf::from(CGROUP_ROOT), 0usize)];
+        while let Some((dir, depth)) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                let Ok(ft) = e.file_type() else { continue };
+                if !ft.is_dir() {
+                    continue;
+                }
+                let path = e.path();
+                let Ok(md) = e.metadata() else { continue };
+                let rel = path
+                    .strip_prefix(CGROUP_ROOT)
+                    .map(|r| format!("0::/{}", r.display()))
+                    .unwrap_or_default();
+                self.by_cgroup.insert(md.ino(), id_from_cgroup(&rel));
+                if depth < 8 {
+                    stack.push((path, depth + 1));
+                }
+            }
+        }
+        self.by_cgroup.get(&cgroup_id).cloned().flatten()
     }
 
     /// The container of `pid` (the host when none).
@@ -99,11 +184,14 @@ impl Containers {
                 }
                 // Not from a runc state we can read: name it by its cgroup id, or its
                 // namespace.
+                if let Some(c) = self.unnamed.get(&ns) {
+                    return c.clone();
+                }
                 let id = cg_id.unwrap_or_else(|| format!("{ns:012x}"));
                 let mut c = Container::with_id(&id);
                 c.start_ts = self.start_of(pid);
                 let c = Arc::new(c);
-                self.by_ns.insert(ns, c.clone());
+                self.remember_unnamed(ns, c.clone());
                 c
             }
             _ => match cg_id {
@@ -111,6 +199,15 @@ impl Containers {
                 None => self.host.clone(),
             },
         }
+    }
+
+    /// Remember a container no runc state names (yet): every lookup rescans the state
+    /// directories first (at most every 100 ms), so it is named once its state appears.
+    fn remember_unnamed(&mut self, ns: u64, c: Arc<Container>) {
+        if self.unnamed.len() > 4096 {
+            self.unnamed.clear();
+        }
+        self.unnamed.insert(ns, c);
     }
 
     fn start_of(&self, pid: i64) -> Option<u64> {
@@ -155,6 +252,7 @@ impl Containers {
                 c.privileged = Some(st.privileged);
                 c.start_ts = self.start_of(st.init_pid);
                 self.by_ns.insert(ns, Arc::new(c));
+                self.unnamed.remove(&ns);
             }
         }
     }

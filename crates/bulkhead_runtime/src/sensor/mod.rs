@@ -7,6 +7,7 @@
 //! own process are ignored.
 
 pub mod container;
+pub mod ebpf;
 pub mod fan;
 pub mod procconn;
 pub mod procfs;
@@ -102,10 +103,16 @@ pub struct Stats {
     pub fanotify_overflows: AtomicU64,
     /// Execs denied as drift.
     pub denials: AtomicU64,
+    /// eBPF: records lost in kernel (ring buffer full), summed over CPUs.
+    pub kernel_drops: AtomicU64,
+    /// eBPF: records lost in kernel, per possible CPU (last read).
+    pub kernel_drops_per_cpu: Mutex<Vec<u64>>,
+    /// eBPF: records that did not decode.
+    pub malformed: AtomicU64,
 }
 
 /// A snapshot of [`Stats`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StatsSnapshot {
     /// Events evaluated.
     pub events: u64,
@@ -119,9 +126,24 @@ pub struct StatsSnapshot {
     pub fanotify_overflows: u64,
     /// Drift denials.
     pub denials: u64,
+    /// eBPF: records lost in kernel, summed over CPUs.
+    pub kernel_drops: u64,
+    /// eBPF: records lost in kernel, per possible CPU (empty for the other sensor).
+    pub kernel_drops_per_cpu: Vec<u64>,
+    /// eBPF: records that did not decode.
+    pub malformed: u64,
 }
 
 impl Stats {
+    /// Record the per-CPU kernel drop counters.
+    pub fn set_kernel_drops(&self, per_cpu: Vec<u64>) {
+        self.kernel_drops
+            .store(per_cpu.iter().sum(), Ordering::Relaxed);
+        if let Ok(mut v) = self.kernel_drops_per_cpu.lock() {
+            *v = per_cpu;
+        }
+    }
+
     /// Read the counters.
     pub fn snapshot(&self) -> StatsSnapshot {
         StatsSnapshot {
@@ -131,6 +153,13 @@ impl Stats {
             exited_before_read: self.exited_before_read.load(Ordering::Relaxed),
             fanotify_overflows: self.fanotify_overflows.load(Ordering::Relaxed),
             denials: self.denials.load(Ordering::Relaxed),
+            kernel_drops: self.kernel_drops.load(Ordering::Relaxed),
+            kernel_drops_per_cpu: self
+                .kernel_drops_per_cpu
+                .lock()
+                .map(|v| v.clone())
+                .unwrap_or_default(),
+            malformed: self.malformed.load(Ordering::Relaxed),
         }
     }
 }
@@ -180,9 +209,7 @@ impl Sensor {
             None
         };
         let mut perm = if cfg.deny_drift {
-            let mut g = fan::FanGroup::new(true).map_err(SensorError::Fanotify)?;
-            g.mark_new_mounts();
-            Some(g)
+            Some(drift_group()?)
         } else {
             None
         };
@@ -292,65 +319,15 @@ impl Sensor {
             }));
         }
         // Drift prevention.
-        if let Some(mut g) = perm.take() {
-            let (stop, stats, table, tx) = (stop.clone(), stats.clone(), table.clone(), tx.clone());
-            let allow = cfg.drift_allow.clone();
-            let hostname = hostname();
-            threads.push(std::thread::spawn(move || {
-                let own_ns = container::ns_inode(own, "pid");
-                let mut last_mark = std::time::Instant::now();
-                loop {
-                    if last_mark.elapsed().as_millis() > 200 {
-                        g.mark_new_mounts();
-                        last_mark = std::time::Instant::now();
-                    }
-                    // Keep answering until told to stop; pending events are allowed on exit
-                    // when the group closes.
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    if !g.wait(100) {
-                        continue;
-                    }
-                    for ev in g.read() {
-                        let pid = i64::from(ev.pid());
-                        let Some(fd) = ev.fd() else { continue };
-                        let in_container =
-                            container::ns_inode(pid, "pid").is_some_and(|ns| Some(ns) != own_ns);
-                        let drift = if in_container {
-                            fan::drift_of(pid, fd)
-                        } else {
-                            None
-                        };
-                        let drift = drift.filter(|d| {
-                            let path = match d {
-                                fan::Drift::UpperLayer { path } | fan::Drift::Memfd { path } => {
-                                    path
-                                }
-                            };
-                            !allow
-                                .iter()
-                                .any(|a| crate::matchers::glob_match(a, path, false))
-                        });
-                        match drift {
-                            None => g.respond(&ev, true),
-                            Some(d) => {
-                                // Read the process while it waits for the answer: once
-                                // denied, it may exit at once.
-                                let p = table
-                                    .lock()
-                                    .unwrap()
-                                    .refresh(pid)
-                                    .unwrap_or_else(|| Arc::new(gone(pid)));
-                                g.respond(&ev, false);
-                                stats.denials.fetch_add(1, Ordering::Relaxed);
-                                let _ = tx.send(drift_alert(&p, &d, &hostname));
-                                stats.alerts.fetch_add(1, Ordering::Relaxed);
-                            }
-                        }
-                    }
-                }
-            }));
+        if let Some(g) = perm.take() {
+            threads.push(spawn_drift(
+                g,
+                stop.clone(),
+                stats.clone(),
+                table.clone(),
+                tx.clone(),
+                cfg.drift_allow.clone(),
+            ));
         }
         Ok(Sensor {
             stop,
@@ -367,6 +344,80 @@ impl Sensor {
         }
         self.stats.snapshot()
     }
+}
+
+/// The fanotify group answering exec permission requests for drift prevention.
+fn drift_group() -> Result<fan::FanGroup, SensorError> {
+    let mut g = fan::FanGroup::new(true).map_err(SensorError::Fanotify)?;
+    g.mark_new_mounts();
+    Ok(g)
+}
+
+/// The drift prevention thread: answers every exec permission request of group `g`, denying
+/// (and alerting on) executables written after their container started.
+fn spawn_drift(
+    mut g: fan::FanGroup,
+    stop: Arc<AtomicBool>,
+    stats: Arc<Stats>,
+    table: Arc<Mutex<ProcTable>>,
+    tx: Sender<Alert>,
+    allow: Vec<String>,
+) -> JoinHandle<()> {
+    let own = std::process::id() as i64;
+    let hostname = hostname();
+    std::thread::spawn(move || {
+        let own_ns = container::ns_inode(own, "pid");
+        let mut last_mark = std::time::Instant::now();
+        loop {
+            if last_mark.elapsed().as_millis() > 200 {
+                g.mark_new_mounts();
+                last_mark = std::time::Instant::now();
+            }
+            // Keep answering until told to stop; pending events are allowed on exit
+            // when the group closes.
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            if !g.wait(100) {
+                continue;
+            }
+            for ev in g.read() {
+                let pid = i64::from(ev.pid());
+                let Some(fd) = ev.fd() else { continue };
+                let in_container =
+                    container::ns_inode(pid, "pid").is_some_and(|ns| Some(ns) != own_ns);
+                let drift = if in_container {
+                    fan::drift_of(pid, fd)
+                } else {
+                    None
+                };
+                let drift = drift.filter(|d| {
+                    let path = match d {
+                        fan::Drift::UpperLayer { path } | fan::Drift::Memfd { path } => path,
+                    };
+                    !allow
+                        .iter()
+                        .any(|a| crate::matchers::glob_match(a, path, false))
+                });
+                match drift {
+                    None => g.respond(&ev, true),
+                    Some(d) => {
+                        // Read the process while it waits for the answer: once
+                        // denied, it may exit at once.
+                        let p = table
+                            .lock()
+                            .unwrap()
+                            .refresh(pid)
+                            .unwrap_or_else(|| Arc::new(gone(pid)));
+                        g.respond(&ev, false);
+                        stats.denials.fetch_add(1, Ordering::Relaxed);
+                        let _ = tx.send(drift_alert(&p, &d, &hostname));
+                        stats.alerts.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }
+        }
+    })
 }
 
 fn emit(engine: &Engine, ev: &Event, stats: &Stats, tx: &Sender<Alert>) {

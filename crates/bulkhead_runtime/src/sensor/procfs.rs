@@ -129,6 +129,15 @@ impl ProcTable {
         self.entries.get(&pid).map(|(_, p)| p.clone())
     }
 
+    /// Cache a process built elsewhere (from what the kernel reported when `/proc` could not
+    /// be read, or corrected by it).
+    pub fn insert(&mut self, p: Arc<Process>) {
+        if self.entries.len() >= MAX_ENTRIES {
+            self.entries.clear();
+        }
+        self.entries.insert(p.pid, (p.start_ts, p));
+    }
+
     /// The process `pid`, read fresh from `/proc` (after an exec) and cached.
     pub fn refresh(&mut self, pid: i64) -> Option<Arc<Process>> {
         let p = Arc::new(self.read_process(pid, 0)?);
