@@ -8,6 +8,13 @@ use crate::Report;
 use std::fmt::Write as _;
 
 pub(crate) fn render(report: &Report) -> String {
+    let mut out = findings(report);
+    out.push_str(&errors(report));
+    out
+}
+
+/// The lines of `report`'s findings.
+pub(crate) fn findings(report: &Report) -> String {
     let mut out = String::new();
     for f in &report.findings {
         let at = start_of(f.range);
@@ -22,6 +29,12 @@ pub(crate) fn render(report: &Report) -> String {
             inline(&f.message)
         );
     }
+    out
+}
+
+/// The lines of `report`'s input errors.
+pub(crate) fn errors(report: &Report) -> String {
+    let mut out = String::new();
     for e in &report.errors {
         let at = start_of(e.range);
         let _ = writeln!(

@@ -60,6 +60,13 @@ fn location(path: &str, range: Option<Range>) -> String {
 }
 
 pub(crate) fn render(report: &Report) -> String {
+    let mut out = findings(report);
+    out.push_str(&errors(report));
+    out
+}
+
+/// The annotations of `report`'s findings.
+pub(crate) fn findings(report: &Report) -> String {
     let mut out = String::new();
     for f in &report.findings {
         let _ = writeln!(
@@ -71,6 +78,12 @@ pub(crate) fn render(report: &Report) -> String {
             escape_data(&f.message)
         );
     }
+    out
+}
+
+/// The annotations of `report`'s input errors.
+pub(crate) fn errors(report: &Report) -> String {
+    let mut out = String::new();
     for e in &report.errors {
         let _ = writeln!(
             out,

@@ -84,9 +84,35 @@ pub(crate) fn render_to(
     opts: &RenderOptions,
     w: &mut dyn Write,
 ) -> io::Result<()> {
-    const CHUNK: usize = 1 << 15;
     let paint = Paint { color: opts.color };
     let sources = Sources::new(report);
+    findings_to(report, &sources, &paint, w)?;
+    end_to(
+        report,
+        &super::stream::Tally::of(report),
+        &sources,
+        &paint,
+        w,
+    )
+}
+
+/// The finding blocks of `report` (no errors, no summary), written in chunks.
+pub(crate) fn render_findings_to(
+    report: &Report,
+    opts: &RenderOptions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let paint = Paint { color: opts.color };
+    findings_to(report, &Sources::new(report), &paint, w)
+}
+
+fn findings_to(
+    report: &Report,
+    sources: &Sources<'_>,
+    paint: &Paint,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    const CHUNK: usize = 1 << 15;
     let mut out = String::with_capacity(2 * CHUNK);
     // Ten thousand findings take tens of milliseconds to lay out: the later parts are laid
     // out on other threads while the first is written, then written in order.
@@ -102,7 +128,6 @@ pub(crate) fn render_to(
     std::thread::scope(|scope| -> io::Result<()> {
         let later: Vec<_> = chunks
             .map(|part| {
-                let (sources, paint) = (&sources, &paint);
                 scope.spawn(move || {
                     let mut s = String::new();
                     for f in part {
@@ -113,7 +138,7 @@ pub(crate) fn render_to(
             })
             .collect();
         for f in first {
-            finding_block(&mut out, f, &sources, &paint);
+            finding_block(&mut out, f, sources, paint);
             if out.len() >= CHUNK {
                 w.write_all(out.as_bytes())?;
                 out.clear();
@@ -127,11 +152,33 @@ pub(crate) fn render_to(
             w.write_all(s.as_bytes())?;
         }
         Ok(())
-    })?;
+    })
+}
+
+/// What follows the finding blocks: `report`'s input errors and the summary line of `tally`
+/// (the findings counted, wherever they were rendered) with `report`'s files, errors and fixes.
+pub(crate) fn render_end_to(
+    report: &Report,
+    tally: &super::stream::Tally,
+    opts: &RenderOptions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let paint = Paint { color: opts.color };
+    end_to(report, tally, &Sources::new(report), &paint, w)
+}
+
+fn end_to(
+    report: &Report,
+    tally: &super::stream::Tally,
+    sources: &Sources<'_>,
+    paint: &Paint,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let mut out = String::new();
     for e in &report.errors {
-        error_block(&mut out, e, &sources, &paint);
+        error_block(&mut out, e, sources, paint);
     }
-    summary(&mut out, report, &paint);
+    summary(&mut out, report, tally, paint);
     w.write_all(out.as_bytes())
 }
 
@@ -491,8 +538,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn summary(out: &mut String, report: &Report, paint: &Paint) {
-    let s = report.summary();
+fn summary(out: &mut String, report: &Report, tally: &super::stream::Tally, paint: &Paint) {
+    let s = tally.summary(report);
     if s.fixes_applied > 0 {
         let _ = writeln!(
             out,
@@ -532,14 +579,7 @@ fn summary(out: &mut String, report: &Report, paint: &Paint) {
     }
     let _ = writeln!(out, "{line}.");
 
-    let fixable = |a: Applicability| {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.fix.as_ref().is_some_and(|x| x.applicability == a))
-            .count()
-    };
-    let (safe, unsafe_) = (fixable(Applicability::Safe), fixable(Applicability::Unsafe));
+    let (safe, unsafe_) = (tally.fixable_safe, tally.fixable_unsafe);
     if safe > 0 {
         let more = if unsafe_ > 0 {
             format!(" ({unsafe_} more with --unsafe-fixes)")
@@ -700,7 +740,12 @@ mod tests {
         for f in &report.findings {
             finding_block(&mut expected, f, &sources, &paint);
         }
-        summary(&mut expected, &report, &paint);
+        summary(
+            &mut expected,
+            &report,
+            &crate::render::stream::Tally::of(&report),
+            &paint,
+        );
         assert_eq!(render(&report, &opts), expected);
     }
 
