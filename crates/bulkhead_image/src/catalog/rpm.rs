@@ -11,6 +11,8 @@ const TAG_RELEASE: u32 = 1002;
 const TAG_EPOCH: u32 = 1003;
 const TAG_LICENSE: u32 = 1014;
 const TAG_SOURCERPM: u32 = 1044;
+const TAG_PROVIDENAME: u32 = 1047;
+const TAG_REQUIRENAME: u32 = 1049;
 const TAG_DIRINDEXES: u32 = 1116;
 const TAG_BASENAMES: u32 = 1117;
 const TAG_DIRNAMES: u32 = 1118;
@@ -79,6 +81,17 @@ pub fn parse_sqlite(
         if let Some(l) = h.string(TAG_LICENSE) {
             p.licenses.push(l);
         }
+        // The graph's edges: what it requires by name (sonames, virtual names, package names;
+        // `rpmlib(...)` are features of rpm itself, provided by no package), resolved
+        // through what the others provide.
+        p.depends = h
+            .strings(TAG_REQUIRENAME)
+            .into_iter()
+            .filter(|r| !r.starts_with("rpmlib("))
+            .collect();
+        p.depends.sort();
+        p.depends.dedup();
+        p.provides = h.strings(TAG_PROVIDENAME);
         let dirs = h.strings(TAG_DIRNAMES);
         let bases = h.strings(TAG_BASENAMES);
         let idx = h.ints(TAG_DIRINDEXES);

@@ -187,7 +187,8 @@ pub fn build_rootfs(dir: &Path) -> Rootfs {
             copy_file(Path::new(p), &dst);
             dst.strip_prefix(&root).unwrap().display().to_string()
         });
-    // A real rpm database written by Debian's rpm (sqlite backend) with one real package.
+    // A real rpm database written by Debian's rpm (sqlite backend) with two real packages, one
+    // requiring the other.
     let rpm = have("rpm") && have("rpmbuild") && make_rpmdb(&root);
     Rootfs {
         dir: root,
@@ -204,18 +205,27 @@ fn make_rpmdb(root: &Path) -> bool {
     std::fs::create_dir_all(work.join("SPECS")).unwrap();
     std::fs::write(
         work.join("SPECS/hello.spec"),
-        "Name: bulkhead-hello\nVersion: 1.2.3\nRelease: 4\nEpoch: 1\nSummary: test\nLicense: MIT\nBuildArch: noarch\n%description\ntest\n%install\nmkdir -p %{buildroot}/usr/share/hello\necho hi > %{buildroot}/usr/share/hello/hi\n%files\n/usr/share/hello/hi\n",
+        "Name: bulkhead-hello\nVersion: 1.2.3\nRelease: 4\nEpoch: 1\nSummary: test\nLicense: MIT\nBuildArch: noarch\nRequires: libhello.so.1()(64bit)\n%description\ntest\n%install\nmkdir -p %{buildroot}/usr/share/hello\necho hi > %{buildroot}/usr/share/hello/hi\n%files\n/usr/share/hello/hi\n",
     )
     .unwrap();
-    let ok = Command::new("rpmbuild")
-        .arg("--define")
-        .arg(format!("_topdir {}", work.display()))
-        .args(["-bb", "--quiet"])
-        .arg(work.join("SPECS/hello.spec"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
+    // A second package that the first requires by a soname it provides (the SBOM graph's
+    // rpm edge).
+    std::fs::write(
+        work.join("SPECS/libs.spec"),
+        "Name: bulkhead-hello-libs\nVersion: 2.0\nRelease: 1\nSummary: test\nLicense: MIT\nBuildArch: noarch\nProvides: libhello.so.1()(64bit)\n%description\ntest\n%install\nmkdir -p %{buildroot}/usr/share/hello-libs\necho hi > %{buildroot}/usr/share/hello-libs/hi\n%files\n/usr/share/hello-libs/hi\n",
+    )
+    .unwrap();
+    let ok = ["hello", "libs"].iter().all(|s| {
+        Command::new("rpmbuild")
+            .arg("--define")
+            .arg(format!("_topdir {}", work.display()))
+            .args(["-bb", "--quiet"])
+            .arg(work.join(format!("SPECS/{s}.spec")))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    });
     if !ok {
         println!("skipped: rpmbuild failed, so the rpm database checks are skipped");
         return false;
@@ -230,7 +240,8 @@ fn make_rpmdb(root: &Path) -> bool {
     run(Command::new("rpm")
         .args(["-i", "--justdb", "--nodeps", "--nosignature", "--dbpath"])
         .arg(&dbpath)
-        .arg(&rpmfile));
+        .arg(&rpmfile)
+        .arg(work.join("RPMS/noarch/bulkhead-hello-libs-2.0-1.noarch.rpm")));
     // Only the database itself goes into the image.
     for e in std::fs::read_dir(&dbpath).unwrap().flatten() {
         if e.file_name() != "rpmdb.sqlite" {
