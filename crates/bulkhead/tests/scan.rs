@@ -291,11 +291,84 @@ fn openvex_suppresses_with_justification() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// `sarif` validated by the SARIF 2.1.0 JSON schema (check-jsonschema) and Microsoft's SARIF
+/// multitool with its SARIF and GitHub ingestion rules (both installed by .ci/sarif-setup.sh
+/// and .ci/setup.d/integrations.sh); a missing validator is a skip (a failure under CI).
+fn validate_sarif(dir: &Path, sarif: &str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let setup = Command::new("bash")
+        .arg(root.join(".ci/sarif-setup.sh"))
+        .output()
+        .expect("bash");
+    if setup.status.code() == Some(3) {
+        return skip("npm not found (Debian packages nodejs and npm)");
+    }
+    assert!(
+        setup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&setup.stderr)
+    );
+    let tool = PathBuf::from(String::from_utf8(setup.stdout).unwrap().trim());
+    let node_modules = tool.parent().and_then(Path::parent).unwrap();
+    let schema = std::fs::read_dir(node_modules.join("@microsoft"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path().join("sarif-2.1.0.json"))
+        .find(|p| p.is_file())
+        .expect("sarif-2.1.0.json in the multitool package");
+    let file = dir.join("report.sarif");
+    std::fs::write(&file, sarif).unwrap();
+    match Command::new("check-jsonschema")
+        .arg("--schemafile")
+        .arg(&schema)
+        .arg(&file)
+        .output()
+    {
+        Ok(o) => assert!(
+            o.status.success(),
+            "not SARIF 2.1.0: {}{}",
+            stdout(&o),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+        Err(_) => skip("check-jsonschema not found (pip install check-jsonschema)"),
+    }
+    for kind in ["Sarif", "Gh"] {
+        let log = dir.join(format!("{kind}.validation.sarif"));
+        let o = Command::new(&tool)
+            .arg("validate")
+            .arg(&file)
+            .arg("--output")
+            .arg(&log)
+            .arg("--rule-kind")
+            .arg(kind)
+            .env("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1")
+            .output()
+            .expect("sarif-multitool");
+        let v: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(&log).unwrap_or_else(|_| panic!("no validation log: {o:?}")),
+        )
+        .unwrap();
+        let results = v["runs"][0]["results"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let notes = v["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            results.is_empty() && notes.is_empty(),
+            "the multitool's {kind} rules: {results:#?} {notes:#?}"
+        );
+    }
+}
+
 #[test]
 fn sarif_and_cyclonedx() {
     let db = db_or_skip!();
     let cwd = tempfile::tempdir().unwrap();
     let out = fs_scan(cwd.path(), db, "cargo-project", &["--format", "sarif"]);
+    validate_sarif(cwd.path(), &stdout(&out));
     let v = json(&out);
     assert_eq!(v["version"], "2.1.0");
     let r = &v["runs"][0]["results"][0];

@@ -350,7 +350,7 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
     let text = match args.format {
         Format::Table => table(&report),
         Format::Json => pretty(&json_report(&report)),
-        Format::Sarif => pretty(&sarif(&report)),
+        Format::Sarif => sarif(&report),
         Format::Cyclonedx => pretty(&cyclonedx(&report)),
     };
     match &args.output {
@@ -563,73 +563,61 @@ fn json_report(r: &Report<'_>) -> Value {
     })
 }
 
-fn sarif_level(s: Severity) -> &'static str {
-    match s {
-        Severity::Critical | Severity::High => "error",
-        Severity::Medium => "warning",
-        Severity::Low | Severity::Info => "note",
-    }
-}
-
-fn sarif(r: &Report<'_>) -> Value {
-    let mut rule_ids: Vec<&str> = r.findings.iter().map(|f| f.id.as_str()).collect();
-    rule_ids.sort_unstable();
-    rule_ids.dedup();
-    let rules: Vec<Value> = rule_ids
+/// The SARIF vulnerability report: bulkhead_diagnostics' one SARIF renderer (levels, the
+/// `security-severity` scale, suppressions, unreadable inputs as notifications).
+fn sarif(r: &Report<'_>) -> String {
+    use bulkhead_diagnostics::render::{RenderOptions, Vulnerability, render_vulnerabilities};
+    use bulkhead_diagnostics::{InputError, SuppressedBy};
+    let suppressed_by: Vec<SuppressedBy> = r
+        .suppressed
         .iter()
-        .map(|id| {
-            let f = r.findings.iter().find(|f| f.id == *id).expect("present");
-            let mut rule = json!({
-                "id": id,
-                "name": id,
-                "shortDescription": {"text": if f.summary.is_empty() { id.to_string() } else { f.summary.clone() }},
-                "defaultConfiguration": {"level": sarif_level(f.severity)},
-                "properties": {
-                    "tags": ["security", "vulnerability", f.severity.as_str()],
-                },
-            });
-            // The CVSS score when there is one, else the one scale every bulkhead SARIF uses
-            // (none for info and unrated findings).
-            let score = match &f.cvss {
-                Some(c) => Some(format!("{:.1}", c.score)),
-                None => bulkhead_diagnostics::render::security_severity(f.severity)
-                    .map(str::to_string),
-            };
-            if let Some(score) = score {
-                rule["properties"]["security-severity"] = json!(score);
-            }
-            if let Some(u) = &f.url {
-                rule["helpUri"] = json!(u);
-            }
-            rule
+        .map(|s| SuppressedBy {
+            origin: if s.origin.is_empty() {
+                s.by.to_string()
+            } else {
+                format!("{}: {}", s.by, s.origin)
+            },
+            reason: Some(s.reason.clone()),
         })
         .collect();
-    let results: Vec<Value> = r
+    fn vulnerability<'a>(f: &'a Finding, source: &'a str) -> Vulnerability<'a> {
+        Vulnerability {
+            id: &f.id,
+            summary: &f.summary,
+            url: f.url.as_deref(),
+            severity: f.severity,
+            cvss_score: f.cvss.as_ref().map(|c| c.score),
+            aliases: &f.aliases,
+            package: &f.package,
+            installed: &f.installed,
+            fixed: f.fixed_version.as_deref(),
+            state: f.state.as_str(),
+            location: f.location.as_deref().unwrap_or(source),
+            layer: f.layer.as_deref(),
+            suppressed: None,
+        }
+    }
+    let source = r.scan.source.as_str();
+    let vulns: Vec<Vulnerability<'_>> = r
         .findings
         .iter()
-        .map(|f| {
-            let fixed = match &f.fixed_version {
-                Some(v) => format!("; fixed in {v}"),
-                None => format!("; {}", f.state.as_str()),
-            };
-            json!({
-                "ruleId": f.id,
-                "ruleIndex": rule_ids.iter().position(|i| *i == f.id),
-                "level": sarif_level(f.severity),
-                "message": {"text": format!("{} {} is affected by {}{fixed}", f.package, f.installed, f.id)},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.location.clone().unwrap_or_else(|| r.scan.source.clone())}}}],
-                "properties": {"aliases": f.aliases, "package": f.package, "installed": f.installed, "fixed": f.fixed_version, "layer": f.layer},
-            })
-        })
+        .map(|f| vulnerability(f, source))
+        .chain(
+            r.suppressed
+                .iter()
+                .zip(&suppressed_by)
+                .map(|(s, by)| Vulnerability {
+                    suppressed: Some(by),
+                    ..vulnerability(&s.finding, source)
+                }),
+        )
         .collect();
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "bulkhead", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://example.invalid/bulkhead", "rules": rules}},
-            "results": results,
-        }],
-    })
+    let errors: Vec<InputError> = r
+        .incomplete
+        .iter()
+        .map(|w| InputError::new(r.scan.source.as_str(), None, *w))
+        .collect();
+    render_vulnerabilities(&vulns, &errors, &RenderOptions::default())
 }
 
 /// The CycloneDX 1.6 vulnerability report: the SBOM `bulkhead sbom` writes (one writer of
