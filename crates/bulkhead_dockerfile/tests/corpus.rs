@@ -50,22 +50,19 @@ fn every_corpus_file_parses_without_errors() {
 /// nothing.
 #[test]
 fn fixing_the_corpus_is_stable() {
-    use bulkhead_diagnostics::apply_fixes;
+    use bulkhead_diagnostics::fix_until_stable;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let settings = Settings::default();
     let mut changed = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let p = entry.unwrap().path();
         let original = std::fs::read_to_string(&p).unwrap();
-        let mut text = original.clone();
-        for _ in 0..10 {
-            let out = check("Dockerfile", &text, &settings);
-            let next = apply_fixes(&text, out.findings.iter().filter_map(|f| f.fix.as_ref())).text;
-            if next == text {
-                break;
-            }
-            text = next;
-        }
+        let looped = fix_until_stable(&original, 10, |text| {
+            let out = check("Dockerfile", text, &settings);
+            out.findings.into_iter().filter_map(|f| f.fix).collect()
+        });
+        assert!(looped.converged, "{}: fixes did not converge", p.display());
+        let text = looped.fixed.unwrap_or_else(|| original.clone());
         let out = check("Dockerfile", &text, &settings);
         assert!(
             out.errors.is_empty(),

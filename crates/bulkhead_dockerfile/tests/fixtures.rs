@@ -2,7 +2,7 @@
 //! errors for every fixture in tests/fixtures, and of each fixture after `--fix
 //! --unsafe-fixes`; a second round of fixes must change nothing.
 
-use bulkhead_diagnostics::{Applicability, apply_fixes, apply_suppressions};
+use bulkhead_diagnostics::{Applicability, apply_suppressions, fix_until_stable};
 use bulkhead_dockerfile::{Settings, check};
 use std::fmt::Write;
 use std::path::Path;
@@ -54,26 +54,21 @@ fn render(path: &str, text: &str) -> String {
     s
 }
 
+/// The binary's fix loop with the default rules' fixes (none on a text that does not parse).
 fn fix_all(path: &str, text: &str) -> String {
-    let mut cur = text.to_string();
-    for _ in 0..10 {
-        let out = check(path, &cur, &Settings::default());
+    let looped = fix_until_stable(text, 10, |cur| {
+        let out = check(path, cur, &Settings::default());
         if !out.errors.is_empty() {
-            break;
+            return Vec::new();
         }
-        let fixes: Vec<_> = out
-            .findings
-            .iter()
+        out.findings
+            .into_iter()
             .filter(|f| f.rule.default_enabled)
-            .filter_map(|f| f.fix.as_ref())
-            .collect();
-        let next = apply_fixes(&cur, fixes).text;
-        if next == cur {
-            break;
-        }
-        cur = next;
-    }
-    cur
+            .filter_map(|f| f.fix)
+            .collect()
+    });
+    assert!(looped.converged, "{path}: fixes did not converge");
+    looped.fixed.unwrap_or_else(|| text.to_string())
 }
 
 #[test]

@@ -1011,7 +1011,7 @@ pub mod pm {
 pub mod testing {
     //! Test helpers: run the whole engine on a snippet and look at one rule.
     use crate::{Settings, check};
-    use bulkhead_diagnostics::{Applicability, RuleMeta, apply_fixes};
+    use bulkhead_diagnostics::{Applicability, RuleMeta, fix_until_stable};
 
     /// Start lines of the findings of `rule` in `src`.
     pub fn lines_with(rule: &RuleMeta, src: &str, settings: &Settings) -> Vec<u32> {
@@ -1043,25 +1043,18 @@ pub mod testing {
         } else {
             Applicability::Safe
         };
-        let mut text = src.to_string();
-        for _ in 0..10 {
-            let out = check("Dockerfile", &text, &Settings::default());
-            let fixes: Vec<_> = out
+        // The binary's fix loop, on this rule's fixes only.
+        let looped = fix_until_stable(src, 10, |text| {
+            check("Dockerfile", text, &Settings::default())
                 .findings
-                .iter()
+                .into_iter()
                 .filter(|f| f.rule.code == rule.code)
-                .filter_map(|f| f.fix.as_ref())
+                .filter_map(|f| f.fix)
                 .filter(|f| f.applicability <= mode)
-                .collect();
-            if fixes.is_empty() {
-                break;
-            }
-            let next = apply_fixes(&text, fixes).text;
-            if next == text {
-                break;
-            }
-            text = next;
-        }
+                .collect()
+        });
+        assert!(looped.converged, "{}: fixes did not converge", rule.code);
+        let text = looped.fixed.unwrap_or_else(|| src.to_string());
         assert_eq!(text, expected, "{}", rule.code);
         let again = check("Dockerfile", &text, &Settings::default());
         assert!(again.errors.is_empty(), "{:?}", again.errors);

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use bulkhead_diagnostics::{Finding, apply_fixes};
+use bulkhead_diagnostics::{Finding, fix_until_stable};
 use bulkhead_k8s::Settings;
 use std::path::{Path, PathBuf};
 
@@ -19,9 +19,8 @@ pub fn shared() -> Option<PathBuf> {
 /// Apply every fix (safe and unsafe), re-check, repeat until nothing applies, as
 /// `bulkhead check --fix --unsafe-fixes` does. Returns the text and the number of passes.
 pub fn fix_loop(path: &str, text: &str, settings: &Settings) -> (String, usize) {
-    let mut cur = text.to_string();
-    for pass in 0..40 {
-        let out = bulkhead_k8s::check(path, &cur, settings);
+    let looped = fix_until_stable(text, 40, |cur| {
+        let out = bulkhead_k8s::check(path, cur, settings);
         let enabled: Vec<_> = out
             .findings
             .into_iter()
@@ -29,14 +28,11 @@ pub fn fix_loop(path: &str, text: &str, settings: &Settings) -> (String, usize) 
             .collect();
         let (kept, _) =
             bulkhead_diagnostics::apply_suppressions(path, enabled, &out.suppressions, &|_| true);
-        let fixes: Vec<_> = kept.iter().filter_map(|f| f.fix.as_ref()).collect();
-        let r = apply_fixes(&cur, fixes);
-        if r.applied == 0 {
-            return (cur, pass);
-        }
-        cur = r.text;
-    }
-    panic!("{path}: fixes did not converge");
+        kept.into_iter().filter_map(|f| f.fix).collect()
+    });
+    assert!(looped.converged, "{path}: fixes did not converge");
+    let text = looped.fixed.unwrap_or_else(|| text.to_string());
+    (text, looped.rounds)
 }
 
 /// One line per finding: `line:col CODE [container] message`.
