@@ -125,6 +125,12 @@ pub struct Scan {
     /// Image id (config digest).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<String>,
+    /// Names the image is known by (`repository:tag`), from `docker save` or the reference.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repo_tags: Vec<String>,
+    /// `repository@digest` names of a registry image.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repo_digests: Vec<String>,
     /// Hostile or odd content that did not stop the scan (escaping links, device files,
     /// oversized files, unsupported databases).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -144,6 +150,8 @@ pub fn scan_fs(path: &Path, opts: &ScanOptions) -> Result<Scan, ImageError> {
         config: None,
         manifest_digest: None,
         image_id: None,
+        repo_tags: Vec::new(),
+        repo_digests: Vec::new(),
         warnings,
     })
 }
@@ -340,6 +348,8 @@ fn scan_resolved(
         config,
         manifest_digest: resolved.manifest_digest,
         image_id: resolved.config_digest,
+        repo_tags: resolved.repo_tags,
+        repo_digests: resolved.repo_digests,
         warnings,
     })
 }

@@ -464,7 +464,7 @@ pub(crate) fn resolve(
         Ok(b)
     };
     let (manifest, inner) = source::select_manifest(&bytes, reference, platform, &fetch, 0)?;
-    let manifest_digest = inner.unwrap_or(top_digest);
+    let manifest_digest = inner.unwrap_or_else(|| top_digest.clone());
     let cfg_digest = manifest.config.digest.clone();
     let cached_config = opts
         .cache_dir
@@ -497,11 +497,30 @@ pub(crate) fn resolve(
             source,
         })?;
     let layers = source::layer_refs(&manifest, &config)?;
+    // Docker's names for it: the repository as users write it (Docker Hub as `docker.io`),
+    // the tag asked for, and the digest the tag or reference resolved to (a multi-platform
+    // image's index digest, as `docker inspect` lists RepoDigests).
+    let repo = format!(
+        "{}/{}",
+        if r.registry == "registry-1.docker.io" {
+            "docker.io"
+        } else {
+            &r.registry
+        },
+        r.repository
+    );
+    let repo_tags = r.tag.iter().map(|t| format!("{repo}:{t}")).collect();
+    let repo_digests = vec![format!(
+        "{repo}@{}",
+        r.digest.as_deref().unwrap_or(&top_digest)
+    )];
     Ok(Resolved {
         source: reference.to_string(),
         config: Some(config),
         config_digest: Some(cfg_digest),
         manifest_digest: Some(manifest_digest),
+        repo_tags,
+        repo_digests,
         layers,
         opener: Box::new(RegistryOpener { client }),
     })

@@ -265,6 +265,12 @@ pub fn cyclonedx(scan: &Scan, creator: &Creator<'_>) -> Value {
     if let Some(d) = &scan.manifest_digest {
         meta_props.push(json!({"name": "bulkhead:image:manifest_digest", "value": d}));
     }
+    for t in &scan.repo_tags {
+        meta_props.push(json!({"name": "bulkhead:image:repo_tag", "value": t}));
+    }
+    for d in &scan.repo_digests {
+        meta_props.push(json!({"name": "bulkhead:image:repo_digest", "value": d}));
+    }
     for l in &scan.layers {
         meta_props.push(json!({"name": "bulkhead:image:layer", "value": l.diff_id}));
     }

@@ -37,6 +37,11 @@ pub struct Resolved<'a> {
     pub config: Option<ImageConfig>,
     pub config_digest: Option<String>,
     pub manifest_digest: Option<String>,
+    /// Names the image is known by: `docker save`'s `RepoTags`, or the registry reference's
+    /// `repository:tag`.
+    pub repo_tags: Vec<String>,
+    /// `repository@digest` names of a registry image.
+    pub repo_digests: Vec<String>,
     pub layers: Vec<LayerRef>,
     pub opener: Box<dyn LayerOpener + 'a>,
 }
@@ -236,7 +241,6 @@ pub fn resolve_store<S: Store + 'static>(
                 &entries[0]
             }
         };
-        let _ = &entry.repo_tags;
         let config_digest = digest_from_name(&entry.config);
         let config_bytes = read_blob(&store, &entry.config, config_digest.as_deref(), None)?;
         let config: ImageConfig =
@@ -271,6 +275,8 @@ pub fn resolve_store<S: Store + 'static>(
             config: Some(config),
             config_digest,
             manifest_digest: None,
+            repo_tags: entry.repo_tags.clone().unwrap_or_default(),
+            repo_digests: Vec::new(),
             layers,
             opener: Box::new(StoreOpener { store }),
         });
@@ -299,6 +305,8 @@ pub fn resolve_store<S: Store + 'static>(
             config: Some(config),
             config_digest: Some(manifest.config.digest.clone()),
             manifest_digest,
+            repo_tags: Vec::new(),
+            repo_digests: Vec::new(),
             layers,
             opener: Box::new(StoreOpener { store }),
         });

@@ -104,6 +104,24 @@ fn legacy_docker_archive() {
     let scan = scan_image(p.to_str().unwrap(), &ScanOptions::default()).unwrap();
     check(&scan, &layers);
     assert_eq!(scan.layers[0].digest, None);
+    // `docker save`'s RepoTags name the image, and the SBOM's metadata component says so.
+    assert_eq!(scan.repo_tags, vec!["test:latest"]);
+    assert!(scan.repo_digests.is_empty());
+    let bom = bulkhead_image::sbom::cyclonedx(
+        &scan,
+        &bulkhead_image::sbom::Creator {
+            tool: "bulkhead",
+            version: "0",
+            timestamp: "2026-01-01T00:00:00Z",
+        },
+    );
+    let props = &bom["metadata"]["component"]["properties"];
+    assert!(
+        props.as_array().unwrap().contains(
+            &serde_json::json!({"name": "bulkhead:image:repo_tag", "value": "test:latest"})
+        ),
+        "{props}"
+    );
 }
 
 #[test]

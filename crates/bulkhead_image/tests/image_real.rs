@@ -265,6 +265,16 @@ fn anonymous_registry_pull() {
     let scan = scan_image(&reference, &opts).unwrap();
     check_scan(f, &scan);
     assert!(scan.manifest_digest.is_some());
+    // Docker's names for it: the tag asked for and the digest it resolved to.
+    assert_eq!(scan.repo_tags, vec![reference.clone()]);
+    assert_eq!(
+        scan.repo_digests,
+        vec![format!(
+            "{}/bulkhead/real@{}",
+            reg.addr,
+            scan.manifest_digest.as_deref().unwrap()
+        )]
+    );
     // By digest, warm: nothing is downloaded again.
     let by_digest = format!(
         "{}/bulkhead/real@{}",

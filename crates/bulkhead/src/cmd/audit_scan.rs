@@ -431,6 +431,8 @@ pub fn run_fs(
             config: None,
             manifest_digest: None,
             image_id: None,
+            repo_tags: Vec::new(),
+            repo_digests: Vec::new(),
             warnings: Vec::new(),
         }
     };
