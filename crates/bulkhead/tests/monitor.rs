@@ -1,6 +1,7 @@
 //! `bulkhead monitor`: the load report, malformed rules, and (as root, with runc and
 //! busybox-static) a real runc container on an overlay root doing what Falco's stable rules
-//! look for, the same actions on the host, and drift prevention.
+//! look for, the same actions on the host, and drift prevention. Every sensor test runs once
+//! with each sensor (`--sensor ebpf`, `--sensor proc`).
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -72,7 +73,7 @@ fn container_prereqs() -> Option<(PathBuf, PathBuf)> {
 fn check_rules_lists_what_the_sensor_skips() {
     let Some(rules) = falco_rules() else { return };
     let out = Command::new(bin())
-        .args(["monitor", "--check-rules", "--rules"])
+        .args(["monitor", "--sensor", "proc", "--check-rules", "--rules"])
         .arg(&rules)
         .output()
         .unwrap();
@@ -84,6 +85,26 @@ fn check_rules_lists_what_the_sensor_skips() {
     );
     let err = String::from_utf8(out.stderr).unwrap();
     insta::assert_snapshot!("monitor_check_rules", err);
+}
+
+/// The eBPF sensor fills the open flags and the raw path: only socket fields and the event
+/// types it does not produce skip rules. `auto` reports for it.
+#[test]
+fn check_rules_for_the_ebpf_sensor() {
+    let Some(rules) = falco_rules() else { return };
+    let run = |extra: &[&str]| {
+        let out = Command::new(bin())
+            .args(["monitor", "--check-rules", "--rules"])
+            .arg(&rules)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = run(&["--sensor", "ebpf"]);
+    assert_eq!(run(&[]), err);
+    insta::assert_snapshot!("monitor_check_rules_ebpf", err);
 }
 
 #[test]
@@ -213,7 +234,7 @@ impl Bundle {
         std::fs::copy(busybox, lower.join("bin/busybox")).unwrap();
         copy_shared_libraries(busybox, &lower);
         for a in [
-            "sh", "cat", "nc", "tail", "cp", "ln", "sleep", "true", "kill", "echo",
+            "sh", "cat", "nc", "tail", "cp", "ln", "sleep", "true", "kill", "echo", "xargs",
         ] {
             std::os::unix::fs::symlink("busybox", lower.join("bin").join(a)).unwrap();
         }
@@ -348,9 +369,9 @@ struct Monitor {
 }
 
 impl Monitor {
-    fn start(rules: &Path, state: &Path, out: &Path, extra: &[&str]) -> Monitor {
+    fn start(sensor: &str, rules: &Path, state: &Path, out: &Path, extra: &[&str]) -> Monitor {
         let mut child = Command::new(bin())
-            .args(["monitor", "--output", "json", "--rules"])
+            .args(["monitor", "--sensor", sensor, "--output", "json", "--rules"])
             .arg(rules)
             .arg("--runc-root")
             .arg(state)
@@ -367,9 +388,16 @@ impl Monitor {
         loop {
             line.clear();
             if err.read_line(&mut line).unwrap() == 0 {
-                panic!("monitor exited before it was ready");
+                panic!("monitor exited before it was ready: {line}");
             }
+            eprint!("{line}");
             if line.starts_with("monitor: ready") {
+                let name = if sensor == "ebpf" {
+                    "ebpf"
+                } else {
+                    "procconnector+fanotify"
+                };
+                assert!(line.contains(&format!("(sensor {name},")), "{line}");
                 break;
             }
             assert!(
@@ -420,8 +448,7 @@ fn of_container<'a>(alerts: &'a [serde_json::Value], id: &str) -> Vec<&'a str> {
     v
 }
 
-#[test]
-fn runc_container_actions_raise_the_stable_rules_with_the_container_id() {
+fn runc_container_actions_raise_the_stable_rules_with_the_container_id(sensor: &str) {
     let _serial = serial();
     let Some(rules) = falco_rules() else { return };
     let Some((_runc, busybox)) = container_prereqs() else {
@@ -430,23 +457,43 @@ fn runc_container_actions_raise_the_stable_rules_with_the_container_id() {
     let script = "/bin/tail -f /etc/shadow & sleep 0.5; kill $!; \
                   /bin/cp /bin/busybox /tmp/sleep; /tmp/sleep 0.3; \
                   /bin/nc -l -p 9999 -e /bin/sh & sleep 0.3; kill $!; \
-                  /bin/cp /bin/busybox /dev/shm/sleep; /dev/shm/sleep 0.3; echo finished";
+                  /bin/cp /bin/busybox /dev/shm/sleep; /dev/shm/sleep 0.3; \
+                  : > /var/log/syslog; \
+                  cd /tmp && echo ../tmp/../etc/shadow | /bin/xargs /bin/cat >/dev/null; cd /; \
+                  echo finished";
     let b = Bundle::new(&busybox, &["sh", "-c", script]);
     let tmp = tempfile::tempdir().unwrap();
-    let m = Monitor::start(&rules, &b.state(), &tmp.path().join("alerts.json"), &[]);
+    let m = Monitor::start(
+        sensor,
+        &rules,
+        &b.state(),
+        &tmp.path().join("alerts.json"),
+        &[],
+    );
     let (code, out) = b.run("bulkheadtestctr1");
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("finished"), "{out}");
     let alerts = m.stop();
-    assert_eq!(
-        of_container(&alerts, "bulkheadtest"),
-        [
+    // The eBPF sensor also sees the open flags (O_TRUNC of the log) and the path as passed
+    // (the traversal); the other sensor skips the rules needing them.
+    let want: &[&str] = if sensor == "ebpf" {
+        &[
+            "Clear Log Activities",
+            "Directory traversal monitored file read",
             "Drop and execute new binary in container",
             "Execution from /dev/shm",
             "Netcat Remote Code Execution in Container",
             "Read sensitive file untrusted",
         ]
-    );
+    } else {
+        &[
+            "Drop and execute new binary in container",
+            "Execution from /dev/shm",
+            "Netcat Remote Code Execution in Container",
+            "Read sensitive file untrusted",
+        ]
+    };
+    assert_eq!(of_container(&alerts, "bulkheadtest"), want, "{alerts:#?}");
     // The drop-and-execute alert names the dropped file.
     let drop = alerts
         .iter()
@@ -456,8 +503,7 @@ fn runc_container_actions_raise_the_stable_rules_with_the_container_id() {
     assert_eq!(drop["priority"], "Critical");
 }
 
-#[test]
-fn a_shell_on_a_terminal_in_a_container_is_reported() {
+fn a_shell_on_a_terminal_in_a_container_is_reported(sensor: &str) {
     let _serial = serial();
     let Some(rules) = falco_rules() else { return };
     let Some((_runc, busybox)) = container_prereqs() else {
@@ -477,6 +523,7 @@ fn a_shell_on_a_terminal_in_a_container_is_reported() {
     )
     .unwrap();
     let m = Monitor::start(
+        sensor,
         &rules,
         &b.state(),
         &tmp.path().join("alerts.json"),
@@ -499,8 +546,7 @@ fn a_shell_on_a_terminal_in_a_container_is_reported() {
     assert_eq!(a["output_fields"]["proc.pname"], "runc");
 }
 
-#[test]
-fn the_same_actions_on_the_host_raise_no_container_rule() {
+fn the_same_actions_on_the_host_raise_no_container_rule(sensor: &str) {
     let _serial = serial();
     let Some(rules) = falco_rules() else { return };
     let Some((_runc, busybox)) = container_prereqs() else {
@@ -521,6 +567,7 @@ fn the_same_actions_on_the_host_raise_no_container_rule() {
     )
     .unwrap();
     let m = Monitor::start(
+        sensor,
         &rules,
         &d.join("no-runc-state"),
         &d.join("alerts.json"),
@@ -574,8 +621,7 @@ fn the_same_actions_on_the_host_raise_no_container_rule() {
     assert_eq!(ours, ["Test netcat seen"]);
 }
 
-#[test]
-fn memfd_execution_on_the_host_is_fileless_execution() {
+fn memfd_execution_on_the_host_is_fileless_execution(sensor: &str) {
     let _serial = serial();
     let Some(rules) = falco_rules() else { return };
     let Some(_) = container_prereqs() else { return };
@@ -585,6 +631,7 @@ fn memfd_execution_on_the_host_is_fileless_execution() {
     };
     let tmp = tempfile::tempdir().unwrap();
     let m = Monitor::start(
+        sensor,
         &rules,
         &tmp.path().join("none"),
         &tmp.path().join("alerts.json"),
@@ -607,8 +654,7 @@ fn memfd_execution_on_the_host_is_fileless_execution() {
     assert_eq!(ours[0]["output_fields"]["container.id"], "host");
 }
 
-#[test]
-fn deny_drift_blocks_a_dropped_binary_and_lets_image_binaries_run() {
+fn deny_drift_blocks_a_dropped_binary_and_lets_image_binaries_run(sensor: &str) {
     let _serial = serial();
     let Some(rules) = falco_rules() else { return };
     let Some((_runc, busybox)) = container_prereqs() else {
@@ -618,6 +664,7 @@ fn deny_drift_blocks_a_dropped_binary_and_lets_image_binaries_run() {
     let b = Bundle::new(&busybox, &["sh", "-c", script]);
     let tmp = tempfile::tempdir().unwrap();
     let m = Monitor::start(
+        sensor,
         &rules,
         &b.state(),
         &tmp.path().join("alerts.json"),
@@ -637,3 +684,29 @@ fn deny_drift_blocks_a_dropped_binary_and_lets_image_binaries_run() {
     assert_eq!(denials[0]["output_fields"]["container.id"], "bulkheaddrif");
     assert_eq!(denials[0]["output_fields"]["fd.name"], "/tmp/sleep");
 }
+
+/// One test per sensor for each sensor scenario above.
+macro_rules! per_sensor {
+    ($($name:ident),* $(,)?) => {
+        mod ebpf {
+            $(#[test]
+            fn $name() {
+                super::$name("ebpf")
+            })*
+        }
+        mod proc {
+            $(#[test]
+            fn $name() {
+                super::$name("proc")
+            })*
+        }
+    };
+}
+
+per_sensor!(
+    runc_container_actions_raise_the_stable_rules_with_the_container_id,
+    a_shell_on_a_terminal_in_a_container_is_reported,
+    the_same_actions_on_the_host_raise_no_container_rule,
+    memfd_execution_on_the_host_is_fileless_execution,
+    deny_drift_blocks_a_dropped_binary_and_lets_image_binaries_run,
+);

@@ -1,7 +1,10 @@
 //! `bulkhead monitor`: load Falco rules files, start the runtime sensor, and print alerts
 //! (Falco's text line or JSON object) until SIGINT/SIGTERM or `--duration`.
 //!
-//! `--check-rules` only loads and reports (no root needed). The load report goes to stderr:
+//! `--sensor` picks the event source: `ebpf` (the CO-RE programs, ring buffer), `proc` (netlink
+//! process connector + fanotify) or `auto` (eBPF when it loads, else `proc`, saying which and
+//! why on stderr). `--check-rules` only loads and reports (no root needed; `auto` reports for
+//! the eBPF sensor). The load report goes to stderr:
 //! rules skipped by name with the fields or event types this sensor lacks, the unavailable
 //! fields once, warnings. Exit status: 0 no alert, 1 alerts raised, 2 unreadable or
 //! malformed rules, or the sensor could not start.
@@ -50,6 +53,16 @@ pub struct Args {
     /// Load the rules, print the load report and exit (no sensor, no root needed).
     #[arg(long)]
     check_rules: bool,
+    /// Event source: eBPF, the process connector + fanotify, or eBPF when it loads.
+    #[arg(long, value_enum, default_value_t = SensorKind::Auto)]
+    sensor: SensorKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum SensorKind {
+    Auto,
+    Ebpf,
+    Proc,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -91,7 +104,34 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         .iter()
         .map(|(p, t)| RulesSource { path: p, text: t })
         .collect();
-    let caps = bulkhead_runtime::sensor::capabilities();
+    // Load eBPF first: which sensor runs decides which rules can be evaluated.
+    let ebpf = if args.check_rules {
+        None
+    } else {
+        match args.sensor {
+            SensorKind::Proc => None,
+            SensorKind::Ebpf | SensorKind::Auto => {
+                match bulkhead_runtime::ebpf::EbpfSource::load(std::process::id()) {
+                    Ok(src) => Some(src),
+                    Err(e) if args.sensor == SensorKind::Ebpf => {
+                        eprintln!("error: the eBPF sensor cannot start: {e}");
+                        return Ok(2);
+                    }
+                    Err(e) => {
+                        eprintln!(
+                            "monitor: the eBPF sensor cannot start ({e}); using the procconnector+fanotify sensor"
+                        );
+                        None
+                    }
+                }
+            }
+        }
+    };
+    let caps = if ebpf.is_some() || (args.check_rules && args.sensor != SensorKind::Proc) {
+        bulkhead_runtime::sensor::ebpf::capabilities()
+    } else {
+        bulkhead_runtime::sensor::capabilities()
+    };
     let (mut engine, report) = match Engine::load(&sources, &caps) {
         Ok(x) => x,
         Err(errs) => {
@@ -126,7 +166,11 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         opens: !args.no_opens,
     };
     let engine = Arc::new(engine);
-    let sensor = match bulkhead_runtime::sensor::Sensor::start(engine, cfg, tx) {
+    let started = match ebpf {
+        Some(src) => bulkhead_runtime::sensor::Sensor::start_ebpf(engine, cfg, tx, src),
+        None => bulkhead_runtime::sensor::Sensor::start(engine, cfg, tx),
+    };
+    let sensor = match started {
         Ok(s) => s,
         Err(e) => bail!("{e}"),
     };
@@ -179,14 +223,25 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         let _ = writeln!(out, "{line}");
     }
     let _ = out.flush();
-    eprintln!(
-        "monitor: stopped: {} events, {alerts} alerts, {} drift denials; dropped: {} process-connector overflows, {} execs of processes gone before they were read, {} fanotify overflows",
-        stats.events,
-        stats.denials,
-        stats.connector_overflows,
-        stats.exited_before_read,
-        stats.fanotify_overflows
-    );
+    if caps.sensor == "ebpf" {
+        eprintln!(
+            "monitor: stopped: {} events, {alerts} alerts, {} drift denials; dropped in kernel: {} (per CPU: {:?}), {} malformed records",
+            stats.events,
+            stats.denials,
+            stats.kernel_drops,
+            stats.kernel_drops_per_cpu,
+            stats.malformed
+        );
+    } else {
+        eprintln!(
+            "monitor: stopped: {} events, {alerts} alerts, {} drift denials; dropped: {} process-connector overflows, {} execs of processes gone before they were read, {} fanotify overflows",
+            stats.events,
+            stats.denials,
+            stats.connector_overflows,
+            stats.exited_before_read,
+            stats.fanotify_overflows
+        );
+    }
     if let Some(e) = write_err {
         return Err(anyhow::Error::from(e).context("cannot write alerts"));
     }

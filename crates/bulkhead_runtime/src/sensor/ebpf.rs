@@ -117,9 +117,31 @@ impl Converter {
         Some(ev)
     }
 
+    /// A process cached with a container the runtime had not described yet (`runc init`
+    /// runs in the namespace before `state.json` exists) gets the named container once it is.
+    fn renamed(&mut self, p: Arc<Process>, r: &Record) -> Arc<Process> {
+        if p.container.is_host() || p.container.name.is_some() {
+            return p;
+        }
+        let c = self.table.containers.of_ns(u64::from(r.pidns), r.cgroup_id);
+        if Arc::ptr_eq(&c, &p.container) || c.name.is_none() {
+            return p;
+        }
+        let mut q = (*p).clone();
+        q.container = c;
+        let q = Arc::new(q);
+        self.table.insert(q.clone());
+        q
+    }
+
     /// After an exec: read `/proc` while the process lives and it still runs the program the
     /// record names; otherwise build it from the record.
     fn exec_process(&mut self, r: &Record) -> Arc<Process> {
+        let p = self.exec_process_inner(r);
+        self.renamed(p, r)
+    }
+
+    fn exec_process_inner(&mut self, r: &Record) -> Arc<Process> {
         let pid = i64::from(r.pid);
         if let Some(p) = self.table.refresh(pid)
             && p.name == r.comm
@@ -147,7 +169,7 @@ impl Converter {
         if let Some(p) = self.table.cached(pid)
             && p.name == r.comm
         {
-            return p;
+            return self.renamed(p, r);
         }
         if let Some(p) = self.table.refresh(pid) {
             return p;
