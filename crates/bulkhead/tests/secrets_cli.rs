@@ -139,3 +139,142 @@ fn oversized_files_are_noted_not_skipped_silently() {
         text(&out.stderr)
     );
 }
+
+/// Standard base64 with padding (a Kubernetes Secret's `data`).
+fn base64(b: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in b.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= c.len() {
+                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// A Dockerfile and a manifest with secrets in the values `check` reads.
+fn check_tree(dir: &Path) {
+    std::fs::write(
+        dir.join("Dockerfile"),
+        format!(
+            "FROM debian:12\nENV GITHUB_TOKEN={} \\\n    URL=\"db://u:Sup3rS3cretPw@db/x\"\n# bulkhead: ignore[SC001] rotated, tracked in OPS-7\nARG OLD={}\nARG KEY={}\nENV PLAIN=hello\n",
+            gh(),
+            aws(),
+            aws()
+        ),
+    )
+    .unwrap();
+    let b64 = base64(format!("token: {}\n", gh()).as_bytes());
+    std::fs::write(
+        dir.join("k.yaml"),
+        format!(
+            "apiVersion: v1\nkind: Secret\nmetadata: {{name: s}}\ndata:\n  creds: {b64}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {{name: c}}\ndata:\n  app.ini: |\n    id = {aws}\n    gh = {gh}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - name: a\n    env:\n    - {{name: GH, value: \"{gh}\"}}\n",
+            aws = aws(),
+            gh = gh()
+        ),
+    )
+    .unwrap();
+}
+
+fn codes_at(stdout: &str, prefix: &[&str]) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["suppressed"].is_null()
+                && prefix
+                    .iter()
+                    .any(|p| f["code"].as_str().unwrap().starts_with(p))
+        })
+        .map(|f| {
+            format!(
+                "{} {}:{}:{}",
+                f["code"].as_str().unwrap(),
+                f["path"].as_str().unwrap(),
+                f["range"]["start"]["line"],
+                f["range"]["start"]["column"],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn check_reports_secret_values_at_their_place() {
+    let d = tempfile::tempdir().unwrap();
+    check_tree(d.path());
+    let out = bulkhead(&["check", "--format", "json", "."], d.path());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    // The suppressed SC001 (line 5) is gone; KS046 says the ConfigMap's AKIA key, so SC001
+    // does not repeat it; DF021 (the name) stays beside SC039 (the value).
+    assert_eq!(
+        codes_at(&stdout, &["SC", "DF021", "KS026", "KS046"]),
+        [
+            "DF021 Dockerfile:2:5",
+            "SC039 Dockerfile:2:18",
+            "SC063 Dockerfile:3:17",
+            "SC001 Dockerfile:6:9",
+            "SC039 k.yaml:5:10",
+            "KS046 k.yaml:11:3",
+            "SC039 k.yaml:13:10",
+            "SC039 k.yaml:22:26",
+        ]
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["summary"]["suppressed"], 1);
+}
+
+#[test]
+fn check_secret_findings_follow_selection() {
+    let d = tempfile::tempdir().unwrap();
+    check_tree(d.path());
+    let run = |args: &[&str]| {
+        let mut a = vec!["check", "--format", "json"];
+        a.extend_from_slice(args);
+        a.push(".");
+        codes_at(&text(&bulkhead(&a, d.path()).stdout), &["SC"])
+    };
+    assert_eq!(
+        run(&["--ignore", "SC039,connection-string-password"]),
+        ["SC001 Dockerfile:6:9"]
+    );
+    assert_eq!(run(&["--select", "DF,KS"]), Vec::<String>::new());
+    // An SC rule selected by its gitleaks id.
+    assert_eq!(
+        run(&["--select", "aws-access-token,KS"]),
+        ["SC001 Dockerfile:6:9"]
+    );
+    // Without KS046 the ConfigMap's key id is SC001's.
+    assert_eq!(
+        run(&["--select", "SC001"]),
+        ["SC001 Dockerfile:6:9", "SC001 k.yaml:12:10"]
+    );
+    assert_eq!(run(&["--select", "SC001,KS046"]), ["SC001 Dockerfile:6:9"]);
+}
+
+#[test]
+fn check_never_prints_a_secret() {
+    let d = tempfile::tempdir().unwrap();
+    check_tree(d.path());
+    let b64 = base64(format!("token: {}\n", gh()).as_bytes());
+    for format in [
+        "human", "concise", "json", "sarif", "github", "junit", "html",
+    ] {
+        let out = bulkhead(&["check", "--format", format, "."], d.path());
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let s = text(&out.stdout);
+        assert!(s.contains("ghp_****"), "{format}: {s}");
+        for secret in [gh(), aws(), b64.clone(), "Sup3rS3cretPw".to_string()] {
+            assert!(!s.contains(&secret), "{format} prints {secret}:\n{s}");
+        }
+    }
+}

@@ -212,7 +212,17 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 (Source::File(p), true) => std::fs::read_to_string(p).ok().map(Arc::from),
                 _ => Some(r.text.clone()),
             };
-            if let Some(t) = text {
+            if let Some(mut t) = text {
+                // A code frame never shows a secret, whatever rules ran.
+                let sc: Vec<_> = kept
+                    .iter()
+                    .chain(&hidden)
+                    .filter(|f| f.rule.code.starts_with("SC"))
+                    .filter_map(|f| f.range)
+                    .collect();
+                if let Some(m) = bulkhead_audit::secrets::check::mask_source(&t, &sc) {
+                    t = Arc::from(m);
+                }
                 report.sources.insert(r.display.clone(), t);
             }
         }

@@ -142,7 +142,7 @@ pub fn check_text(
         k => k,
     };
     let mut loaded = None;
-    let outcome = match kind {
+    let mut outcome = match kind {
         Kind::Dockerfile => match fs_path.and_then(read_dockerignore) {
             Some(patterns) => {
                 let s = bulkhead_dockerfile::Settings {
@@ -155,7 +155,12 @@ pub fn check_text(
         },
         Kind::Kubernetes => {
             let mut l = bulkhead_k8s::load(path, text);
-            let o = bulkhead_k8s::check_loaded(path, text, &l, &settings.k8s);
+            let mut o = bulkhead_k8s::check_loaded(path, text, &l, &settings.k8s);
+            // Secrets in Secret/ConfigMap data and env values (SC), before objects are slimmed.
+            let paths = &settings.k8s.pod_spec_paths;
+            let on = |r: &bulkhead_diagnostics::RuleMeta| settings.selection.is_enabled(r);
+            let sc = bulkhead_audit::secrets::check::kubernetes(path, text, &l, paths, &on);
+            o.findings.extend(sc);
             // Every file's objects wait for the cross-file pass; those it reads only by
             // identity (ConfigMaps, RBAC, custom resources...) need not stay whole meanwhile.
             for d in &mut l.docs {
@@ -171,6 +176,12 @@ pub fn check_text(
         Kind::Compose => bulkhead_k8s::compose::check_compose(path, text, &settings.k8s),
         Kind::Sniff => FileOutcome::default(),
     };
+    if kind == Kind::Dockerfile {
+        // Secrets in `ENV`/`ARG` values (SC); DF021 reports secret-looking names.
+        let on = |r: &bulkhead_diagnostics::RuleMeta| settings.selection.is_enabled(r);
+        let sc = bulkhead_audit::secrets::check::dockerfile(path, text, &on);
+        outcome.findings.extend(sc);
+    }
     Some(Checked {
         kind,
         outcome,

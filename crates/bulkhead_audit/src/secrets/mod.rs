@@ -7,6 +7,7 @@
 //! masking. Does not own: the rules (`rules`), where bytes come from (image walk, directory
 //! walk, `check`), rendering.
 
+pub mod check;
 pub mod rules;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -180,6 +181,12 @@ const CHUNK: usize = 1 << 20;
 const OVERLAP: usize = 16 << 10;
 /// Bytes sniffed for NUL to call a file binary.
 const SNIFF: usize = 8 << 10;
+
+/// Whether any rule's keyword occurs in `data` (one prefilter pass, no regular expression):
+/// when not, no rule can match it.
+pub fn may_hold_secret(data: &[u8]) -> bool {
+    compiled().ac.is_match(data)
+}
 
 /// Scans a whole in-memory text (a file, an `ENV` value, a history line). Binary content is
 /// not skipped here: callers that read files use [`scan_reader`].
@@ -569,6 +576,15 @@ pub fn allowed(rule: &SecretRule, secret: &[u8]) -> bool {
             "abcdef",
         ];
         if WORDS.iter().any(|w| lower.contains(w)) {
+            return true;
+        }
+        // A path or a plain URL is where a secret is, not the secret (a URL with a password
+        // in it is SC063's).
+        if s.starts_with('/')
+            || s.starts_with("./")
+            || lower.starts_with("http://")
+            || lower.starts_with("https://")
+        {
             return true;
         }
         // Variable references and templates.

@@ -214,3 +214,21 @@ fn matches_per_file_are_bounded() {
     assert_eq!(r.matches.len(), MAX_MATCHES_PER_FILE);
     assert!(r.truncated);
 }
+
+#[test]
+fn generic_rules_skip_paths_and_plain_urls() {
+    // Seen in ../shared/corpus/k8s: a tokenizer's directory and an OAuth endpoint are where
+    // secrets are, not secrets; a real value beside them still is.
+    let text = concat!(
+        "    TOKEN",
+        "IZER_DIR=/data/trt_engine/model/tokenizer.model && \\\n",
+        "oauth.token.endpoint.uri=\"https://oauth2.googleapis.com/token\"\n",
+        "DB_PASS",
+        "WORD=6WFq6K5NBttfCRopAPOz\n",
+    );
+    let got: Vec<(&str, u64)> = scan_bytes(text.as_bytes())
+        .iter()
+        .map(|m| (m.rule.code, m.line))
+        .collect();
+    assert_eq!(got, [("SC065", 3)]);
+}
