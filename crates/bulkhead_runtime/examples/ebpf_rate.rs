@@ -1,0 +1,66 @@
+//! Sustained-rate measurement of the eBPF sensor (used by `bench/runtime_ebpf.sh`; root):
+//!
+//!   ebpf_rate RULES [--no-opens] -- CMD [ARGS...]
+//!
+//! Loads the rules for the eBPF sensor, starts it exactly as `bulkhead monitor --sensor ebpf`
+//! does (alerts are counted, not printed), runs CMD (the load: its events are not filtered,
+//! it is another process), lets the sensor drain, then prints on stderr one line with the
+//! events evaluated, the seconds CMD ran, events per second, alerts, and the records dropped in
+//! kernel (total and per CPU). CMD's own output passes through.
+
+use bulkhead_runtime::ebpf::EbpfSource;
+use bulkhead_runtime::sensor::{Config, Sensor};
+use bulkhead_runtime::{Engine, RulesSource};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(sep) = args.iter().position(|a| a == "--") else {
+        eprintln!("usage: ebpf_rate RULES [--no-opens] -- CMD [ARGS...]");
+        std::process::exit(2);
+    };
+    let (opts, cmd) = (&args[..sep], &args[sep + 1..]);
+    if opts.is_empty() || cmd.is_empty() {
+        eprintln!("usage: ebpf_rate RULES [--no-opens] -- CMD [ARGS...]");
+        std::process::exit(2);
+    }
+    let text = std::fs::read_to_string(&opts[0]).expect("rules file");
+    let caps = bulkhead_runtime::sensor::ebpf::capabilities();
+    let (engine, report) = Engine::load(
+        &[RulesSource {
+            path: &opts[0],
+            text: &text,
+        }],
+        &caps,
+    )
+    .expect("rules load");
+    let src = EbpfSource::load(std::process::id()).expect("eBPF load");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let cfg = Config {
+        opens: !opts.iter().any(|o| o == "--no-opens"),
+        ..Config::default()
+    };
+    let sensor = Sensor::start_ebpf(Arc::new(engine), cfg, tx, src).expect("sensor");
+    let counter = std::thread::spawn(move || rx.iter().count());
+    let t0 = Instant::now();
+    let st = std::process::Command::new(&cmd[0])
+        .args(&cmd[1..])
+        .status()
+        .expect("load command");
+    let secs = t0.elapsed().as_secs_f64();
+    // Let the drain thread catch up with what is still in the ring buffer.
+    std::thread::sleep(Duration::from_millis(300));
+    let stats = sensor.stop();
+    let alerts = counter.join().unwrap_or(0);
+    let lost = stats.kernel_drops;
+    eprintln!(
+        "rules={} events={} secs={secs:.3} events_per_s={:.0} alerts={alerts} kernel_drops={lost} drop_pct={:.4} per_cpu={:?} load_ok={}",
+        report.active.len(),
+        stats.events,
+        stats.events as f64 / secs,
+        100.0 * lost as f64 / (stats.events + lost).max(1) as f64,
+        stats.kernel_drops_per_cpu,
+        st.success()
+    );
+}
