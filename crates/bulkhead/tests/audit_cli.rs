@@ -210,3 +210,109 @@ fn all_three_scanners_one_report() {
     assert_eq!(v["runs"].as_array().unwrap().len(), 2);
     assert_eq!(v["runs"][1]["results"].as_array().unwrap().len(), 7);
 }
+
+/// `bulkhead ARGS` in `cwd` under `umask`.
+fn under_umask(args: &[&str], cwd: &Path, umask: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_bulkhead"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("DOCKLE_IGNORES")
+        .output()
+        .unwrap()
+}
+
+/// A tree with one high secret (a password in a connection URL) and no critical one.
+fn high_only(dir: &Path) {
+    std::fs::write(
+        dir.join("app.env"),
+        concat!(
+            "DATABASE_URL=postgres://app:",
+            "Sup3rS3cretPw",
+            "@db:5432/app\n"
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn audit_follows_the_configs_fail_on() {
+    let d = tempfile::tempdir().unwrap();
+    high_only(d.path());
+    let args = ["fs", "--scanners", "secret", "--format", "json", "."];
+    // No config: every finding fails.
+    let out = bulkhead(&args, d.path());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    // `[scan] fail-on = "critical"`: the high finding is reported and does not fail.
+    std::fs::write(
+        d.path().join("bulkhead.toml"),
+        "[scan]\nfail-on = \"critical\"\n",
+    )
+    .unwrap();
+    let out = bulkhead(&args, d.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(codes(&v), ["SC063 app.env"]);
+    // The flag wins over the config.
+    let mut with_flag = args.to_vec();
+    with_flag.splice(3..3, ["--fail-on", "high"]);
+    assert_eq!(bulkhead(&with_flag, d.path()).status.code(), Some(1));
+    // A config that cannot be read is an error (exit 2), not "no threshold".
+    std::fs::write(
+        d.path().join("bulkhead.toml"),
+        "[scan]\nfail-on = \"urgent\"\n",
+    )
+    .unwrap();
+    let out = bulkhead(&args, d.path());
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+}
+
+#[test]
+fn audit_reports_are_written_like_check_reports() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempfile::tempdir().unwrap();
+    high_only(d.path());
+    let mode = |p: &str| {
+        std::fs::metadata(d.path().join(p))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let args = |o: &'static str| ["fs", "--scanners", "secret", "-f", "sarif", "-o", o, "."];
+    // A new report honours the umask.
+    for (umask, want) in [("022", 0o644), ("027", 0o640)] {
+        let _ = std::fs::remove_file(d.path().join("r.sarif"));
+        let out = under_umask(&args("r.sarif"), d.path(), umask);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        assert_eq!(mode("r.sarif"), want, "umask {umask}");
+    }
+    // An existing one keeps its mode; a symbolic link is written through.
+    std::fs::set_permissions(
+        d.path().join("r.sarif"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("r.sarif", d.path().join("link.sarif")).unwrap();
+    let inode = |p: &str| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(d.path().join(p)).unwrap().ino()
+    };
+    let before = inode("r.sarif");
+    let out = under_umask(&args("link.sarif"), d.path(), "022");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        std::fs::symlink_metadata(d.path().join("link.sarif"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(mode("r.sarif"), 0o600);
+    // Replaced whole (a new file renamed over it), never truncated and rewritten in place.
+    assert_ne!(inode("r.sarif"), before);
+    let sarif = std::fs::read_to_string(d.path().join("r.sarif")).unwrap();
+    assert!(sarif.contains("SC063") && !sarif.contains("Sup3rS3cretPw"));
+}

@@ -322,7 +322,11 @@ pub fn finish(
     print_notes(audit);
     let ignores = Ignores::load(gate.ignorefile.as_deref())?;
     let report = audit_report(audit, &gate.severity, &ignores);
-    let fail_on = gate.fail_on.unwrap_or(Severity::Info);
+    // The same threshold as the vulnerability gate: --fail-on, else `[scan] fail-on`.
+    let fail_on = match gate.fail_on {
+        Some(f) => f,
+        None => config_fail_on(gate.config.as_deref())?.unwrap_or(Severity::Info),
+    };
     let audit_code = match report.exit_code(fail_on) {
         1 => gate.exit_code,
         c => c,
@@ -396,10 +400,25 @@ fn worse(a: i32, b: i32) -> i32 {
     }
 }
 
+/// `[scan] fail-on` of the config the gate reads (`--config`, else the nearest
+/// `bulkhead.toml`); a config that cannot be read is an error, as it is for the gate.
+fn config_fail_on(config: Option<&Path>) -> anyhow::Result<Option<Severity>> {
+    let path = match config {
+        Some(p) => Some(p.to_path_buf()),
+        None => bulkhead_config::discover(&std::env::current_dir()?),
+    };
+    Ok(match path {
+        Some(p) => bulkhead_config::load(&p)?.scan.fail_on.map(|s| s.0),
+        None => None,
+    })
+}
+
+/// The report to `-o` (atomically, honouring the umask, through symbolic links: the writer
+/// `check -o` uses) or to standard output.
 fn write_out(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     match output {
-        Some(p) => std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display())),
+        Some(p) => crate::atomic::write_report(p, text.as_bytes()),
         None => Ok(std::io::stdout().lock().write_all(text.as_bytes())?),
     }
 }
