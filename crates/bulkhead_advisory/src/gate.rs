@@ -120,7 +120,7 @@ mod tests {
         IgnoreRule {
             id: id.into(),
             reason: "accepted".into(),
-            until: until.and_then(Day::parse),
+            until: until.and_then(crate::ignore::parse_day),
             origin: "bulkhead.toml".into(),
         }
     }
@@ -133,7 +133,7 @@ mod tests {
         GatePolicy {
             vex,
             ignores,
-            today: Day::parse("2026-06-01").unwrap(),
+            today: crate::ignore::parse_day("2026-06-01").unwrap(),
             severities,
             ignore_unfixed: false,
             fail_on: Severity::High,

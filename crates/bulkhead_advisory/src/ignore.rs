@@ -4,56 +4,29 @@
 
 use crate::matcher::Finding;
 use serde::Serialize;
-use std::fmt;
 
-/// A calendar day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Day {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
+/// A calendar day: jiff's civil date, the one date type of the workspace (bulkhead.toml's
+/// `until` is one too). Serialises as `YYYY-MM-DD`.
+pub type Day = jiff::civil::Date;
+
+/// Parse `YYYY-MM-DD` (`.trivyignore`'s `exp:`; unpadded month and day accepted, as Trivy
+/// reads them); `None` unless it names a real day (`2024-02-30` is none).
+pub fn parse_day(s: &str) -> Option<Day> {
+    let mut it = s.trim().splitn(3, '-');
+    let year: i16 = it.next()?.parse().ok()?;
+    let month: i8 = it.next()?.parse().ok()?;
+    let day: i8 = it.next()?.parse().ok()?;
+    Day::new(year, month, day).ok()
 }
 
-impl Day {
-    /// Parse `YYYY-MM-DD`.
-    pub fn parse(s: &str) -> Option<Day> {
-        let mut it = s.trim().splitn(3, '-');
-        let d = Day {
-            year: it.next()?.parse().ok()?,
-            month: it.next()?.parse().ok()?,
-            day: it.next()?.parse().ok()?,
-        };
-        ((1..=12).contains(&d.month) && (1..=31).contains(&d.day)).then_some(d)
-    }
-
-    /// The UTC day of a Unix time (days-to-civil, Howard Hinnant's algorithm).
-    pub fn from_unix(secs: u64) -> Day {
-        let z = (secs / 86_400) as i64 + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Day { year, month, day }
-    }
-
-    /// Today, UTC.
-    pub fn today() -> Day {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        Day::from_unix(secs)
-    }
+/// The UTC day of a time.
+pub fn day_of(t: jiff::Timestamp) -> Day {
+    jiff::tz::Offset::UTC.to_datetime(t).date()
 }
 
-impl fmt::Display for Day {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
+/// Today, UTC.
+pub fn today() -> Day {
+    day_of(jiff::Timestamp::now())
 }
 
 /// One ignore rule.
@@ -86,7 +59,7 @@ pub fn parse_trivyignore(text: &str, origin: &str) -> (Vec<IgnoreRule>, Vec<Stri
         let id = parts.next().unwrap_or_default().to_string();
         let mut until = None;
         for p in parts {
-            match p.strip_prefix("exp:").map(Day::parse) {
+            match p.strip_prefix("exp:").map(parse_day) {
                 Some(Some(d)) => until = Some(d),
                 _ => bad.push(format!("{origin}:{}: cannot read `{p}`", i + 1)),
             }
@@ -169,10 +142,21 @@ mod tests {
 
     #[test]
     fn days() {
-        assert_eq!(Day::from_unix(0).to_string(), "1970-01-01");
-        assert_eq!(Day::from_unix(1_709_251_200).to_string(), "2024-03-01");
-        assert!(Day::parse("2024-02-30").is_some());
-        assert!(Day::parse("2024-13-01").is_none());
+        let at = |s: i64| day_of(jiff::Timestamp::from_second(s).unwrap()).to_string();
+        assert_eq!(at(0), "1970-01-01");
+        assert_eq!(at(1_709_251_200), "2024-03-01");
+        assert_eq!(at(1_709_251_199), "2024-02-29");
+        assert_eq!(parse_day("2024-2-9").unwrap().to_string(), "2024-02-09");
+        assert!(parse_day("2024-02-29").is_some());
+        // Not a day: refused (it was accepted, any day up to 31 in any month).
+        assert!(parse_day("2023-02-29").is_none());
+        assert!(parse_day("2024-02-30").is_none());
+        assert!(parse_day("2024-13-01").is_none());
+        assert!(parse_day("2024-01").is_none());
+        assert_eq!(
+            serde_json::to_value(parse_day("2024-01-31")).unwrap(),
+            "2024-01-31"
+        );
     }
 
     #[test]
@@ -182,7 +166,7 @@ mod tests {
             ".trivyignore",
         );
         assert_eq!(rules.len(), 3);
-        assert_eq!(rules[1].until, Day::parse("2024-01-31"));
+        assert_eq!(rules[1].until, parse_day("2024-01-31"));
         assert_eq!(rules[1].reason, "waiting for upstream");
         assert_eq!(rules[1].origin, ".trivyignore:3");
         assert_eq!(bad, [".trivyignore:4: cannot read `exp:soon`"]);

@@ -28,7 +28,10 @@ pub mod vex;
 
 pub use error::{Error, Result};
 pub use gate::{GateOutcome, GatePolicy, evaluate};
-pub use ignore::{Applied, Day, IgnoreRule, Suppressed, apply_ignores, parse_trivyignore};
+pub use ignore::{
+    Applied, Day, IgnoreRule, Suppressed, apply_ignores, day_of, parse_day, parse_trivyignore,
+    today,
+};
 pub use import::{Batch, ImportReport, parse_path, parse_paths};
 pub use matcher::{Finding, MatchOutcome, match_packages};
 pub use model::{Advisory, AffectedEntry, Cvss, FixState, SeverityRecord, SeveritySource};

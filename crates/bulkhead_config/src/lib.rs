@@ -10,7 +10,6 @@ pub mod admission;
 use bulkhead_diagnostics::Severity;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -130,6 +129,8 @@ pub struct ScanIgnore {
     /// Why it is ignored (shown in reports).
     pub reason: String,
     /// Last day the ignore applies (YYYY-MM-DD); it stops applying after.
+    #[serde(default, deserialize_with = "optional_date")]
+    #[schemars(with = "Option<DateSchema>")]
     pub until: Option<Date>,
 }
 
@@ -158,62 +159,41 @@ impl<'de> Deserialize<'de> for SeverityName {
     }
 }
 
-/// A calendar date `YYYY-MM-DD`, validated while parsing; ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
+/// A calendar date: jiff's civil date, the workspace's one date type (the advisory gate's
+/// `Day` is the same type, so an ignore's expiry passes through unchanged).
+pub type Date = jiff::civil::Date;
 
-impl FromStr for Date {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("invalid date `{s}` (expected YYYY-MM-DD)");
-        let mut it = s.split('-');
-        let (y, m, d) = (it.next(), it.next(), it.next());
-        if it.next().is_some() {
+/// Parse `YYYY-MM-DD` strictly (four, two and two digits) into a real day.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let bad = || format!("invalid date `{s}` (expected YYYY-MM-DD)");
+    let mut it = s.split('-');
+    let (y, m, d) = (it.next(), it.next(), it.next());
+    if it.next().is_some() {
+        return Err(bad());
+    }
+    let digits = |p: Option<&str>, len: usize| -> Result<i16, String> {
+        let p = p.ok_or_else(bad)?;
+        if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
-        let parse = |p: Option<&str>, len: usize| -> Result<u16, String> {
-            let p = p.ok_or_else(bad)?;
-            if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(bad());
-            }
-            p.parse().map_err(|_| bad())
-        };
-        let (year, month, day) = (parse(y, 4)?, parse(m, 2)?, parse(d, 2)?);
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let max = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return Err(bad()),
-        };
-        if day == 0 || day > max {
-            return Err(bad());
-        }
-        Ok(Date {
-            year,
-            month: month as u8,
-            day: day as u8,
-        })
-    }
+        p.parse().map_err(|_| bad())
+    };
+    let (year, month, day) = (digits(y, 4)?, digits(m, 2)?, digits(d, 2)?);
+    let (Ok(month), Ok(day)) = (i8::try_from(month), i8::try_from(day)) else {
+        return Err(bad());
+    };
+    Date::new(year, month, day).map_err(|_| bad())
 }
 
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
+/// `until = "YYYY-MM-DD"` (serde `deserialize_with`).
+fn optional_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    Option::<String>::deserialize(d)?
+        .map(|s| parse_date(&s).map_err(serde::de::Error::custom))
+        .transpose()
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+/// The JSON schema of a [`Date`] (`#/$defs/Date`).
+struct DateSchema;
 
 /// Pod Security Standards level: the Kubernetes engine's own type.
 pub use bulkhead_k8s::PssLevel;
@@ -280,7 +260,7 @@ impl<'de> Deserialize<'de> for PssSpec {
     }
 }
 
-impl JsonSchema for Date {
+impl JsonSchema for DateSchema {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Date".into()
     }
@@ -338,6 +318,72 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
         dir = d.parent();
     }
     None
+}
+
+/// A configuration as a command uses it: the file (`--config`, else the nearest one walking up
+/// from the working directory, else none) and its validated contents. The one way every
+/// command but `check` (which may use one config per checked directory) reads bulkhead.toml.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// The file read; `None` when there is none (the defaults apply).
+    pub path: Option<PathBuf>,
+    pub config: Config,
+}
+
+impl Loaded {
+    /// `explicit` when given (it must exist), else the nearest config walking up from `cwd`,
+    /// else the defaults. An unreadable or invalid file is an error, never the defaults.
+    pub fn find(explicit: Option<&Path>, cwd: &Path) -> Result<Loaded, ConfigError> {
+        let path = match explicit {
+            Some(p) => Some(p.to_path_buf()),
+            None => discover(cwd),
+        };
+        let config = match &path {
+            Some(p) => load(p)?,
+            None => Config::default(),
+        };
+        Ok(Loaded { path, config })
+    }
+
+    /// A path written in the config: relative paths are relative to the config file's
+    /// directory.
+    pub fn resolve(&self, p: &Path) -> PathBuf {
+        match self.path.as_deref().and_then(Path::parent) {
+            Some(dir) if p.is_relative() => dir.join(p),
+            _ => p.to_path_buf(),
+        }
+    }
+
+    /// `[scan]` as the vulnerability gate (`image`, `fs`) and `db` use it.
+    pub fn scan(&self) -> ScanSettings {
+        let s = &self.config.scan;
+        ScanSettings {
+            db: s.db.as_deref().map(|d| self.resolve(d)),
+            fail_on: s.fail_on.map(|f| f.0),
+            ignore_unfixed: s.ignore_unfixed.unwrap_or(false),
+            ignores: s.ignore.clone(),
+            origin: self
+                .path
+                .as_deref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// `[scan]`, validated, its paths resolved against the config file's directory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScanSettings {
+    /// The advisory database.
+    pub db: Option<PathBuf>,
+    /// Lowest severity that fails the gate.
+    pub fail_on: Option<Severity>,
+    /// Hide vulnerabilities without a fixed version.
+    pub ignore_unfixed: bool,
+    /// Vulnerabilities to ignore.
+    pub ignores: Vec<ScanIgnore>,
+    /// Where the ignores were written (the config file), for reports; empty without one.
+    pub origin: String,
 }
 
 /// Read and validate a config file.
@@ -480,6 +526,56 @@ until = "2027-01-31"
         assert_eq!(discover(&sub), None);
         std::fs::write(dir.path().join(".bulkhead.toml"), "").unwrap();
         assert_eq!(discover(&sub), Some(dir.path().join(".bulkhead.toml")));
+    }
+
+    #[test]
+    fn loaded_scan_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("a");
+        std::fs::create_dir_all(&sub).unwrap();
+        // No file: the defaults.
+        let none = Loaded::find(None, &sub).unwrap();
+        assert_eq!(none.path, None);
+        assert_eq!(none.scan(), ScanSettings::default());
+        let file = dir.path().join("bulkhead.toml");
+        std::fs::write(
+            &file,
+            "[scan]\ndb = \"data/adv.db\"\nfail-on = \"HIGH\"\nignore-unfixed = true\n\
+             [[scan.ignore]]\nid = \"CVE-1\"\nreason = \"r\"\nuntil = \"2024-02-29\"\n",
+        )
+        .unwrap();
+        let found = Loaded::find(None, &sub).unwrap();
+        assert_eq!(found.path.as_deref(), Some(file.as_path()));
+        let scan = found.scan();
+        assert_eq!(scan.db, Some(dir.path().join("data/adv.db")));
+        assert_eq!(scan.fail_on, Some(Severity::High));
+        assert!(scan.ignore_unfixed);
+        assert_eq!(scan.ignores[0].until, Some(jiff::civil::date(2024, 2, 29)));
+        assert_eq!(scan.origin, file.display().to_string());
+        // Absolute paths stay.
+        assert_eq!(found.resolve(Path::new("/x/y")), Path::new("/x/y"));
+        // An explicit file that is missing, or invalid, is an error (never the defaults).
+        assert!(Loaded::find(Some(&dir.path().join("nope.toml")), &sub).is_err());
+        std::fs::write(&file, "[scan]\nfail-on = 3\n").unwrap();
+        assert!(Loaded::find(None, &sub).is_err());
+    }
+
+    #[test]
+    fn dates_are_strict() {
+        assert_eq!(parse_date("2024-02-29"), Ok(jiff::civil::date(2024, 2, 29)));
+        for bad in [
+            "2023-02-29",
+            "2024-2-29",
+            "24-02-29",
+            "2024-02-29-1",
+            "2024-13-01",
+            "+2024-01-01",
+        ] {
+            assert_eq!(
+                parse_date(bad),
+                Err(format!("invalid date `{bad}` (expected YYYY-MM-DD)"))
+            );
+        }
     }
 
     /// The committed schema must match the structs (regenerate with

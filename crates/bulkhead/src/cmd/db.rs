@@ -64,14 +64,7 @@ impl DbPathArgs {
 /// config file).
 fn config_db() -> anyhow::Result<Option<PathBuf>> {
     let cwd = std::env::current_dir().context("current directory")?;
-    let Some(path) = bulkhead_config::discover(&cwd) else {
-        return Ok(None);
-    };
-    let config = bulkhead_config::load(&path)?;
-    Ok(config.scan.db.map(|d| match path.parent() {
-        Some(dir) if d.is_relative() => dir.join(d),
-        _ => d,
-    }))
+    Ok(bulkhead_config::Loaded::find(None, &cwd)?.scan().db)
 }
 
 #[derive(Debug, clap::Args)]

@@ -7,7 +7,7 @@ use super::db::{DbPathArgs, span};
 use super::packages::{ImageArgs, ListFormat, print_packages, print_warnings};
 use anyhow::{Context, bail};
 use bulkhead_advisory::{
-    Day, Finding, GateOutcome, GatePolicy, IgnoreRule, Store, Suppressed, VexDocument, evaluate,
+    Finding, GateOutcome, GatePolicy, IgnoreRule, Store, Suppressed, VexDocument, evaluate,
     match_packages, parse_trivyignore,
 };
 use bulkhead_diagnostics::Severity;
@@ -152,23 +152,11 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
 
 /// Seconds since the epoch as RFC 3339 UTC (`2026-12-05T08:00:00Z`).
 fn rfc3339(secs: u64) -> String {
-    let (days, rem) = (secs / 86_400, secs % 86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+    i64::try_from(secs)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_string()
 }
 
 /// Everything the renderers need.
@@ -205,22 +193,10 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
         print_packages(scan, format, &mut out)?;
         return Ok(if incomplete { 2 } else { 0 });
     }
-    let config_path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => bulkhead_config::discover(&std::env::current_dir()?),
-    };
-    let config = match &config_path {
-        Some(p) => Some(bulkhead_config::load(p)?),
-        None => None,
-    };
-    let scan_cfg = config.as_ref().map(|c| &c.scan);
-    let config_db = scan_cfg.and_then(|s| s.db.clone()).map(|d| {
-        match config_path.as_deref().and_then(|p| p.parent()) {
-            Some(dir) if d.is_relative() => dir.join(d),
-            _ => d,
-        }
-    });
-    let db_path = args.db.resolve(config_db.as_deref())?;
+    // `[scan]` of the config (--config, else discovered), validated, paths resolved.
+    let scan_cfg =
+        bulkhead_config::Loaded::find(args.config.as_deref(), &std::env::current_dir()?)?.scan();
+    let db_path = args.db.resolve(scan_cfg.db.as_deref())?;
     let store = Store::open(&db_path)?;
     let stats = store.stats()?;
     // A store that holds nothing can vouch for nothing: never "No vulnerabilities found".
@@ -270,25 +246,16 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
     for v in &args.vex {
         vex_docs.push(VexDocument::read(v)?);
     }
-    let mut rules: Vec<IgnoreRule> = Vec::new();
-    if let Some(s) = scan_cfg {
-        let origin = config_path
-            .as_deref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        for r in &s.ignore {
-            rules.push(IgnoreRule {
-                id: r.id.clone(),
-                reason: r.reason.clone(),
-                until: r.until.map(|d| Day {
-                    year: i32::from(d.year),
-                    month: u32::from(d.month),
-                    day: u32::from(d.day),
-                }),
-                origin: origin.clone(),
-            });
-        }
-    }
+    let mut rules: Vec<IgnoreRule> = scan_cfg
+        .ignores
+        .iter()
+        .map(|r| IgnoreRule {
+            id: r.id.clone(),
+            reason: r.reason.clone(),
+            until: r.until,
+            origin: scan_cfg.origin.clone(),
+        })
+        .collect();
     let ignorefile = args
         .ignorefile
         .clone()
@@ -302,12 +269,8 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
         }
         rules.extend(r);
     }
-    let ignore_unfixed =
-        args.ignore_unfixed || scan_cfg.and_then(|s| s.ignore_unfixed).unwrap_or(false);
-    let fail_on = args
-        .fail_on
-        .or_else(|| scan_cfg.and_then(|s| s.fail_on).map(|s| s.0))
-        .unwrap_or(Severity::Info);
+    let ignore_unfixed = args.ignore_unfixed || scan_cfg.ignore_unfixed;
+    let fail_on = args.fail_on.or(scan_cfg.fail_on).unwrap_or(Severity::Info);
     // The gate itself: VEX, ignores, selection, threshold (bulkhead_advisory::gate).
     let GateOutcome {
         findings,
@@ -320,7 +283,7 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
         &GatePolicy {
             vex: &vex_docs,
             ignores: &rules,
-            today: Day::today(),
+            today: bulkhead_advisory::today(),
             severities: &args.severity,
             ignore_unfixed,
             fail_on,
