@@ -7,7 +7,7 @@
 #      during that loop are the sustained-rate figures (the loop produces opens as fast as
 #      one core can);
 #   2. the same loop with `--ignore-open-prefix /etc/hostname` (in-kernel filtering: the open
-#      is dropped in the BPF program, nothing reaches user space) when the loader supports it;
+#      is dropped in the BPF program, nothing reaches user space);
 #   3. exec storm: /bin/true forked at RATE per second for SECS under the sensor; execs
 #      started, events evaluated, drops.
 # Usage: bench/runtime_ebpf.sh [RATE] [SECS] [N]   (defaults 10000 30 1000000)
@@ -35,12 +35,10 @@ echo "  sensor: $(cat "$TMP/full.err")"
 base2=$("$TMP/load" open "$N" /etc/hostname)
 echo "no sensor (again):    $base2"
 
-if "$RATE_BIN" --help 2>&1 | grep -q ignore-open-prefix; then
-  echo "# 2. the same loop, /etc/hostname filtered in kernel"
-  filt=$("$RATE_BIN" "$RULES" --ignore-open-prefix /etc/hostname -- "$TMP/load" open "$N" /etc/hostname 2>"$TMP/filt.err")
-  echo "eBPF, filtered:       $filt  ($(echo "scale=2; $filt / $base" | bc)x)"
-  echo "  sensor: $(cat "$TMP/filt.err")"
-fi
+echo "# 2. the same loop, /etc/hostname filtered in kernel"
+filt=$("$RATE_BIN" "$RULES" --ignore-open-prefix /etc/hostname -- "$TMP/load" open "$N" /etc/hostname 2>"$TMP/filt.err")
+echo "eBPF, filtered:       $filt  ($(echo "scale=2; $filt / $base" | bc)x)"
+echo "  sensor: $(cat "$TMP/filt.err")"
 
 echo "# 3. exec storm: /bin/true at $RATE/s for ${SECS}s"
 "$RATE_BIN" "$RULES" -- "$TMP/load" exec "$RATE" "$SECS" 2>"$TMP/exec.err" |

@@ -12,7 +12,8 @@
 //   raw_tp/sys_enter           open/openat/openat2 only (filtered in kernel): dfd, flags, mode,
 //                              path, kept per thread in `pending` until the call returns
 //   raw_tp/sys_exit            the same calls: the pending record gets the result and is sent
-// Events of the loader's own process (filter_tgid) are dropped in kernel. A failed ring-buffer
+// Events of the loader's own process (filter_tgid), and opens of paths under the prefixes the
+// loader says are uninteresting (ignore), are dropped in kernel. A failed ring-buffer
 // reservation increments the per-CPU `drops` counter. Submissions use BPF_RB_NO_WAKEUP: the
 // loader drains the buffer in batches on its own schedule instead of being woken per event.
 
@@ -132,6 +133,46 @@ struct {
 /* Set by the loader before load (read-only afterwards): the tgid whose events are dropped. */
 const volatile __u32 filter_tgid = 0;
 
+/* Set by the loader: opens of absolute paths starting with one of the first `ignore_n` of these
+ * prefixes (NUL-terminated) are dropped in kernel, unless the path contains "..". */
+#define IGNORE_MAX 4
+#define IGNORE_LEN 64
+const volatile __u32 ignore_n = 0;
+const volatile char ignore[IGNORE_MAX][IGNORE_LEN] = {};
+
+static __always_inline int ignored(const char *path)
+{
+	int i, j, match = 0;
+
+	if (ignore_n == 0 || path[0] != '/')
+		return 0;
+	for (i = 0; i < IGNORE_MAX && !match; i++) {
+		if (i >= ignore_n)
+			return 0;
+		match = 1;
+		for (j = 0; j < IGNORE_LEN; j++) {
+			char c = ignore[i][j];
+
+			if (c == 0)
+				break;
+			if (path[j] != c) {
+				match = 0;
+				break;
+			}
+		}
+	}
+	if (!match)
+		return 0;
+	/* A path climbing out of the prefix with ".." is not ignored. */
+	for (j = 0; j < PATH_LEN - 1; j++) {
+		if (path[j] == 0)
+			break;
+		if (path[j] == '.' && path[j + 1] == '.')
+			return 0;
+	}
+	return 1;
+}
+
 static __always_inline void count_drop(void)
 {
 	__u32 zero = 0;
@@ -214,18 +255,22 @@ int bulkhead_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 	e = bpf_map_lookup_elem(&scratch, &zero);
 	if (!e)
 		return 0;
-	fill(e, KIND_OPEN, pid_tgid);
 	regs = (struct pt_regs *)ctx->args[0];
+	path = (const char *)(nr == NR_OPEN ? BPF_CORE_READ(regs, di) : BPF_CORE_READ(regs, si));
+	if (bpf_probe_read_user_str(e->path, sizeof(e->path), path) < 0)
+		e->path[0] = 0;
+	/* Filter before anything else is read: an ignored open costs only its path. */
+	if (ignored(e->path))
+		return 0;
+	fill(e, KIND_OPEN, pid_tgid);
 	e->syscall_nr = nr;
 	if (nr == NR_OPEN) {
 		/* open(path, flags, mode) */
 		e->dfd = -100;
-		path = (const char *)BPF_CORE_READ(regs, di);
 		e->flags = BPF_CORE_READ(regs, si);
 		e->mode = BPF_CORE_READ(regs, dx);
 	} else {
 		e->dfd = (__s32)BPF_CORE_READ(regs, di);
-		path = (const char *)BPF_CORE_READ(regs, si);
 		if (nr == NR_OPENAT) {
 			e->flags = BPF_CORE_READ(regs, dx);
 			e->mode = BPF_CORE_READ(regs, r10);
@@ -240,8 +285,6 @@ int bulkhead_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 			}
 		}
 	}
-	if (bpf_probe_read_user_str(e->path, sizeof(e->path), path) < 0)
-		e->path[0] = 0;
 	tid = (__u32)pid_tgid;
 	if (bpf_map_update_elem(&pending, &tid, e, BPF_ANY) != 0)
 		count_drop();

@@ -1,6 +1,6 @@
 //! Sustained-rate measurement of the eBPF sensor (used by `bench/runtime_ebpf.sh`; root):
 //!
-//!   ebpf_rate RULES [--no-opens] -- CMD [ARGS...]
+//!   ebpf_rate RULES [--no-opens] [--ignore-open-prefix PATH]... -- CMD [ARGS...]
 //!
 //! Loads the rules for the eBPF sensor, starts it exactly as `bulkhead monitor --sensor ebpf`
 //! does (alerts are counted, not printed), runs CMD (the load: its events are not filtered,
@@ -17,7 +17,9 @@ use std::time::{Duration, Instant};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(sep) = args.iter().position(|a| a == "--") else {
-        eprintln!("usage: ebpf_rate RULES [--no-opens] -- CMD [ARGS...]");
+        eprintln!(
+            "usage: ebpf_rate RULES [--no-opens] [--ignore-open-prefix PATH]... -- CMD [ARGS...]"
+        );
         std::process::exit(2);
     };
     let (opts, cmd) = (&args[..sep], &args[sep + 1..]);
@@ -35,7 +37,12 @@ fn main() {
         &caps,
     )
     .expect("rules load");
-    let src = EbpfSource::load(std::process::id()).expect("eBPF load");
+    let ignore: Vec<String> = opts
+        .windows(2)
+        .filter(|w| w[0] == "--ignore-open-prefix")
+        .map(|w| w[1].clone())
+        .collect();
+    let src = EbpfSource::load_with(std::process::id(), &ignore).expect("eBPF load");
     let (tx, rx) = std::sync::mpsc::channel();
     let cfg = Config {
         opens: !opts.iter().any(|o| o == "--no-opens"),

@@ -217,6 +217,67 @@ fn unfiltered_own_open_is_seen() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// In-kernel filtering: opens under an ignored prefix never reach user space, unless the path
+/// climbs out with `..`; other opens of the same process do.
+#[test]
+fn ignored_prefixes_are_dropped_in_kernel() {
+    let _g = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = temp_dir("ignore");
+    let skip = dir.join("skip");
+    let Some(mut src) =
+        (match EbpfSource::load_with(std::process::id(), &[skip.to_str().unwrap().to_owned()]) {
+            Ok(s) => Some(s),
+            Err(e) if ci() => panic!("CI=true and the eBPF source cannot load: {e}"),
+            Err(e) => {
+                eprintln!("skipped: the eBPF source cannot load here ({e})");
+                None
+            }
+        })
+    else {
+        return;
+    };
+    let d = dir.to_str().unwrap();
+    let script =
+        format!(": > {d}/skip-a; : > {d}/keep; cat {d}/skip-b/../keep 2>/dev/null; : > {d}/last");
+    let st = Command::new("/bin/sh")
+        .args(["-c", &script])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let last = format!("{d}/last");
+    let all = collect(&mut src, |rs| rs.iter().any(|r| r.path == last));
+    let ours: Vec<&str> = all
+        .iter()
+        .filter(|r| r.kind == RecordKind::Open && r.path.starts_with(d))
+        .map(|r| r.path.as_str())
+        .collect();
+    assert_eq!(
+        ours,
+        [
+            format!("{d}/keep"),
+            format!("{d}/skip-b/../keep"),
+            format!("{d}/last")
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_ignored_prefixes_are_refused_before_loading() {
+    for bad in [
+        vec![String::new()],
+        vec!["relative".into()],
+        vec![format!("/{}", "a".repeat(63))],
+        vec!["/a".into(); 5],
+    ] {
+        let e = EbpfSource::load_with(0, &bad).unwrap_err();
+        assert!(
+            matches!(e, bulkhead_runtime::ebpf::EbpfError::Config(_)),
+            "{bad:?}: {e}"
+        );
+    }
+}
+
 /// `bpf/build.sh` rebuilds the checked-in object byte for byte (same clang as TOOLCHAIN).
 #[test]
 fn checked_in_object_matches_source() {

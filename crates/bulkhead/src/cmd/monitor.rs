@@ -53,6 +53,10 @@ pub struct Args {
     /// Load the rules, print the load report and exit (no sensor, no root needed).
     #[arg(long)]
     check_rules: bool,
+    /// eBPF sensor: drop opens of absolute paths under this prefix in kernel (repeatable, at
+    /// most 4; a path containing `..` is still seen). For paths no rule looks at.
+    #[arg(long = "ignore-open-prefix", value_name = "PATH")]
+    ignore_open_prefix: Vec<String>,
     /// Event source: eBPF, the process connector + fanotify, or eBPF when it loads.
     #[arg(long, value_enum, default_value_t = SensorKind::Auto)]
     sensor: SensorKind,
@@ -104,6 +108,10 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         .iter()
         .map(|(p, t)| RulesSource { path: p, text: t })
         .collect();
+    if args.sensor == SensorKind::Proc && !args.ignore_open_prefix.is_empty() {
+        eprintln!("error: --ignore-open-prefix needs the eBPF sensor (--sensor ebpf or auto)");
+        return Ok(2);
+    }
     // Load eBPF first: which sensor runs decides which rules can be evaluated.
     let ebpf = if args.check_rules {
         None
@@ -111,15 +119,27 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         match args.sensor {
             SensorKind::Proc => None,
             SensorKind::Ebpf | SensorKind::Auto => {
-                match bulkhead_runtime::ebpf::EbpfSource::load(std::process::id()) {
+                match bulkhead_runtime::ebpf::EbpfSource::load_with(
+                    std::process::id(),
+                    &args.ignore_open_prefix,
+                ) {
                     Ok(src) => Some(src),
+                    Err(e @ bulkhead_runtime::ebpf::EbpfError::Config(_)) => {
+                        eprintln!("error: {e}");
+                        return Ok(2);
+                    }
                     Err(e) if args.sensor == SensorKind::Ebpf => {
                         eprintln!("error: the eBPF sensor cannot start: {e}");
                         return Ok(2);
                     }
                     Err(e) => {
                         eprintln!(
-                            "monitor: the eBPF sensor cannot start ({e}); using the procconnector+fanotify sensor"
+                            "monitor: the eBPF sensor cannot start ({e}); using the procconnector+fanotify sensor{}",
+                            if args.ignore_open_prefix.is_empty() {
+                                ""
+                            } else {
+                                " (--ignore-open-prefix does not apply to it)"
+                            }
                         );
                         None
                     }

@@ -31,6 +31,10 @@ pub const EXEC_RECORD_LEN: usize = RECORD_LEN + ARGS_LEN;
 pub const PATH_LEN: usize = 256;
 /// Bytes of argv an exec record carries at most.
 pub const ARGS_LEN: usize = 512;
+/// How many open-path prefixes can be ignored in kernel.
+pub const IGNORE_MAX: usize = 4;
+/// Longest ignored prefix, in bytes.
+pub const IGNORE_LEN: usize = 63;
 /// x86_64 syscall number of `open`.
 pub const NR_OPEN: u32 = 2;
 /// x86_64 syscall number of `openat`.
@@ -56,6 +60,10 @@ pub enum EbpfError {
         /// What went wrong.
         source: aya::programs::ProgramError,
     },
+    /// The loader was asked for something the object cannot do (too many or too long ignored
+    /// prefixes).
+    #[error("{0}")]
+    Config(String),
     /// A map is missing from the object or has the wrong type.
     #[error("eBPF map {name}: {detail}")]
     Map {
@@ -205,10 +213,37 @@ impl EbpfSource {
     /// `filter_tgid` in kernel (pass `std::process::id()` for the monitor itself; 0 filters
     /// nothing since pid 0 never execs or opens), and attach both programs.
     pub fn load(filter_tgid: u32) -> Result<EbpfSource, EbpfError> {
+        Self::load_with(filter_tgid, &[])
+    }
+
+    /// [`EbpfSource::load`], also dropping in kernel the opens of absolute paths that start
+    /// with one of `ignore` (at most [`IGNORE_MAX`] absolute prefixes of at most
+    /// [`IGNORE_LEN`] bytes), unless the path contains `..` (so `/ignored/../etc/shadow` is
+    /// still seen). Nothing of such an open reaches user space: in-kernel filtering of paths
+    /// no rule looks at.
+    pub fn load_with(filter_tgid: u32, ignore: &[String]) -> Result<EbpfSource, EbpfError> {
+        if ignore.len() > IGNORE_MAX {
+            return Err(EbpfError::Config(format!(
+                "at most {IGNORE_MAX} ignored open prefixes (got {})",
+                ignore.len()
+            )));
+        }
+        let mut table = [[0u8; IGNORE_LEN + 1]; IGNORE_MAX];
+        for (slot, p) in table.iter_mut().zip(ignore) {
+            if !p.starts_with('/') || p.len() > IGNORE_LEN || p.contains('\0') {
+                return Err(EbpfError::Config(format!(
+                    "ignored open prefix `{p}`: must be an absolute path of at most {IGNORE_LEN} bytes"
+                )));
+            }
+            slot[..p.len()].copy_from_slice(p.as_bytes());
+        }
+        let ignore_n = ignore.len() as u32;
         let btf = Btf::from_sys_fs()?;
         let mut bpf = EbpfLoader::new()
             .btf(Some(&btf))
             .override_global("filter_tgid", &filter_tgid, true)
+            .override_global("ignore_n", &ignore_n, true)
+            .override_global("ignore", &table, true)
             .load(OBJECT)?;
 
         const EXEC: &str = "bulkhead_exec";
