@@ -424,7 +424,7 @@ fn trivy_agrees_on_the_same_image() {
         .status()
         .unwrap();
     if !status.success() {
-        println!("skipped: trivy could not run offline here");
+        support::real::skip("trivy could not run offline here");
         return;
     }
     let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
