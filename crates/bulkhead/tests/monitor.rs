@@ -710,3 +710,85 @@ per_sensor!(
     memfd_execution_on_the_host_is_fileless_execution,
     deny_drift_blocks_a_dropped_binary_and_lets_image_binaries_run,
 );
+
+#[test]
+fn ignore_open_prefix_needs_the_ebpf_sensor() {
+    let Some(rules) = falco_rules() else { return };
+    let out = Command::new(bin())
+        .args([
+            "monitor",
+            "--sensor",
+            "proc",
+            "--ignore-open-prefix",
+            "/usr/",
+        ])
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--ignore-open-prefix needs the eBPF sensor"),
+    );
+}
+
+/// A short exec storm under the eBPF sensor: the monitor keeps running, stops cleanly on
+/// time and reports what it evaluated and what the kernel dropped (bench/runtime_ebpf.sh runs
+/// the full 10,000/s for 30 s).
+#[test]
+fn the_ebpf_sensor_survives_an_exec_storm_and_reports_drops() {
+    let _serial = serial();
+    let Some(rules) = falco_rules() else { return };
+    if container_prereqs().is_none() {
+        return;
+    }
+    let child = Command::new(bin())
+        .args([
+            "monitor",
+            "--sensor",
+            "ebpf",
+            "--duration",
+            "6",
+            "--output-file",
+            "/dev/null",
+        ])
+        .arg("--rules")
+        .arg(&rules)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    let start = Instant::now();
+    let mut started = 0u32;
+    while start.elapsed() < Duration::from_secs(3) {
+        let kids: Vec<Child> = (0..50)
+            .filter_map(|_| Command::new("/bin/true").spawn().ok())
+            .collect();
+        for mut k in kids {
+            let _ = k.wait();
+            started += 1;
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{:?} {err}",
+        out.status
+    );
+    assert!(err.contains("monitor: ready (sensor ebpf,"), "{err}");
+    let stop = err
+        .lines()
+        .find(|l| l.starts_with("monitor: stopped:"))
+        .unwrap_or_else(|| panic!("no stop line: {err}"));
+    assert!(stop.contains("dropped in kernel: "), "{stop}");
+    assert!(stop.contains("per CPU: ["), "{stop}");
+    let events: u64 = stop
+        .strip_prefix("monitor: stopped: ")
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(events >= u64::from(started), "{started} execs, {stop}");
+    eprintln!("{started} execs: {stop}");
+}
