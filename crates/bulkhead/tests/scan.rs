@@ -239,6 +239,30 @@ fn ignores_from_config_and_trivyignore() {
         "{err}"
     );
     assert!(err.contains("unused ignore of CVE-2099-0001"), "{err}");
+    // The JSON report names the ignores with their days as written.
+    let out = fs_scan(
+        cwd.path(),
+        db,
+        "cargo-project",
+        &["--fail-on", "high", "--format", "json"],
+    );
+    let v = json(&out);
+    assert_eq!(v["expired_ignores"][0]["id"], "CVE-2000-0001");
+    assert_eq!(v["expired_ignores"][0]["until"], "2001-01-01");
+    assert_eq!(v["unused_ignores"][0]["id"], "CVE-2099-0001");
+    // A day that does not exist is an error at its line, not an ignore.
+    std::fs::write(
+        cwd.path().join("bulkhead.toml"),
+        "[scan]\nignore = [\n  { id = \"X\", reason = \"r\", until = \"2025-02-29\" },\n]\n",
+    )
+    .unwrap();
+    let out = fs_scan(cwd.path(), db, "cargo-project", &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bulkhead.toml:3:") && err.contains("invalid date `2025-02-29`"),
+        "{err}"
+    );
     // .trivyignore, read for migration.
     let cwd2 = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -251,6 +275,29 @@ fn ignores_from_config_and_trivyignore() {
     let v = json(&out);
     assert_eq!(v["suppressed"][0]["id"], "CVE-2019-1551");
     assert_eq!(v["suppressed"][0]["origin"], ".trivyignore:2");
+    // An `exp:` day that does not exist: a warning, and the line ignores nothing (fail
+    // closed: it would otherwise never expire).
+    std::fs::write(
+        cwd2.path().join(".trivyignore"),
+        "# accepted\nCVE-2019-1551 exp:2025-02-29\n",
+    )
+    .unwrap();
+    let out = fs_scan(cwd2.path(), db, "rootfs-alpine-3.11", &["--format", "json"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(".trivyignore:2: cannot read `exp:2025-02-29`"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let v = json(&out);
+    assert_eq!(v["suppressed"], serde_json::json!([]));
+    assert!(
+        v["vulnerabilities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["id"] == "CVE-2019-1551")
+    );
 }
 
 #[test]

@@ -43,7 +43,8 @@ pub struct IgnoreRule {
 }
 
 /// Rules from a `.trivyignore` file: one id per line, `#` comments, an optional
-/// `exp:YYYY-MM-DD`. Returns the rules and the lines that could not be read.
+/// `exp:YYYY-MM-DD`. Returns the rules and the lines that could not be read (which are not
+/// rules: an ignore whose expiry is unreadable would never expire).
 pub fn parse_trivyignore(text: &str, origin: &str) -> (Vec<IgnoreRule>, Vec<String>) {
     let mut rules = Vec::new();
     let mut bad = Vec::new();
@@ -58,11 +59,20 @@ pub fn parse_trivyignore(text: &str, origin: &str) -> (Vec<IgnoreRule>, Vec<Stri
         let mut parts = line.split_whitespace();
         let id = parts.next().unwrap_or_default().to_string();
         let mut until = None;
+        let mut readable = true;
         for p in parts {
             match p.strip_prefix("exp:").map(parse_day) {
                 Some(Some(d)) => until = Some(d),
-                _ => bad.push(format!("{origin}:{}: cannot read `{p}`", i + 1)),
+                _ => {
+                    bad.push(format!("{origin}:{}: cannot read `{p}`", i + 1));
+                    readable = false;
+                }
             }
+        }
+        // Fail closed: a line whose expiry cannot be read ignores nothing (it would otherwise
+        // never expire).
+        if !readable {
+            continue;
         }
         rules.push(IgnoreRule {
             id,
@@ -165,7 +175,8 @@ mod tests {
             "# accepted\nCVE-2023-1\nCVE-2023-2 exp:2024-01-31 # waiting for upstream\nGHSA-x exp:soon\n",
             ".trivyignore",
         );
-        assert_eq!(rules.len(), 3);
+        // The line whose expiry cannot be read is not an ignore.
+        assert_eq!(rules.len(), 2);
         assert_eq!(rules[1].until, parse_day("2024-01-31"));
         assert_eq!(rules[1].reason, "waiting for upstream");
         assert_eq!(rules[1].origin, ".trivyignore:3");
