@@ -446,6 +446,51 @@ fn sarif_and_cyclonedx() {
     assert_eq!(vuln["ratings"][0]["score"], 8.1);
 }
 
+/// `fs --scanners vuln,secret --format sarif`: the vulnerability run and the secret findings'
+/// run in one log, valid as a whole (schema and the multitool's SARIF and GitHub rules).
+#[test]
+fn two_run_sarif_validates() {
+    let db = db_or_skip!();
+    let cwd = tempfile::tempdir().unwrap();
+    let target = cwd.path().join("app");
+    std::fs::create_dir_all(&target).unwrap();
+    std::fs::copy(
+        fixtures().join("cargo-project/Cargo.lock"),
+        target.join("Cargo.lock"),
+    )
+    .unwrap();
+    // An AWS access key id (built at run time so this file holds none).
+    let key = format!("{}{}", "AK", "IAQ7M2ZK4XW9TLP3VN");
+    std::fs::write(target.join("deploy.py"), format!("KEY_ID = \"{key}\"\n")).unwrap();
+    let out = run(
+        cwd.path(),
+        &[
+            "fs",
+            "--no-cache",
+            "--db",
+            db.to_str().unwrap(),
+            "--scanners",
+            "vuln,secret",
+            "--format",
+            "sarif",
+            "app",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let runs = v["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 2);
+    assert!(runs[0]["results"].as_array().unwrap().len() > 1);
+    assert_eq!(runs[1]["results"][0]["ruleId"], "SC001");
+    assert!(!stdout(&out).contains(&key), "the secret is masked");
+    validate_sarif(cwd.path(), &stdout(&out));
+}
+
 #[test]
 fn stale_missing_and_corrupt_database() {
     let db = db_or_skip!();
