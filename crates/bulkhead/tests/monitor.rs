@@ -458,7 +458,7 @@ fn runc_container_actions_raise_the_stable_rules_with_the_container_id(sensor: &
                   /bin/cp /bin/busybox /tmp/sleep; /tmp/sleep 0.3; \
                   /bin/nc -l -p 9999 -e /bin/sh & sleep 0.3; kill $!; \
                   /bin/cp /bin/busybox /dev/shm/sleep; /dev/shm/sleep 0.3; \
-                  : > /var/log/syslog; \
+                  : > /var/log/syslog; /bin/ln -s /etc/shadow /tmp/shadow-link; \
                   cd /tmp && echo ../tmp/../etc/shadow | /bin/xargs /bin/cat >/dev/null; cd /; \
                   echo finished";
     let b = Bundle::new(&busybox, &["sh", "-c", script]);
@@ -474,11 +474,12 @@ fn runc_container_actions_raise_the_stable_rules_with_the_container_id(sensor: &
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("finished"), "{out}");
     let alerts = m.stop();
-    // The eBPF sensor also sees the open flags (O_TRUNC of the log) and the path as passed
-    // (the traversal); the other sensor skips the rules needing them.
+    // The eBPF sensor also sees the open flags (O_TRUNC of the log), the path as passed (the
+    // traversal) and symlink calls; the other sensor skips the rules needing them.
     let want: &[&str] = if sensor == "ebpf" {
         &[
             "Clear Log Activities",
+            "Create Symlink Over Sensitive Files",
             "Directory traversal monitored file read",
             "Drop and execute new binary in container",
             "Execution from /dev/shm",

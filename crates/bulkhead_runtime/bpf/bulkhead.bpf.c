@@ -12,6 +12,8 @@
 //   raw_tp/sys_enter           open/openat/openat2 only (filtered in kernel): dfd, flags, mode,
 //                              path, kept per thread in `pending` until the call returns
 //   raw_tp/sys_exit            the same calls: the pending record gets the result and is sent
+//   raw_tp/sys_enter           symlink(at), link(at), socket, ptrace, (f)init_module: one
+//                              record at entry (paths, numeric arguments; no result)
 // Events of the loader's own process (filter_tgid), and opens of paths under the prefixes the
 // loader says are uninteresting (ignore), are dropped in kernel. A failed ring-buffer
 // reservation increments the per-CPU `drops` counter. Submissions use BPF_RB_NO_WAKEUP: the
@@ -32,11 +34,20 @@ char LICENSE[] SEC("license") = "GPL";
 
 #define KIND_EXEC 1
 #define KIND_OPEN 2
+#define KIND_SYSCALL 3
 
 /* x86_64 syscall numbers (the only architecture this object is built for). */
 #define NR_OPEN 2
 #define NR_OPENAT 257
 #define NR_OPENAT2 437
+#define NR_SOCKET 41
+#define NR_LINK 86
+#define NR_SYMLINK 88
+#define NR_PTRACE 101
+#define NR_INIT_MODULE 175
+#define NR_LINKAT 265
+#define NR_SYMLINKAT 266
+#define NR_FINIT_MODULE 313
 
 struct ns_common {
 	unsigned int inum;
@@ -67,6 +78,7 @@ struct linux_binprm {
 } __attribute__((preserve_access_index));
 
 struct pt_regs {
+	unsigned long r8;
 	unsigned long dx;
 	unsigned long si;
 	unsigned long di;
@@ -75,7 +87,9 @@ struct pt_regs {
 } __attribute__((preserve_access_index));
 
 /* The record layout user space parses (src/ebpf/mod.rs, `Record::parse`): 344 bytes for an
- * open, 856 for an exec (the same header and path, then argv). */
+ * open, 856 for an exec (the same header and path, then argv) and for the other system calls
+ * (seen at entry, no result: the same header, the first path, then the second path; `flags`
+ * and `mode` hold the numeric arguments, `dfd` the directory fd). */
 struct event {
 	__u64 ts_ns;
 	__u32 kind;
@@ -237,6 +251,53 @@ int BPF_PROG(bulkhead_exec, struct task_struct *p, int old_pid, struct linux_bin
 	return 0;
 }
 
+/* symlink, symlinkat, link, linkat, socket, ptrace, init_module, finit_module: one record at
+ * entry. */
+static __always_inline int other_syscall(struct pt_regs *regs, long nr, __u64 pid_tgid)
+{
+	struct exec_event *e;
+	const char *p1 = 0, *p2 = 0;
+
+	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+	if (!e) {
+		count_drop();
+		return 0;
+	}
+	fill(&e->h, KIND_SYSCALL, pid_tgid);
+	e->h.syscall_nr = nr;
+	e->h.dfd = -100;
+	switch (nr) {
+	case NR_SYMLINK: /* symlink(target, linkpath) */
+	case NR_LINK:    /* link(oldpath, newpath) */
+		p1 = (const char *)BPF_CORE_READ(regs, di);
+		p2 = (const char *)BPF_CORE_READ(regs, si);
+		break;
+	case NR_SYMLINKAT: /* symlinkat(target, newdirfd, linkpath) */
+		p1 = (const char *)BPF_CORE_READ(regs, di);
+		e->h.dfd = (__s32)BPF_CORE_READ(regs, si);
+		p2 = (const char *)BPF_CORE_READ(regs, dx);
+		break;
+	case NR_LINKAT: /* linkat(olddirfd, oldpath, newdirfd, newpath, flags) */
+		e->h.dfd = (__s32)BPF_CORE_READ(regs, di);
+		p1 = (const char *)BPF_CORE_READ(regs, si);
+		p2 = (const char *)BPF_CORE_READ(regs, r10);
+		e->h.flags = BPF_CORE_READ(regs, r8);
+		break;
+	default: /* socket(domain, type, protocol), ptrace(request, pid, ...), modules */
+		e->h.flags = BPF_CORE_READ(regs, di);
+		e->h.mode = BPF_CORE_READ(regs, si);
+		break;
+	}
+	e->h.path[0] = 0;
+	e->args[0] = 0;
+	if (p1 && bpf_probe_read_user_str(e->h.path, sizeof(e->h.path), p1) < 0)
+		e->h.path[0] = 0;
+	if (p2 && bpf_probe_read_user_str(e->args, PATH_LEN, p2) > 0)
+		e->h.args_len = PATH_LEN;
+	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+	return 0;
+}
+
 SEC("raw_tp/sys_enter")
 int bulkhead_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 {
@@ -247,8 +308,24 @@ int bulkhead_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 	const char *path;
 	__u32 zero = 0, tid;
 
-	if (nr != NR_OPENAT && nr != NR_OPENAT2 && nr != NR_OPEN)
-		return 0;
+	if (nr != NR_OPENAT && nr != NR_OPENAT2 && nr != NR_OPEN) {
+		switch (nr) {
+		case NR_SYMLINK:
+		case NR_SYMLINKAT:
+		case NR_LINK:
+		case NR_LINKAT:
+		case NR_SOCKET:
+		case NR_PTRACE:
+		case NR_INIT_MODULE:
+		case NR_FINIT_MODULE:
+			pid_tgid = bpf_get_current_pid_tgid();
+			if ((pid_tgid >> 32) == filter_tgid)
+				return 0;
+			return other_syscall((struct pt_regs *)ctx->args[0], nr, pid_tgid);
+		default:
+			return 0;
+		}
+	}
 	pid_tgid = bpf_get_current_pid_tgid();
 	if ((pid_tgid >> 32) == filter_tgid)
 		return 0;

@@ -278,6 +278,79 @@ fn bad_ignored_prefixes_are_refused_before_loading() {
     }
 }
 
+/// symlink, link, socket, ptrace and finit_module calls of a child arrive with their
+/// arguments (python3 makes the calls).
+#[test]
+fn other_syscalls_arrive_with_their_arguments() {
+    let _g = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(python) = std::env::var_os("PATH").and_then(|p| {
+        std::env::split_paths(&p)
+            .map(|d| d.join("python3"))
+            .find(|p| p.is_file())
+    }) else {
+        assert!(!ci(), "CI=true and python3 is missing");
+        eprintln!("skipped: python3 missing");
+        return;
+    };
+    let Some(mut src) = load(std::process::id()) else {
+        return;
+    };
+    let dir = temp_dir("syscalls");
+    let d = dir.to_str().unwrap();
+    let code = format!(
+        "import os, socket, ctypes\n\
+         os.symlink('/etc/shadow', '{d}/sym')\n\
+         open('{d}/f', 'w').close()\n\
+         os.link('{d}/f', '{d}/hard')\n\
+         s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)\n\
+         s.close()\n\
+         libc = ctypes.CDLL(None, use_errno=True)\n\
+         libc.ptrace(0, 0, 0, 0)\n\
+         libc.syscall(313, -1, b'', 0)\n\
+         open('{d}/done', 'w').close()\n"
+    );
+    let mut child = Command::new(python).args(["-c", &code]).spawn().unwrap();
+    let pid = child.id();
+    assert!(child.wait().unwrap().success());
+    let done = format!("{d}/done");
+    let all = collect(&mut src, |rs| rs.iter().any(|r| r.path == done));
+    let mine: Vec<(u32, String, String, u64)> = all
+        .iter()
+        .filter(|r| r.pid == pid && r.kind == RecordKind::Syscall)
+        .map(|r| (r.syscall_nr, r.path.clone(), r.path2.clone(), r.flags))
+        .collect();
+    use bulkhead_runtime::ebpf::nr;
+    let sym = mine
+        .iter()
+        .find(|m| m.0 == nr::SYMLINK || m.0 == nr::SYMLINKAT)
+        .unwrap_or_else(|| panic!("no symlink: {mine:?}"));
+    assert_eq!(
+        (sym.1.as_str(), sym.2.as_str()),
+        ("/etc/shadow", &*format!("{d}/sym"))
+    );
+    let link = mine
+        .iter()
+        .find(|m| m.0 == nr::LINK || m.0 == nr::LINKAT)
+        .unwrap_or_else(|| panic!("no link: {mine:?}"));
+    assert_eq!(
+        (link.1.as_str(), link.2.as_str()),
+        (&*format!("{d}/f"), &*format!("{d}/hard"))
+    );
+    assert!(
+        mine.iter().any(|m| m.0 == nr::SOCKET && m.3 == 17),
+        "AF_PACKET: {mine:?}"
+    );
+    assert!(
+        mine.iter().any(|m| m.0 == nr::PTRACE && m.3 == 0),
+        "PTRACE_TRACEME: {mine:?}"
+    );
+    assert!(
+        mine.iter().any(|m| m.0 == nr::FINIT_MODULE),
+        "finit_module: {mine:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `bpf/build.sh` rebuilds the checked-in object byte for byte (same clang as TOOLCHAIN).
 #[test]
 fn checked_in_object_matches_source() {

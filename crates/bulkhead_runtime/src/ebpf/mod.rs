@@ -37,6 +37,25 @@ pub const IGNORE_MAX: usize = 4;
 pub const IGNORE_LEN: usize = 63;
 /// x86_64 syscall number of `open`.
 pub const NR_OPEN: u32 = 2;
+/// x86_64 syscall numbers of the other watched calls.
+pub mod nr {
+    /// `socket`.
+    pub const SOCKET: u32 = 41;
+    /// `link`.
+    pub const LINK: u32 = 86;
+    /// `symlink`.
+    pub const SYMLINK: u32 = 88;
+    /// `ptrace`.
+    pub const PTRACE: u32 = 101;
+    /// `init_module`.
+    pub const INIT_MODULE: u32 = 175;
+    /// `linkat`.
+    pub const LINKAT: u32 = 265;
+    /// `symlinkat`.
+    pub const SYMLINKAT: u32 = 266;
+    /// `finit_module`.
+    pub const FINIT_MODULE: u32 = 313;
+}
 /// x86_64 syscall number of `openat`.
 pub const NR_OPENAT: u32 = 257;
 /// x86_64 syscall number of `openat2`.
@@ -79,8 +98,13 @@ pub enum EbpfError {
 pub enum RecordKind {
     /// A successful exec (`sched_process_exec`).
     Exec,
-    /// An `openat`/`openat2` call, seen at syscall entry.
+    /// An `open`/`openat`/`openat2` call with its result.
     Open,
+    /// Another watched call (`symlink`, `symlinkat`, `link`, `linkat`, `socket`, `ptrace`,
+    /// `init_module`, `finit_module`), seen at entry: `path` is its first path, `path2` the
+    /// second, `flags`/`mode` its numeric arguments (socket domain and type, ptrace request
+    /// and pid, linkat flags), `dfd` its directory fd; no result.
+    Syscall,
 }
 
 /// One decoded ring-buffer record.
@@ -112,6 +136,8 @@ pub struct Record {
     pub cgroup_id: u64,
     /// Inode of the task's pid namespace (as `/proc/PID/ns/pid` shows it).
     pub pidns: u32,
+    /// Syscall records only: the second path (`linkpath`, `newpath`).
+    pub path2: String,
     /// Exec only: argv as the new program sees it (at most [`ARGS_LEN`] bytes, lossy UTF-8).
     pub argv: Vec<String>,
     /// Task command name (after exec for execs).
@@ -147,6 +173,7 @@ impl Record {
         let kind = match (u32_at(b, 8), b.len()) {
             (1, EXEC_RECORD_LEN) => RecordKind::Exec,
             (2, RECORD_LEN) => RecordKind::Open,
+            (3, EXEC_RECORD_LEN) => RecordKind::Syscall,
             _ => return None,
         };
         let argv = if kind == RecordKind::Exec {
@@ -159,8 +186,14 @@ impl Record {
         } else {
             Vec::new()
         };
+        let path2 = if kind == RecordKind::Syscall {
+            c_str(&b[RECORD_LEN..RECORD_LEN + PATH_LEN])
+        } else {
+            String::new()
+        };
         Some(Record {
             kind,
+            path2,
             ts_ns: u64_at(b, 0),
             pid: u32_at(b, 12),
             tid: u32_at(b, 16),
@@ -373,6 +406,7 @@ mod tests {
                 cgroup_id: 77,
                 pidns: 4026531836,
                 argv: Vec::new(),
+                path2: String::new(),
                 comm: "cat".into(),
                 path: "/etc/hosts".into(),
             }

@@ -14,7 +14,7 @@
 use super::container::Containers;
 use super::procfs::{Host, ProcTable};
 use super::{Config, Sensor, Stats, emit, now_ns};
-use crate::ebpf::{EbpfSource, NR_OPEN, NR_OPENAT2, Record, RecordKind};
+use crate::ebpf::{EbpfSource, NR_OPEN, NR_OPENAT2, Record, RecordKind, nr};
 use crate::engine::Engine;
 use crate::event::{Event, EventType, MAX_ANCESTORS, Process};
 use crate::fields::{CATALOGUE, Capabilities, FieldId};
@@ -57,6 +57,14 @@ pub fn capabilities() -> Capabilities {
             EventType::Open,
             EventType::Openat,
             EventType::Openat2,
+            EventType::Symlink,
+            EventType::Symlinkat,
+            EventType::Link,
+            EventType::Linkat,
+            EventType::Socket,
+            EventType::Ptrace,
+            EventType::InitModule,
+            EventType::FinitModule,
         ]
         .into_iter()
         .collect(),
@@ -111,6 +119,10 @@ impl Converter {
                 }
                 e
             }
+            RecordKind::Syscall => {
+                let p = self.open_process(r);
+                syscall_event(r, p)?
+            }
         };
         ev.num = self.num;
         ev.ts = now_ns();
@@ -119,9 +131,14 @@ impl Converter {
 
     /// A process cached with a container the runtime had not described yet (`runc init`
     /// runs in the namespace before `state.json` exists) gets the named container once it is.
-    fn renamed(&mut self, p: Arc<Process>, r: &Record) -> Arc<Process> {
+    /// An exec (`force`) rereads the runc state at once: the runtime writes it just before
+    /// the container's first exec, often within the usual 100 ms between rereads.
+    fn renamed(&mut self, p: Arc<Process>, r: &Record, force: bool) -> Arc<Process> {
         if p.container.is_host() || p.container.name.is_some() {
             return p;
+        }
+        if force {
+            self.table.containers.scan(true);
         }
         let c = self.table.containers.of_ns(u64::from(r.pidns), r.cgroup_id);
         if Arc::ptr_eq(&c, &p.container) || c.name.is_none() {
@@ -138,7 +155,7 @@ impl Converter {
     /// record names; otherwise build it from the record.
     fn exec_process(&mut self, r: &Record) -> Arc<Process> {
         let p = self.exec_process_inner(r);
-        self.renamed(p, r)
+        self.renamed(p, r, true)
     }
 
     fn exec_process_inner(&mut self, r: &Record) -> Arc<Process> {
@@ -169,7 +186,7 @@ impl Converter {
         if let Some(p) = self.table.cached(pid)
             && p.name == r.comm
         {
-            return self.renamed(p, r);
+            return self.renamed(p, r, false);
         }
         if let Some(p) = self.table.refresh(pid) {
             return p;
@@ -199,6 +216,81 @@ impl Converter {
         }
         p
     }
+}
+
+/// The event of a `symlink`/`link`/`socket`/`ptrace`/module record, its arguments named and
+/// rendered as Falco does (`target`/`linkpath`, `oldpath`/`newpath`, `domain` as `AF_*`,
+/// `request` as `PTRACE_*`). Seen at entry: `evt.res` is 0.
+fn syscall_event(r: &Record, p: Arc<Process>) -> Option<Event> {
+    Some(match r.syscall_nr {
+        nr::SYMLINK | nr::SYMLINKAT => Event::new(
+            if r.syscall_nr == nr::SYMLINK {
+                EventType::Symlink
+            } else {
+                EventType::Symlinkat
+            },
+            p,
+        )
+        .with_arg("target", r.path.clone())
+        .with_arg("linkpath", r.path2.clone()),
+        nr::LINK | nr::LINKAT => Event::new(
+            if r.syscall_nr == nr::LINK {
+                EventType::Link
+            } else {
+                EventType::Linkat
+            },
+            p,
+        )
+        .with_arg("oldpath", r.path.clone())
+        .with_arg("newpath", r.path2.clone()),
+        nr::SOCKET => Event::new(EventType::Socket, p)
+            .with_arg("domain", socket_domain(r.flags))
+            .with_int_arg("type", r.mode as i64),
+        nr::PTRACE => Event::new(EventType::Ptrace, p)
+            .with_arg("request", ptrace_request(r.flags))
+            .with_int_arg("pid", r.mode as i64),
+        nr::INIT_MODULE => Event::new(EventType::InitModule, p),
+        nr::FINIT_MODULE => Event::new(EventType::FinitModule, p),
+        _ => return None,
+    })
+}
+
+/// A socket domain as Falco renders it.
+pub fn socket_domain(d: u64) -> String {
+    match d {
+        1 => "AF_UNIX".into(),
+        2 => "AF_INET".into(),
+        10 => "AF_INET6".into(),
+        16 => "AF_NETLINK".into(),
+        17 => "AF_PACKET".into(),
+        n => n.to_string(),
+    }
+}
+
+/// A ptrace request as Falco renders it.
+pub fn ptrace_request(r: u64) -> String {
+    let name = match r {
+        0 => "PTRACE_TRACEME",
+        1 => "PTRACE_PEEKTEXT",
+        2 => "PTRACE_PEEKDATA",
+        3 => "PTRACE_PEEKUSR",
+        4 => "PTRACE_POKETEXT",
+        5 => "PTRACE_POKEDATA",
+        6 => "PTRACE_POKEUSR",
+        7 => "PTRACE_CONT",
+        8 => "PTRACE_KILL",
+        9 => "PTRACE_SINGLESTEP",
+        12 => "PTRACE_GETREGS",
+        13 => "PTRACE_SETREGS",
+        16 => "PTRACE_ATTACH",
+        17 => "PTRACE_DETACH",
+        24 => "PTRACE_SYSCALL",
+        0x4200 => "PTRACE_SETOPTIONS",
+        0x4206 => "PTRACE_SEIZE",
+        0x4207 => "PTRACE_INTERRUPT",
+        _ => return r.to_string(),
+    };
+    name.into()
 }
 
 fn set_argv(p: &mut Process, argv: &[String]) {
@@ -364,9 +456,48 @@ mod tests {
             } else {
                 Vec::new()
             },
+            path2: String::new(),
             comm: comm.into(),
             path: path.into(),
         }
+    }
+
+    #[test]
+    fn syscall_records_become_falco_events() {
+        let pid = 4_194_305 + 9;
+        let mut c = Converter::new(vec!["/nonexistent".into()]);
+        let mut r = record(RecordKind::Syscall, pid, "ln", "/etc/shadow");
+        r.syscall_nr = nr::SYMLINKAT;
+        r.path2 = "/tmp/x".into();
+        let e = c.convert(&r).unwrap();
+        assert_eq!(e.ty, EventType::Symlinkat);
+        assert_eq!(
+            (e.arg("target"), e.arg("linkpath")),
+            (
+                Some(&crate::event::ArgValue::Str("/etc/shadow".into())),
+                Some(&crate::event::ArgValue::Str("/tmp/x".into()))
+            )
+        );
+        r.syscall_nr = nr::SOCKET;
+        r.flags = 17;
+        let e = c.convert(&r).unwrap();
+        assert_eq!(
+            (e.ty, e.arg("domain")),
+            (
+                EventType::Socket,
+                Some(&crate::event::ArgValue::Str("AF_PACKET".into()))
+            )
+        );
+        r.syscall_nr = nr::PTRACE;
+        r.flags = 16;
+        let e = c.convert(&r).unwrap();
+        assert_eq!(
+            e.arg("request"),
+            Some(&crate::event::ArgValue::Str("PTRACE_ATTACH".into()))
+        );
+        r.syscall_nr = 9999;
+        assert!(c.convert(&r).is_none());
+        assert_eq!(ptrace_request(0x9999), "39321");
     }
 
     #[test]
