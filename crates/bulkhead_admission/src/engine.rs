@@ -364,15 +364,34 @@ impl Engine {
 
     fn hardening(&self, obj: &Value, hits: &mut Vec<Hit>) {
         let h = &self.policy.hardening;
-        let text = match serde_json::to_string(obj) {
+        // The engine reads text: write the object out without what no rule reads
+        // (`metadata.managedFields`, `status`), which is a fifth of a typical Pod's JSON.
+        let text = match serde_json::to_string(&Trimmed(obj, 0)) {
             Ok(t) => t,
             Err(_) => return,
         };
         let outcome = bulkhead_k8s::check("admission.json", &text, &self.policy.k8s);
-        for f in outcome.findings {
-            if f.rule.code.starts_with("PSS") || !h.selection.is_enabled(f.rule) {
-                continue;
-            }
+        // Selection, then the object's own suppressions (`bulkhead.dev/ignore` and the peers'
+        // annotations) exactly as `bulkhead check` applies them, so that what CI accepts is
+        // admitted. PSS findings are PSA's (which honours no annotation); BH findings are
+        // about how a file is written, not what the workload does; an unused suppression is
+        // not reported here (`active` is false).
+        let selected: Vec<_> = outcome
+            .findings
+            .into_iter()
+            .filter(|f| {
+                !f.rule.code.starts_with("PSS")
+                    && !f.rule.code.starts_with("BH")
+                    && h.selection.is_enabled(f.rule)
+            })
+            .collect();
+        let (kept, _suppressed) = bulkhead_diagnostics::apply_suppressions(
+            "admission.json",
+            selected,
+            &outcome.suppressions,
+            &|_| false,
+        );
+        for f in kept {
             let message = match &f.container {
                 Some(c) if !f.message.contains(c.as_str()) => {
                     format!("container \"{c}\": {}", f.message)
@@ -443,6 +462,38 @@ impl Engine {
                 mode,
             });
         }
+    }
+}
+
+/// An object as JSON without `status` (top level) and `metadata.managedFields`: the API
+/// server's bookkeeping, read by no rule.
+struct Trimmed<'a>(&'a Value, u8);
+
+impl serde::Serialize for Trimmed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (Value::Object(m), depth @ (0 | 1)) = (self.0, self.1) else {
+            return self.0.serialize(s);
+        };
+        let skip = |k: &str| {
+            if depth == 0 {
+                k == "status"
+            } else {
+                k == "managedFields"
+            }
+        };
+        let mut map = s.serialize_map(None)?;
+        for (k, v) in m {
+            if skip(k) {
+                continue;
+            }
+            if depth == 0 && k == "metadata" {
+                map.serialize_entry(k, &Trimmed(v, 1))?;
+            } else {
+                map.serialize_entry(k, v)?;
+            }
+        }
+        map.end()
     }
 }
 

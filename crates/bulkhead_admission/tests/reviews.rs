@@ -106,3 +106,45 @@ fn an_object_that_is_not_an_object_is_an_invalid_review() {
     );
     assert_eq!(e.metrics.count(bulkhead_admission::Verdict::Invalid), 1);
 }
+
+#[test]
+fn suppression_annotations_apply_as_in_check() {
+    // The Deployment of deployment-create-warned, with the suppression `bulkhead check`
+    // honours: KS033 and KS034 leave the warnings and the violations, nothing else changes.
+    let e = engine();
+    let mut req: Value = serde_json::from_slice(
+        &std::fs::read(dir().join("deployment-create-warned.request.json")).unwrap(),
+    )
+    .unwrap();
+    let answer = |req: &Value| -> Value {
+        let body = serde_json::to_vec(req).unwrap();
+        serde_json::from_slice(&e.review(&body, Endpoint::Validate).unwrap().body).unwrap()
+    };
+    let before = answer(&req);
+    req["request"]["object"]["metadata"]["annotations"] =
+        json!({"bulkhead.dev/ignore": "KS033, KS034: probes come from the service mesh"});
+    let after = answer(&req);
+    let warnings = |v: &Value| -> Vec<String> {
+        v["response"]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut expected = warnings(&before);
+    expected.retain(|w| !w.starts_with("KS033:") && !w.starts_with("KS034:"));
+    assert_eq!(warnings(&before).len(), expected.len() + 2);
+    assert_eq!(warnings(&after), expected);
+    assert_eq!(
+        after["response"]["auditAnnotations"]["violations"],
+        "KS001,KS006,KS008,KS013,KS014,KS029,KS031,PSS014,PSS015,PSS017,PSS018"
+    );
+    // a PSS check is Pod Security Admission's: no annotation exempts it
+    req["request"]["object"]["metadata"]["annotations"] =
+        json!({"bulkhead.dev/ignore": "PSS014: no"});
+    assert_eq!(
+        answer(&req)["response"]["auditAnnotations"]["violations"],
+        before["response"]["auditAnnotations"]["violations"]
+    );
+}
