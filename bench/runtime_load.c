@@ -1,7 +1,9 @@
 /* Load generators for bench/runtime.sh (built with the system C compiler at bench time):
  *   runtime_load open N PATH   open()+close() PATH N times, print ns per iteration
  *   runtime_load exec RATE SECS   fork+exec /bin/true at about RATE per second for SECS,
- *                                 print how many ran */
+ *                                 print how many ran
+ *   runtime_load paced RATE SECS PATH   open()+close() PATH at about RATE per second for SECS
+ *                                 (batches of 100, paced on the clock), print opens and rate */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -50,6 +52,23 @@ int main(int argc, char **argv) {
         printf("%ld %.1f\n", done, done / (now() - t0));
         return 0;
     }
-    fprintf(stderr, "usage: runtime_load open N PATH | exec RATE SECS\n");
+    if (argc == 5 && strcmp(argv[1], "paced") == 0) {
+        double rate = atof(argv[2]), secs = atof(argv[3]);
+        double t0 = now(), t;
+        long done = 0;
+        while ((t = now() - t0) < secs) {
+            if (done >= t * rate) {
+                continue;
+            }
+            for (int i = 0; i < 100; i++) {
+                int fd = open(argv[4], O_RDONLY | O_CLOEXEC);
+                if (fd >= 0) close(fd);
+            }
+            done += 100;
+        }
+        printf("%ld %.1f\n", done, done / (now() - t0));
+        return 0;
+    }
+    fprintf(stderr, "usage: runtime_load open N PATH | exec RATE SECS | paced RATE SECS PATH\n");
     return 2;
 }

@@ -118,7 +118,7 @@ _Static_assert(sizeof(struct exec_event) == 856, "user space parses 856-byte exe
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 1 << 22);
+	__uint(max_entries, 1 << 24); /* 16 MiB: about 230 ms of records at 200,000 opens/s */
 } events SEC(".maps");
 
 struct {
