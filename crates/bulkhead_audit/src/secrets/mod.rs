@@ -10,7 +10,8 @@
 pub mod check;
 pub mod rules;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind, StartKind, dfa::DFA};
 use bulkhead_diagnostics::RuleMeta;
 use regex::bytes::Regex;
 use std::io::{self, Read};
@@ -100,7 +101,8 @@ pub struct FileScan {
 pub const MAX_MATCHES_PER_FILE: usize = 1000;
 
 struct Compiled {
-    ac: AhoCorasick,
+    /// Every keyword, ASCII case-insensitive, as one DFA run by [`hits`].
+    dfa: DFA,
     /// Per pattern of `ac`: (exact-case bytes or None, rule indices).
     keywords: Vec<(Option<Vec<u8>>, Vec<usize>)>,
     regexes: Vec<OnceLock<Option<Regex>>>,
@@ -131,20 +133,87 @@ fn compiled() -> &'static Compiled {
             }
         }
         // A full DFA: one table lookup per byte whatever the number of keywords (the
-        // default picks an NFA for this many case-insensitive patterns, about half as fast).
-        let ac = AhoCorasickBuilder::new()
+        // default picks an NFA for this many case-insensitive patterns, about half as fast),
+        // unanchored only, without the crate's prefilter (it cannot help with ~400
+        // case-insensitive keywords and would make the start state special).
+        let dfa = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(&words)
             .expect("keywords are plain strings");
         Compiled {
-            ac,
+            dfa,
             keywords,
             regexes: rules.iter().map(|_| OnceLock::new()).collect(),
             rules,
         }
     })
+}
+
+impl Compiled {
+    /// Calls `f(pattern, start, end)` for every keyword occurrence in `buf`, overlapping ones
+    /// included, in order of their ends; stops early when `f` returns false. The crate's own
+    /// overlapping iterator keeps its position in a state struct and costs about three times
+    /// the instructions per byte of this loop, which is all the prefilter does on text without
+    /// candidates.
+    #[inline]
+    fn hits(&self, buf: &[u8], mut f: impl FnMut(usize, usize, usize) -> bool) {
+        let dfa = &self.dfa;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        let mut at = 0;
+        while let Some((i, s)) = next_special(dfa, buf, at, sid) {
+            sid = s;
+            if !dfa.is_match(sid) {
+                // Dead: impossible for an unanchored automaton; nothing more to find.
+                return;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                let len = dfa.pattern_len(pid);
+                if !f(pid.as_usize(), i + 1 - len, i + 1) {
+                    return;
+                }
+            }
+            at = i + 1;
+        }
+    }
+}
+
+/// From `sid` at `buf[at]`, the first offset whose byte leads to a special (match) state,
+/// and that state. Kept apart so the loop holds nothing but the state and the offset in
+/// registers (inside the caller, spills of the callback's state tripled its instructions).
+#[inline(never)]
+fn next_special(
+    dfa: &DFA,
+    buf: &[u8],
+    at: usize,
+    mut sid: aho_corasick::automaton::StateID,
+) -> Option<(usize, aho_corasick::automaton::StateID)> {
+    let rest = buf.get(at..)?;
+    // Four bytes a round: one end-of-input test per four transitions.
+    let mut chunks = rest.chunks_exact(4);
+    let mut i = at;
+    for c in &mut chunks {
+        for (k, &b) in c.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) {
+                return Some((i + k, sid));
+            }
+        }
+        i += 4;
+    }
+    for &b in chunks.remainder() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) {
+            return Some((i, sid));
+        }
+        i += 1;
+    }
+    None
 }
 
 impl Compiled {
@@ -185,7 +254,12 @@ const SNIFF: usize = 8 << 10;
 /// Whether any rule's keyword occurs in `data` (one prefilter pass, no regular expression):
 /// when not, no rule can match it.
 pub fn may_hold_secret(data: &[u8]) -> bool {
-    compiled().ac.is_match(data)
+    let mut any = false;
+    compiled().hits(data, |_, _, _| {
+        any = true;
+        false
+    });
+    any
 }
 
 /// Scans a whole in-memory text (a file, an `ENV` value, a history line). Binary content is
@@ -371,17 +445,21 @@ fn scan_window(
 ) {
     let c = compiled();
     // Per rule: merged windows, in order.
-    let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); c.rules.len()];
+    // Allocated at the first keyword hit: most files of an image have none.
+    let mut windows: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut any = false;
-    for m in c.ac.find_overlapping_iter(buf) {
-        let (kw_exact, rule_ids) = &c.keywords[m.pattern().as_usize()];
+    c.hits(buf, |pid, ms, me| {
+        let (kw_exact, rule_ids) = &c.keywords[pid];
         if let Some(exact) = kw_exact
-            && &buf[m.start()..m.end()] != exact.as_slice()
+            && &buf[ms..me] != exact.as_slice()
         {
-            continue;
+            return true;
+        }
+        if windows.is_empty() {
+            windows.resize(c.rules.len(), Vec::new());
         }
         for &ri in rule_ids {
-            let (ws, we) = window(buf, m.start(), m.end(), c.rules[ri].reach);
+            let (ws, we) = window(buf, ms, me, c.rules[ri].reach);
             let w = &mut windows[ri];
             match w.last_mut() {
                 Some(last) if ws <= last.1 => last.1 = last.1.max(we),
@@ -389,7 +467,8 @@ fn scan_window(
             }
             any = true;
         }
-    }
+        true
+    });
     if !any {
         return;
     }
