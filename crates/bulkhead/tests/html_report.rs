@@ -123,3 +123,100 @@ fn html_report_in_a_browser() {
     assert_eq!(seen["docTitle"], rule);
     assert_eq!(seen["docOpen"], true);
 }
+
+/// `bulkhead fs --format html`: the vulnerability page in the same browser, counts equal to
+/// the JSON report's, the severity and advisory filters hide the right rows, the advisory's
+/// details open in the dialog, and nothing is fetched.
+#[test]
+fn vulnerability_html_report_in_a_browser() {
+    let Some(pw) = playwright() else {
+        return;
+    };
+    let shared = root().join("../shared/advisories/rustsec-osv/crates");
+    if !shared.is_dir() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "../shared/advisories not found under CI=true"
+        );
+        println!("skipped: ../shared/advisories not found");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("advisory.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+        .args(["db", "import", "--db"])
+        .arg(&db)
+        .arg(&shared)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    let target = root().join("crates/bulkhead_advisory/tests/fixtures/cargo-project");
+    let (html, json) = (dir.path().join("vulns.html"), dir.path().join("vulns.json"));
+    for (format, path) in [("html", &html), ("json", &json)] {
+        let out = common::bulkhead(
+            &[
+                "fs",
+                "--no-cache",
+                "--scanners",
+                "vuln",
+                "--db",
+                db.to_str().unwrap(),
+                "-f",
+                format,
+                "-o",
+                path.to_str().unwrap(),
+                target.to_str().unwrap(),
+            ],
+            &root(),
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", common::text(&out.stderr));
+    }
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let vulns = report["vulnerabilities"].as_array().unwrap();
+    let rule = "CVE-2016-10931";
+    let run = Command::new("node")
+        .arg(root().join("crates/bulkhead/tests/support/html_check.mjs"))
+        .arg(&html)
+        .arg(rule)
+        .env("PLAYWRIGHT_DIR", &pw)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}{}",
+        common::text(&run.stdout),
+        common::text(&run.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_str(common::text(&run.stdout).trim()).unwrap();
+    assert_eq!(seen["consoleErrors"], serde_json::json!([]));
+    assert_eq!(
+        seen["requests"],
+        serde_json::json!([format!("file://{}", html.display())]),
+        "the page must fetch nothing"
+    );
+    let unrated = |v: &&serde_json::Value| v["severity_source"].is_null();
+    let count = |sev: &str| {
+        vulns
+            .iter()
+            .filter(|v| !unrated(v) && v["severity"] == sev)
+            .count()
+    };
+    for sev in ["critical", "high", "medium", "low", "info"] {
+        assert_eq!(seen["counts"][sev], count(sev), "{sev}");
+    }
+    assert_eq!(
+        seen["counts"]["unknown"],
+        vulns.iter().filter(unrated).count()
+    );
+    assert!(count("high") > 0, "{report:#}");
+    assert_eq!(seen["rows"], vulns.len());
+    assert_eq!(seen["shown"], vulns.len());
+    assert_eq!(seen["withoutMedium"], vulns.len() - count("medium"));
+    let one = vulns.iter().filter(|v| v["id"] == rule).count();
+    assert!(one > 0);
+    assert_eq!(seen["oneRule"], one);
+    assert_eq!(seen["oneRuleShown"], one);
+    assert_eq!(seen["docTitle"], rule);
+    assert_eq!(seen["docOpen"], true);
+}

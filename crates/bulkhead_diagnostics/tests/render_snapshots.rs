@@ -175,3 +175,21 @@ fn rendering_is_deterministic() {
         assert_eq!(a, b, "{format}");
     }
 }
+
+/// The vulnerability report of `bulkhead image`/`fs --format html`: the same page as
+/// `check`'s, rows per vulnerability, unrated ones as `unknown`, suppressed ones counted and
+/// not shown, hostile text escaped.
+#[test]
+fn vulnerability_html() {
+    let out = common::vulnerability_html();
+    snap("vulnerability_html", &out);
+    assert_eq!(out.matches("<tr class=\"finding\"").count(), 4);
+    assert!(out.contains("<b id=\"count-high\">2</b>"));
+    assert!(out.contains("<b id=\"count-unknown\">1</b>"));
+    assert!(out.contains("<b id=\"count-suppressed\">1</b>"));
+    assert!(out.contains("<b id=\"count-errors\">1</b>"));
+    assert!(out.contains("data-severity=\"unknown\""));
+    assert!(!out.contains("<script>\""), "{out}");
+    assert!(out.contains("1.0.0 &lt;script&gt;"));
+    assert_eq!(out.matches("<script>").count(), 1);
+}

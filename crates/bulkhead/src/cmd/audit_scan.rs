@@ -332,6 +332,11 @@ pub fn finish(
         c => c,
     };
     let format = audit_format(&gate.format);
+    if scanners.wants(Scanner::Vuln) && format == Some(bulkhead_diagnostics::render::Format::Html) {
+        // One page: the vulnerabilities and the audit's findings in the same table.
+        let vuln_code = super::image::gate_with_audit(scan, gate, started, Some(&report))?;
+        return Ok(worse(vuln_code, audit_code));
+    }
     let text = if scanners.wants(Scanner::Vuln) {
         // Let the gate write to a scratch file, then merge its document with ours.
         let scratch = tempfile::NamedTempFile::new().context("creating a scratch report file")?;

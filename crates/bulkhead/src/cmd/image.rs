@@ -82,6 +82,8 @@ pub enum Format {
     Json,
     Sarif,
     Cyclonedx,
+    /// One self-contained page (no network): filterable, sortable, advisory details.
+    Html,
 }
 
 fn parse_age(s: &str) -> Result<u64, String> {
@@ -182,6 +184,17 @@ fn now() -> u64 {
 /// The gate over a finished scan. Exit status: `exit_code` when a reported vulnerability is
 /// at or over the threshold, else 0.
 pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i32> {
+    gate_with_audit(scan, args, started, None)
+}
+
+/// [`gate`], with the image audit's findings joining the vulnerabilities in formats that hold
+/// both in one document (`html`).
+pub fn gate_with_audit(
+    scan: &Scan,
+    args: &GateArgs,
+    started: Instant,
+    audit: Option<&bulkhead_diagnostics::Report>,
+) -> anyhow::Result<i32> {
     let incomplete = print_warnings(scan);
     if args.list_packages {
         let format = match args.format {
@@ -315,6 +328,7 @@ pub fn gate(scan: &Scan, args: &GateArgs, started: Instant) -> anyhow::Result<i3
         Format::Json => pretty(&json_report(&report)),
         Format::Sarif => sarif(&report),
         Format::Cyclonedx => pretty(&cyclonedx(&report)),
+        Format::Html => html(&report, audit),
     };
     match &args.output {
         Some(p) => crate::atomic::write_report(p, text.as_bytes())?,
@@ -529,7 +543,33 @@ fn json_report(r: &Report<'_>) -> Value {
 /// The SARIF vulnerability report: bulkhead_diagnostics' one SARIF renderer (levels, the
 /// `security-severity` scale, suppressions, unreadable inputs as notifications).
 fn sarif(r: &Report<'_>) -> String {
-    use bulkhead_diagnostics::render::{RenderOptions, Vulnerability, render_vulnerabilities};
+    with_vulnerabilities(r, |v, e| {
+        bulkhead_diagnostics::render::render_vulnerabilities(
+            v,
+            e,
+            &bulkhead_diagnostics::render::RenderOptions::default(),
+        )
+    })
+}
+
+/// The HTML page of the scan: the vulnerabilities, then the audit's findings when given.
+fn html(r: &Report<'_>, audit: Option<&bulkhead_diagnostics::Report>) -> String {
+    let title = format!("Bulkhead: {}", r.scan.source);
+    with_vulnerabilities(r, |v, e| {
+        bulkhead_diagnostics::render::html_vulnerabilities(&title, v, e, audit)
+    })
+}
+
+/// The report's vulnerabilities (shown, then suppressed) and unreadable inputs in the
+/// renderers' terms, handed to `f`.
+fn with_vulnerabilities<T>(
+    r: &Report<'_>,
+    f: impl FnOnce(
+        &[bulkhead_diagnostics::render::Vulnerability<'_>],
+        &[bulkhead_diagnostics::InputError],
+    ) -> T,
+) -> T {
+    use bulkhead_diagnostics::render::Vulnerability;
     use bulkhead_diagnostics::{InputError, SuppressedBy};
     let suppressed_by: Vec<SuppressedBy> = r
         .suppressed
@@ -549,6 +589,7 @@ fn sarif(r: &Report<'_>) -> String {
             summary: &f.summary,
             url: f.url.as_deref(),
             severity: f.severity,
+            unrated: is_unknown(f),
             cvss_score: f.cvss.as_ref().map(|c| c.score),
             aliases: &f.aliases,
             package: &f.package,
@@ -580,7 +621,7 @@ fn sarif(r: &Report<'_>) -> String {
         .iter()
         .map(|w| InputError::new(r.scan.source.as_str(), None, *w))
         .collect();
-    render_vulnerabilities(&vulns, &errors, &RenderOptions::default())
+    f(&vulns, &errors)
 }
 
 /// The CycloneDX 1.6 vulnerability report: the SBOM `bulkhead sbom` writes (one writer of

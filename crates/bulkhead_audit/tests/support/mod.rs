@@ -34,7 +34,18 @@ pub fn run(cmd: &mut Command) -> String {
 }
 
 /// The cached minbase root filesystem, or `None` (after printing why) when it cannot be made.
+/// Built once per test binary: the tests of one binary wait for the first one's debootstrap
+/// instead of running several at once.
 pub fn minbase() -> Option<PathBuf> {
+    static ONCE: std::sync::Mutex<Option<Option<PathBuf>>> = std::sync::Mutex::new(None);
+    let mut done = ONCE.lock().unwrap_or_else(|e| e.into_inner());
+    if done.is_none() {
+        *done = Some(make_minbase());
+    }
+    done.clone().flatten()
+}
+
+fn make_minbase() -> Option<PathBuf> {
     for t in ["debootstrap", "umoci"] {
         if !have(t) && skip(&format!("{t} not installed (.ci/packages.txt installs it)")) {
             return None;
@@ -60,9 +71,14 @@ pub fn minbase() -> Option<PathBuf> {
         .unwrap();
     if !out.status.success() {
         let _ = std::fs::remove_dir_all(&scratch);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        // debootstrap reports most failures on stdout; its last lines say which step.
+        let tail: Vec<&str> = stdout.lines().rev().take(15).collect();
         skip(&format!(
-            "debootstrap failed: {}",
-            String::from_utf8_lossy(&out.stderr)
+            "debootstrap failed ({}): {}{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr),
+            tail.into_iter().rev().collect::<Vec<_>>().join("\n")
         ));
         return None;
     }

@@ -27,8 +27,11 @@ fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters (escape sequences in hostile names) shown, not passed on.
-            c if c.is_control() && c != '\n' && c != '\t' => {
+            // Control characters (escape sequences in hostile names) and bidirectional
+            // overrides (which reorder what a reader sees) shown, not passed on.
+            c if (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -89,7 +92,7 @@ main{padding:16px 24px}.filters{display:flex;flex-wrap:wrap;gap:12px;align-items
 th,td{border-bottom:1px solid #d0d7de;padding:6px 8px;text-align:left;vertical-align:top}\
 th{cursor:pointer;background:#f6f8fa;user-select:none}th.sorted-asc::after{content:' \\25B2'}\
 th.sorted-desc::after{content:' \\25BC'}.sev{font-weight:600;text-transform:uppercase;font-size:12px}\
-.critical{color:#a40e26}.high{color:#d1242f}.medium{color:#bf8700}.low{color:#0969da}.info{color:#57606a}\
+.critical{color:#a40e26}.high{color:#d1242f}.medium{color:#bf8700}.low{color:#0969da}.info,.unknown{color:#57606a}\
 pre{margin:6px 0;background:#f6f8fa;padding:6px;overflow-x:auto;font-size:12px}\
 .ln.hit{background:#fff1b8;display:inline-block;width:100%}button.rule{font:inherit;color:#0969da;\
 background:none;border:0;padding:0;cursor:pointer;text-decoration:underline}\
@@ -150,62 +153,73 @@ const SCRIPT: &str = r#"
 })();
 "#;
 
-/// Render the whole page.
-pub fn render(report: &Report, title: &str) -> String {
-    let summary = report.summary();
-    let mut out = String::with_capacity(16 * 1024 + report.findings.len() * 512);
+/// One row of the page's table: a finding or a vulnerability, already escaped where it is
+/// markup (`location`, `body`).
+struct Row<'a> {
+    /// `data-severity` and the label shown (`unknown` for unrated vulnerabilities).
+    severity: &'a str,
+    rank: usize,
+    rule: &'a str,
+    rule_name: &'a str,
+    file: &'a str,
+    line: u32,
+    location: String,
+    body: String,
+}
+
+/// What the page shows: counts in the header, the severity filters, the rows, each rule's
+/// documentation (code -> name, text) and the input errors (escaped list items).
+struct Page<'a> {
+    title: &'a str,
+    counts: Vec<(&'a str, usize)>,
+    severities: Vec<&'a str>,
+    rows: Vec<Row<'a>>,
+    docs: BTreeMap<&'a str, (&'a str, String)>,
+    errors: Vec<String>,
+    empty: &'a str,
+}
+
+fn page(p: &Page<'_>) -> String {
+    let mut out = String::with_capacity(16 * 1024 + p.rows.len() * 512);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        esc(title)
+        esc(p.title)
     );
     let _ = write!(
         out,
         "<header>\n<h1>{}</h1>\n<div class=\"counts\">",
-        esc(title)
+        esc(p.title)
     );
-    for s in SEVERITIES {
-        let _ = write!(
-            out,
-            "<span>{} <b id=\"count-{}\">{}</b></span>",
-            s.as_str(),
-            s.as_str(),
-            summary.count(s)
-        );
+    for (name, n) in &p.counts {
+        let _ = write!(out, "<span>{name} <b id=\"count-{name}\">{n}</b></span>");
     }
-    let _ = write!(
-        out,
-        "<span>files <b id=\"count-files\">{}</b></span><span>suppressed <b id=\"count-suppressed\">{}</b></span><span>errors <b id=\"count-errors\">{}</b></span></div>\n</header>\n<main>\n",
-        summary.files, summary.suppressed, summary.errors
-    );
+    out.push_str("</div>\n</header>\n<main>\n");
 
-    // Filters: severities present, rules and files of the findings.
-    let mut rules: BTreeMap<&str, &'static crate::RuleMeta> = BTreeMap::new();
+    // Filters: severities, rules and files of the rows.
     let mut files: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in &report.findings {
-        rules.insert(f.rule.code, f.rule);
-        *files.entry(f.path.as_str()).or_default() += 1;
+    for r in &p.rows {
+        *files.entry(r.file).or_default() += 1;
     }
     out.push_str("<div class=\"filters\">");
-    for s in SEVERITIES {
+    for s in &p.severities {
         let _ = write!(
             out,
-            "<label><input type=\"checkbox\" class=\"sev-filter\" value=\"{0}\" checked> {0}</label>",
-            s.as_str()
+            "<label><input type=\"checkbox\" class=\"sev-filter\" value=\"{s}\" checked> {s}</label>"
         );
     }
     out.push_str(
         "<select id=\"rule-filter\" aria-label=\"rule\"><option value=\"\">all rules</option>",
     );
-    for (code, meta) in &rules {
+    for (code, (name, _)) in &p.docs {
         let _ = write!(
             out,
             "<option value=\"{}\">{} {}</option>",
             esc(code),
             esc(code),
-            esc(meta.name)
+            esc(name)
         );
     }
     out.push_str("</select><select id=\"file-filter\" aria-label=\"file\"><option value=\"\">all files</option>");
@@ -221,76 +235,52 @@ pub fn render(report: &Report, title: &str) -> String {
         out,
         "</select><input id=\"text-filter\" type=\"search\" placeholder=\"search\" aria-label=\"search\">\
 <span class=\"muted\">showing <b id=\"shown\">{}</b> of <b id=\"total\">{}</b></span></div>",
-        report.findings.len(),
-        report.findings.len()
+        p.rows.len(),
+        p.rows.len()
     );
 
     out.push_str(
         "<table id=\"findings\">\n<thead><tr><th data-key=\"rank\">severity</th><th data-key=\"rule\">rule</th>\
 <th data-key=\"file\">location</th><th>finding</th></tr></thead>\n<tbody>\n",
     );
-    for (i, f) in report.findings.iter().enumerate() {
-        let at = start_of(f.range);
-        let sev = f.severity.as_str();
-        let _ = write!(
+    for (i, r) in p.rows.iter().enumerate() {
+        let sev = r.severity;
+        let _ = writeln!(
             out,
             "<tr class=\"finding\" data-order=\"{i}\" data-severity=\"{sev}\" data-rank=\"{}\" data-rule=\"{}\" data-file=\"{}\" data-line=\"{}\">\
 <td class=\"sev {sev}\">{sev}</td><td><button class=\"rule\" data-rule=\"{}\">{}</button><br><span class=\"muted\">{}</span></td>\
-<td>{}:{}:{}</td><td>{}",
-            rank(f.severity),
-            esc(f.rule.code),
-            esc(&f.path),
-            at.line,
-            esc(f.rule.code),
-            esc(f.rule.code),
-            esc(f.rule.name),
-            esc(&f.path),
-            at.line,
-            at.column,
-            esc(&f.message)
+<td>{}</td><td>{}</td></tr>",
+            r.rank,
+            esc(r.rule),
+            esc(r.file),
+            r.line,
+            esc(r.rule),
+            esc(r.rule),
+            esc(r.rule_name),
+            r.location,
+            r.body,
         );
-        if let Some(o) = &f.object {
-            let _ = write!(
-                out,
-                "<br><span class=\"muted\">{} {}{}</span>",
-                esc(&o.kind),
-                o.namespace
-                    .as_deref()
-                    .map(|n| format!("{}/", esc(n)))
-                    .unwrap_or_default(),
-                esc(o.name.as_deref().unwrap_or("<unnamed>"))
-            );
-        }
-        if let Some(h) = &f.help {
-            let _ = write!(out, "<br><span class=\"muted\">help: {}</span>", esc(h));
-        }
-        out.push_str(&frame(report, f));
-        out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
-    if report.findings.is_empty() {
-        out.push_str("<p id=\"clean\">No findings.</p>\n");
+    if p.rows.is_empty() {
+        let _ = writeln!(out, "<p id=\"clean\">{}</p>", esc(p.empty));
     }
-    if !report.errors.is_empty() {
+    if !p.errors.is_empty() {
         out.push_str("<h2>Input errors</h2>\n<ul class=\"errors\">\n");
-        for e in &report.errors {
-            let line = e
-                .range
-                .map(|r| format!(":{}", r.start.line))
-                .unwrap_or_default();
-            let _ = writeln!(out, "<li>{}{line}: {}</li>", esc(&e.path), esc(&e.message));
+        for e in &p.errors {
+            let _ = writeln!(out, "<li>{e}</li>");
         }
         out.push_str("</ul>\n");
     }
     // Each rule's documentation once, shown in a dialog from the rule buttons.
-    for (code, meta) in &rules {
+    for (code, (name, docs)) in &p.docs {
         let _ = writeln!(
             out,
             "<template id=\"doc-{}\">{} ({})\n\n{}</template>",
             esc(code),
             esc(code),
-            esc(meta.name),
-            esc(meta.docs)
+            esc(name),
+            esc(docs)
         );
     }
     out.push_str(
@@ -299,6 +289,221 @@ pub fn render(report: &Report, title: &str) -> String {
     );
     let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
     out
+}
+
+fn error_item(e: &crate::InputError) -> String {
+    let line = e
+        .range
+        .map(|r| format!(":{}", r.start.line))
+        .unwrap_or_default();
+    format!("{}{line}: {}", esc(&e.path), esc(&e.message))
+}
+
+/// Render the whole page.
+pub fn render(report: &Report, title: &str) -> String {
+    let summary = report.summary();
+    let mut counts: Vec<(&str, usize)> = SEVERITIES
+        .iter()
+        .map(|s| (s.as_str(), summary.count(*s)))
+        .collect();
+    counts.extend([
+        ("files", summary.files),
+        ("suppressed", summary.suppressed),
+        ("errors", summary.errors),
+    ]);
+    let rows = report
+        .findings
+        .iter()
+        .map(|f| {
+            let at = start_of(f.range);
+            let mut body = esc(&f.message);
+            if let Some(o) = &f.object {
+                let _ = write!(
+                    body,
+                    "<br><span class=\"muted\">{} {}{}</span>",
+                    esc(&o.kind),
+                    o.namespace
+                        .as_deref()
+                        .map(|n| format!("{}/", esc(n)))
+                        .unwrap_or_default(),
+                    esc(o.name.as_deref().unwrap_or("<unnamed>"))
+                );
+            }
+            if let Some(h) = &f.help {
+                let _ = write!(body, "<br><span class=\"muted\">help: {}</span>", esc(h));
+            }
+            body.push_str(&frame(report, f));
+            Row {
+                severity: f.severity.as_str(),
+                rank: rank(f.severity),
+                rule: f.rule.code,
+                rule_name: f.rule.name,
+                file: &f.path,
+                line: at.line,
+                location: format!("{}:{}:{}", esc(&f.path), at.line, at.column),
+                body,
+            }
+        })
+        .collect();
+    let docs = report
+        .findings
+        .iter()
+        .map(|f| (f.rule.code, (f.rule.name, f.rule.docs.to_string())))
+        .collect();
+    page(&Page {
+        title,
+        counts,
+        severities: SEVERITIES.iter().map(|s| s.as_str()).collect(),
+        rows,
+        docs,
+        errors: report.errors.iter().map(error_item).collect(),
+        empty: "No findings.",
+    })
+}
+
+/// The vulnerability report of `bulkhead image|fs --format html`: one row per vulnerability
+/// (advisory id as the rule, the package's location as the file, installed -> fixed version
+/// and summary as the finding; unrated ones as `unknown`), each advisory's details in the
+/// dialog, then the image-audit findings of `findings` (secrets, configuration) as rows of
+/// the same table, so one page holds the whole scan. `errors` are inputs that could not be
+/// read (the package list is incomplete).
+pub fn render_vulnerabilities(
+    title: &str,
+    vulnerabilities: &[super::Vulnerability<'_>],
+    errors: &[crate::InputError],
+    findings: Option<&Report>,
+) -> String {
+    let shown: Vec<&super::Vulnerability<'_>> = vulnerabilities
+        .iter()
+        .filter(|v| v.suppressed.is_none())
+        .collect();
+    let label = |v: &super::Vulnerability<'_>| {
+        if v.unrated {
+            "unknown"
+        } else {
+            v.severity.as_str()
+        }
+    };
+    let mut counts: Vec<(&str, usize)> = SEVERITIES
+        .iter()
+        .map(|s| {
+            (
+                s.as_str(),
+                shown
+                    .iter()
+                    .filter(|v| !v.unrated && v.severity == *s)
+                    .count(),
+            )
+        })
+        .collect();
+    counts.push(("unknown", shown.iter().filter(|v| v.unrated).count()));
+    counts.push((
+        "suppressed",
+        vulnerabilities.len() - shown.len() + findings.map_or(0, |r| r.suppressed.len()),
+    ));
+    counts.push((
+        "errors",
+        errors.len() + findings.map_or(0, |r| r.errors.len()),
+    ));
+    let mut rows: Vec<Row<'_>> = shown
+        .iter()
+        .map(|v| {
+            let mut body = format!("{} {}", esc(v.package), esc(v.installed));
+            match v.fixed {
+                Some(f) => {
+                    let _ = write!(body, " &#8594; fixed in {}", esc(f));
+                }
+                None => {
+                    let _ = write!(body, " <span class=\"muted\">({})</span>", esc(v.state));
+                }
+            }
+            if !v.summary.is_empty() {
+                let _ = write!(body, "<br>{}", esc(v.summary));
+            }
+            if let Some(l) = v.layer {
+                let _ = write!(body, "<br><span class=\"muted\">layer {}</span>", esc(l));
+            }
+            Row {
+                severity: label(v),
+                rank: if v.unrated {
+                    SEVERITIES.len()
+                } else {
+                    rank(v.severity)
+                },
+                rule: v.id,
+                rule_name: v.package,
+                file: v.location,
+                line: 0,
+                location: esc(v.location),
+                body,
+            }
+        })
+        .collect();
+    let mut docs: BTreeMap<&str, (&str, String)> = BTreeMap::new();
+    for v in &shown {
+        docs.entry(v.id).or_insert_with(|| {
+            let mut d = String::new();
+            if !v.summary.is_empty() {
+                let _ = writeln!(d, "{}\n", v.summary);
+            }
+            let _ = writeln!(
+                d,
+                "Severity: {}{}",
+                label(v),
+                v.cvss_score
+                    .map(|s| format!(" (CVSS {s:.1})"))
+                    .unwrap_or_default()
+            );
+            if !v.aliases.is_empty() {
+                let _ = writeln!(d, "Aliases: {}", v.aliases.join(", "));
+            }
+            if let Some(u) = v.url {
+                let _ = writeln!(d, "Advisory: {u}");
+            }
+            (v.package, d)
+        });
+    }
+    let mut errors: Vec<String> = errors.iter().map(error_item).collect();
+    if let Some(r) = findings {
+        let summary = r.summary();
+        for (name, n) in counts.iter_mut() {
+            if let Some(s) = SEVERITIES.iter().find(|s| s.as_str() == *name) {
+                *n += summary.count(*s);
+            }
+        }
+        for f in &r.findings {
+            let at = start_of(f.range);
+            let mut body = esc(&f.message);
+            if let Some(h) = &f.help {
+                let _ = write!(body, "<br><span class=\"muted\">help: {}</span>", esc(h));
+            }
+            body.push_str(&frame(r, f));
+            rows.push(Row {
+                severity: f.severity.as_str(),
+                rank: rank(f.severity),
+                rule: f.rule.code,
+                rule_name: f.rule.name,
+                file: &f.path,
+                line: at.line,
+                location: format!("{}:{}:{}", esc(&f.path), at.line, at.column),
+                body,
+            });
+            docs.entry(f.rule.code)
+                .or_insert_with(|| (f.rule.name, f.rule.docs.to_string()));
+        }
+        errors.extend(r.errors.iter().map(error_item));
+    }
+    let mut severities: Vec<&str> = SEVERITIES.iter().map(|s| s.as_str()).collect();
+    severities.push("unknown");
+    page(&Page {
+        title,
+        counts,
+        severities,
+        rows,
+        docs,
+        errors,
+        empty: "No vulnerabilities found.",
+    })
 }
 
 #[cfg(test)]

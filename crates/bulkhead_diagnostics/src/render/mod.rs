@@ -23,6 +23,7 @@ mod human;
 mod json;
 mod junit;
 mod sarif;
+pub use html::render_vulnerabilities as html_vulnerabilities;
 pub use sarif::{Vulnerability, render_vulnerabilities, security_severity};
 pub mod stream;
 mod text;

@@ -676,6 +676,8 @@ pub struct Vulnerability<'a> {
     /// The advisory's page.
     pub url: Option<&'a str>,
     pub severity: Severity,
+    /// No source rates it (Trivy's UNKNOWN): `severity` is then `info`.
+    pub unrated: bool,
     /// The CVSS base score when a source gives one: GitHub's `security-severity` is then the
     /// score, else [`security_severity`] of the severity (none for unrated, `info`, findings).
     pub cvss_score: Option<f64>,

@@ -338,7 +338,25 @@ pub fn hostile_report() -> Report {
 /// package text, and an input that could not be read.
 #[allow(dead_code)]
 pub fn vulnerability_sarif(opts: &bulkhead_diagnostics::render::RenderOptions) -> String {
-    use bulkhead_diagnostics::render::{Vulnerability, render_vulnerabilities};
+    sample_vulnerabilities(|v, e| bulkhead_diagnostics::render::render_vulnerabilities(v, e, opts))
+}
+
+/// The sample vulnerability report as the HTML page.
+pub fn vulnerability_html() -> String {
+    sample_vulnerabilities(|v, e| {
+        bulkhead_diagnostics::render::html_vulnerabilities("Bulkhead: alpine:3.11", v, e, None)
+    })
+}
+
+/// Vulnerabilities of every shape (fixed, unfixed, unrated, hostile text, suppressed) and an
+/// unreadable input, handed to `f`.
+fn sample_vulnerabilities<T>(
+    f: impl FnOnce(
+        &[bulkhead_diagnostics::render::Vulnerability<'_>],
+        &[bulkhead_diagnostics::InputError],
+    ) -> T,
+) -> T {
+    use bulkhead_diagnostics::render::Vulnerability;
     use bulkhead_diagnostics::{InputError, Severity, SuppressedBy};
     let aliases = vec!["GHSA-xxxx-yyyy-zzzz".to_string()];
     let none: Vec<String> = Vec::new();
@@ -351,6 +369,7 @@ pub fn vulnerability_sarif(opts: &bulkhead_diagnostics::render::RenderOptions) -
         summary: "Invalid Certificate Validation in openssl",
         url: Some("https://osv.dev/vulnerability/CVE-2016-10931"),
         severity: Severity::High,
+        unrated: false,
         cvss_score: Some(8.1),
         aliases: &aliases,
         package: "openssl",
@@ -386,6 +405,7 @@ pub fn vulnerability_sarif(opts: &bulkhead_diagnostics::render::RenderOptions) -
             id: "GHSA-3gxf-9r58-2ghg",
             summary: "unrated \u{1b}[31m advisory\nsecond line",
             severity: Severity::Info,
+            unrated: true,
             cvss_score: None,
             package: "evil\u{202e}pkg",
             installed: "1.0.0 <script>",
@@ -407,5 +427,5 @@ pub fn vulnerability_sarif(opts: &bulkhead_diagnostics::render::RenderOptions) -
         None,
         "usr/lib/python3.8/site-packages/x.dist-info/METADATA: unreadable",
     )];
-    render_vulnerabilities(&vulns, &errors, opts)
+    f(&vulns, &errors)
 }
