@@ -96,6 +96,96 @@ pub fn reads_whole(doc: &Document, settings: &Settings) -> bool {
         || workload::pod_spec(&doc.value, &settings.pod_spec_paths).is_some()
 }
 
+/// What the passes over every object read of an object they know only by its identity
+/// (ConfigMaps, roles, custom resources...: its kind for the indexes, its name for KS050's
+/// lookups): for [`Document::prune`]. Unlike [`Document::slim`] labels and annotations are
+/// dropped: no pass reads them of these objects, and some annotations are whole objects
+/// (`kubectl.kubernetes.io/last-applied-configuration`).
+pub const IDENTITY: [&str; 4] = [
+    "/apiVersion",
+    "/kind",
+    "/metadata/name",
+    "/metadata/namespace",
+];
+
+/// What the passes over every object read of an object they read whole (Services,
+/// policies, bindings...), for [`Document::prune`]: every field but `status` and, of
+/// `metadata`, `annotations` and `managedFields`, which no pass reads and which can be large
+/// (`kubectl.kubernetes.io/last-applied-configuration` holds the whole object again).
+pub fn whole_view(doc: &Document) -> Vec<String> {
+    let Some(obj) = doc.value.as_object() else {
+        return vec![String::new()];
+    };
+    let mut keep = Vec::new();
+    for (k, v) in obj {
+        match (k.as_str(), v) {
+            ("status", _) => {}
+            ("metadata", Value::Object(m)) => keep.extend(
+                m.keys()
+                    .filter(|mk| !matches!(mk.as_str(), "annotations" | "managedFields"))
+                    .map(|mk| format!("/metadata/{mk}")),
+            ),
+            _ => keep.push(format!("/{k}")),
+        }
+    }
+    keep
+}
+
+/// What [`check_set`] and the NetworkPolicy model (`bulkhead_netpol::model`) read of an
+/// object that carries a pod spec and is read for nothing else, as pointers for
+/// [`Document::prune`]: its identity, replicas and selector, the template's labels, and of
+/// the pod spec the service account, `hostNetwork` and the containers' ports. `None` when the
+/// object is read whole (Services, policies, bindings, roles that grant exec...) or carries
+/// no pod spec. Keep in step with the rules' Set hooks and `Cluster::build`.
+pub fn workload_view(doc: &Document, settings: &Settings) -> Option<Vec<String>> {
+    if matches!(
+        doc.kind(),
+        Some(
+            "ServiceAccount"
+                | "Service"
+                | "PodDisruptionBudget"
+                | "Ingress"
+                | "HorizontalPodAutoscaler"
+                | "NetworkPolicy"
+                | "RoleBinding"
+                | "ClusterRoleBinding"
+                | "Namespace"
+        )
+    ) || doc.kind().is_some_and(|k| k.ends_with("List"))
+        || crate::rules::ks::ks070_binding_grants_pod_exec::role_grants_exec(doc)
+    {
+        return None;
+    }
+    let ps = workload::pod_spec(&doc.value, &settings.pod_spec_paths)?;
+    let mut keep: Vec<String> = IDENTITY
+        .iter()
+        .chain(&["/spec/replicas", "/spec/selector"])
+        .map(|p| p.to_string())
+        .collect();
+    keep.push(format!("{}/labels", ps.meta_ptr));
+    // The pod spec the rules see, and the templates the NetworkPolicy model reads on its own.
+    let specs = [
+        ps.spec_ptr.to_string(),
+        "/spec".to_string(),
+        "/spec/template/spec".to_string(),
+        "/spec/jobTemplate/spec/template/spec".to_string(),
+    ];
+    keep.push("/spec/template/metadata/labels".to_string());
+    keep.push("/spec/jobTemplate/spec/template/metadata/labels".to_string());
+    for spec in specs {
+        for field in [
+            "serviceAccountName",
+            "serviceAccount",
+            "hostNetwork",
+            "containers/*/ports",
+            "initContainers/*/ports",
+        ] {
+            keep.push(format!("{spec}/{field}"));
+        }
+    }
+    Some(keep)
+}
+
 /// Every object of a run, indexed once for the cross-object rules.
 pub(crate) struct SetCtx<'a> {
     /// Every object with its file's path, in input order.
@@ -261,6 +351,66 @@ mod tests {
             "{:?}",
             show(&whole)
         );
+        assert_eq!(show(&after), show(&whole));
+    }
+
+    /// What a streamed `check` keeps for the pass: identities without positions, workload
+    /// views, whole objects without annotations; every finding is the same.
+    #[test]
+    fn views_change_nothing() {
+        let extra = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: s2, namespace: shop, annotations: {x: y}}\n  spec: {selector: {app: gone}}\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: d2, namespace: shop}\n  spec:\n    replicas: 2\n    template:\n      metadata: {labels: {app: d2}}\n      spec:\n        serviceAccountName: nope\n        containers: [{name: c, image: i:1, env: [{name: A, value: b}], ports: [{containerPort: 80}]}]\n";
+        let files = [
+            ("d/a.yaml", NP_DEPLOYS),
+            (
+                "d/p.yaml",
+                "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-only, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: web}\n",
+            ),
+            (
+                "d/s.yaml",
+                "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa, namespace: shop}\n",
+            ),
+            ("d/l.yaml", extra),
+            ("d/h.yaml", HPA),
+        ];
+        let settings = Settings::default();
+        let loaded: Vec<Loaded> = files.iter().map(|(p, t)| crate::load(p, t)).collect();
+        let pairs: Vec<(&str, &Loaded)> = files.iter().map(|(p, _)| *p).zip(&loaded).collect();
+        let whole = check_set(&pairs, &settings);
+        let mut views = loaded.clone();
+        let mut pruned = 0;
+        for l in &mut views {
+            for d in &mut l.docs {
+                if !reads_whole(d, &settings) {
+                    d.prune_parts(&IDENTITY, &[]);
+                } else if let Some(keep) = workload_view(d, &settings) {
+                    d.prune(&keep.iter().map(String::as_str).collect::<Vec<_>>());
+                    pruned += 1;
+                } else {
+                    let keep = whole_view(d);
+                    d.prune(&keep.iter().map(String::as_str).collect::<Vec<_>>());
+                }
+            }
+        }
+        assert_eq!(pruned, 5);
+        let pairs: Vec<(&str, &Loaded)> = files.iter().map(|(p, _)| *p).zip(&views).collect();
+        let after = check_set(&pairs, &settings);
+        let show = |fs: &[Finding]| -> Vec<String> {
+            fs.iter()
+                .map(|f| {
+                    format!(
+                        "{} {} {:?} {} {:?}",
+                        f.rule.code, f.path, f.range, f.message, f.object
+                    )
+                })
+                .collect()
+        };
+        for code in ["KS016", "KS036", "KS048", "KS050", "KS064"] {
+            assert!(
+                whole.iter().any(|f| f.rule.code == code),
+                "{code}: {:?}",
+                show(&whole)
+            );
+        }
         assert_eq!(show(&after), show(&whole));
     }
 

@@ -310,6 +310,41 @@ impl Document {
         self.prefix = Vec::new();
     }
 
+    /// Keep of the object only what lies under the `keep` pointers (segments are plain keys,
+    /// not escaped; `*` matches any key or index) and the nodes on the way to them, values and positions alike: for objects kept
+    /// for passes over all files that read only parts of them (a workload's labels, service
+    /// account and ports, not its containers' commands and environment). Sequences keep their
+    /// length (an item no pointer reaches stays as `null` with its own span) so indices do not
+    /// move, and the root keeps its first entry's span, so the object's own range and line
+    /// span are unchanged.
+    pub fn prune(&mut self, keep: &[&str]) {
+        self.prune_parts(keep, keep);
+    }
+
+    /// [`Document::prune`] with values and positions kept apart: `values` of the object, and
+    /// the positions of `positions` only (for objects no finding points into).
+    pub fn prune_parts(&mut self, values: &[&str], positions: &[&str]) {
+        fn split<'a>(keep: &[&'a str]) -> Vec<Vec<&'a str>> {
+            keep.iter()
+                .map(|p| p.split('/').skip(1).filter(|_| !p.is_empty()).collect())
+                .collect()
+        }
+        let (vals, poss) = (split(values), split(positions));
+        let vals: Vec<&[&str]> = vals.iter().map(Vec::as_slice).collect();
+        let pats: Vec<&[&str]> = poss.iter().map(Vec::as_slice).collect();
+        let root = self.root();
+        let mut tree = prune_node(root, &pats);
+        if let (Children::Map(old), Children::Map(new)) = (&root.children, &mut tree.children)
+            && let Some((k, first)) = old.first()
+            && new.first().is_none_or(|(nk, _)| nk != k)
+        {
+            new.insert(0, (k.clone(), shallow(first)));
+        }
+        self.value = prune_value(&self.value, &vals);
+        self.tree = Arc::new(tree);
+        self.prefix = Vec::new();
+    }
+
     /// The object's identity for findings, when it has a `kind`.
     pub fn k8s_object(&self) -> Option<K8sObject> {
         Some(K8sObject {
@@ -318,6 +353,88 @@ impl Document {
             namespace: self.namespace().map(str::to_string),
             name: self.name().map(str::to_string),
         })
+    }
+}
+
+/// The patterns of `pats` that go on under `seg`, without it; `None` when none does.
+fn descend<'p>(pats: &[&'p [&'p str]], seg: &str) -> Option<Vec<&'p [&'p str]>> {
+    let next: Vec<&[&str]> = pats
+        .iter()
+        .filter(|p| p.first().is_some_and(|s| *s == "*" || *s == seg))
+        .map(|p| &p[1..])
+        .collect();
+    (!next.is_empty()).then_some(next)
+}
+
+/// A node without its children.
+fn shallow(n: &Node) -> Node {
+    Node {
+        key: n.key,
+        start: n.start,
+        end: n.end,
+        style: n.style,
+        children: Children::None,
+    }
+}
+
+/// [`Document::prune`] of a node: what `pats` reach, whole where a pattern ends.
+fn prune_node(n: &Node, pats: &[&[&str]]) -> Node {
+    if pats.iter().any(|p| p.is_empty()) {
+        return n.clone();
+    }
+    let children = match &n.children {
+        Children::Map(entries) => {
+            let mut kept: Vec<(String, Node)> = entries
+                .iter()
+                .filter_map(|(k, c)| Some((k.clone(), prune_node(c, &descend(pats, k)?))))
+                .collect();
+            // Kept for the whole run: no spare capacity.
+            kept.shrink_to_fit();
+            Children::Map(kept)
+        }
+        Children::Seq(items) => Children::Seq(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, c)| match descend(pats, &i.to_string()) {
+                    Some(next) => prune_node(c, &next),
+                    None => shallow(c),
+                })
+                .collect(),
+        ),
+        Children::None => Children::None,
+    };
+    Node {
+        children,
+        ..shallow(n)
+    }
+}
+
+/// [`Document::prune`] of a value.
+fn prune_value(v: &Value, pats: &[&[&str]]) -> Value {
+    if pats.iter().any(|p| p.is_empty()) {
+        return v.clone();
+    }
+    match v {
+        Value::Object(m) => {
+            let kept: Vec<(String, Value)> = m
+                .iter()
+                .filter_map(|(k, c)| Some((k.clone(), prune_value(c, &descend(pats, k)?))))
+                .collect();
+            // Collected from an exact size: no spare capacity in a map kept for the run.
+            Value::Object(kept.into_iter().collect())
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, c)| match descend(pats, &i.to_string()) {
+                    Some(next) => prune_value(c, &next),
+                    None => Value::Null,
+                })
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
 
@@ -1194,6 +1311,51 @@ mod tests {
         // What was dropped is reported at the object, not elsewhere.
         assert!(d.node("/data").is_none());
         assert_eq!(d.line_span(), (4, 12));
+    }
+
+    #[test]
+    fn prune_keeps_what_is_asked_where_it_was() {
+        let text = "kind: Deployment\napiVersion: apps/v1\nmetadata:\n  name: web\n  annotations: {a: b}\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: c\n        env: [{name: A, value: b}]\n      - name: d\n        ports: [{containerPort: 80}]\n";
+        let mut l = load("t.yaml", text);
+        let d = &mut l.docs[0];
+        let (whole, ports, span) = (
+            d.range_of(""),
+            d.range_of("/spec/template/spec/containers/1/ports/0"),
+            d.line_span(),
+        );
+        d.prune(&[
+            "/metadata/name",
+            "/spec/template/metadata/labels",
+            "/spec/template/spec/containers/*/ports",
+        ]);
+        // Sequences keep their length (indices do not move); the rest is gone.
+        assert_eq!(
+            d.value,
+            json!({"metadata": {"name": "web"}, "spec": {"template": {"metadata": {"labels": {"app": "web"}}, "spec": {"containers": [{}, {"ports": [{"containerPort": 80}]}]}}}})
+        );
+        assert_eq!(
+            d.range_of("/spec/template/spec/containers/1/ports/0"),
+            ports
+        );
+        assert_eq!(ports.map(|r| r.start.line), Some(15));
+        assert_eq!(
+            d.range_of("/spec/template/metadata/labels/app")
+                .map(|r| r.start.line),
+            Some(9)
+        );
+        // The object's own range (its first entry, which was dropped) and lines are kept.
+        assert_eq!((d.range_of(""), d.line_span()), (whole, span));
+        assert!(d.node("/metadata/annotations").is_none() && d.node("/kind").is_some());
+        // Values without positions: the root alone still has its range.
+        let mut l = load("t.yaml", text);
+        let d = &mut l.docs[0];
+        d.prune_parts(&["/kind", "/metadata/name"], &[]);
+        assert_eq!(
+            d.value,
+            json!({"kind": "Deployment", "metadata": {"name": "web"}})
+        );
+        assert_eq!((d.range_of(""), d.line_span()), (whole, span));
+        assert!(d.node("/metadata").is_none());
     }
 
     #[test]

@@ -107,12 +107,33 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         None
     };
 
+    let keep_objects = run_scope.cross || scopes.all().iter().any(|s| s.cross);
+    // A large run that only writes a streaming report to stdout is checked in bounded memory.
+    if fix_mode.is_none()
+        && let [(format, None)] = outputs.as_slice()
+        && render::stream::streams(*format)
+        && inputs.iter().all(|i| i.file().is_some())
+        && input_bytes(&inputs) >= stream_min_bytes()
+    {
+        if std::env::var_os("BULKHEAD_CHECK_STREAM_BYTES").is_some() {
+            // The knob is for tests and tuning: say which way it went.
+            eprintln!("bulkhead: checking as a stream ({} inputs)", inputs.len());
+        }
+        let run = StreamRun {
+            inputs: &inputs,
+            scopes: &input_scopes,
+            settings: &settings,
+            keep_objects,
+            format: *format,
+        };
+        return run.run(errors);
+    }
+
     // One input (the common editor / pre-commit case) does not pay for starting a thread pool.
     // Objects are kept for the passes over every file only when one of their rules runs
     // (`--select DF` keeps nothing).
-    let keep_objects = run_scope.cross || scopes.all().iter().any(|s| s.cross);
     let check_one = |(input, scope): (&Input, &Arc<Scope>)| {
-        let mut r = check_input(input, stdin_text.as_deref(), scope, fix_mode);
+        let mut r = check_input(input, stdin_text.as_deref(), scope, fix_mode, false);
         if !keep_objects {
             r.loaded = None;
         }
@@ -196,38 +217,12 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     results.sort_by(|a, b| a.display.cmp(&b.display));
     for r in &mut results {
         errors.append(&mut r.errors);
-        let mut findings = std::mem::take(&mut r.findings);
-        if let Some(extra) = cross.remove(&r.display) {
-            findings.extend(extra);
+        let part = finalize(r, cross.remove(&r.display));
+        if let Some(t) = part.source {
+            report.sources.insert(r.display.clone(), t);
         }
-        let scope = r.scope.clone();
-        findings.retain(|f| scope.enabled_codes.contains(f.rule.code));
-        let active = |code: &str| scope.enabled.iter().any(|r| r.matches_code(code));
-        let (mut kept, hidden) = apply_suppressions(&r.display, findings, &r.suppressions, &active);
-        kept.extend(unknown_suppression_codes(&r.display, &r.suppressions));
-        kept.retain(|f| scope.enabled_codes.contains(f.rule.code));
-        kept.sort_by(within_file_order);
-        if !kept.is_empty() || !hidden.is_empty() {
-            let text = match (&r.source, r.text_dropped) {
-                (Source::File(p), true) => std::fs::read_to_string(p).ok().map(Arc::from),
-                _ => Some(r.text.clone()),
-            };
-            if let Some(mut t) = text {
-                // A code frame never shows a secret, whatever rules ran.
-                let sc: Vec<_> = kept
-                    .iter()
-                    .chain(&hidden)
-                    .filter(|f| f.rule.code.starts_with("SC"))
-                    .filter_map(|f| f.range)
-                    .collect();
-                if let Some(m) = bulkhead_audit::secrets::check::mask_source(&t, &sc) {
-                    t = Arc::from(m);
-                }
-                report.sources.insert(r.display.clone(), t);
-            }
-        }
-        report.findings.extend(kept);
-        report.suppressed.extend(hidden);
+        report.findings.extend(part.findings);
+        report.suppressed.extend(part.suppressed);
     }
     // Findings about files that are not inputs of their own (should not happen) still count.
     for (_, fs) in cross {
@@ -301,6 +296,254 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     std::mem::forget(report);
     std::mem::forget(results);
     Ok(code)
+}
+
+/// Inputs of at least this many bytes in all are checked as a stream ([`StreamRun`]); below,
+/// every file is parsed once and its results kept until the report is written (no second
+/// read). `BULKHEAD_CHECK_STREAM_BYTES` overrides it (the tests set 0 to stream any input);
+/// when set, a streamed run says so on stderr.
+const STREAM_MIN_BYTES: u64 = 64 << 20;
+
+fn stream_min_bytes() -> u64 {
+    std::env::var("BULKHEAD_CHECK_STREAM_BYTES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(STREAM_MIN_BYTES)
+}
+
+/// The bytes of every regular file among `inputs` (what they take to read).
+fn input_bytes(inputs: &[Input]) -> u64 {
+    inputs
+        .iter()
+        .filter_map(|i| i.file())
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Most files, and bytes of them, checked together before their part of the report is
+/// written: what a stream holds at once besides the cross-file facts.
+const STREAM_CHUNK_FILES: usize = 256;
+const STREAM_CHUNK_BYTES: u64 = 8 << 20;
+
+/// `check` over many files in bounded memory, for reports that are written file by file
+/// (human, concise, github to stdout, no fixing). When a cross-file rule runs, a first pass
+/// loads each Kubernetes file and keeps only what those rules read (objects they read only by
+/// identity slimmed, as the in-memory run does) and runs them; then the files are checked
+/// again in path order, a chunk at a time, each file's findings (its own and the cross-file
+/// ones) rendered and released before the next chunk is read. The output is byte for byte
+/// the in-memory run's.
+struct StreamRun<'a> {
+    inputs: &'a [Input],
+    scopes: &'a [Arc<Scope>],
+    settings: &'a ResolvedSettings,
+    keep_objects: bool,
+    format: Format,
+}
+
+impl StreamRun<'_> {
+    fn run(&self, mut errors: Vec<InputError>) -> anyhow::Result<i32> {
+        let mut cross: std::collections::HashMap<String, Vec<Finding>> = Default::default();
+        if self.keep_objects {
+            let loaded: Vec<Option<bulkhead_k8s::Loaded>> = self
+                .inputs
+                .par_iter()
+                .zip(self.scopes.par_iter())
+                .map(|(i, sc)| load_for_set(i, sc))
+                .collect();
+            let files: Vec<(&str, &bulkhead_k8s::Loaded)> = self
+                .inputs
+                .iter()
+                .zip(&loaded)
+                .filter_map(|(i, l)| l.as_ref().map(|l| (i.display.as_str(), l)))
+                .collect();
+            for f in engines::check_set(&files, self.settings) {
+                cross.entry(f.path.clone()).or_default().push(f);
+            }
+        }
+        let stdout_is_tty = std::io::stdout().is_terminal();
+        let opts = RenderOptions {
+            color: stdout_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        };
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let mut tally = render::stream::Tally::default();
+        let mut end = Report::default();
+        // Sources of the files with findings, for the frames of their input errors.
+        let mut sources: std::collections::HashMap<String, Arc<str>> = Default::default();
+        let sizes: Vec<u64> = self
+            .inputs
+            .iter()
+            .map(|i| {
+                i.file()
+                    .and_then(|p| std::fs::metadata(p).ok())
+                    .map_or(0, |m| m.len())
+            })
+            .collect();
+        let mut start = 0;
+        while start < self.inputs.len() {
+            let (mut stop, mut bytes) = (start, 0);
+            while stop < self.inputs.len()
+                && stop - start < STREAM_CHUNK_FILES
+                && (stop == start || bytes + sizes[stop] <= STREAM_CHUNK_BYTES)
+            {
+                bytes += sizes[stop];
+                stop += 1;
+            }
+            let results: Vec<FileResult> = self.inputs[start..stop]
+                .par_iter()
+                .zip(self.scopes[start..stop].par_iter())
+                .map(|(input, scope)| {
+                    let mut r = check_input(input, None, scope, None, true);
+                    r.loaded = None;
+                    r
+                })
+                .collect();
+            start = stop;
+            for mut r in results {
+                if !r.skipped {
+                    end.files += 1;
+                }
+                let extra = cross.remove(&r.display);
+                let part = finalize(&mut r, extra);
+                let mut report = Report {
+                    findings: part.findings,
+                    suppressed: part.suppressed,
+                    ..Report::default()
+                };
+                if let Some(t) = part.source {
+                    if !r.errors.is_empty() {
+                        sources.insert(r.display.clone(), t.clone());
+                    }
+                    report.sources.insert(r.display.clone(), t);
+                }
+                errors.append(&mut r.errors);
+                render::stream::render_findings(self.format, &report, &opts, &mut out)?;
+                tally.add(&report);
+            }
+        }
+        // Findings about files that are not inputs of their own (should not happen): after
+        // the others, as the in-memory run sorts them among the files' own.
+        let mut rest: Vec<Finding> = cross.into_values().flatten().collect();
+        rest.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let rest = Report {
+            findings: rest,
+            ..Report::default()
+        };
+        render::stream::render_findings(self.format, &rest, &opts, &mut out)?;
+        tally.add(&rest);
+
+        errors.sort();
+        for e in &errors {
+            if let Some(t) = sources.remove(&e.path) {
+                end.sources.insert(e.path.clone(), t);
+            }
+        }
+        end.errors = errors;
+        render::stream::render_end(self.format, &end, &tally, &opts, &mut out)?;
+        out.flush()?;
+        drop(out);
+        if !matches!(self.format, Format::Human | Format::Concise) {
+            for e in &end.errors {
+                eprintln!("{}", render_error(e));
+            }
+        }
+        Ok(if !end.errors.is_empty() {
+            2
+        } else if tally.fails(self.settings.fail_on) {
+            1
+        } else {
+            0
+        })
+    }
+}
+
+/// The Kubernetes objects of one input for the cross-file pass, kept as [`check_input`]
+/// keeps them (objects read only by identity slimmed); `None` for other kinds, unreadable
+/// files and loader failures (the second pass reports those). The per-file rules do not run
+/// here: they run once, in the second pass.
+fn load_for_set(input: &Input, scope: &Arc<Scope>) -> Option<bulkhead_k8s::Loaded> {
+    let text = walk::read(input).ok()?;
+    let kind = match input.kind {
+        engines::Kind::Sniff => engines::sniff(&input.display, &text)?,
+        k => k,
+    };
+    if kind != engines::Kind::Kubernetes {
+        return None;
+    }
+    let settings = &scope.settings;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut l = bulkhead_k8s::load(&input.display, &text);
+        for d in &mut l.docs {
+            let whole = bulkhead_k8s::crossobj::reads_whole(d, &settings.k8s)
+                || bulkhead_netpol::model::reads_kind(d.kind().unwrap_or(""));
+            if !whole {
+                // Looked up by kind and name, never pointed into.
+                d.prune_parts(&bulkhead_k8s::crossobj::IDENTITY, &[]);
+            } else if let Some(keep) = bulkhead_k8s::crossobj::workload_view(d, &settings.k8s) {
+                // A workload is read for its labels, service account and ports only.
+                d.prune(&keep.iter().map(String::as_str).collect::<Vec<_>>());
+            } else {
+                // Read whole but for annotations and status; an item of a `List` no longer
+                // shares the list's tree.
+                let keep = bulkhead_k8s::crossobj::whole_view(d);
+                d.prune(&keep.iter().map(String::as_str).collect::<Vec<_>>());
+            }
+        }
+        l
+    }))
+    .ok()
+}
+
+/// One file's final word: what the report shows of it.
+struct FilePart {
+    /// Findings that count, in report order.
+    findings: Vec<Finding>,
+    /// Findings a suppression hid.
+    suppressed: Vec<Finding>,
+    /// The text their frames show, when there is any finding.
+    source: Option<Arc<str>>,
+}
+
+/// Join the cross-file findings `extra` to one file's own, keep the selected ones, apply the
+/// file's suppressions and sort them; fetch the text when something is shown from it.
+fn finalize(r: &mut FileResult, extra: Option<Vec<Finding>>) -> FilePart {
+    let mut findings = std::mem::take(&mut r.findings);
+    if let Some(extra) = extra {
+        findings.extend(extra);
+    }
+    let scope = r.scope.clone();
+    findings.retain(|f| scope.enabled_codes.contains(f.rule.code));
+    let active = |code: &str| scope.enabled.iter().any(|r| r.matches_code(code));
+    let (mut kept, hidden) = apply_suppressions(&r.display, findings, &r.suppressions, &active);
+    kept.extend(unknown_suppression_codes(&r.display, &r.suppressions));
+    kept.retain(|f| scope.enabled_codes.contains(f.rule.code));
+    kept.sort_by(within_file_order);
+    let mut source = None;
+    if !kept.is_empty() || !hidden.is_empty() {
+        let text = match (&r.source, r.text_dropped) {
+            (Source::File(p), true) => std::fs::read_to_string(p).ok().map(Arc::from),
+            _ => Some(r.text.clone()),
+        };
+        if let Some(mut t) = text {
+            // A code frame never shows a secret, whatever rules ran.
+            let sc: Vec<_> = kept
+                .iter()
+                .chain(&hidden)
+                .filter(|f| f.rule.code.starts_with("SC"))
+                .filter_map(|f| f.range)
+                .collect();
+            if let Some(m) = bulkhead_audit::secrets::check::mask_source(&t, &sc) {
+                t = Arc::from(m);
+            }
+            source = Some(t);
+        }
+    }
+    FilePart {
+        findings: kept,
+        suppressed: hidden,
+        source,
+    }
 }
 
 /// The report's order ([`Finding::sort_key`]) for two findings of the same file.
@@ -448,6 +691,7 @@ fn check_input(
     stdin_text: Option<&str>,
     scope: &Arc<Scope>,
     fix_mode: Option<Applicability>,
+    keep_text: bool,
 ) -> FileResult {
     let (settings, enabled_set) = (&scope.settings, &scope.enabled_codes);
     let mut result = FileResult {
@@ -556,7 +800,7 @@ fn check_input(
         }
         // A regular file's text is not held while the other files are checked: the report
         // reads it back when it has something to show from it.
-        None if input.file().is_some() => {
+        None if input.file().is_some() && !keep_text => {
             result.text_dropped = true;
         }
         None => {
