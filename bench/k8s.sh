@@ -8,7 +8,9 @@
 #   PEERS=0                     skip checkov and Trivy (they take minutes)
 #   SCALE=N                     also check N copies of the corpus at once (default 16; 0 skips)
 #                               and report peak memory per input MB against the target
-#                               (<= 150 MB + 2x the largest file)
+#                               (<= 150 MB + 2x the largest file), wall and CPU seconds
+#   BASELINE=path/to/bulkhead   also measure this (older) binary in the scaling case, in the
+#                               same run, for before/after figures
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${1:-../shared/corpus/k8s}
@@ -63,14 +65,21 @@ if [ "$SCALE" -gt 0 ] && [ -x /usr/bin/time ]; then
   for i in $(seq 1 "$SCALE"); do cp -r "$DIR" "$big/c$i"; done
   read -r input_mb largest_mb < <(find "$big" \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -printf '%s\n' |
     awk '{s+=$1; if ($1>m) m=$1} END {printf "%.0f %.1f\n", s/1e6, m/1e6}')
-  out=$( (/usr/bin/time -v "$BULKHEAD" check "$big" >/dev/null) 2>&1 || true)
-  rss=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' <<<"$out")
-  secs=$(awk -F': ' '/Elapsed/ {print $2}' <<<"$out")
-  peak=$((rss / 1024))
   target=$(python3 -c "print(round(150 + 2*$largest_mb))")
-  echo "scaling: ${SCALE}x corpus = ${input_mb} MB of YAML/JSON (largest file ${largest_mb} MB): peak ${peak} MB, $(python3 -c "print(f'{$peak/$input_mb:.2f}')") MB per input MB, ${secs} wall; target <= ${target} MB"
-  sel=$( (/usr/bin/time -v "$BULKHEAD" check --select DF "$big" >/dev/null) 2>&1 || true)
-  echo "scaling, --select DF: peak $(( $(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' <<<"$sel") / 1024 )) MB"
+  echo "scaling: ${SCALE}x corpus = ${input_mb} MB of YAML/JSON (largest file ${largest_mb} MB); target <= ${target} MB"
+  # Peak memory, wall and CPU seconds of one run: "PEAK_MB WALL CPU".
+  measure() {
+    local out
+    out=$( (/usr/bin/time -v "$@" >/dev/null) 2>&1 || true)
+    awk -F': ' '/Maximum resident/ {rss=$2} /Elapsed/ {wall=$2} /User time/ {u=$2} /System time/ {s=$2}
+      END {printf "%d %s %.1f\n", rss/1024, wall, u+s}' <<<"$out"
+  }
+  for bin in ${BASELINE:+"$BASELINE"} "$BULKHEAD"; do
+    read -r peak wall cpu < <(measure "$bin" check "$big")
+    echo "  $bin: peak ${peak} MB ($(python3 -c "print(f'{$peak/$input_mb:.2f}')") MB per input MB), ${wall} wall, ${cpu} s CPU"
+    read -r peak wall cpu < <(measure "$bin" check --select DF "$big")
+    echo "  $bin --select DF: peak ${peak} MB, ${wall} wall, ${cpu} s CPU"
+  done
   rm -rf "$big"
 fi
 
