@@ -12,8 +12,9 @@
 //   raw_tp/sys_enter           open/openat/openat2 only (filtered in kernel): dfd, flags, mode,
 //                              path, kept per thread in `pending` until the call returns
 //   raw_tp/sys_exit            the same calls: the pending record gets the result and is sent
-//   raw_tp/sys_enter           symlink(at), link(at), socket, ptrace, (f)init_module: one
-//                              record at entry (paths, numeric arguments; no result)
+//   raw_tp/sys_enter           symlink(at), link(at), rename(at,at2), unlink(at), socket,
+//                              ptrace, (f)init_module, memfd_create, setuid/setgid/setres*id:
+//                              one record at entry (paths, numeric arguments; no result)
 // Events of the loader's own process (filter_tgid), and opens of paths under the prefixes the
 // loader says are uninteresting (ignore), are dropped in kernel. A failed ring-buffer
 // reservation increments the per-CPU `drops` counter. Submissions use BPF_RB_NO_WAKEUP: the
@@ -48,6 +49,16 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_LINKAT 265
 #define NR_SYMLINKAT 266
 #define NR_FINIT_MODULE 313
+#define NR_RENAME 82
+#define NR_UNLINK 87
+#define NR_SETUID 105
+#define NR_SETGID 106
+#define NR_SETRESUID 117
+#define NR_SETRESGID 119
+#define NR_UNLINKAT 263
+#define NR_RENAMEAT 264
+#define NR_RENAMEAT2 316
+#define NR_MEMFD_CREATE 319
 
 struct ns_common {
 	unsigned int inum;
@@ -251,8 +262,8 @@ int BPF_PROG(bulkhead_exec, struct task_struct *p, int old_pid, struct linux_bin
 	return 0;
 }
 
-/* symlink, symlinkat, link, linkat, socket, ptrace, init_module, finit_module: one record at
- * entry. */
+/* symlink(at), link(at), rename(at,at2), unlink(at), socket, ptrace, (f)init_module,
+ * memfd_create, set(res)uid, set(res)gid: one record at entry. */
 static __always_inline int other_syscall(struct pt_regs *regs, long nr, __u64 pid_tgid)
 {
 	struct exec_event *e;
@@ -277,11 +288,34 @@ static __always_inline int other_syscall(struct pt_regs *regs, long nr, __u64 pi
 		e->h.dfd = (__s32)BPF_CORE_READ(regs, si);
 		p2 = (const char *)BPF_CORE_READ(regs, dx);
 		break;
-	case NR_LINKAT: /* linkat(olddirfd, oldpath, newdirfd, newpath, flags) */
+	case NR_LINKAT:    /* linkat(olddirfd, oldpath, newdirfd, newpath, flags) */
+	case NR_RENAMEAT:  /* renameat(olddirfd, oldpath, newdirfd, newpath) */
+	case NR_RENAMEAT2: /* renameat2(olddirfd, oldpath, newdirfd, newpath, flags) */
 		e->h.dfd = (__s32)BPF_CORE_READ(regs, di);
 		p1 = (const char *)BPF_CORE_READ(regs, si);
 		p2 = (const char *)BPF_CORE_READ(regs, r10);
-		e->h.flags = BPF_CORE_READ(regs, r8);
+		if (nr != NR_RENAMEAT)
+			e->h.flags = BPF_CORE_READ(regs, r8);
+		break;
+	case NR_RENAME: /* rename(oldpath, newpath) */
+		p1 = (const char *)BPF_CORE_READ(regs, di);
+		p2 = (const char *)BPF_CORE_READ(regs, si);
+		break;
+	case NR_UNLINK:       /* unlink(path) */
+	case NR_MEMFD_CREATE: /* memfd_create(name, flags) */
+		p1 = (const char *)BPF_CORE_READ(regs, di);
+		e->h.flags = BPF_CORE_READ(regs, si);
+		break;
+	case NR_UNLINKAT: /* unlinkat(dirfd, path, flags) */
+		e->h.dfd = (__s32)BPF_CORE_READ(regs, di);
+		p1 = (const char *)BPF_CORE_READ(regs, si);
+		e->h.flags = BPF_CORE_READ(regs, dx);
+		break;
+	case NR_SETRESUID: /* setresuid(ruid, euid, suid): the third in dfd */
+	case NR_SETRESGID:
+		e->h.flags = BPF_CORE_READ(regs, di);
+		e->h.mode = BPF_CORE_READ(regs, si);
+		e->h.dfd = (__s32)BPF_CORE_READ(regs, dx);
 		break;
 	default: /* socket(domain, type, protocol), ptrace(request, pid, ...), modules */
 		e->h.flags = BPF_CORE_READ(regs, di);
@@ -318,6 +352,16 @@ int bulkhead_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 		case NR_PTRACE:
 		case NR_INIT_MODULE:
 		case NR_FINIT_MODULE:
+		case NR_RENAME:
+		case NR_RENAMEAT:
+		case NR_RENAMEAT2:
+		case NR_UNLINK:
+		case NR_UNLINKAT:
+		case NR_MEMFD_CREATE:
+		case NR_SETUID:
+		case NR_SETGID:
+		case NR_SETRESUID:
+		case NR_SETRESGID:
 			pid_tgid = bpf_get_current_pid_tgid();
 			if ((pid_tgid >> 32) == filter_tgid)
 				return 0;

@@ -307,6 +307,11 @@ fn other_syscalls_arrive_with_their_arguments() {
          libc = ctypes.CDLL(None, use_errno=True)\n\
          libc.ptrace(0, 0, 0, 0)\n\
          libc.syscall(313, -1, b'', 0)\n\
+         os.rename('{d}/f', '{d}/g')\n\
+         os.unlink('{d}/g')\n\
+         os.close(os.memfd_create('bulkhead-memfd'))\n\
+         os.setresgid(0, 0, 0)\n\
+         os.setuid(0)\n\
          open('{d}/done', 'w').close()\n"
     );
     let mut child = Command::new(python).args(["-c", &code]).spawn().unwrap();

@@ -55,6 +55,26 @@ pub mod nr {
     pub const SYMLINKAT: u32 = 266;
     /// `finit_module`.
     pub const FINIT_MODULE: u32 = 313;
+    /// `rename`.
+    pub const RENAME: u32 = 82;
+    /// `unlink`.
+    pub const UNLINK: u32 = 87;
+    /// `setuid`.
+    pub const SETUID: u32 = 105;
+    /// `setgid`.
+    pub const SETGID: u32 = 106;
+    /// `setresuid`.
+    pub const SETRESUID: u32 = 117;
+    /// `setresgid`.
+    pub const SETRESGID: u32 = 119;
+    /// `unlinkat`.
+    pub const UNLINKAT: u32 = 263;
+    /// `renameat`.
+    pub const RENAMEAT: u32 = 264;
+    /// `renameat2`.
+    pub const RENAMEAT2: u32 = 316;
+    /// `memfd_create`.
+    pub const MEMFD_CREATE: u32 = 319;
 }
 /// x86_64 syscall number of `openat`.
 pub const NR_OPENAT: u32 = 257;
@@ -100,10 +120,11 @@ pub enum RecordKind {
     Exec,
     /// An `open`/`openat`/`openat2` call with its result.
     Open,
-    /// Another watched call (`symlink`, `symlinkat`, `link`, `linkat`, `socket`, `ptrace`,
-    /// `init_module`, `finit_module`), seen at entry: `path` is its first path, `path2` the
-    /// second, `flags`/`mode` its numeric arguments (socket domain and type, ptrace request
-    /// and pid, linkat flags), `dfd` its directory fd; no result.
+    /// Another watched call (see [`nr`]), seen at entry: `path` is its first path (or the
+    /// memfd name), `path2` the second, `flags`/`mode` its numeric arguments (socket domain
+    /// and type, ptrace request and pid, linkat/renameat2/unlinkat/memfd flags, the ids of
+    /// setuid/setgid, the first two of setresuid/setresgid), `dfd` its directory fd (the
+    /// third id of setresuid/setresgid); no result.
     Syscall,
 }
 

@@ -65,6 +65,16 @@ pub fn capabilities() -> Capabilities {
             EventType::Ptrace,
             EventType::InitModule,
             EventType::FinitModule,
+            EventType::Unlink,
+            EventType::Unlinkat,
+            EventType::Rename,
+            EventType::Renameat,
+            EventType::Renameat2,
+            EventType::MemfdCreate,
+            EventType::Setuid,
+            EventType::Setgid,
+            EventType::Setresuid,
+            EventType::Setresgid,
         ]
         .into_iter()
         .collect(),
@@ -218,9 +228,9 @@ impl Converter {
     }
 }
 
-/// The event of a `symlink`/`link`/`socket`/`ptrace`/module record, its arguments named and
-/// rendered as Falco does (`target`/`linkpath`, `oldpath`/`newpath`, `domain` as `AF_*`,
-/// `request` as `PTRACE_*`). Seen at entry: `evt.res` is 0.
+/// The event of a record of another watched call, its arguments named and rendered as Falco
+/// does (`target`/`linkpath`, `oldpath`/`newpath`, `path`, `name`, `domain` as `AF_*`,
+/// `request` as `PTRACE_*`, `uid`, `ruid`/`euid`/`suid`...). Seen at entry: `evt.res` is 0.
 fn syscall_event(r: &Record, p: Arc<Process>) -> Option<Event> {
     Some(match r.syscall_nr {
         nr::SYMLINK | nr::SYMLINKAT => Event::new(
@@ -249,6 +259,37 @@ fn syscall_event(r: &Record, p: Arc<Process>) -> Option<Event> {
         nr::PTRACE => Event::new(EventType::Ptrace, p)
             .with_arg("request", ptrace_request(r.flags))
             .with_int_arg("pid", r.mode as i64),
+        nr::UNLINK => Event::new(EventType::Unlink, p).with_arg("path", r.path.clone()),
+        nr::UNLINKAT => Event::new(EventType::Unlinkat, p)
+            .with_int_arg("dirfd", i64::from(r.dfd))
+            .with_arg("name", r.path.clone())
+            .with_int_arg("flags", r.flags as i64),
+        nr::RENAME | nr::RENAMEAT | nr::RENAMEAT2 => Event::new(
+            match r.syscall_nr {
+                nr::RENAME => EventType::Rename,
+                nr::RENAMEAT => EventType::Renameat,
+                _ => EventType::Renameat2,
+            },
+            p,
+        )
+        .with_arg("oldpath", r.path.clone())
+        .with_arg("newpath", r.path2.clone()),
+        nr::MEMFD_CREATE => Event::new(EventType::MemfdCreate, p)
+            .with_arg("name", r.path.clone())
+            .with_int_arg("flags", r.flags as i64),
+        nr::SETUID => Event::new(EventType::Setuid, p).with_int_arg("uid", r.flags as u32 as i64),
+        nr::SETGID => Event::new(EventType::Setgid, p).with_int_arg("gid", r.flags as u32 as i64),
+        nr::SETRESUID | nr::SETRESGID => {
+            let (ty, names) = if r.syscall_nr == nr::SETRESUID {
+                (EventType::Setresuid, ["ruid", "euid", "suid"])
+            } else {
+                (EventType::Setresgid, ["rgid", "egid", "sgid"])
+            };
+            Event::new(ty, p)
+                .with_int_arg(names[0], r.flags as u32 as i64)
+                .with_int_arg(names[1], r.mode as u32 as i64)
+                .with_int_arg(names[2], r.dfd as u32 as i64)
+        }
         nr::INIT_MODULE => Event::new(EventType::InitModule, p),
         nr::FINIT_MODULE => Event::new(EventType::FinitModule, p),
         _ => return None,
@@ -494,6 +535,24 @@ mod tests {
         assert_eq!(
             e.arg("request"),
             Some(&crate::event::ArgValue::Str("PTRACE_ATTACH".into()))
+        );
+        r.syscall_nr = nr::SETRESUID;
+        (r.flags, r.mode, r.dfd) = (1000, 0, -1);
+        let e = c.convert(&r).unwrap();
+        assert_eq!(e.ty, EventType::Setresuid);
+        assert_eq!(
+            ["ruid", "euid", "suid"].map(|n| e.arg(n).cloned()),
+            [1000, 0, 4_294_967_295].map(|v| Some(crate::event::ArgValue::Int(v)))
+        );
+        r.syscall_nr = nr::RENAMEAT2;
+        r.path2 = "/etc/passwd".into();
+        let e = c.convert(&r).unwrap();
+        assert_eq!(
+            (e.ty, e.arg("newpath")),
+            (
+                EventType::Renameat2,
+                Some(&crate::event::ArgValue::Str("/etc/passwd".into()))
+            )
         );
         r.syscall_nr = 9999;
         assert!(c.convert(&r).is_none());
