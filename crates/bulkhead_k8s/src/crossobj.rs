@@ -281,10 +281,22 @@ impl<'a> SetCtx<'a> {
 
 /// Run the cross-object rules over every loaded Kubernetes file of a run.
 pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding> {
+    check_set_selected(files, settings, &|_| true)
+}
+
+/// [`check_set`] running only the rules `enabled` accepts (a rule that is off makes no
+/// finding to be dropped later: KS064 would report most workloads of a large tree).
+pub fn check_set_selected(
+    files: &[(&str, &Loaded)],
+    settings: &Settings,
+    enabled: &dyn Fn(&RuleMeta) -> bool,
+) -> Vec<Finding> {
     let set = SetCtx::new(files, settings);
     let mut out = Vec::new();
-    for hook in HOOKS {
-        if let Hook::Set(f) = hook {
+    for (rule, hook) in crate::rules::RULES.iter().zip(HOOKS) {
+        if let Hook::Set(f) = hook
+            && enabled(rule)
+        {
             f(&set, &mut out);
         }
     }
@@ -412,6 +424,13 @@ mod tests {
             );
         }
         assert_eq!(show(&after), show(&whole));
+        // Only the selected rules run, and they find what they find in the full pass.
+        let only = |f: &Finding| matches!(f.rule.code, "KS036" | "KS050");
+        let selected =
+            check_set_selected(&pairs, &settings, &|r| matches!(r.code, "KS036" | "KS050"));
+        let expected: Vec<Finding> = after.into_iter().filter(only).collect();
+        assert!(expected.len() >= 2 && selected.iter().all(only));
+        assert_eq!(show(&selected), show(&expected));
     }
 
     #[test]

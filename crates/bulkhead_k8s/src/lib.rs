@@ -105,6 +105,15 @@ pub fn check_set(files: &[(&str, &Loaded)], settings: &Settings) -> Vec<Finding>
     crossobj::check_set(files, settings)
 }
 
+/// [`check_set`] running only the rules `enabled` accepts.
+pub fn check_set_selected(
+    files: &[(&str, &Loaded)],
+    settings: &Settings,
+    enabled: &dyn Fn(&bulkhead_diagnostics::RuleMeta) -> bool,
+) -> Vec<Finding> {
+    crossobj::check_set_selected(files, settings, enabled)
+}
+
 /// The rules [`check_set`] reports (the cross-object ones): a caller that enables none of them
 /// need not keep any file's objects for the pass.
 pub fn set_rules() -> impl Iterator<Item = &'static bulkhead_diagnostics::RuleMeta> {

@@ -124,6 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             scopes: &input_scopes,
             settings: &settings,
             keep_objects,
+            set_codes: set_codes(&run_scope, &scopes.all()),
             format: *format,
         };
         return run.run(errors);
@@ -203,7 +204,9 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         .filter_map(|r| r.loaded.as_ref().map(|l| (r.display.as_str(), l)))
         .collect();
     let mut cross: std::collections::HashMap<String, Vec<Finding>> = Default::default();
-    for f in engines::check_set(&k8s_files, &settings) {
+    let set_codes = set_codes(&run_scope, &scopes.all());
+    let in_set = |r: &RuleMeta| set_codes.contains(r.code);
+    for f in engines::check_set(&k8s_files, &settings, &in_set) {
         cross.entry(f.path.clone()).or_default().push(f);
     }
     drop(k8s_files);
@@ -338,6 +341,8 @@ struct StreamRun<'a> {
     scopes: &'a [Arc<Scope>],
     settings: &'a ResolvedSettings,
     keep_objects: bool,
+    /// The rules some input enables (the cross-file passes run those).
+    set_codes: HashSet<&'static str>,
     format: Format,
 }
 
@@ -357,7 +362,8 @@ impl StreamRun<'_> {
                 .zip(&loaded)
                 .filter_map(|(i, l)| l.as_ref().map(|l| (i.display.as_str(), l)))
                 .collect();
-            for f in engines::check_set(&files, self.settings) {
+            let in_set = |r: &RuleMeta| self.set_codes.contains(r.code);
+            for f in engines::check_set(&files, self.settings, &in_set) {
                 cross.entry(f.path.clone()).or_default().push(f);
             }
         }
@@ -456,6 +462,16 @@ impl StreamRun<'_> {
             0
         })
     }
+}
+
+/// The codes of the rules the run's scope or any input's enables: the cross-file passes run
+/// only those (each input's findings are filtered by its own scope afterwards).
+fn set_codes(run: &Scope, scopes: &[Arc<Scope>]) -> HashSet<&'static str> {
+    let mut codes = run.enabled_codes.clone();
+    for s in scopes {
+        codes.extend(s.enabled_codes.iter().copied());
+    }
+    codes
 }
 
 /// The Kubernetes objects of one input for the cross-file pass, kept as [`check_input`]

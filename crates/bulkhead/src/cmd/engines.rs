@@ -193,10 +193,12 @@ pub fn check_text(
 type Locator<'a> = Box<dyn Fn(&str) -> Option<bulkhead_diagnostics::Range> + 'a>;
 
 /// Checks that need every Kubernetes input at once (cross-object references, NetworkPolicy
-/// lints), over the objects loaded while checking each file.
+/// lints), over the objects loaded while checking each file; only the rules `enabled`
+/// accepts run (the NetworkPolicy lints when one of theirs does).
 pub fn check_set(
     files: &[(&str, &bulkhead_k8s::Loaded)],
     settings: &ResolvedSettings,
+    enabled: &(dyn Fn(&bulkhead_diagnostics::RuleMeta) -> bool + Sync),
 ) -> Vec<Finding> {
     if files.is_empty() {
         return Vec::new();
@@ -204,8 +206,14 @@ pub fn check_set(
     // The two passes are independent and each takes a few tens of milliseconds on a large
     // tree, while nothing else runs: one per CPU.
     let (mut out, netpol) = rayon::join(
-        || bulkhead_k8s::check_set(files, &settings.k8s),
-        || netpol_lints(files),
+        || bulkhead_k8s::check_set_selected(files, &settings.k8s, enabled),
+        || {
+            if bulkhead_netpol::RULES.iter().any(|r| enabled(r)) {
+                netpol_lints(files)
+            } else {
+                Vec::new()
+            }
+        },
     );
     out.extend(netpol);
     out
