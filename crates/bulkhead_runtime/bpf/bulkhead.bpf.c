@@ -139,9 +139,10 @@ struct {
 	__type(value, __u64);
 } drops SEC(".maps");
 
-/* Opens between syscall entry and exit, by thread id. */
+/* Opens between syscall entry and exit, by thread id. LRU: the entry of a thread that never
+ * returns from its open (killed while blocked on a FIFO) is evicted instead of filling the map. */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 16384);
 	__type(key, __u32);
 	__type(value, struct event);
