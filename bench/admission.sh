@@ -1,23 +1,35 @@
 #!/usr/bin/env bash
-# Admission webhook throughput and latency: `wrk` (Debian package) against the webhook server
-# on 127.0.0.1 over HTTPS, 100 concurrent connections of a realistic Pod CREATE review
+# Admission webhook throughput, latency and CPU per review, against the webhook server on
+# 127.0.0.1 over HTTPS with 100 concurrent connections of a realistic Pod CREATE review
 # (restricted PSS enforced, every hardening rule selected, registry allow-list, digest required,
-# vulnerability report looked up by digest and cached). Reports requests/s, latency
-# percentiles, and the server's RSS after warm-up and after REQUESTS reviews (default
-# 1,000,000).
+# vulnerability report looked up by digest and cached):
+#   - closed loop (`wrk`, Debian): requests/s and latency percentiles; with 100 connections
+#     each waiting for its answer, mean latency is 100 / throughput, whatever the server does;
+#   - open loop at RATE reviews/s (`h2load --rps`, Debian nghttp2-client; default 5,000 =
+#     100 connections x 50/s): latency percentiles at that offered load, from h2load's log;
+#   - server CPU time per review (utime+stime of the server over the closed-loop run / reviews
+#     answered): less noisy than wall-clock figures on a shared machine;
+#   - CPU per decision alone (the `review_loop` example: no TLS, no HTTP, one thread).
+# SERVE_BEFORE=path/to/another/serve measures a second build the same way in the same run
+# (before/after). REQUESTS=1000000 then runs the server to that many reviews and reports its
+# RSS after warm-up and at the end (memory flat).
 #
-#   bench/admission.sh            # full run
-#   REQUESTS=200000 bench/admission.sh
+#   bench/admission.sh
+#   SERVE_BEFORE=/tmp/serve.old bench/admission.sh
+#   REQUESTS=1000000 bench/admission.sh
 #
 # The server is the `serve` example of bulkhead_admission (the same code as
 # `bulkhead admission serve`, without building the whole binary); set BULKHEAD=path/to/bulkhead
-# to bench the binary instead, SERVE=path/to/serve to skip the build.
+# to bench the binary instead, SERVE=path/to/serve (and LOOP=path/to/review_loop) to skip the
+# build. Load generator and server share the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REQUESTS=${REQUESTS:-1000000}
+REQUESTS=${REQUESTS:-0}
 CONNS=${CONNS:-100}
 THREADS=${THREADS:-2}
-for t in wrk openssl curl; do command -v $t >/dev/null || { echo "missing: $t" >&2; exit 2; }; done
+RATE=${RATE:-5000}
+SECS=${SECS:-20}
+for t in wrk h2load openssl curl python3; do command -v $t >/dev/null || { echo "missing: $t" >&2; exit 2; }; done
 
 work=$(mktemp -d)
 server_pid=
@@ -104,31 +116,76 @@ wrk.headers["Content-Type"] = "application/json"
 local f = io.open("$work/review.json", "rb"); wrk.body = f:read("*a"); f:close()
 LUA
 
-if [ -n "${BULKHEAD:-}" ]; then
-  "$BULKHEAD" admission serve --config "$work/bulkhead.toml" --tls-cert "$work/tls.crt" \
-    --tls-key "$work/tls.key" --listen 127.0.0.1:18443 2>/dev/null &
-else
-  [ -n "${SERVE:-}" ] || { cargo build -q --release -p bulkhead_admission --example serve; SERVE=target/release/examples/serve; }
-  "$SERVE" "$work/bulkhead.toml" "$work/tls.crt" "$work/tls.key" 127.0.0.1:18443 &
+PORT=18443
+url=https://127.0.0.1:$PORT/validate
+if [ -z "${BULKHEAD:-}" ] && [ -z "${SERVE:-}" ]; then
+  cargo build -q --release -p bulkhead_admission --example serve --example review_loop
+  SERVE=target/release/examples/serve; LOOP=${LOOP:-target/release/examples/review_loop}
 fi
-server_pid=$!
-for _ in $(seq 100); do curl -sk https://127.0.0.1:18443/healthz >/dev/null 2>&1 && break; sleep 0.1; done
-url=https://127.0.0.1:18443/validate
-echo "review body: $(wc -c < "$work/review.json") bytes; response:"
-curl -sk --data-binary @"$work/review.json" -H 'content-type: application/json' $url | head -c 600; echo
+start_server() { # $1: serve binary or empty for $BULKHEAD
+  if [ -z "$1" ]; then
+    "$BULKHEAD" admission serve --config "$work/bulkhead.toml" --tls-cert "$work/tls.crt" \
+      --tls-key "$work/tls.key" --listen 127.0.0.1:$PORT 2>/dev/null &
+  else
+    "$1" "$work/bulkhead.toml" "$work/tls.crt" "$work/tls.key" 127.0.0.1:$PORT &
+  fi
+  server_pid=$!
+  for _ in $(seq 100); do curl -sk https://127.0.0.1:$PORT/healthz >/dev/null 2>&1 && break; sleep 0.1; done
+}
+stop_server() { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; server_pid=; }
 rss() { awk '/VmRSS/ {print $2 " kB"}' /proc/$server_pid/status; }
-reviews() { curl -sk https://127.0.0.1:18443/metrics | awk '/^bulkhead_admission_review_duration_seconds_count/ {print $2}'; }
+cpu_ticks() { awk '{print $14+$15}' /proc/$server_pid/stat; }
+reviews() { curl -sk https://127.0.0.1:$PORT/metrics | awk '/^bulkhead_admission_review_duration_seconds_count/ {print $2}'; }
 
-wrk -t"$THREADS" -c"$CONNS" -d5s -s "$work/post.lua" $url >/dev/null   # warm-up
-echo "RSS after warm-up ($(reviews) reviews): $(rss)"
-echo "== $CONNS connections, 20 s"
-wrk -t"$THREADS" -c"$CONNS" -d20s --latency -s "$work/post.lua" $url
-while [ "$(reviews)" -lt "$REQUESTS" ]; do
-  wrk -t"$THREADS" -c"$CONNS" -d30s -s "$work/post.lua" $url | grep -E "Requests/sec" || true
-done
-echo "RSS after $(reviews) reviews: $(rss)"
-curl -sk https://127.0.0.1:18443/metrics | awk '/^bulkhead_admission_review_duration_seconds_(sum|count)/ {v[$1]=$2} END {printf "server-side decision time: %.1f us per review (mean)\n", 1e6*v["bulkhead_admission_review_duration_seconds_sum"]/v["bulkhead_admission_review_duration_seconds_count"]}'
-curl -sk https://127.0.0.1:18443/metrics | grep -E '^bulkhead_admission_review_duration_seconds_bucket'
-echo "== 10 connections, 10 s"
-wrk -t"$THREADS" -c10 -d10s --latency -s "$work/post.lua" $url | grep -E "Latency|50%|90%|99%|Requests/sec"
-curl -sk https://127.0.0.1:18443/metrics | grep -E '^bulkhead_admission_(reviews_total|cache_requests_total\{cache="report")'
+measure() { # $1: label, $2: serve binary (empty: $BULKHEAD)
+  start_server "$2"
+  echo "=== $1"
+  wrk -t"$THREADS" -c"$CONNS" -d5s -s "$work/post.lua" $url >/dev/null   # warm-up
+  local t0 n0 t1 n1
+  t0=$(cpu_ticks); n0=$(reviews)
+  echo "-- closed loop: $CONNS connections, ${SECS} s (wrk)"
+  wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --latency -s "$work/post.lua" $url | grep -E "Requests/sec|  50%|  90%|  99%"
+  t1=$(cpu_ticks); n1=$(reviews)
+  python3 -c "import os; hz=os.sysconf('SC_CLK_TCK'); print(f'server CPU per review: {($t1-$t0)/hz*1e6/($n1-$n0):.1f} us ($((n1-n0)) reviews)')"
+  echo "-- open loop: $RATE reviews/s offered over $CONNS connections, ${SECS} s (h2load --rps)"
+  rm -f "$work/h2.log"
+  h2load --h1 -c"$CONNS" -t1 --rps=$((RATE / CONNS)) -D "$SECS" -d "$work/review.json" \
+    -H 'content-type: application/json' --log-file="$work/h2.log" $url >/dev/null 2>&1 || true
+  python3 - "$work/h2.log" "$SECS" <<'PY'
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+ok = sorted(int(r[2]) for r in rows if r[1] == "200")
+bad = sum(1 for r in rows if r[1] != "200")
+if not ok:
+    print("no answers"); sys.exit()
+p = lambda q: ok[min(len(ok) - 1, int(q * len(ok)))] / 1000
+print(f"answered {len(ok) / float(sys.argv[2]):.0f}/s, non-200: {bad}; latency p50 {p(.5):.2f} ms, p90 {p(.9):.2f} ms, p99 {p(.99):.2f} ms, max {ok[-1] / 1000:.1f} ms")
+PY
+  curl -sk https://127.0.0.1:$PORT/metrics | awk '/^bulkhead_admission_review_duration_seconds_(sum|count)/ {v[$1]=$2} END {printf "decision time in the server (wall, histogram mean): %.1f us\n", 1e6*v["bulkhead_admission_review_duration_seconds_sum"]/v["bulkhead_admission_review_duration_seconds_count"]}'
+  stop_server
+}
+
+echo "review body: $(wc -c < "$work/review.json") bytes; load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+start_server "${SERVE:-}"
+echo "response: $(curl -sk --data-binary @"$work/review.json" -H 'content-type: application/json' $url | head -c 400)"
+stop_server
+if [ -n "${LOOP:-}" ]; then
+  echo "decision alone (review_loop, one thread): $("$LOOP" "$work/bulkhead.toml" "$work/review.json" 20000)"
+fi
+[ -n "${SERVE_BEFORE:-}" ] && measure "before: $SERVE_BEFORE" "$SERVE_BEFORE"
+measure "after: ${SERVE:-$BULKHEAD}" "${SERVE:-}"
+[ -n "${SERVE_BEFORE:-}" ] && measure "before again: $SERVE_BEFORE" "$SERVE_BEFORE"
+
+if [ "$REQUESTS" -gt 0 ]; then
+  echo "=== memory over $REQUESTS reviews"
+  start_server "${SERVE:-}"
+  wrk -t"$THREADS" -c"$CONNS" -d5s -s "$work/post.lua" $url >/dev/null
+  echo "RSS after warm-up ($(reviews) reviews): $(rss)"
+  while [ "$(reviews)" -lt "$REQUESTS" ]; do
+    wrk -t"$THREADS" -c"$CONNS" -d30s -s "$work/post.lua" $url | grep -E "Requests/sec" || true
+    echo "  $(reviews) reviews, RSS $(rss)"
+  done
+  echo "RSS after $(reviews) reviews: $(rss)"
+  curl -sk https://127.0.0.1:$PORT/metrics | grep -E '^bulkhead_admission_(reviews_total|cache_requests_total\{cache="report")'
+  stop_server
+fi
