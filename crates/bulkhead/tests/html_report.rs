@@ -39,6 +39,33 @@ fn playwright() -> Option<PathBuf> {
     Some(PathBuf::from(common::text(&out.stdout).trim()))
 }
 
+/// What a person sees of the page at `html` (tests/support/html_check.mjs, filters tried
+/// with `rule`), after checking that it loaded with no console error and fetched nothing.
+fn browse(pw: &Path, html: &Path, rule: &str, screenshot: Option<&String>) -> serde_json::Value {
+    let run = Command::new("node")
+        .arg(root().join("crates/bulkhead/tests/support/html_check.mjs"))
+        .arg(html)
+        .arg(rule)
+        .args(screenshot)
+        .env("PLAYWRIGHT_DIR", pw)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}{}",
+        common::text(&run.stdout),
+        common::text(&run.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_str(common::text(&run.stdout).trim()).unwrap();
+    assert_eq!(seen["consoleErrors"], serde_json::json!([]));
+    assert_eq!(
+        seen["requests"],
+        serde_json::json!([format!("file://{}", html.display())]),
+        "the page must fetch nothing"
+    );
+    seen
+}
+
 #[test]
 fn html_report_in_a_browser() {
     let Some(pw) = playwright() else {
@@ -72,27 +99,7 @@ fn html_report_in_a_browser() {
     let count = |key: &str, val: &str| findings.iter().filter(|f| f[key] == val).count();
     let rule = "KS001";
     let shot = std::env::var("BULKHEAD_SCREENSHOT").unwrap_or_default();
-    let run = Command::new("node")
-        .arg(root().join("crates/bulkhead/tests/support/html_check.mjs"))
-        .arg(&html)
-        .arg(rule)
-        .args((!shot.is_empty()).then_some(&shot))
-        .env("PLAYWRIGHT_DIR", &pw)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}{}",
-        common::text(&run.stdout),
-        common::text(&run.stderr)
-    );
-    let seen: serde_json::Value = serde_json::from_str(common::text(&run.stdout).trim()).unwrap();
-    assert_eq!(seen["consoleErrors"], serde_json::json!([]));
-    assert_eq!(
-        seen["requests"],
-        serde_json::json!([format!("file://{}", html.display())]),
-        "the page must fetch nothing"
-    );
+    let seen = browse(&pw, &html, rule, Some(&shot).filter(|s| !s.is_empty()));
     let summary = &report["summary"];
     for sev in [
         "critical",
@@ -175,26 +182,7 @@ fn vulnerability_html_report_in_a_browser() {
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     let vulns = report["vulnerabilities"].as_array().unwrap();
     let rule = "CVE-2016-10931";
-    let run = Command::new("node")
-        .arg(root().join("crates/bulkhead/tests/support/html_check.mjs"))
-        .arg(&html)
-        .arg(rule)
-        .env("PLAYWRIGHT_DIR", &pw)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}{}",
-        common::text(&run.stdout),
-        common::text(&run.stderr)
-    );
-    let seen: serde_json::Value = serde_json::from_str(common::text(&run.stdout).trim()).unwrap();
-    assert_eq!(seen["consoleErrors"], serde_json::json!([]));
-    assert_eq!(
-        seen["requests"],
-        serde_json::json!([format!("file://{}", html.display())]),
-        "the page must fetch nothing"
-    );
+    let seen = browse(&pw, &html, rule, None);
     let unrated = |v: &&serde_json::Value| v["severity_source"].is_null();
     let count = |sev: &str| {
         vulns

@@ -299,6 +299,38 @@ fn error_item(e: &crate::InputError) -> String {
     format!("{}{line}: {}", esc(&e.path), esc(&e.message))
 }
 
+/// A finding's row: message, object, help and code frame.
+fn finding_row<'a>(report: &'a Report, f: &'a Finding) -> Row<'a> {
+    let at = start_of(f.range);
+    let mut body = esc(&f.message);
+    if let Some(o) = &f.object {
+        let _ = write!(
+            body,
+            "<br><span class=\"muted\">{} {}{}</span>",
+            esc(&o.kind),
+            o.namespace
+                .as_deref()
+                .map(|n| format!("{}/", esc(n)))
+                .unwrap_or_default(),
+            esc(o.name.as_deref().unwrap_or("<unnamed>"))
+        );
+    }
+    if let Some(h) = &f.help {
+        let _ = write!(body, "<br><span class=\"muted\">help: {}</span>", esc(h));
+    }
+    body.push_str(&frame(report, f));
+    Row {
+        severity: f.severity.as_str(),
+        rank: rank(f.severity),
+        rule: f.rule.code,
+        rule_name: f.rule.name,
+        file: &f.path,
+        line: at.line,
+        location: format!("{}:{}:{}", esc(&f.path), at.line, at.column),
+        body,
+    }
+}
+
 /// Render the whole page.
 pub fn render(report: &Report, title: &str) -> String {
     let summary = report.summary();
@@ -314,36 +346,7 @@ pub fn render(report: &Report, title: &str) -> String {
     let rows = report
         .findings
         .iter()
-        .map(|f| {
-            let at = start_of(f.range);
-            let mut body = esc(&f.message);
-            if let Some(o) = &f.object {
-                let _ = write!(
-                    body,
-                    "<br><span class=\"muted\">{} {}{}</span>",
-                    esc(&o.kind),
-                    o.namespace
-                        .as_deref()
-                        .map(|n| format!("{}/", esc(n)))
-                        .unwrap_or_default(),
-                    esc(o.name.as_deref().unwrap_or("<unnamed>"))
-                );
-            }
-            if let Some(h) = &f.help {
-                let _ = write!(body, "<br><span class=\"muted\">help: {}</span>", esc(h));
-            }
-            body.push_str(&frame(report, f));
-            Row {
-                severity: f.severity.as_str(),
-                rank: rank(f.severity),
-                rule: f.rule.code,
-                rule_name: f.rule.name,
-                file: &f.path,
-                line: at.line,
-                location: format!("{}:{}:{}", esc(&f.path), at.line, at.column),
-                body,
-            }
-        })
+        .map(|f| finding_row(report, f))
         .collect();
     let docs = report
         .findings
@@ -472,22 +475,7 @@ pub fn render_vulnerabilities(
             }
         }
         for f in &r.findings {
-            let at = start_of(f.range);
-            let mut body = esc(&f.message);
-            if let Some(h) = &f.help {
-                let _ = write!(body, "<br><span class=\"muted\">help: {}</span>", esc(h));
-            }
-            body.push_str(&frame(r, f));
-            rows.push(Row {
-                severity: f.severity.as_str(),
-                rank: rank(f.severity),
-                rule: f.rule.code,
-                rule_name: f.rule.name,
-                file: &f.path,
-                line: at.line,
-                location: format!("{}:{}:{}", esc(&f.path), at.line, at.column),
-                body,
-            });
+            rows.push(finding_row(r, f));
             docs.entry(f.rule.code)
                 .or_insert_with(|| (f.rule.name, f.rule.docs.to_string()));
         }
