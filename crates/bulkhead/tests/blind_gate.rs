@@ -495,3 +495,64 @@ fn an_image_whose_package_database_fails_to_parse_exits_2() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
 }
+
+/// A package database, lockfile or metadata file that does not parse is an error with its
+/// path and line: `sbom` and `fs` exit 2, and the packages of the other files are still listed.
+#[test]
+fn garbage_package_databases_are_errors_with_path_and_line() {
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "Cargo.lock",
+            "version = 3\n\n[[package]]\nname = \"a\"\n",
+            "/Cargo.lock:3: not a Cargo.lock: missing field `version`",
+        ),
+        (
+            "var/lib/dpkg/status",
+            "Package: zlib1g\nVersion: 1\n\n<html>\n",
+            "/var/lib/dpkg/status:4: not a dpkg status field (`Field: value`)",
+        ),
+        (
+            "lib/apk/db/installed",
+            "P:musl\nV:1.2.5-r0\n\nC:Q1\nL:MIT\n",
+            "/lib/apk/db/installed:4: an apk database record without its P: name and V: version",
+        ),
+        (
+            "app/package-lock.json",
+            "{\n \"packages\": \n",
+            "/app/package-lock.json:3: not valid JSON: EOF while parsing a value at line 3 column 0",
+        ),
+        (
+            "node_modules/left-pad/package.json",
+            "{]",
+            "/node_modules/left-pad/package.json:1: not valid JSON: key must be a string at line 1 column 2",
+        ),
+        (
+            "usr/lib/python3/dist-packages/six-1.16.0.dist-info/METADATA",
+            "garbage\n",
+            "/usr/lib/python3/dist-packages/six-1.16.0.dist-info/METADATA:1: not Python core metadata: no Name and Version headers",
+        ),
+    ];
+    for (path, body, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        let file = root.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, body).unwrap();
+        // A good lockfile beside it: its package is still listed.
+        std::fs::create_dir_all(root.join("ok")).unwrap();
+        std::fs::write(
+            root.join("ok/Cargo.lock"),
+            "version = 3\n\n[[package]]\nname = \"still-listed\"\nversion = \"1.0.0\"\n",
+        )
+        .unwrap();
+        let o = run(dir.path(), &["sbom", "--fs", "--no-cache", "root"]);
+        assert_eq!(o.status.code(), Some(2), "{path}: {}{}", out(&o), err(&o));
+        let e = err(&o);
+        assert!(e.contains(&format!("error: {message}\n")), "{path}: {e}");
+        assert!(
+            e.contains("error: 1 inputs could not be read: the package list is incomplete"),
+            "{path}: {e}"
+        );
+        assert!(out(&o).contains("still-listed"), "{path}: {}", out(&o));
+    }
+}

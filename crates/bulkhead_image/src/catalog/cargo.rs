@@ -1,6 +1,7 @@
 //! Rust: `Cargo.lock` files and binaries built with cargo-auditable (the zlib-compressed JSON
 //! dependency list in the ELF section `.dep-v0`).
 
+use super::ParseError;
 use bulkhead_pkg::{Ecosystem, Package};
 use serde::Deserialize;
 use std::io::Read;
@@ -24,11 +25,19 @@ struct LockPackage {
 
 /// Every package of a `Cargo.lock`, local workspace members included (as cargo-audit does),
 /// with the names of its locked dependencies for the SBOM graph.
-pub fn parse_lock(text: &str) -> Vec<Package> {
-    let Ok(lock) = toml::from_str::<Lock>(text) else {
-        return Vec::new();
-    };
-    lock.package
+/// A file that is not a lockfile (not TOML, or a `[[package]]` without name or version) is an
+/// error at its line.
+pub fn parse_lock(text: &str) -> Result<Vec<Package>, ParseError> {
+    let lock = toml::from_str::<Lock>(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        ParseError::at_offset(
+            text,
+            offset,
+            format!("not a Cargo.lock: {}", e.message().trim()),
+        )
+    })?;
+    Ok(lock
+        .package
         .into_iter()
         .filter(|p| p.source.as_deref().is_none_or(|s| !s.starts_with("path+")))
         .map(|p| {
@@ -41,7 +50,7 @@ pub fn parse_lock(text: &str) -> Vec<Package> {
                 .collect();
             pkg
         })
-        .collect()
+        .collect())
 }
 
 #[derive(Deserialize)]
@@ -100,7 +109,7 @@ mod tests {
     #[test]
     fn lock_v3() {
         let t = "version = 3\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"serde\",\n \"syn 2.0.1 (registry+https://github.com/rust-lang/crates.io-index)\",\n]\n\n[[package]]\nname = \"serde\"\nversion = \"1.0.200\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n";
-        let p = parse_lock(t);
+        let p = parse_lock(t).unwrap();
         assert_eq!(p.len(), 2);
         assert_eq!(p[1].name, "serde");
         assert_eq!(p[0].depends, ["serde", "syn"]);
@@ -159,5 +168,25 @@ mod auditable_tests {
         assert_eq!(got, vec![("app", "0.1.0"), ("serde", "1.0.200")]);
         // Truncated section table: nothing, no panic.
         assert!(parse_auditable(&elf[..elf.len() - 50]).is_empty());
+    }
+
+    #[test]
+    fn garbage_is_an_error_at_its_line() {
+        let t = "version = 3\n\n[[package]]\nname = \"a\"\nversion = \"1.0.0\"\n\n[[package]]\nname = \"b\"\n";
+        let e = parse_lock(t).unwrap_err();
+        assert_eq!(e.line, 7, "{e}");
+        assert!(
+            e.message
+                .starts_with("not a Cargo.lock: missing field `version`"),
+            "{e}"
+        );
+        assert_eq!(
+            parse_lock("version = 3\n\x00\x01garbage\n")
+                .unwrap_err()
+                .line,
+            2
+        );
+        let ok = "version = 3\n\n[[package]]\nname = \"a\"\nversion = \"1.0.0\"\n";
+        assert_eq!(parse_lock(ok).unwrap().len(), 1);
     }
 }

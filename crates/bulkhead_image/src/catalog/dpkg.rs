@@ -1,11 +1,14 @@
 //! dpkg: `/var/lib/dpkg/status` and distroless `/var/lib/dpkg/status.d/*` records. Only
 //! packages whose `Status` says `installed` count (as `dpkg-query -W` shows with `ii`).
 
-use super::rfc822_fields;
+use super::{ParseError, rfc822_fields};
 use bulkhead_pkg::{Ecosystem, Package};
 
 /// Parses every installed package in a status file (paragraphs separated by blank lines).
-pub fn parse_status(text: &str) -> Vec<Package> {
+/// A file that is not one is an error at the first line that is not a `Field: value` or a
+/// continuation, or at a record without a `Package` field.
+pub fn parse_status(text: &str) -> Result<Vec<Package>, ParseError> {
+    validate(text)?;
     let mut out = Vec::new();
     for para in split_paragraphs(text) {
         let fields = rfc822_fields(para);
@@ -50,7 +53,50 @@ pub fn parse_status(text: &str) -> Vec<Package> {
         }
         out.push(p);
     }
-    out
+    Ok(out)
+}
+
+/// The shape of a status file, checked line by line so that an error can say where.
+fn validate(text: &str) -> Result<(), ParseError> {
+    // (first line of the current record, whether it has a Package field); None between records.
+    let mut record: Option<(usize, bool)> = None;
+    let end = |record: Option<(usize, bool)>| match record {
+        Some((line, false)) => Err(ParseError::new(
+            line,
+            "a dpkg record without a Package field",
+        )),
+        _ => Ok(()),
+    };
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if line.is_empty() {
+            end(record.take())?;
+            continue;
+        }
+        if line.starts_with([' ', '\t']) {
+            if record.is_none() {
+                return Err(ParseError::new(
+                    n,
+                    "a continuation line outside a dpkg record",
+                ));
+            }
+            continue;
+        }
+        let key = line.split_once(':').map(|(k, _)| k);
+        let Some(key) = key.filter(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_graphic()))
+        else {
+            return Err(ParseError::new(
+                n,
+                "not a dpkg status field (`Field: value`)",
+            ));
+        };
+        let has_package = key.eq_ignore_ascii_case("Package");
+        match &mut record {
+            Some((_, seen)) => *seen |= has_package,
+            None => record = Some((n, has_package)),
+        }
+    }
+    end(record)
 }
 
 /// Package names of a dpkg relation field (`libc6 (>= 2.34), libgcc-s1 | libgcc1,
@@ -164,7 +210,7 @@ mod tests {
     #[test]
     fn relations_architecture_and_provides() {
         let s = "Package: libc-bin\nStatus: install ok installed\nArchitecture: amd64\nVersion: 2.36\nPre-Depends: libc6 (>> 2.36)\nDepends: libgcc-s1 | libgcc1, python3:any (>= 3.7~) [amd64], libc6\nProvides: libc-utils (= 2.36)\n";
-        let p = parse_status(s);
+        let p = parse_status(s).unwrap();
         assert_eq!(p[0].arch.as_deref(), Some("amd64"));
         assert_eq!(p[0].depends, ["libc6", "libgcc-s1", "libgcc1", "python3"]);
         assert_eq!(p[0].provides, ["libc-utils"]);
@@ -173,11 +219,29 @@ mod tests {
     #[test]
     fn installed_only_with_source() {
         let s = "Package: libc6\nStatus: install ok installed\nVersion: 2.36-9+deb12u4\nSource: glibc\nDescription: x\n multi\n\nPackage: gone\nStatus: deinstall ok config-files\nVersion: 1\n\nPackage: zlib1g\nStatus: install ok installed\nSource: zlib (1:1.2.13.dfsg-1)\nVersion: 1:1.2.13.dfsg-1+b1\n";
-        let p = parse_status(s);
+        let p = parse_status(s).unwrap();
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].name, "libc6");
         assert_eq!(p[0].source_name.as_deref(), Some("glibc"));
         assert_eq!(p[0].source_version.as_deref(), Some("2.36-9+deb12u4"));
         assert_eq!(p[1].source_version.as_deref(), Some("1:1.2.13.dfsg-1"));
+    }
+
+    #[test]
+    fn garbage_is_an_error_at_its_line() {
+        let ok = "Package: zlib1g\nStatus: install ok installed\nVersion: 1:1.2.13\nDescription: x\n more\n\n";
+        assert_eq!(parse_status(ok).unwrap().len(), 1);
+        let bad = format!("{ok}Package: libc6\nVersion: 2.36\n<html>not a status file\n");
+        assert_eq!(
+            parse_status(&bad).unwrap_err(),
+            ParseError::new(9, "not a dpkg status field (`Field: value`)")
+        );
+        let no_name = format!("{ok}Version: 1\nStatus: install ok installed\n");
+        assert_eq!(
+            parse_status(&no_name).unwrap_err(),
+            ParseError::new(7, "a dpkg record without a Package field")
+        );
+        assert_eq!(parse_status(" indented\n").unwrap_err().line, 1);
+        assert!(parse_status("").unwrap().is_empty());
     }
 }

@@ -78,6 +78,42 @@ pub struct FileFacts {
     pub warnings: Vec<String>,
 }
 
+/// Why one package database, lockfile or metadata file could not be parsed, with the line
+/// (1-based) where the parser gave up. The scan turns it into a warning `PATH:LINE: MESSAGE`,
+/// and the commands treat every such warning as an incomplete package list (exit 2): a file
+/// that looks like a package database but is not one must never read as "no packages".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl ParseError {
+    pub(crate) fn new(line: usize, message: impl Into<String>) -> Self {
+        Self {
+            line: line.max(1),
+            message: message.into(),
+        }
+    }
+
+    /// The line of byte `offset` in `text`.
+    pub(crate) fn at_offset(text: &str, offset: usize, message: impl Into<String>) -> Self {
+        let offset = offset.min(text.len());
+        let line = text.as_bytes()[..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        Self::new(line, message)
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.line, self.message)
+    }
+}
+
 /// FNV-1a of a root-relative path without a leading slash: owned-file sets are kept as hashes
 /// so that memory stays small on images with hundreds of thousands of packaged files.
 pub fn path_hash(path: &str) -> u64 {
@@ -187,7 +223,9 @@ pub fn analyze(
             let t = text();
             facts.os_text = Some(t.chars().take(4096).collect());
         }
-        Kind::DpkgStatus | Kind::DpkgStatusD => facts.packages = dpkg::parse_status(&text()),
+        Kind::DpkgStatus | Kind::DpkgStatusD => {
+            facts.packages = parsed(&mut facts.warnings, path, dpkg::parse_status(&text()));
+        }
         Kind::DpkgList => {
             facts.owns = text()
                 .lines()
@@ -196,11 +234,13 @@ pub fn analyze(
                 .collect();
         }
         Kind::DpkgCopyright => facts.licenses = dpkg::copyright_licenses(&text()),
-        Kind::ApkInstalled => {
-            let (pkgs, owns) = apk::parse_installed(&text());
-            facts.packages = pkgs;
-            facts.owns = owns;
-        }
+        Kind::ApkInstalled => match apk::parse_installed(&text()) {
+            Ok((pkgs, owns)) => {
+                facts.packages = pkgs;
+                facts.owns = owns;
+            }
+            Err(e) => facts.warnings.push(format!("/{path}:{e}")),
+        },
         Kind::RpmSqlite => match rpm::parse_sqlite(data, scratch) {
             Ok((pkgs, owns)) => {
                 facts.packages = pkgs;
@@ -211,10 +251,16 @@ pub fn analyze(
         Kind::RpmLegacy => facts.warnings.push(format!(
             "{path}: Berkeley DB and NDB rpm databases are not read yet; only rpmdb.sqlite"
         )),
-        Kind::PythonMetadata => facts.packages = python::parse_metadata(&text()),
-        Kind::NpmPackageJson => facts.packages = npm::parse_package_json(data),
-        Kind::NpmLock => facts.packages = npm::parse_lock(data),
-        Kind::CargoLock => facts.packages = cargo::parse_lock(&text()),
+        Kind::PythonMetadata => {
+            facts.packages = parsed(&mut facts.warnings, path, python::parse_metadata(&text()));
+        }
+        Kind::NpmPackageJson => {
+            facts.packages = parsed(&mut facts.warnings, path, npm::parse_package_json(data));
+        }
+        Kind::NpmLock => facts.packages = parsed(&mut facts.warnings, path, npm::parse_lock(data)),
+        Kind::CargoLock => {
+            facts.packages = parsed(&mut facts.warnings, path, cargo::parse_lock(&text()));
+        }
         Kind::Gemspec => facts.packages = ruby::parse_gemspec(&text()),
         Kind::Jar => match java::parse_archive(path, data, 0) {
             Ok(p) => facts.packages = p,
@@ -233,6 +279,18 @@ pub fn analyze(
         }
     }
     facts
+}
+
+/// The packages of a parse, or none and a `/PATH:LINE: MESSAGE` warning.
+fn parsed(
+    warnings: &mut Vec<String>,
+    path: &str,
+    r: Result<Vec<Package>, ParseError>,
+) -> Vec<Package> {
+    r.unwrap_or_else(|e| {
+        warnings.push(format!("/{path}:{e}"));
+        Vec::new()
+    })
 }
 
 /// Runs the ELF or jar cataloger over a file spooled to disk: large binaries and archives are

@@ -1,6 +1,7 @@
 //! npm: `node_modules/**/package.json` of installed packages and `package-lock.json`
 //! (lockfile versions 1, 2 and 3) of projects.
 
+use super::ParseError;
 use bulkhead_pkg::{Ecosystem, Package};
 use serde_json::Value;
 
@@ -37,26 +38,36 @@ fn license_of(v: &Value) -> Vec<String> {
 }
 
 /// One installed package.
-pub fn parse_package_json(data: &[u8]) -> Vec<Package> {
-    let Ok(v) = serde_json::from_slice::<Value>(data) else {
-        return Vec::new();
-    };
+/// Not JSON is an error at its line; a manifest without name or version (a private package)
+/// is none.
+pub fn parse_package_json(data: &[u8]) -> Result<Vec<Package>, ParseError> {
+    let v = json(data)?;
     let (Some(name), Some(version)) = (
         v.get("name").and_then(Value::as_str),
         v.get("version").and_then(Value::as_str),
     ) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let mut p = Package::new(Ecosystem::Npm, name, version);
     p.licenses = license_of(&v);
-    vec![p]
+    Ok(vec![p])
+}
+
+fn json(data: &[u8]) -> Result<Value, ParseError> {
+    serde_json::from_slice::<Value>(data)
+        .map_err(|e| ParseError::new(e.line(), format!("not valid JSON: {e}")))
 }
 
 /// Every locked package (dev dependencies included, as they are installed by `npm ci`).
-pub fn parse_lock(data: &[u8]) -> Vec<Package> {
-    let Ok(v) = serde_json::from_slice::<Value>(data) else {
-        return Vec::new();
-    };
+/// Not JSON, or JSON that is not an object, is an error at its line.
+pub fn parse_lock(data: &[u8]) -> Result<Vec<Package>, ParseError> {
+    let v = json(data)?;
+    if !v.is_object() {
+        return Err(ParseError::new(
+            1,
+            "not a package-lock.json: not a JSON object",
+        ));
+    }
     let mut out = Vec::new();
     if let Some(pkgs) = v.get("packages").and_then(Value::as_object) {
         for (key, p) in pkgs {
@@ -100,7 +111,7 @@ pub fn parse_lock(data: &[u8]) -> Vec<Package> {
     }
     out.sort();
     out.dedup();
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -124,10 +135,24 @@ mod tests {
     #[test]
     fn lock_v3() {
         let l = br#"{"lockfileVersion":3,"packages":{"":{"name":"app"},"node_modules/a":{"version":"1.0.0","license":"MIT","dependencies":{"b":"^2"}},"node_modules/a/node_modules/b":{"version":"2.0.0"}}}"#;
-        let p = parse_lock(l);
+        let p = parse_lock(l).unwrap();
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].licenses, vec!["MIT"]);
         assert_eq!(p[0].depends, vec!["b"]);
         assert_eq!(p[1].name, "b");
+    }
+
+    #[test]
+    fn garbage_is_an_error_at_its_line() {
+        assert_eq!(
+            parse_lock(b"{\n  \"packages\": {\n  oops\n")
+                .unwrap_err()
+                .line,
+            3
+        );
+        assert_eq!(parse_lock(b"[1, 2]").unwrap_err().line, 1);
+        assert_eq!(parse_package_json(b"\n\nnot json").unwrap_err().line, 3);
+        // A private package without a version is none, not an error.
+        assert!(parse_package_json(br#"{"name":"x"}"#).unwrap().is_empty());
     }
 }
