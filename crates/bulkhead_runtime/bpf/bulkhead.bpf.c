@@ -15,6 +15,11 @@
 //   raw_tp/sys_enter           symlink(at), link(at), rename(at,at2), unlink(at), socket,
 //                              ptrace, (f)init_module, memfd_create, setuid/setgid/setres*id:
 //                              one record at entry (paths, numeric arguments; no result)
+//   raw_tp/sys_exit            connect to an AF_INET/AF_INET6 address, and dup/dup2/dup3 of an
+//                              AF_INET/AF_INET6 socket (other calls and families are dropped in
+//                              kernel): one record at exit with the result, the socket type and
+//                              both ends (connect: the address the caller passed as the remote
+//                              end; both: the socket's local address and port from the kernel)
 // Events of the loader's own process (filter_tgid), and opens of paths under the prefixes the
 // loader says are uninteresting (ignore), are dropped in kernel. A failed ring-buffer
 // reservation increments the per-CPU `drops` counter. Submissions use BPF_RB_NO_WAKEUP: the
@@ -36,6 +41,7 @@ char LICENSE[] SEC("license") = "GPL";
 #define KIND_EXEC 1
 #define KIND_OPEN 2
 #define KIND_SYSCALL 3
+#define KIND_SOCKET 4
 
 /* x86_64 syscall numbers (the only architecture this object is built for). */
 #define NR_OPEN 2
@@ -59,6 +65,15 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_RENAMEAT 264
 #define NR_RENAMEAT2 316
 #define NR_MEMFD_CREATE 319
+#define NR_DUP 32
+#define NR_DUP2 33
+#define NR_CONNECT 42
+#define NR_DUP3 292
+
+#define AF_INET 2
+#define AF_INET6 10
+#define S_IFMT 00170000
+#define S_IFSOCK 0140000
 
 struct ns_common {
 	unsigned int inum;
@@ -77,11 +92,54 @@ struct mm_struct {
 	unsigned long arg_end;
 } __attribute__((preserve_access_index));
 
+struct inode {
+	unsigned short i_mode;
+} __attribute__((preserve_access_index));
+
+struct file {
+	struct inode *f_inode;
+	void *private_data;
+} __attribute__((preserve_access_index));
+
+struct fdtable {
+	unsigned int max_fds;
+	struct file **fd;
+} __attribute__((preserve_access_index));
+
+struct files_struct {
+	struct fdtable *fdt;
+} __attribute__((preserve_access_index));
+
+struct in6_addr {
+	__u8 s6_addr[16];
+} __attribute__((preserve_access_index));
+
+/* The kernel nests these in anonymous unions and structs; CO-RE finds them by name. */
+struct sock_common {
+	__u32 skc_daddr;
+	__u32 skc_rcv_saddr;
+	__u16 skc_dport;
+	__u16 skc_num;
+	unsigned short skc_family;
+	struct in6_addr skc_v6_daddr;
+	struct in6_addr skc_v6_rcv_saddr;
+} __attribute__((preserve_access_index));
+
+struct sock {
+	struct sock_common __sk_common;
+} __attribute__((preserve_access_index));
+
+struct socket {
+	short type;
+	struct sock *sk;
+} __attribute__((preserve_access_index));
+
 struct task_struct {
 	int tgid;
 	struct task_struct *real_parent;
 	struct nsproxy *nsproxy;
 	struct mm_struct *mm;
+	struct files_struct *files;
 } __attribute__((preserve_access_index));
 
 struct linux_binprm {
@@ -126,6 +184,19 @@ struct exec_event {
 	char args[ARGS_LEN];
 };
 _Static_assert(sizeof(struct exec_event) == 856, "user space parses 856-byte exec records");
+
+/* A socket record (KIND_SOCKET) is a 344-byte `struct event` whose `path` holds this: `dfd` is
+ * the descriptor the call used (connect's socket, dup's old fd), `flags` dup3's flags, `res`
+ * the result. Addresses in network byte order (IPv4 in the first 4 bytes), ports in host
+ * order. */
+struct sock_info {
+	__u16 family;
+	__u16 type;
+	__u16 lport;
+	__u16 rport;
+	__u8 laddr[16];
+	__u8 raddr[16];
+};
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -413,6 +484,101 @@ int bulkhead_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 	return 0;
 }
 
+/* The socket behind descriptor `fd` of the current task, or 0 when it is not a socket. */
+static __always_inline struct socket *fd_socket(__u32 fd)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct file **fds, *f = 0;
+	struct inode *inode;
+
+	if (!fdt || fd >= BPF_CORE_READ(fdt, max_fds))
+		return 0;
+	fds = BPF_CORE_READ(fdt, fd);
+	if (bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]) != 0 || !f)
+		return 0;
+	inode = BPF_CORE_READ(f, f_inode);
+	if (!inode || (BPF_CORE_READ(inode, i_mode) & S_IFMT) != S_IFSOCK)
+		return 0;
+	return (struct socket *)BPF_CORE_READ(f, private_data);
+}
+
+/* connect(fd, addr, len) and dup(old) / dup2(old, new) / dup3(old, new, flags) at exit. */
+static __always_inline int socket_exit(struct pt_regs *regs, long nr, long res, __u64 pid_tgid)
+{
+	struct socket *sock;
+	struct sock *sk;
+	struct event *e;
+	struct sock_info *si;
+	__u32 fd = (__u32)BPF_CORE_READ(regs, di);
+	__u16 family, ufamily = 0;
+	const void *uaddr = 0;
+
+	if (nr == NR_CONNECT) {
+		uaddr = (const void *)BPF_CORE_READ(regs, si);
+		if (bpf_probe_read_user(&ufamily, sizeof(ufamily), uaddr) != 0 ||
+		    (ufamily != AF_INET && ufamily != AF_INET6))
+			return 0;
+	}
+	/* dup's new descriptor is the same socket as the old one: read the old one (still open
+	 * unless dup2 closed it onto itself, then the result is the same descriptor). */
+	sock = fd_socket(fd);
+	if (!sock && nr != NR_CONNECT)
+		return 0;
+	family = ufamily;
+	sk = sock ? BPF_CORE_READ(sock, sk) : 0;
+	if (sk)
+		family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	if (family != AF_INET && family != AF_INET6)
+		return 0;
+	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+	if (!e) {
+		count_drop();
+		return 0;
+	}
+	fill(e, KIND_SOCKET, pid_tgid);
+	e->syscall_nr = nr;
+	e->dfd = (__s32)fd;
+	e->res = (__s32)res;
+	if (nr == NR_DUP3)
+		e->flags = BPF_CORE_READ(regs, dx);
+	__builtin_memset(e->path, 0, sizeof(e->path));
+	si = (struct sock_info *)e->path;
+	si->family = family;
+	if (sock)
+		si->type = (__u16)BPF_CORE_READ(sock, type);
+	if (sk) {
+		si->lport = BPF_CORE_READ(sk, __sk_common.skc_num);
+		si->rport = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		if (family == AF_INET) {
+			__u32 l = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+			__u32 r = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+
+			__builtin_memcpy(si->laddr, &l, 4);
+			__builtin_memcpy(si->raddr, &r, 4);
+		} else {
+			BPF_CORE_READ_INTO(&si->laddr, sk, __sk_common.skc_v6_rcv_saddr);
+			BPF_CORE_READ_INTO(&si->raddr, sk, __sk_common.skc_v6_daddr);
+		}
+	}
+	if (nr == NR_CONNECT) {
+		/* The remote end as the caller asked for it (a refused connect resets the socket's):
+		 * sockaddr_in { family, port, addr } / sockaddr_in6 { family, port, flowinfo, addr }. */
+		__u16 port = 0;
+
+		bpf_probe_read_user(&port, sizeof(port), uaddr + 2);
+		si->rport = __builtin_bswap16(port);
+		__builtin_memset(si->raddr, 0, sizeof(si->raddr));
+		if (ufamily == AF_INET)
+			bpf_probe_read_user(si->raddr, 4, uaddr + 4);
+		else
+			bpf_probe_read_user(si->raddr, 16, uaddr + 8);
+		si->family = ufamily;
+	}
+	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+	return 0;
+}
+
 SEC("raw_tp/sys_exit")
 int bulkhead_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 {
@@ -423,6 +589,12 @@ int bulkhead_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 	__u32 tid;
 
 	nr = (long)BPF_CORE_READ(regs, orig_ax);
+	if (nr == NR_CONNECT || nr == NR_DUP || nr == NR_DUP2 || nr == NR_DUP3) {
+		pid_tgid = bpf_get_current_pid_tgid();
+		if ((pid_tgid >> 32) == filter_tgid)
+			return 0;
+		return socket_exit(regs, nr, (long)ctx->args[1], pid_tgid);
+	}
 	if (nr != NR_OPENAT && nr != NR_OPENAT2 && nr != NR_OPEN)
 		return 0;
 	pid_tgid = bpf_get_current_pid_tgid();

@@ -356,6 +356,101 @@ fn other_syscalls_arrive_with_their_arguments() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// connect to an IPv4 (TCP) and an IPv6 (UDP) address and dup2 of the TCP socket arrive at exit
+/// with their results and both ends; a dup of a pipe and a connect to a unix socket are
+/// dropped in kernel.
+#[test]
+fn connect_and_dup_of_sockets_arrive_with_both_ends() {
+    let _g = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(python) = std::env::var_os("PATH").and_then(|p| {
+        std::env::split_paths(&p)
+            .map(|d| d.join("python3"))
+            .find(|p| p.is_file())
+    }) else {
+        assert!(!ci(), "CI=true and python3 is missing");
+        eprintln!("skipped: python3 missing");
+        return;
+    };
+    let Some(mut src) = load(std::process::id()) else {
+        return;
+    };
+    let dir = temp_dir("sockets");
+    let d = dir.to_str().unwrap();
+    let code = format!(
+        "import os, socket\n\
+         srv = socket.socket(); srv.bind(('127.0.0.1', 0)); srv.listen(1)\n\
+         c = socket.socket(); c.connect(srv.getsockname())\n\
+         os.dup2(c.fileno(), 9)\n\
+         r, w = os.pipe(); os.dup2(r, 10)\n\
+         u6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); u6.connect(('::1', 4444))\n\
+         un = socket.socket(socket.AF_UNIX)\n\
+         try:\n    un.connect('{d}/no-such-socket')\n\
+         except OSError:\n    pass\n\
+         open('{d}/info', 'w').write('%d %d %d %d %d' % (c.fileno(), c.getsockname()[1], srv.getsockname()[1], u6.getsockname()[1], u6.fileno()))\n\
+         open('{d}/done', 'w').close()\n"
+    );
+    let mut child = Command::new(python).args(["-c", &code]).spawn().unwrap();
+    let pid = child.id();
+    assert!(child.wait().unwrap().success());
+    let done = format!("{d}/done");
+    let all = collect(&mut src, |rs| rs.iter().any(|r| r.path == done));
+    let info: Vec<u16> = std::fs::read_to_string(dir.join("info"))
+        .unwrap()
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let (cfd, lport, sport, u6port) = (i32::from(info[0]), info[1], info[2], info[3]);
+    let u6fd = i32::from(info[4]);
+    use bulkhead_runtime::ebpf::nr;
+    let mine: Vec<(u32, i32, i32, u16, String, String)> = all
+        .iter()
+        .filter(|r| r.pid == pid && r.kind == RecordKind::Socket)
+        .map(|r| {
+            let s = r.sock.unwrap();
+            (
+                r.syscall_nr,
+                r.dfd,
+                r.res,
+                s.sock_type,
+                s.local.to_string(),
+                s.remote.to_string(),
+            )
+        })
+        .collect();
+    // Exactly: the TCP connect, its dup2 onto 9, the UDP connect over IPv6; no pipe dup, no
+    // unix connect.
+    assert_eq!(
+        mine,
+        [
+            (
+                nr::CONNECT,
+                cfd,
+                0,
+                1,
+                format!("127.0.0.1:{lport}"),
+                format!("127.0.0.1:{sport}")
+            ),
+            (
+                nr::DUP2,
+                cfd,
+                9,
+                1,
+                format!("127.0.0.1:{lport}"),
+                format!("127.0.0.1:{sport}")
+            ),
+            (
+                nr::CONNECT,
+                u6fd,
+                0,
+                2,
+                format!("[::1]:{u6port}"),
+                "[::1]:4444".to_string()
+            ),
+        ],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `bpf/build.sh` rebuilds the checked-in object byte for byte (same clang as TOOLCHAIN).
 #[test]
 fn checked_in_object_matches_source() {

@@ -8,6 +8,11 @@
 //! - `raw_tp/sys_enter` + `raw_tp/sys_exit`, filtered in kernel to `open`/`openat`/`openat2`:
 //!   the arguments (dfd, flags, mode, user path bounded to 255 bytes) are kept per thread at
 //!   entry and sent with the result at exit, one [`RecordKind::Open`] per call.
+//! - `raw_tp/sys_enter`: the other watched calls at entry ([`RecordKind::Syscall`]).
+//! - `raw_tp/sys_exit`: `connect` to an IPv4/IPv6 address and `dup`/`dup2`/`dup3` of an
+//!   IPv4/IPv6 socket, with the result and both ends of the socket ([`RecordKind::Socket`],
+//!   [`SockInfo`]); other address families and descriptors that are not such sockets are
+//!   dropped in kernel.
 //!
 //! Events of one process (normally the monitor itself, see [`EbpfSource::load`]) are dropped in
 //! kernel. The kernel side submits with `BPF_RB_NO_WAKEUP`, so nothing wakes the reader: callers
@@ -75,6 +80,14 @@ pub mod nr {
     pub const RENAMEAT2: u32 = 316;
     /// `memfd_create`.
     pub const MEMFD_CREATE: u32 = 319;
+    /// `dup`.
+    pub const DUP: u32 = 32;
+    /// `dup2`.
+    pub const DUP2: u32 = 33;
+    /// `connect`.
+    pub const CONNECT: u32 = 42;
+    /// `dup3`.
+    pub const DUP3: u32 = 292;
 }
 /// x86_64 syscall number of `openat`.
 pub const NR_OPENAT: u32 = 257;
@@ -126,6 +139,49 @@ pub enum RecordKind {
     /// setuid/setgid, the first two of setresuid/setresgid), `dfd` its directory fd (the
     /// third id of setresuid/setresgid); no result.
     Syscall,
+    /// `connect` (to an IPv4/IPv6 address) or `dup`/`dup2`/`dup3` of an IPv4/IPv6 socket, at
+    /// exit: `dfd` is the descriptor the call used (the socket, dup's old descriptor), `res`
+    /// the result (dup's new descriptor), `flags` dup3's flags, [`Record::sock`] the socket.
+    Socket,
+}
+
+/// The socket of a [`RecordKind::Socket`] record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SockInfo {
+    /// Socket type (`SOCK_STREAM` = 1, `SOCK_DGRAM` = 2, `SOCK_RAW` = 3; 0 when the descriptor
+    /// was not a socket).
+    pub sock_type: u16,
+    /// Local address and port (from the kernel's socket; unspecified before it is bound).
+    pub local: std::net::SocketAddr,
+    /// Remote address and port (connect: the address the caller passed; dup: the socket's
+    /// peer, unspecified when not connected).
+    pub remote: std::net::SocketAddr,
+}
+
+impl SockInfo {
+    /// Decode the `struct sock_info` at the start of a socket record's path area.
+    fn parse(b: &[u8]) -> Option<SockInfo> {
+        use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+        let u16_at = |at: usize| u16::from_ne_bytes([b[at], b[at + 1]]);
+        let family = u16_at(0);
+        let addr = |at: usize| -> IpAddr {
+            let mut a = [0u8; 16];
+            a.copy_from_slice(&b[at..at + 16]);
+            if family == 2 {
+                IpAddr::V4(Ipv4Addr::new(a[0], a[1], a[2], a[3]))
+            } else {
+                IpAddr::V6(Ipv6Addr::from(a))
+            }
+        };
+        if family != 2 && family != 10 {
+            return None;
+        }
+        Some(SockInfo {
+            sock_type: u16_at(2),
+            local: SocketAddr::new(addr(8), u16_at(4)),
+            remote: SocketAddr::new(addr(24), u16_at(6)),
+        })
+    }
 }
 
 /// One decoded ring-buffer record.
@@ -159,6 +215,8 @@ pub struct Record {
     pub pidns: u32,
     /// Syscall records only: the second path (`linkpath`, `newpath`).
     pub path2: String,
+    /// Socket records only: the socket's type and ends.
+    pub sock: Option<SockInfo>,
     /// Exec only: argv as the new program sees it (at most [`ARGS_LEN`] bytes, lossy UTF-8).
     pub argv: Vec<String>,
     /// Task command name (after exec for execs).
@@ -195,7 +253,13 @@ impl Record {
             (1, EXEC_RECORD_LEN) => RecordKind::Exec,
             (2, RECORD_LEN) => RecordKind::Open,
             (3, EXEC_RECORD_LEN) => RecordKind::Syscall,
+            (4, RECORD_LEN) => RecordKind::Socket,
             _ => return None,
+        };
+        let sock = if kind == RecordKind::Socket {
+            Some(SockInfo::parse(&b[88..88 + PATH_LEN])?)
+        } else {
+            None
         };
         let argv = if kind == RecordKind::Exec {
             let n = (u32_at(b, 68) as usize).min(ARGS_LEN);
@@ -212,9 +276,15 @@ impl Record {
         } else {
             String::new()
         };
+        let path = if kind == RecordKind::Socket {
+            String::new()
+        } else {
+            c_str(&b[88..88 + PATH_LEN])
+        };
         Some(Record {
             kind,
             path2,
+            sock,
             ts_ns: u64_at(b, 0),
             pid: u32_at(b, 12),
             tid: u32_at(b, 16),
@@ -229,7 +299,7 @@ impl Record {
             pidns: u32_at(b, 64),
             argv,
             comm: c_str(&b[72..88]),
-            path: c_str(&b[88..88 + PATH_LEN]),
+            path,
         })
     }
 }
@@ -428,6 +498,7 @@ mod tests {
                 pidns: 4026531836,
                 argv: Vec::new(),
                 path2: String::new(),
+                sock: None,
                 comm: "cat".into(),
                 path: "/etc/hosts".into(),
             }
@@ -452,6 +523,33 @@ mod tests {
         // A kind whose length does not match is refused.
         assert_eq!(Record::parse(&x[..RECORD_LEN]), None);
         b[8..12].copy_from_slice(&9u32.to_ne_bytes());
+        assert_eq!(Record::parse(&b), None);
+        // A socket record: IPv4 ends in network order, ports in host order.
+        b[8..12].copy_from_slice(&4u32.to_ne_bytes());
+        b[88..88 + PATH_LEN].fill(0);
+        b[88..90].copy_from_slice(&2u16.to_ne_bytes());
+        b[90..92].copy_from_slice(&1u16.to_ne_bytes());
+        b[92..94].copy_from_slice(&40000u16.to_ne_bytes());
+        b[94..96].copy_from_slice(&443u16.to_ne_bytes());
+        b[96..100].copy_from_slice(&[10, 1, 0, 5]);
+        b[112..116].copy_from_slice(&[203, 0, 113, 9]);
+        let r = Record::parse(&b).unwrap();
+        assert_eq!(r.kind, RecordKind::Socket);
+        assert_eq!(r.path, "");
+        let s = r.sock.unwrap();
+        assert_eq!(
+            (s.sock_type, s.local.to_string(), s.remote.to_string()),
+            (1, "10.1.0.5:40000".into(), "203.0.113.9:443".into())
+        );
+        // IPv6: all 16 bytes.
+        b[88..90].copy_from_slice(&10u16.to_ne_bytes());
+        b[112..128].copy_from_slice(&std::net::Ipv6Addr::LOCALHOST.octets());
+        assert_eq!(
+            Record::parse(&b).unwrap().sock.unwrap().remote.to_string(),
+            "[::1]:443"
+        );
+        // Another family is not a socket record of this object.
+        b[88..90].copy_from_slice(&1u16.to_ne_bytes());
         assert_eq!(Record::parse(&b), None);
     }
 }

@@ -4,7 +4,9 @@
 //!
 //! Owns: the drain thread (batched: drain everything pending, then sleep a few milliseconds,
 //! since the kernel side never wakes it), the record -> event conversion ([`Converter`]),
-//! what this sensor fills ([`capabilities`]) and the per-CPU drop counters as metrics.
+//! what this sensor fills ([`capabilities`]), the per-CPU drop counters as metrics, and the
+//! name of a connection's server address (`fd.sip.name`) from the hosts file the connecting
+//! process sees ([`hosts_name`]).
 //!
 //! A record is read from `/proc` when the process still lives; what the kernel already said
 //! (argv, comm, parent, uid, pid namespace, cgroup id) fills the event when it does not, so a
@@ -16,7 +18,7 @@ use super::procfs::{Host, ProcTable};
 use super::{Config, Sensor, Stats, emit, now_ns};
 use crate::ebpf::{EbpfSource, NR_OPEN, NR_OPENAT2, Record, RecordKind, nr};
 use crate::engine::Engine;
-use crate::event::{Event, EventType, MAX_ANCESTORS, Process};
+use crate::event::{Event, EventType, Fd, MAX_ANCESTORS, Process};
 use crate::fields::{CATALOGUE, Capabilities, FieldId};
 use crate::output::Alert;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,32 +26,12 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// Fields this sensor cannot fill: no socket events yet.
-pub const UNAVAILABLE: [FieldId; 14] = [
-    FieldId::FdSipName,
-    FieldId::FdSip,
-    FieldId::FdCip,
-    FieldId::FdSport,
-    FieldId::FdCport,
-    FieldId::FdL4proto,
-    FieldId::FdIp,
-    FieldId::FdNet,
-    FieldId::FdSnet,
-    FieldId::FdCnet,
-    FieldId::FdLport,
-    FieldId::FdRport,
-    FieldId::FdConnected,
-    FieldId::FdNameChanged,
-];
-
-/// What the eBPF sensor fills: execve and open/openat/openat2 events (with the path as
-/// passed, `fd.nameraw`, the full open flags and the result), every process, user,
-/// container and file field; not the socket fields in [`UNAVAILABLE`].
+/// What the eBPF sensor fills: execve, open/openat/openat2 (with the path as passed,
+/// `fd.nameraw`, the full open flags and the result), connect and dup/dup2/dup3 of IPv4/IPv6
+/// sockets (with both ends, the protocol and the result) and the other watched calls; every
+/// field of the catalogue (`fd.sip.name` from the hosts file, see [`hosts_name`]).
 pub fn capabilities() -> Capabilities {
-    let mut fields: std::collections::BTreeSet<FieldId> = CATALOGUE.iter().map(|d| d.id).collect();
-    for f in UNAVAILABLE {
-        fields.remove(&f);
-    }
+    let fields: std::collections::BTreeSet<FieldId> = CATALOGUE.iter().map(|d| d.id).collect();
     Capabilities {
         fields,
         event_types: [
@@ -75,6 +57,10 @@ pub fn capabilities() -> Capabilities {
             EventType::Setgid,
             EventType::Setresuid,
             EventType::Setresgid,
+            EventType::Connect,
+            EventType::Dup,
+            EventType::Dup2,
+            EventType::Dup3,
         ]
         .into_iter()
         .collect(),
@@ -132,6 +118,10 @@ impl Converter {
             RecordKind::Syscall => {
                 let p = self.open_process(r);
                 syscall_event(r, p)?
+            }
+            RecordKind::Socket => {
+                let p = self.open_process(r);
+                socket_event(r, p)?
             }
         };
         ev.num = self.num;
@@ -293,6 +283,91 @@ fn syscall_event(r: &Record, p: Arc<Process>) -> Option<Event> {
         nr::INIT_MODULE => Event::new(EventType::InitModule, p),
         nr::FINIT_MODULE => Event::new(EventType::FinitModule, p),
         _ => return None,
+    })
+}
+
+/// The event of a socket record: `connect` with its result, or `dup`/`dup2`/`dup3` whose
+/// result is the new descriptor; the descriptor (`fd.*`) is the socket, its local end the
+/// client and its remote end the server (as for an outbound connection), `fd.sip.name` the
+/// server address's name in the hosts file the process sees.
+fn socket_event(r: &Record, p: Arc<Process>) -> Option<Event> {
+    let s = r.sock?;
+    let ty = match r.syscall_nr {
+        nr::CONNECT => EventType::Connect,
+        nr::DUP => EventType::Dup,
+        nr::DUP2 => EventType::Dup2,
+        nr::DUP3 => EventType::Dup3,
+        _ => return None,
+    };
+    let l4 = match s.sock_type {
+        1 => "tcp",
+        2 => "udp",
+        _ => "raw",
+    };
+    let mut fd = Fd::socket(
+        i64::from(r.dfd),
+        l4,
+        s.local.ip(),
+        s.local.port(),
+        s.remote.ip(),
+        s.remote.port(),
+    );
+    if s.sock_type == 0 {
+        fd.l4proto = None;
+    }
+    let pid = r.pid;
+    fd.connected = match ty {
+        EventType::Connect => r.res == 0,
+        _ => s.remote.port() != 0,
+    };
+    fd.sip_name = hosts_name(pid, s.remote.ip());
+    let name = fd.name.clone();
+    let mut e = Event::new(ty, p);
+    e.res = i64::from(r.res);
+    e = match ty {
+        EventType::Connect => e
+            .with_int_arg("fd", i64::from(r.dfd))
+            .with_arg("tuple", name),
+        EventType::Dup => e.with_int_arg("fd", i64::from(r.dfd)),
+        _ => {
+            let e = e
+                .with_int_arg("oldfd", i64::from(r.dfd))
+                .with_int_arg("newfd", i64::from(r.res));
+            if ty == EventType::Dup3 {
+                e.with_int_arg("flags", r.flags as i64)
+            } else {
+                e
+            }
+        }
+    };
+    e.fd = Some(fd);
+    Some(e)
+}
+
+/// The name of `ip` in the hosts file process `pid` sees (`/proc/PID/root/etc/hosts`: a
+/// container's own), else in the host's `/etc/hosts`: the first name of the first line giving
+/// that address, as `gethostbyaddr` answers from a hosts file. DNS is not queried (the sensor
+/// never waits on the network).
+pub fn hosts_name(pid: u32, ip: std::net::IpAddr) -> Option<String> {
+    let read = |p: &str| std::fs::read_to_string(p).ok();
+    let own = read(&format!("/proc/{pid}/root/etc/hosts"));
+    if let Some(n) = own.as_deref().and_then(|t| name_in_hosts(t, ip)) {
+        return Some(n);
+    }
+    read("/etc/hosts").and_then(|t| name_in_hosts(&t, ip))
+}
+
+/// The first name given to `ip` in the text of a hosts file.
+pub fn name_in_hosts(text: &str, ip: std::net::IpAddr) -> Option<String> {
+    text.lines().find_map(|l| {
+        let l = l.split('#').next().unwrap_or("");
+        let mut w = l.split_whitespace();
+        let addr: std::net::IpAddr = w.next()?.parse().ok()?;
+        if addr == ip {
+            w.next().map(str::to_string)
+        } else {
+            None
+        }
     })
 }
 
@@ -498,6 +573,7 @@ mod tests {
                 Vec::new()
             },
             path2: String::new(),
+            sock: None,
             comm: comm.into(),
             path: path.into(),
         }
@@ -599,11 +675,65 @@ mod tests {
     }
 
     #[test]
-    fn capabilities_lack_only_socket_fields() {
+    fn capabilities_include_the_socket_fields() {
         let c = capabilities();
         assert!(c.fields.contains(&FieldId::FdNameraw));
         assert!(c.fields.contains(&FieldId::EvtArg));
-        assert!(!c.fields.contains(&FieldId::FdSip));
+        assert!(c.fields.contains(&FieldId::FdSip));
+        assert!(c.fields.contains(&FieldId::FdSipName));
         assert!(c.event_types.contains(&EventType::Open));
+        assert!(c.event_types.contains(&EventType::Connect));
+        assert!(c.event_types.contains(&EventType::Dup2));
+    }
+
+    #[test]
+    fn socket_records_become_connect_and_dup_events() {
+        let pid = 4_194_305 + 11;
+        let mut c = Converter::new(vec!["/nonexistent".into()]);
+        let mut r = record(RecordKind::Socket, pid, "ssh", "");
+        r.syscall_nr = nr::CONNECT;
+        (r.dfd, r.res) = (3, -115);
+        r.sock = Some(crate::ebpf::SockInfo {
+            sock_type: 1,
+            local: "203.0.113.7:50000".parse().unwrap(),
+            remote: "203.0.113.9:4444".parse().unwrap(),
+        });
+        let e = c.convert(&r).unwrap();
+        assert_eq!((e.ty, e.res), (EventType::Connect, -115));
+        let fd = e.fd.as_ref().unwrap();
+        assert_eq!(fd.name, "203.0.113.7:50000->203.0.113.9:4444");
+        assert_eq!((fd.num, fd.l4proto, fd.connected), (3, Some("tcp"), false));
+        assert_eq!(fd.sport, Some(4444));
+        r.syscall_nr = nr::DUP2;
+        (r.dfd, r.res) = (3, 1);
+        let e = c.convert(&r).unwrap();
+        assert_eq!((e.ty, e.res), (EventType::Dup2, 1));
+        assert_eq!(e.arg("newfd"), Some(&crate::event::ArgValue::Int(1)));
+        assert!(e.fd.as_ref().unwrap().connected);
+        r.sock.as_mut().unwrap().sock_type = 2;
+        r.syscall_nr = nr::DUP3;
+        let e = c.convert(&r).unwrap();
+        assert_eq!(e.fd.as_ref().unwrap().l4proto, Some("udp"));
+        r.sock = None;
+        assert!(c.convert(&r).is_none());
+    }
+
+    #[test]
+    fn hosts_files_name_addresses() {
+        let hosts = "# comment\n127.0.0.1 localhost\n127.1.2.3\tkubernetes.default.svc.cluster.local kubernetes # k8s\n::1 ip6-localhost\n";
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        assert_eq!(
+            name_in_hosts(hosts, ip("127.1.2.3")).as_deref(),
+            Some("kubernetes.default.svc.cluster.local")
+        );
+        assert_eq!(
+            name_in_hosts(hosts, ip("::1")).as_deref(),
+            Some("ip6-localhost")
+        );
+        assert_eq!(name_in_hosts(hosts, ip("10.0.0.1")), None);
+        assert_eq!(
+            name_in_hosts("garbage line\n127.0.0.1\n", ip("127.0.0.1")),
+            None
+        );
     }
 }
