@@ -4,7 +4,7 @@
 use crate::cmd::walk::WalkOptions;
 use anyhow::Context;
 use bulkhead_config::{Config, PssSpec};
-use bulkhead_diagnostics::{RuleMeta, Severity};
+use bulkhead_diagnostics::{RuleMeta, Selection, Severity};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -50,44 +50,6 @@ pub struct SettingsArgs {
     /// Dockerfile build target stage (rules about the final image look at it).
     #[arg(long, value_name = "STAGE")]
     pub target: Option<String>,
-}
-
-/// Which rules run.
-#[derive(Debug, Clone)]
-pub struct Selection {
-    select: Option<Vec<String>>,
-    extend: Vec<String>,
-    ignore: Vec<String>,
-}
-
-impl Selection {
-    /// Whether `rule` is enabled. A selector enables a rule that is off by default only when it
-    /// names that rule exactly (code, name or alias) or is `ALL`; prefixes enable the default
-    /// rules under them. `--ignore` wins over everything.
-    pub fn is_enabled(&self, rule: &RuleMeta) -> bool {
-        let hits = |sel: &str| -> bool {
-            if sel == "ALL" {
-                return true;
-            }
-            if rule.default_enabled {
-                rule.matches_selector(sel)
-            } else {
-                rule.matches_code(sel)
-            }
-        };
-        if self
-            .ignore
-            .iter()
-            .any(|s| s == "ALL" || rule.matches_selector(s))
-        {
-            return false;
-        }
-        let base = match &self.select {
-            Some(sel) => sel.iter().any(|s| hits(s)),
-            None => rule.default_enabled,
-        };
-        base || self.extend.iter().any(|s| hits(s))
-    }
 }
 
 /// Everything a check run needs, validated once.

@@ -6,48 +6,11 @@
 
 use crate::images::{GlobError, ImageGlobs};
 use bulkhead_config::admission::{AdmissionConfig, FailurePolicy, PolicyMode, UnknownImage};
-use bulkhead_diagnostics::{RuleMeta, Severity};
+use bulkhead_diagnostics::{Selection, Severity};
 use bulkhead_k8s::pss::{PssLevel, PssPolicy, PssVersion};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-/// Which rules run, with `bulkhead check`'s semantics: a prefix enables the default rules under
-/// it, a rule off by default needs its exact code, name or alias (or `ALL`); `ignore` wins.
-#[derive(Debug, Clone, Default)]
-pub struct Selection {
-    pub select: Option<Vec<String>>,
-    pub extend: Vec<String>,
-    pub ignore: Vec<String>,
-}
-
-impl Selection {
-    /// Whether `rule` is enabled.
-    pub fn is_enabled(&self, rule: &RuleMeta) -> bool {
-        let hits = |sel: &str| -> bool {
-            if sel == "ALL" {
-                return true;
-            }
-            if rule.default_enabled {
-                rule.matches_selector(sel)
-            } else {
-                rule.matches_code(sel)
-            }
-        };
-        if self
-            .ignore
-            .iter()
-            .any(|s| s == "ALL" || rule.matches_selector(s))
-        {
-            return false;
-        }
-        let base = match &self.select {
-            Some(sel) => sel.iter().any(|s| hits(s)),
-            None => rule.default_enabled,
-        };
-        base || self.extend.iter().any(|s| hits(s))
-    }
-}
 
 /// Hardening rules in admission.
 #[derive(Debug, Clone)]

@@ -16,6 +16,6 @@ pub mod suppression;
 pub use fix::{Applicability, Edit, Fix, FixLoop, FixOutcome, apply_fixes, fix_until_stable};
 pub use location::{LineIndex, Position, Range};
 pub use report::{FileOutcome, Finding, InputError, K8sObject, Report, Summary, SuppressedBy};
-pub use rule::{Alias, Category, FixKind, RuleMeta, Tool, registry_problems};
+pub use rule::{Alias, Category, FixKind, RuleMeta, Selection, Tool, registry_problems};
 pub use severity::Severity;
 pub use suppression::{Suppression, SuppressionScope, apply_suppressions, is_suppressed};

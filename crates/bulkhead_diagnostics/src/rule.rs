@@ -249,6 +249,48 @@ macro_rules! declare_rule {
     };
 }
 
+/// Which rules run, with one meaning everywhere (`check --select/--extend-select/--ignore`,
+/// `[check]` of bulkhead.toml, `[admission.hardening]`): a selector enables a rule that is off
+/// by default only when it names that rule exactly (code, name or alias) or is `ALL`; prefixes
+/// enable the default rules under them; `ignore` wins over everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Replaces the default set when given.
+    pub select: Option<Vec<String>>,
+    /// Adds to the default (or selected) set.
+    pub extend: Vec<String>,
+    /// Removes from the result.
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    /// Whether `rule` is enabled.
+    pub fn is_enabled(&self, rule: &RuleMeta) -> bool {
+        let hits = |sel: &str| -> bool {
+            if sel == "ALL" {
+                return true;
+            }
+            if rule.default_enabled {
+                rule.matches_selector(sel)
+            } else {
+                rule.matches_code(sel)
+            }
+        };
+        if self
+            .ignore
+            .iter()
+            .any(|s| s == "ALL" || rule.matches_selector(s))
+        {
+            return false;
+        }
+        let base = match &self.select {
+            Some(sel) => sel.iter().any(|s| hits(s)),
+            None => rule.default_enabled,
+        };
+        base || self.extend.iter().any(|s| hits(s))
+    }
+}
+
 /// Checks shared by every engine's registry tests: codes well-formed and unique, names
 /// kebab-case and unique, docs complete. Returns a list of problems (empty = fine).
 pub fn registry_problems(rules: &[&RuleMeta]) -> Vec<String> {

@@ -97,23 +97,19 @@ struct ReviewArgs {
     mutate: bool,
 }
 
-/// Build the engine from the config file (explicit, discovered, or defaults).
+/// Build the engine from the config file (explicit, discovered, or defaults), read the one way
+/// every command reads it ([`bulkhead_config::Loaded::find`]).
 fn engine(args: &ConfigArgs) -> Result<Engine> {
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => bulkhead_config::discover(&std::env::current_dir()?),
-    };
-    let (config, base) = match &path {
-        Some(p) => (
-            bulkhead_config::load(p).context("invalid configuration")?,
-            p.parent().map(Path::to_path_buf).unwrap_or_default(),
-        ),
-        None => (bulkhead_config::Config::default(), PathBuf::from(".")),
-    };
+    let loaded = bulkhead_config::Loaded::find(args.config.as_deref(), &std::env::current_dir()?)
+        .context("invalid configuration")?;
+    let base = loaded.resolve(Path::new(""));
+    let config = &loaded.config;
     let mut policy = Policy::from_config(&config.admission, &base).with_context(|| {
         format!(
             "invalid configuration{}",
-            path.as_ref()
+            loaded
+                .path
+                .as_ref()
                 .map(|p| format!(" in {}", p.display()))
                 .unwrap_or_default()
         )
