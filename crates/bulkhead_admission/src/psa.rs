@@ -65,6 +65,10 @@ pub fn psa_name(p: PssPolicy) -> String {
     format!("{}:{}", p.level, p.version)
 }
 
+/// PSA's label grammar, exact and case-sensitive (`restricted`, not `Restricted`; `v1.30`, not
+/// `1.30` or `v1.030`), as the API server validates namespace labels. Kept apart on purpose from
+/// the lenient `LEVEL[@VERSION]` parser of `--pss` and bulkhead.toml (`PssPolicy::from_str`):
+/// a label PSA would reject must evaluate as PSA does (restricted / latest), not be accepted.
 fn parse_level(s: &str) -> Option<PssLevel> {
     match s {
         "privileged" => Some(PssLevel::Privileged),

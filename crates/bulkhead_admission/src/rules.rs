@@ -2,97 +2,107 @@
 //! `bulkhead check`. Pod Security Standards and hardening findings keep their own codes
 //! (PSS*, KS*) so a denial names the same rule CI reports.
 
-use bulkhead_diagnostics::{Category, FixKind, RuleMeta, Severity};
+use bulkhead_diagnostics::{RuleMeta, declare_rule};
 
-macro_rules! rule {
-    ($ident:ident, $code:literal, $name:literal, $sev:ident, $cat:ident, $summary:literal, $docs:literal) => {
-        #[doc = $summary]
-        pub static $ident: RuleMeta = RuleMeta {
-            code: $code,
-            name: $name,
-            summary: $summary,
-            severity: Severity::$sev,
-            category: Category::$cat,
-            aliases: &[],
-            fix: FixKind::None,
-            default_enabled: true,
-            docs: $docs,
-        };
-    };
+declare_rule! {
+    #[doc = "Image does not match the registry allow-list"]
+    pub static REGISTRY_NOT_ALLOWED = {
+        code: "ADM001",
+        name: "admission-registry-not-allowed",
+        summary: "Image does not match the registry allow-list",
+        severity: High,
+        category: SupplyChain,
+        aliases: [],
+        fix: None,
+        default_enabled: true,
+        what: "Denies pods whose image reference (normalised: `nginx` is \
+        `docker.io/library/nginx`) matches none of `[admission.images] allowed` globs.",
+        why: "Images from arbitrary registries bypass the review, scanning and signing of the \
+        registries you trust.",
+        example: "```toml\n[admission.images]\nallowed = \
+        [\"registry.example.com/**\"]\n```\ndenies `image: docker.io/library/nginx:1.27`.",
+        fix_safety: "No automatic fix: mirror the image into an allowed registry.",
+    }
 }
 
-rule!(
-    REGISTRY_NOT_ALLOWED,
-    "ADM001",
-    "admission-registry-not-allowed",
-    High,
-    SupplyChain,
-    "Image does not match the registry allow-list",
-    "## What it does\nDenies pods whose image reference (normalised: `nginx` is \
-`docker.io/library/nginx`) matches none of `[admission.images] allowed` globs.\n\n\
-## Why is this bad?\nImages from arbitrary registries bypass the review, scanning and \
-signing of the registries you trust.\n\n## Example\n```toml\n[admission.images]\nallowed = \
-[\"registry.example.com/**\"]\n```\ndenies `image: docker.io/library/nginx:1.27`.\n\n\
-## Fix safety\nNo automatic fix: mirror the image into an allowed registry.\n"
-);
+declare_rule! {
+    #[doc = "Image is not pinned by digest"]
+    pub static DIGEST_REQUIRED = {
+        code: "ADM002",
+        name: "image-digest-required",
+        summary: "Image is not pinned by digest",
+        severity: Medium,
+        category: SupplyChain,
+        aliases: [],
+        fix: None,
+        default_enabled: true,
+        what: "With `[admission.images] require-digest = true`, denies images referenced by tag \
+        instead of `@sha256:<64 hex>`.",
+        why: "A tag can be moved to other content after review; a digest cannot.",
+        example: "`image: nginx:1.27` is denied, `image: nginx@sha256:...` admitted.",
+        fix_safety: "`/mutate` with `[admission.mutation] pin-digests = true` replaces the tag \
+        by the digest the registry resolves it to at admission time.",
+    }
+}
 
-rule!(
-    DIGEST_REQUIRED,
-    "ADM002",
-    "image-digest-required",
-    Medium,
-    SupplyChain,
-    "Image is not pinned by digest",
-    "## What it does\nWith `[admission.images] require-digest = true`, denies images referenced \
-by tag instead of `@sha256:<64 hex>`.\n\n## Why is this bad?\nA tag can be moved to other \
-content after review; a digest cannot.\n\n## Example\n`image: nginx:1.27` is denied, \
-`image: nginx@sha256:...` admitted.\n\n## Fix safety\n`/mutate` with \
-`[admission.mutation] pin-digests = true` replaces the tag by the digest the registry \
-resolves it to at admission time.\n"
-);
+declare_rule! {
+    #[doc = "Image lacks a valid signature by a trusted key"]
+    pub static SIGNATURE_MISSING = {
+        code: "ADM003",
+        name: "image-signature-invalid",
+        summary: "Image lacks a valid signature by a trusted key",
+        severity: High,
+        category: SupplyChain,
+        aliases: [],
+        fix: None,
+        default_enabled: true,
+        what: "Images matching a `[[admission.signatures.policy]]` must carry a cosign signature \
+        made by one of its public keys.",
+        why: "An unsigned image may not come from your build pipeline.",
+        example: "An image pushed by hand without `bulkhead sign` / `cosign sign` is denied.",
+        fix_safety: "No automatic fix: sign the image in the pipeline that builds it.",
+    }
+}
 
-rule!(
-    SIGNATURE_MISSING,
-    "ADM003",
-    "image-signature-invalid",
-    High,
-    SupplyChain,
-    "Image lacks a valid signature by a trusted key",
-    "## What it does\nImages matching a `[[admission.signatures.policy]]` must carry a cosign \
-signature made by one of its public keys.\n\n## Why is this bad?\nAn unsigned image may not \
-come from your build pipeline.\n\n## Example\nAn image pushed by hand without \
-`bulkhead sign` / `cosign sign` is denied.\n\n## Fix safety\nNo automatic fix: sign the \
-image in the pipeline that builds it.\n"
-);
+declare_rule! {
+    #[doc = "Image's last scan has vulnerabilities at or above the threshold"]
+    pub static VULNERABLE_IMAGE = {
+        code: "ADM004",
+        name: "image-vulnerable",
+        summary: "Image's last scan has vulnerabilities at or above the threshold",
+        severity: High,
+        category: Security,
+        aliases: [],
+        fix: None,
+        default_enabled: true,
+        what: "Looks up the image's last `bulkhead image --format json` report by digest and \
+        denies it when it lists vulnerabilities at or above `[admission.vulnerabilities] \
+        fail-on`; images without a report follow `unknown`.",
+        why: "Known-exploitable code should not start in the cluster.",
+        example: "A report with one critical vulnerability denies the image at `fail-on = \
+        \"critical\"`.",
+        fix_safety: "No automatic fix: rebuild the image on fixed packages and rescan it.",
+    }
+}
 
-rule!(
-    VULNERABLE_IMAGE,
-    "ADM004",
-    "image-vulnerable",
-    High,
-    Security,
-    "Image's last scan has vulnerabilities at or above the threshold",
-    "## What it does\nLooks up the image's last `bulkhead image --format json` report by digest \
-and denies it when it lists vulnerabilities at or above `[admission.vulnerabilities] fail-on`; \
-images without a report follow `unknown`.\n\n## Why is this bad?\nKnown-exploitable code \
-should not start in the cluster.\n\n## Example\nA report with one critical vulnerability \
-denies the image at `fail-on = \"critical\"`.\n\n## Fix safety\nNo automatic fix: rebuild the \
-image on fixed packages and rescan it.\n"
-);
-
-rule!(
-    DEPENDENCY_UNAVAILABLE,
-    "ADM005",
-    "admission-dependency-unavailable",
-    High,
-    Reliability,
-    "A policy could not be decided within the time budget",
-    "## What it does\nReports a registry, key or report store that did not answer within \
-`[admission] timeout-ms`; `failure-policy = \"fail\"` denies, `\"ignore\"` admits with \
-a warning.\n\n## Why is this bad?\nAn undecided policy must not pass silently.\n\n\
-## Example\nThe registry is unreachable while a signature must be verified.\n\n\
-## Fix safety\nNot applicable.\n"
-);
+declare_rule! {
+    #[doc = "A policy could not be decided within the time budget"]
+    pub static DEPENDENCY_UNAVAILABLE = {
+        code: "ADM005",
+        name: "admission-dependency-unavailable",
+        summary: "A policy could not be decided within the time budget",
+        severity: High,
+        category: Reliability,
+        aliases: [],
+        fix: None,
+        default_enabled: true,
+        what: "Reports a registry, key or report store that did not answer within `[admission] \
+        timeout-ms`; `failure-policy = \"fail\"` denies, `\"ignore\"` admits with a warning.",
+        why: "An undecided policy must not pass silently.",
+        example: "The registry is unreachable while a signature must be verified.",
+        fix_safety: "Not applicable.",
+    }
+}
 
 /// Every admission-only rule, in code order.
 pub static RULES: &[&RuleMeta] = &[
