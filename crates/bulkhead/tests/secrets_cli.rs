@@ -278,3 +278,87 @@ fn check_never_prints_a_secret() {
         }
     }
 }
+
+/// A high-entropy password made at run time.
+fn pw() -> String {
+    format!("{}{}", "6WFq6K5N", "BttfCRopAPOz")
+}
+
+/// A Compose file with secrets in `environment` (map and list forms) and `build.args`, an
+/// interpolated value, an `env_file` (not followed) and a suppressed entry.
+fn compose_tree(dir: &Path) {
+    std::fs::write(dir.join(".env"), format!("GITHUB_TOKEN={}\n", gh())).unwrap();
+    std::fs::write(
+        dir.join("docker-compose.yml"),
+        format!(
+            "services:\n  web:\n    image: app:1.2\n    user: \"1000\"\n    read_only: true\n    env_file: .env\n    environment:\n      DB_PASSWORD: {pw}\n      DB_PASSWORD_REF: ${{DB_PASSWORD}}\n      GH: \"{gh}\"\n    build:\n      context: .\n      args:\n        - NPM_TOKEN={pw}\n        - APP_VERSION=1.2\n  worker:\n    image: app:1.2\n    user: \"1000\"\n    read_only: true\n    environment:\n      - API_KEY=${{API_KEY}}\n      # bulkhead: ignore[SC065] rotated, tracked in OPS-9\n      - SECRET_KEY={pw}\n      - URL=postgres://app:Sup3rS3cretPw@db/x\n",
+            pw = pw(),
+            gh = gh()
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn check_reports_compose_environment_secrets() {
+    let d = tempfile::tempdir().unwrap();
+    compose_tree(d.path());
+    let out = bulkhead(
+        &["check", "--format", "json", "docker-compose.yml"],
+        d.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    // Map and list forms and build args at the secret's own column; `${...}` references and
+    // the `.env` file `env_file` names are not secrets of this file; SC065 on line 23 is
+    // suppressed by the comment above it.
+    assert_eq!(
+        codes_at(&stdout, &["SC", "DC"]),
+        [
+            "SC065 docker-compose.yml:8:20",
+            "SC039 docker-compose.yml:10:12",
+            "SC065 docker-compose.yml:14:21",
+            "SC063 docker-compose.yml:24:28",
+        ]
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["summary"]["suppressed"], 1);
+    let f = &v["findings"][0];
+    assert_eq!(
+        f["message"],
+        "Secret in an environment variable assignment in service `web` environment `DB_PASSWORD`: `6WFq****************`"
+    );
+    // Selected out, nothing is reported.
+    let out = bulkhead(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--ignore",
+            "SC",
+            "docker-compose.yml",
+        ],
+        d.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+}
+
+#[test]
+fn check_never_prints_a_compose_secret() {
+    let d = tempfile::tempdir().unwrap();
+    compose_tree(d.path());
+    for format in [
+        "human", "concise", "json", "sarif", "github", "junit", "html",
+    ] {
+        let out = bulkhead(
+            &["check", "--format", format, "docker-compose.yml"],
+            d.path(),
+        );
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let s = text(&out.stdout);
+        assert!(s.contains("6WFq****"), "{format}: {s}");
+        for secret in [pw(), gh(), "Sup3rS3cretPw".to_string()] {
+            assert!(!s.contains(&secret), "{format} prints {secret}:\n{s}");
+        }
+    }
+}

@@ -43,10 +43,20 @@ impl<'a> Service<'a, '_> {
 
 /// Check one Compose file.
 pub fn check_compose(path: &str, text: &str, settings: &Settings) -> FileOutcome {
+    check_compose_loaded(path, text, &loader::load(path, text), settings)
+}
+
+/// Check one Compose file already loaded (the binary keeps the load for the secret hook, so
+/// the file is parsed once).
+pub fn check_compose_loaded(
+    path: &str,
+    text: &str,
+    loaded: &loader::Loaded,
+    settings: &Settings,
+) -> FileOutcome {
     let _ = settings;
-    let loaded = loader::load(path, text);
     let mut findings = Vec::new();
-    let mut errors = loaded.errors;
+    let mut errors = loaded.errors.clone();
     let mut suppressions = Vec::new();
     let mut any_services = false;
     for doc in &loaded.docs {

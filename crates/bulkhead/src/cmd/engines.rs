@@ -173,7 +173,15 @@ pub fn check_text(
             loaded = Some(l);
             o
         }
-        Kind::Compose => bulkhead_k8s::compose::check_compose(path, text, &settings.k8s),
+        Kind::Compose => {
+            let l = bulkhead_k8s::load(path, text);
+            let mut o = bulkhead_k8s::compose::check_compose_loaded(path, text, &l, &settings.k8s);
+            // Secrets in `environment` values and `build.args` (SC); `env_file` is not read.
+            let on = |r: &bulkhead_diagnostics::RuleMeta| settings.selection.is_enabled(r);
+            o.findings
+                .extend(bulkhead_audit::secrets::check::compose(path, text, &l, &on));
+            o
+        }
         Kind::Sniff => FileOutcome::default(),
     };
     if kind == Kind::Dockerfile {

@@ -200,6 +200,144 @@ pub fn kubernetes(
     out
 }
 
+/// `SC` findings for the `environment` values and `build.args` of every service of a Compose
+/// file, map (`KEY: value`) and list (`- KEY=value`) forms alike.
+///
+/// Each entry is scanned as the assignment `KEY=value` (how the container sees it, and how an
+/// image's `Env` is scanned), so the generic `*_PASSWORD=...` rule applies to a high-entropy
+/// value under a secret-looking name; an interpolated value (`${DB_PASSWORD}`, `$TOKEN`) is a
+/// reference, not a secret. `env_file` is not followed: the files it names are not read.
+pub fn compose(
+    path: &str,
+    text: &str,
+    loaded: &bulkhead_k8s::Loaded,
+    enabled: &dyn Fn(&RuleMeta) -> bool,
+) -> Vec<Finding> {
+    use serde_json::Value;
+    if !any_enabled(enabled) || !super::may_hold_secret(text.as_bytes()) {
+        return Vec::new();
+    }
+    let index = LineIndex::new(text);
+    let mut out = Vec::new();
+    for doc in &loaded.docs {
+        let Some(Value::Object(services)) = doc.value.get("services") else {
+            continue;
+        };
+        for (name, svc) in services {
+            let base = format!("/services/{}", bulkhead_k8s::loader::escape_segment(name));
+            let mut entries: Vec<Assignment> = Vec::new();
+            let build_args = svc.get("build").and_then(|b| b.get("args"));
+            for (field, kind, v) in [
+                ("/environment", "environment", svc.get("environment")),
+                ("/build/args", "build arg", build_args),
+            ] {
+                assignments(&format!("{base}{field}"), kind, v, &mut entries);
+            }
+            for Assignment {
+                pointer,
+                what,
+                line,
+                shift,
+            } in entries
+            {
+                let matches = scan_bytes(line.as_bytes());
+                if matches.is_empty() {
+                    continue;
+                }
+                let node = doc.node(&pointer);
+                let mut cursor = 0usize;
+                for m in matches {
+                    if !enabled(m.rule) {
+                        continue;
+                    }
+                    let value = &line[shift..];
+                    let range = match node {
+                        Some(n) if m.secret_span.0 as usize >= shift => {
+                            let mut v = m.clone();
+                            v.offset = v.offset.saturating_sub(shift as u64);
+                            v.secret_span.0 -= shift as u64;
+                            v.secret_span.1 = v.secret_span.1.saturating_sub(shift as u64);
+                            locate(text, &index, n, value, &v, &mut cursor)
+                        }
+                        Some(n) => n.value_range(),
+                        None => match doc.range_of(&pointer) {
+                            Some(r) => r,
+                            None => continue,
+                        },
+                    };
+                    let mut f = finding(
+                        m.rule,
+                        path,
+                        one_line(range),
+                        &format!("service `{name}` {what}"),
+                        &m,
+                    );
+                    f.container = Some(name.clone());
+                    out.push(f);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One Compose `KEY=value` assignment as it is scanned.
+struct Assignment {
+    /// Pointer of the node holding the value (the whole `KEY=value` string in the list form).
+    pointer: String,
+    what: String,
+    /// `KEY=value`.
+    line: String,
+    /// Where the node's text starts in `line`: after `KEY=` in the map form, 0 in the list form.
+    shift: usize,
+}
+
+/// The assignments of a Compose `environment`/`build.args` value at `pointer`. A map entry
+/// without a value (`KEY:`), a list entry without `=`, and values that are not scalars hold
+/// nothing.
+fn assignments(
+    pointer: &str,
+    what: &str,
+    v: Option<&serde_json::Value>,
+    out: &mut Vec<Assignment>,
+) {
+    use serde_json::Value;
+    let scalar = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    match v {
+        Some(Value::Object(m)) => {
+            for (k, v) in m {
+                if let Some(s) = scalar(v) {
+                    out.push(Assignment {
+                        pointer: format!("{pointer}/{}", bulkhead_k8s::loader::escape_segment(k)),
+                        what: format!("{what} `{k}`"),
+                        line: format!("{k}={s}"),
+                        shift: k.len() + 1,
+                    });
+                }
+            }
+        }
+        Some(Value::Array(items)) => {
+            for (i, v) in items.iter().enumerate() {
+                if let Some(s) = v.as_str()
+                    && let Some((k, _)) = s.split_once('=')
+                {
+                    out.push(Assignment {
+                        pointer: format!("{pointer}/{i}"),
+                        what: format!("{what} `{k}`"),
+                        line: s.to_string(),
+                        shift: 0,
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The string values of the mapping `field` of an object: `base64` ones decoded (scanned as
 /// written when they are not base64); `ks` when KS046 reads them.
 fn map_values<'d>(
@@ -477,6 +615,52 @@ mod tests {
         // A certificate, references, a non-secret Secret value, a value that is not base64.
         let text = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  ca.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t\n  bad: \"%%%\"\nstringData:\n  user: admin\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    env:\n    - {name: TOKEN, value: \"$(OTHER)\"}\n    - name: K\n      valueFrom: {secretKeyRef: {name: s, key: k}}\n";
         assert_eq!(k8s(text, &all), Vec::<String>::new());
+    }
+
+    fn compose_got(text: &str, enabled: &dyn Fn(&RuleMeta) -> bool) -> Vec<String> {
+        let l = bulkhead_k8s::load("docker-compose.yml", text);
+        got(&compose("docker-compose.yml", text, &l, enabled))
+    }
+
+    /// A high-entropy password made at run time.
+    fn pw() -> String {
+        format!("{}{}", "6WFq6K5N", "BttfCRopAPOz")
+    }
+
+    #[test]
+    fn compose_environment_and_build_args() {
+        let text = format!(
+            "services:\n  web:\n    image: app:1\n    environment:\n      DB_PASSWORD: {pw}\n      GH: \"{gh}\"\n      LOG: debug\n    build:\n      context: .\n      args:\n        - NPM_TOKEN={pw}\n        - PLAIN=hello\n  worker:\n    environment:\n      - API_KEY={pw}\n      - URL=postgres://app:Sup3rS3cretPw@db/x\n",
+            pw = pw(),
+            gh = gh()
+        );
+        let g = compose_got(&text, &all);
+        assert_eq!(
+            g,
+            [
+                "SC065 5:20-5:40 Secret in an environment variable assignment in service `web` environment `DB_PASSWORD`: `6WFq****************`",
+                "SC039 6:12-6:52 GitHub personal access token in service `web` environment `GH`: `ghp_************************`",
+                "SC065 11:21-11:41 Secret in an environment variable assignment in service `web` build arg `NPM_TOKEN`: `6WFq****************`",
+                "SC065 15:17-15:37 Secret in an environment variable assignment in service `worker` environment `API_KEY`: `6WFq****************`",
+                "SC063 16:28-16:41 Password in a connection URL in service `worker` environment `URL`: `Su***********`",
+            ]
+        );
+        let l = bulkhead_k8s::load("docker-compose.yml", &text);
+        let fs = compose("docker-compose.yml", &text, &l, &all);
+        assert_eq!(fs[0].container.as_deref(), Some("web"));
+        assert!(
+            fs.iter()
+                .all(|f| !f.message.contains(&pw()) && !f.message.contains(&gh()))
+        );
+        assert!(compose_got(&text, &|r| !r.code.starts_with("SC")).is_empty());
+    }
+
+    #[test]
+    fn compose_near_misses() {
+        // Interpolation (braced, bare, with an empty default), a `_FILE` path, a name alone,
+        // a value under a plain name, the documented example key, env_file (not followed).
+        let text = "services:\n  db:\n    env_file: [.env]\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD}\n      API_TOKEN: $API_TOKEN\n      SECRET_KEY: \"${SECRET_KEY:-}\"\n      PGPASSWORD_FILE: /run/secrets/db_password\n      AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE\n      MODE: production-eu-west-1\n    build:\n      args: [GITHUB_TOKEN, \"NPM_TOKEN=${NPM_TOKEN}\"]\n";
+        assert_eq!(compose_got(text, &all), Vec::<String>::new());
     }
 
     #[test]
