@@ -316,3 +316,113 @@ fn audit_reports_are_written_like_check_reports() {
     let sarif = std::fs::read_to_string(d.path().join("r.sarif")).unwrap();
     assert!(sarif.contains("SC063") && !sarif.contains("Sup3rS3cretPw"));
 }
+
+/// The layer blobs of the layout's one manifest.
+fn layer_blobs(layout: &Path) -> Vec<PathBuf> {
+    let blob = |digest: &str| {
+        let (alg, hex) = digest.split_once(':').unwrap();
+        layout.join("blobs").join(alg).join(hex)
+    };
+    let read = |p: &Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    };
+    let index = read(&layout.join("index.json"));
+    let m = index["manifests"].as_array().unwrap();
+    assert_eq!(m.len(), 1);
+    let manifest = read(&blob(m[0]["digest"].as_str().unwrap()));
+    manifest["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| blob(l["digest"].as_str().unwrap()))
+        .collect()
+}
+
+#[test]
+fn audit_runs_are_served_from_the_layer_cache() {
+    let d = tempfile::tempdir().unwrap();
+    let Some((layout, p)) = image(d.path()) else {
+        return;
+    };
+    let shared =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/advisories/alpine-secdb-2020");
+    if !shared.is_dir() && support::skip("../shared/advisories not found") {
+        return;
+    }
+    let db = d.path().join("advisory.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_bulkhead"))
+        .args(["db", "import", "--db"])
+        .arg(&db)
+        .arg(&shared)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (l, dbs) = (layout.to_str().unwrap(), db.to_str().unwrap());
+    let cache = d.path().join("cache");
+    let cache = cache.to_str().unwrap();
+    let run = |format: &str| {
+        bulkhead(
+            &[
+                "image",
+                "--scanners",
+                "vuln,config,secret",
+                "--db",
+                dbs,
+                "--cache-dir",
+                cache,
+                "--format",
+                format,
+                l,
+            ],
+            d.path(),
+        )
+    };
+    // The first run reads every layer and fills the cache.
+    let first: Vec<Output> = ["json", "table", "sarif"].iter().map(|f| run(f)).collect();
+    for o in &first {
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    }
+    let v: serde_json::Value = serde_json::from_slice(&first[0].stdout).unwrap();
+    assert_eq!(codes(&v["audit"]).len(), 7, "{v:#}");
+    // Without the layer blobs, only the cache can give the layers: a second run that read
+    // any blob would fail.
+    let blobs = layer_blobs(&layout);
+    assert_eq!(blobs.len(), 3);
+    for b in &blobs {
+        std::fs::remove_file(b).unwrap();
+    }
+    for (f, o) in ["json", "table", "sarif"].iter().zip(&first) {
+        let again = run(f);
+        assert_eq!(again.status.code(), Some(1), "{f}: {}", text(&again.stderr));
+        assert_eq!(text(&again.stdout), text(&o.stdout), "{f}: not byte-identical");
+        assert!(!text(&again.stdout).contains(&p.aws_id));
+    }
+    // The cache never holds a secret, and without it the blobs are really gone.
+    for e in walk(Path::new(cache)) {
+        let bytes = std::fs::read(&e).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(&p.aws_id),
+            "{} holds the secret",
+            e.display()
+        );
+    }
+    let out = bulkhead(
+        &["image", "--scanners", "config,secret", "--no-cache", l],
+        d.path(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

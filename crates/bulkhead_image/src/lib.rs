@@ -164,8 +164,9 @@ pub fn scan_image(reference: &str, opts: &ScanOptions) -> Result<Scan, ImageErro
 }
 
 /// [`scan_image`] with a visitor that sees every entry and the bytes of every regular file
-/// it asks for, in the same streaming pass (the layer cache is not read when a visitor is
-/// given: every layer is walked).
+/// it asks for, in the same streaming pass. A layer is served from the cache only when the
+/// visitor has a [`Visitor::cache_key`] and restores its own cached bytes for it; otherwise it
+/// is walked.
 pub fn scan_image_with(
     reference: &str,
     opts: &ScanOptions,
@@ -258,20 +259,30 @@ fn scan_resolved(
         .cache_dir
         .as_ref()
         .map(|d| LayerCache::new(d, opts.cache_max_bytes));
+    // With a visitor, a layer comes from the cache only when the visitor's bytes for it are
+    // cached too (under its key) and it takes them; a visitor without a key reads every layer.
+    let vkey = visitor.and_then(Visitor::cache_key);
+    let cacheable = visitor.is_none() || vkey.is_some();
     let results: Vec<Result<(LayerResult, bool), ImageError>> = resolved
         .layers
         .par_iter()
         .enumerate()
         .map(|(i, l)| {
-            if let (Some(cache), Some(diff_id), None) = (&cache, &l.diff_id, visitor)
+            let label = l.digest.clone().unwrap_or_else(|| l.locator.clone());
+            if let (Some(cache), Some(diff_id), true) = (&cache, &l.diff_id, cacheable)
                 && let Some(r) = cache.get(diff_id)
+                && match (visitor, &vkey) {
+                    (Some(v), Some(k)) => cache
+                        .get_extra(diff_id, k)
+                        .is_some_and(|b| v.restore(i, &label, Some(diff_id), &b)),
+                    _ => true,
+                }
             {
                 if let Some(p) = &opts.progress {
                     p.layer_done(i, true);
                 }
                 return Ok((r, true));
             }
-            let label = l.digest.clone().unwrap_or_else(|| l.locator.clone());
             let mut layer_visitor = visitor.map(|v| v.layer(i, &label, l.diff_id.as_deref()));
             let blob = resolved.opener.open(l)?;
             let r = match &opts.progress {
@@ -303,6 +314,11 @@ fn scan_resolved(
             }
             if let Some(cache) = &cache {
                 cache.put(&r);
+                if let (Some(k), Some(lv)) = (&vkey, layer_visitor.as_deref_mut())
+                    && let Some(b) = lv.cache_bytes()
+                {
+                    cache.put_extra(&r.diff_id, k, &b);
+                }
             }
             Ok((r, false))
         })

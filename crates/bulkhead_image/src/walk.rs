@@ -26,7 +26,7 @@ pub struct LayerResult {
 }
 
 /// The kind of a tar entry, as a [`LayerVisitor`] sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EntryKind {
     File,
     Dir,
@@ -64,6 +64,13 @@ pub trait LayerVisitor {
     fn whiteout(&mut self, path: &str, opaque: bool);
     /// The layer was read to its end and its digest checked.
     fn end_layer(&mut self) {}
+    /// What this layer's visit collected, as bytes the layer cache keeps beside the layer's
+    /// result (under [`Visitor::cache_key`]) so a later run can [`Visitor::restore`] it
+    /// instead of reading the layer; `None` (the default) keeps nothing. Asked once, after
+    /// [`Self::end_layer`].
+    fn cache_bytes(&mut self) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// Creates one [`LayerVisitor`] per layer; layers are walked in parallel.
@@ -76,6 +83,21 @@ pub trait Visitor: Sync {
         label: &str,
         diff_id: Option<&str>,
     ) -> Box<dyn LayerVisitor + 'a>;
+
+    /// Names what the visitor collects (its settings and the version of its checks): cached
+    /// layer bytes are reused only under the same key. `None` (the default): nothing is cached
+    /// and every layer is read.
+    fn cache_key(&self) -> Option<String> {
+        None
+    }
+
+    /// Takes layer `index` from bytes a visitor with the same [`Self::cache_key`] saved
+    /// ([`LayerVisitor::cache_bytes`]) instead of a walk; false when they cannot be used (the
+    /// layer is then read).
+    fn restore(&self, index: usize, label: &str, diff_id: Option<&str>, bytes: &[u8]) -> bool {
+        let _ = (index, label, diff_id, bytes);
+        false
+    }
 }
 
 /// A reader that hands every byte it reads to a visitor (until the visitor declines).

@@ -479,3 +479,32 @@ fn alpine_image() {
         "pkg:apk/alpine/musl@1.2.5-r0"
     );
 }
+
+#[test]
+fn visitor_bytes_are_kept_per_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = bulkhead_image::LayerCache::new(dir.path(), 1 << 20);
+    let id = format!("sha256:{:064x}", 7);
+    cache.put_extra(&id, "audit v1", b"collected");
+    assert_eq!(
+        cache.get_extra(&id, "audit v1").as_deref(),
+        Some(&b"collected"[..])
+    );
+    // Another key (other settings, other rules) never sees them; nor another layer.
+    assert_eq!(cache.get_extra(&id, "audit v2"), None);
+    assert_eq!(
+        cache.get_extra(&format!("sha256:{:064x}", 8), "audit v1"),
+        None
+    );
+    // A file that does not start with its key's digest is a miss, not data.
+    for e in std::fs::read_dir(
+        dir.path()
+            .join("layers")
+            .join(format!("v{}", bulkhead_image::ANALYZER_VERSION)),
+    )
+    .unwrap()
+    {
+        std::fs::write(e.unwrap().path(), b"torn").unwrap();
+    }
+    assert_eq!(cache.get_extra(&id, "audit v1"), None);
+}

@@ -4,8 +4,9 @@
 //! configuration and the collected content, the `DF` rules on the history rebuilt as a
 //! Dockerfile, and the `SC` rules on `Env`, labels and history.
 //!
-//! Owns: the per-layer visitor, layer visibility (overwrites, whiteouts, opaque directories),
-//! the audit's findings with their layer and history entry. Does not own: reading the image,
+//! Owns: the per-layer visitor and what of it the layer cache keeps (masked secret matches
+//! only), layer visibility (overwrites, whiteouts, opaque directories), the audit's findings
+//! with their layer and history entry. Does not own: reading the image,
 //! selection, suppression, rendering (the binary).
 
 pub mod history;
@@ -14,6 +15,7 @@ pub mod rules;
 use crate::secrets::{self, Limits, SecretMatch, Skipped, StreamScanner};
 use bulkhead_diagnostics::{Finding, Range, RuleMeta};
 use bulkhead_image::{EntryInfo, EntryKind, ImageConfig, LayerVisitor, Scan, Visitor};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
@@ -220,6 +222,8 @@ struct LayerCollector<'a> {
     parent: &'a ImageAuditor,
     data: LayerData,
     current: Option<Current>,
+    /// The layer was read to its end (its data is the parent's).
+    ended: Option<usize>,
 }
 
 struct Current {
@@ -399,15 +403,214 @@ impl LayerVisitor for LayerCollector<'_> {
 
     fn end_layer(&mut self) {
         let data = std::mem::take(&mut self.data);
+        self.ended = Some(data.index);
         self.parent
             .layers
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(data);
     }
+
+    fn cache_bytes(&mut self) -> Option<Vec<u8>> {
+        let index = self.ended?;
+        let layers = self.parent.layers.lock().unwrap_or_else(|e| e.into_inner());
+        let data = layers.iter().find(|d| d.index == index)?;
+        serde_json::to_vec(&CachedLayer::of(data)?).ok()
+    }
+}
+
+/// Bumped whenever what a layer's visit collects changes (the collector, [`LayerData`], the
+/// secret scanner's code): cached layers of older versions are never reused. The rules'
+/// keywords, patterns and gates are part of the cache key by themselves.
+const COLLECT_VERSION: u32 = 1;
+
+/// A [`FileFact`] as cached (its layer is the one it is restored to).
+#[derive(Serialize, Deserialize)]
+struct CachedFact {
+    path: String,
+    kind: EntryKind,
+    mode: u32,
+    uid: u64,
+    gid: u64,
+}
+
+/// A [`SecretMatch`] as cached: the rule by code, the secret masked (the cache never holds a
+/// secret).
+#[derive(Serialize, Deserialize)]
+struct CachedMatch {
+    rule: String,
+    offset: u64,
+    line: u64,
+    column: u64,
+    masked: String,
+    span: (u64, u64),
+}
+
+/// What the layer cache keeps of one layer's [`LayerData`]: everything but its position in
+/// the image (the same layer may sit elsewhere in another image).
+#[derive(Serialize, Deserialize)]
+struct CachedLayer {
+    facts: Vec<CachedFact>,
+    paths: Vec<String>,
+    whiteouts: Vec<String>,
+    opaque: Vec<String>,
+    accounts: BTreeMap<String, Vec<u8>>,
+    secrets: Vec<(String, Vec<CachedMatch>)>,
+    /// Notes without their `layer N: ` prefix.
+    notes: Vec<String>,
+    files: usize,
+}
+
+fn note_prefix(index: usize) -> String {
+    format!("layer {}: ", index + 1)
+}
+
+impl CachedLayer {
+    /// `None` when a note does not name its layer as the collector writes it (not cached).
+    fn of(d: &LayerData) -> Option<Self> {
+        let prefix = note_prefix(d.index);
+        let notes = d
+            .notes
+            .iter()
+            .map(|n| n.strip_prefix(&prefix).map(str::to_string))
+            .collect::<Option<Vec<_>>>()?;
+        Some(CachedLayer {
+            facts: d
+                .facts
+                .iter()
+                .map(|f| CachedFact {
+                    path: f.path.clone(),
+                    kind: f.kind,
+                    mode: f.mode,
+                    uid: f.uid,
+                    gid: f.gid,
+                })
+                .collect(),
+            paths: d.paths.clone(),
+            whiteouts: d.whiteouts.clone(),
+            opaque: d.opaque.clone(),
+            accounts: d.accounts.clone(),
+            secrets: d
+                .secrets
+                .iter()
+                .map(|fs| {
+                    let ms = fs
+                        .matches
+                        .iter()
+                        .map(|m| CachedMatch {
+                            rule: m.rule.code.to_string(),
+                            offset: m.offset,
+                            line: m.line,
+                            column: m.column,
+                            masked: m.masked.clone(),
+                            span: m.secret_span,
+                        })
+                        .collect();
+                    (fs.path.clone(), ms)
+                })
+                .collect(),
+            notes,
+            files: d.files,
+        })
+    }
+
+    /// The layer data at `index`; `None` when a rule it names no longer exists.
+    fn into_data(self, index: usize, label: &str, diff_id: Option<&str>) -> Option<LayerData> {
+        let prefix = note_prefix(index);
+        let mut secrets = Vec::with_capacity(self.secrets.len());
+        for (path, ms) in self.secrets {
+            let mut matches = Vec::with_capacity(ms.len());
+            for m in ms {
+                let rule = secrets::SECRET_RULES
+                    .iter()
+                    .find(|r| r.meta.code == m.rule)?
+                    .meta;
+                matches.push(SecretMatch {
+                    rule,
+                    offset: m.offset,
+                    line: m.line,
+                    column: m.column,
+                    masked: m.masked,
+                    secret_span: m.span,
+                });
+            }
+            secrets.push(FileSecrets {
+                path,
+                layer: index,
+                matches,
+            });
+        }
+        Some(LayerData {
+            index,
+            label: label.to_string(),
+            diff_id: diff_id.map(str::to_string),
+            facts: self
+                .facts
+                .into_iter()
+                .map(|f| FileFact {
+                    path: f.path,
+                    layer: index,
+                    kind: f.kind,
+                    mode: f.mode,
+                    uid: f.uid,
+                    gid: f.gid,
+                })
+                .collect(),
+            paths: self.paths,
+            whiteouts: self.whiteouts,
+            opaque: self.opaque,
+            accounts: self.accounts,
+            secrets,
+            notes: self
+                .notes
+                .into_iter()
+                .map(|n| format!("{prefix}{n}"))
+                .collect(),
+            files: self.files,
+        })
+    }
+}
+
+/// The secret rules as the scanner runs them (keywords, pattern, gates, reach), so a changed
+/// rule never reuses layers scanned by the old one.
+fn rules_fingerprint() -> &'static str {
+    static F: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        let mut s = String::new();
+        for r in secrets::SECRET_RULES {
+            s.push_str(&format!(
+                "{} {:?} {} {} {} {:?}\n",
+                r.meta.code, r.keywords, r.pattern, r.entropy, r.placeholders, r.reach
+            ));
+        }
+        s
+    })
 }
 
 impl Visitor for ImageAuditor {
+    fn cache_key(&self) -> Option<String> {
+        Some(format!(
+            "bulkhead_audit {} collect v{COLLECT_VERSION}\n{:?}\n{}",
+            env!("CARGO_PKG_VERSION"),
+            self.settings,
+            rules_fingerprint()
+        ))
+    }
+
+    fn restore(&self, index: usize, label: &str, diff_id: Option<&str>, bytes: &[u8]) -> bool {
+        let Some(data) = serde_json::from_slice::<CachedLayer>(bytes)
+            .ok()
+            .and_then(|c| c.into_data(index, label, diff_id))
+        else {
+            return false;
+        };
+        self.layers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(data);
+        true
+    }
+
     fn layer<'a>(
         &'a self,
         index: usize,
@@ -423,6 +626,7 @@ impl Visitor for ImageAuditor {
                 ..LayerData::default()
             },
             current: None,
+            ended: None,
         })
     }
 }
