@@ -325,6 +325,25 @@ impl Bundle {
         self.dir.path().join("state")
     }
 
+    /// Join the network namespace at `path` instead of a new, empty one.
+    fn with_netns(self, path: &Path) -> Bundle {
+        let cfg = self.dir.path().join("config.json");
+        let mut c: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&cfg).unwrap()).unwrap();
+        for ns in c["linux"]["namespaces"].as_array_mut().unwrap() {
+            if ns["type"] == "network" {
+                ns["path"] = path.to_str().unwrap().into();
+            }
+        }
+        std::fs::write(&cfg, serde_json::to_string_pretty(&c).unwrap()).unwrap();
+        self
+    }
+
+    /// Write a file into the container's root (its overlay upper layer).
+    fn write(&self, path: &str, text: &str) {
+        std::fs::write(self.dir.path().join("rootfs").join(path), text).unwrap();
+    }
+
     /// Run the container to completion; (exit code, stdout+stderr).
     fn run(&self, id: &str) -> (i32, String) {
         let out = Command::new("runc")
@@ -684,6 +703,178 @@ fn deny_drift_blocks_a_dropped_binary_and_lets_image_binaries_run(sensor: &str) 
     assert_eq!(denials.len(), 1, "{alerts:#?}");
     assert_eq!(denials[0]["output_fields"]["container.id"], "bulkheaddrif");
     assert_eq!(denials[0]["output_fields"]["fd.name"], "/tmp/sleep");
+}
+
+/// A network namespace the test creates (`ip netns add`), with `lo` up and 203.0.113.7 (a
+/// documentation address: neither loopback nor RFC 1918) on it; deleted on drop. Nothing
+/// leaves it.
+struct Netns {
+    name: String,
+}
+
+impl Netns {
+    fn new(tag: &str) -> Netns {
+        let name = format!("bulkhead-{tag}-{}", std::process::id());
+        let _ = Command::new("ip").args(["netns", "del", &name]).status();
+        let ip = |args: &[&str]| {
+            let st = Command::new("ip").args(args).status().unwrap();
+            assert!(st.success(), "ip {args:?}");
+        };
+        ip(&["netns", "add", &name]);
+        let n = Netns { name };
+        ip(&["-n", &n.name, "link", "set", "lo", "up"]);
+        ip(&["-n", &n.name, "addr", "add", "203.0.113.7/32", "dev", "lo"]);
+        n
+    }
+
+    fn path(&self) -> PathBuf {
+        PathBuf::from("/run/netns").join(&self.name)
+    }
+
+    /// A command run inside the namespace.
+    fn command(&self, prog: &str) -> Command {
+        let mut c = Command::new("ip");
+        c.args(["netns", "exec", &self.name, prog]);
+        c
+    }
+}
+
+impl Drop for Netns {
+    fn drop(&mut self) {
+        let _ = Command::new("ip")
+            .args(["netns", "del", &self.name])
+            .status();
+    }
+}
+
+/// The three stable rules about sockets, each triggered for real under the eBPF sensor: in a
+/// runc container (in a network namespace the test made), a connection to the address its
+/// /etc/hosts names kubernetes.default.svc.cluster.local (the monitor names it from that
+/// file, though nc has exited by then), and `nc -e` connecting out (its
+/// stdin/stdout become the socket with dup2); on the host, in the same namespace, `ssh` to
+/// port 4444 (non-standard) of a non-private address, and the near miss: `ssh` to port 22.
+#[test]
+fn socket_rules_fire_on_real_connections_under_ebpf() {
+    let _serial = serial();
+    let Some(rules) = falco_rules() else { return };
+    let Some((_runc, busybox)) = container_prereqs() else {
+        return;
+    };
+    let Some(ssh) = which("ssh") else {
+        assert!(!ci(), "CI=true and ssh (openssh-client) is missing");
+        eprintln!("skipped: ssh missing");
+        return;
+    };
+    let net = Netns::new("sock");
+    let script = "/bin/nc -l -p 443 >/dev/null & L1=$!; /bin/nc -l -p 4444 >/dev/null & L2=$!; sleep 0.3; \
+                  /bin/nc 127.1.2.3 443 </dev/null & C=$!; sleep 0.3; kill $C 2>/dev/null; \
+                  /bin/nc 127.0.0.1 4444 -e /bin/true; sleep 0.2; kill $L1 $L2 2>/dev/null; echo finished";
+    let b = Bundle::new(&busybox, &["sh", "-c", script]).with_netns(&net.path());
+    b.write(
+        "etc/hosts",
+        "127.0.0.1 localhost\n127.1.2.3 kubernetes.default.svc.cluster.local kubernetes.default\n",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let m = Monitor::start(
+        "ebpf",
+        &rules,
+        &b.state(),
+        &tmp.path().join("alerts.json"),
+        &["--no-opens"],
+    );
+    let (code, out) = b.run("bulkheadsockctr");
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("finished"), "{out}");
+    // ssh from the host side of the namespace, to a listener that never answers; killed.
+    for port in ["4444", "22"] {
+        let mut l = net
+            .command(busybox.to_str().unwrap())
+            .args(["nc", "-l", "-p", port])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        let mut c = net
+            .command(ssh.to_str().unwrap())
+            .args([
+                "-F",
+                "/dev/null",
+                "-o",
+                "BatchMode=yes",
+                "-o",
+                "StrictHostKeyChecking=no",
+                "-o",
+                "UserKnownHostsFile=/dev/null",
+                "-p",
+                port,
+                "bulkhead@203.0.113.7",
+                "true",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(700));
+        let _ = c.kill();
+        let _ = l.kill();
+        let _ = c.wait();
+        let _ = l.wait();
+    }
+    let alerts = m.stop();
+    assert_eq!(
+        of_container(&alerts, "bulkheadsock"),
+        [
+            "Contact K8S API Server From Container",
+            "Netcat Remote Code Execution in Container",
+            "Redirect STDOUT/STDIN to Network Connection in Container",
+        ],
+        "{alerts:#?}"
+    );
+    let k8s = alerts
+        .iter()
+        .find(|a| a["rule"] == "Contact K8S API Server From Container")
+        .unwrap();
+    assert_eq!(k8s["output_fields"]["fd.rport"], 443);
+    assert_eq!(k8s["output_fields"]["fd.l4proto"], "tcp");
+    assert!(
+        k8s["output_fields"]["fd.name"]
+            .as_str()
+            .unwrap()
+            .ends_with("->127.1.2.3:443"),
+        "{k8s:#}"
+    );
+    // nc's dup2 of the socket onto its standard descriptors.
+    let redirect: Vec<&serde_json::Value> = alerts
+        .iter()
+        .filter(|a| a["rule"] == "Redirect STDOUT/STDIN to Network Connection in Container")
+        .collect();
+    assert!(
+        redirect
+            .iter()
+            .all(|a| a["output_fields"]["proc.name"] == "nc"
+                && a["output_fields"]["fd.rport"] == 4444
+                && a["output_fields"]["fd.type"] == "ipv4"),
+        "{redirect:#?}"
+    );
+    // ssh: port 4444 raises the rule (on the host), port 22 does not.
+    let ssh_alerts: Vec<&serde_json::Value> = alerts
+        .iter()
+        .filter(|a| a["rule"] == "Disallowed SSH Connection Non Standard Port")
+        .collect();
+    assert_eq!(ssh_alerts.len(), 1, "{alerts:#?}");
+    let f = &ssh_alerts[0]["output_fields"];
+    assert_eq!(f["container.id"], "host");
+    assert_eq!(f["fd.rport"], 4444);
+    assert_eq!(f["proc.name"], "ssh");
+    assert_eq!(
+        f["fd.name"]
+            .as_str()
+            .map(|n| n.ends_with("->203.0.113.7:4444")),
+        Some(true),
+        "{f:#}"
+    );
 }
 
 /// One test per sensor for each sensor scenario above.

@@ -6,7 +6,7 @@
 //! since the kernel side never wakes it), the record -> event conversion ([`Converter`]),
 //! what this sensor fills ([`capabilities`]), the per-CPU drop counters as metrics, and the
 //! name of a connection's server address (`fd.sip.name`) from the hosts file the connecting
-//! process sees ([`hosts_name`]).
+//! process sees (DNS is never queried: the sensor does not wait on the network).
 //!
 //! A record is read from `/proc` when the process still lives; what the kernel already said
 //! (argv, comm, parent, uid, pid namespace, cgroup id) fills the event when it does not, so a
@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 /// What the eBPF sensor fills: execve, open/openat/openat2 (with the path as passed,
 /// `fd.nameraw`, the full open flags and the result), connect and dup/dup2/dup3 of IPv4/IPv6
 /// sockets (with both ends, the protocol and the result) and the other watched calls; every
-/// field of the catalogue (`fd.sip.name` from the hosts file, see [`hosts_name`]).
+/// field of the catalogue (`fd.sip.name` from the hosts file the process sees).
 pub fn capabilities() -> Capabilities {
     let fields: std::collections::BTreeSet<FieldId> = CATALOGUE.iter().map(|d| d.id).collect();
     Capabilities {
@@ -75,6 +75,9 @@ const AT_FDCWD: i32 = -100;
 pub struct Converter {
     table: ProcTable,
     num: u64,
+    /// The last hosts file read for each pid namespace (a process that connected and exited
+    /// before its record was read is named with its namespace's file).
+    hosts: std::collections::HashMap<u32, String>,
     /// Whether opens are turned into events (`--no-opens` turns them off).
     pub opens: bool,
 }
@@ -85,6 +88,7 @@ impl Converter {
         Converter {
             table: ProcTable::new(Host::read(), Containers::new(runc_roots)),
             num: 0,
+            hosts: std::collections::HashMap::new(),
             opens: true,
         }
     }
@@ -121,7 +125,13 @@ impl Converter {
             }
             RecordKind::Socket => {
                 let p = self.open_process(r);
-                socket_event(r, p)?
+                let mut e = socket_event(r, p)?;
+                if let Some(fd) = e.fd.as_mut()
+                    && let Some(ip) = fd.sip
+                {
+                    fd.sip_name = self.hosts_name(r, ip);
+                }
+                e
             }
         };
         ev.num = self.num;
@@ -194,6 +204,28 @@ impl Converter {
         let p = Arc::new(self.process_of_record(r));
         self.table.insert(p.clone());
         p
+    }
+
+    /// `fd.sip.name`: the name of `ip` in the hosts file the process sees, read through
+    /// `/proc/PID/root` (else its parent's, else the last one read in its pid namespace),
+    /// else the host's `/etc/hosts`.
+    fn hosts_name(&mut self, r: &Record, ip: std::net::IpAddr) -> Option<String> {
+        let own = [r.pid, r.ppid]
+            .iter()
+            .find_map(|p| std::fs::read_to_string(format!("/proc/{p}/root/etc/hosts")).ok());
+        let text = match own {
+            Some(t) => {
+                self.hosts.insert(r.pidns, t);
+                self.hosts.get(&r.pidns)
+            }
+            None => self.hosts.get(&r.pidns),
+        };
+        if let Some(n) = text.and_then(|t| name_in_hosts(t, ip)) {
+            return Some(n);
+        }
+        std::fs::read_to_string("/etc/hosts")
+            .ok()
+            .and_then(|t| name_in_hosts(&t, ip))
     }
 
     fn process_of_record(&mut self, r: &Record) -> Process {
@@ -289,7 +321,7 @@ fn syscall_event(r: &Record, p: Arc<Process>) -> Option<Event> {
 /// The event of a socket record: `connect` with its result, or `dup`/`dup2`/`dup3` whose
 /// result is the new descriptor; the descriptor (`fd.*`) is the socket, its local end the
 /// client and its remote end the server (as for an outbound connection), `fd.sip.name` the
-/// server address's name in the hosts file the process sees.
+/// server address's name (filled by the converter).
 fn socket_event(r: &Record, p: Arc<Process>) -> Option<Event> {
     let s = r.sock?;
     let ty = match r.syscall_nr {
@@ -315,12 +347,10 @@ fn socket_event(r: &Record, p: Arc<Process>) -> Option<Event> {
     if s.sock_type == 0 {
         fd.l4proto = None;
     }
-    let pid = r.pid;
     fd.connected = match ty {
         EventType::Connect => r.res == 0,
         _ => s.remote.port() != 0,
     };
-    fd.sip_name = hosts_name(pid, s.remote.ip());
     let name = fd.name.clone();
     let mut e = Event::new(ty, p);
     e.res = i64::from(r.res);
@@ -342,19 +372,6 @@ fn socket_event(r: &Record, p: Arc<Process>) -> Option<Event> {
     };
     e.fd = Some(fd);
     Some(e)
-}
-
-/// The name of `ip` in the hosts file process `pid` sees (`/proc/PID/root/etc/hosts`: a
-/// container's own), else in the host's `/etc/hosts`: the first name of the first line giving
-/// that address, as `gethostbyaddr` answers from a hosts file. DNS is not queried (the sensor
-/// never waits on the network).
-pub fn hosts_name(pid: u32, ip: std::net::IpAddr) -> Option<String> {
-    let read = |p: &str| std::fs::read_to_string(p).ok();
-    let own = read(&format!("/proc/{pid}/root/etc/hosts"));
-    if let Some(n) = own.as_deref().and_then(|t| name_in_hosts(t, ip)) {
-        return Some(n);
-    }
-    read("/etc/hosts").and_then(|t| name_in_hosts(&t, ip))
 }
 
 /// The first name given to `ip` in the text of a hosts file.
