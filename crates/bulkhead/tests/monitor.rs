@@ -877,6 +877,113 @@ fn socket_rules_fire_on_real_connections_under_ebpf() {
     );
 }
 
+/// The fallback, for real: the monitor started with `--sensor auto` in a mount namespace where
+/// an empty tmpfs hides /sys/kernel/btf (a kernel without BTF, as CO-RE sees it) says on stderr
+/// that eBPF cannot start and why, runs the process connector + fanotify sensor, and still
+/// raises a stable rule on a real open and a rule on a real exec.
+#[test]
+fn auto_falls_back_to_the_proc_sensor_when_ebpf_cannot_load() {
+    let _serial = serial();
+    let Some(rules) = falco_rules() else { return };
+    let Some((_runc, busybox)) = container_prereqs() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::create_dir_all(d.join("bin")).unwrap();
+    std::fs::copy(&busybox, d.join("bin/busybox")).unwrap();
+    std::os::unix::fs::symlink("busybox", d.join("bin/tail")).unwrap();
+    std::fs::write(d.join("marker-40213"), "").unwrap();
+    let seen = d.join("seen.yaml");
+    std::fs::write(
+        &seen,
+        "- rule: Test tail exec seen\n  desc: d\n  condition: evt.type = execve and proc.name = tail and proc.args contains 40213\n  output: seen %proc.cmdline\n  priority: DEBUG\n",
+    )
+    .unwrap();
+    let alerts_path = d.join("alerts.json");
+    let mut child = Command::new("unshare")
+        .args([
+            "-m",
+            "sh",
+            "-c",
+            "mount -t tmpfs bulkhead-no-btf /sys/kernel/btf && exec \"$0\" \"$@\"",
+            bin(),
+            "monitor",
+            "--sensor",
+            "auto",
+            "--output",
+            "json",
+            "--runc-root",
+        ])
+        .arg(d.join("no-runc-state"))
+        .arg("--output-file")
+        .arg(&alerts_path)
+        .arg("--rules")
+        .arg(&rules)
+        .arg("--rules")
+        .arg(&seen)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    loop {
+        let mut line = String::new();
+        if err.read_line(&mut line).unwrap() == 0 {
+            panic!("monitor exited before it was ready: {said}");
+        }
+        said.push_str(&line);
+        if line.starts_with("monitor: ready") {
+            break;
+        }
+    }
+    std::thread::spawn(move || {
+        let mut s = String::new();
+        while err.read_line(&mut s).unwrap_or(0) > 0 {
+            eprint!("{s}");
+            s.clear();
+        }
+    });
+    assert!(
+        said.contains("monitor: the eBPF sensor cannot start (cannot read the kernel BTF (/sys/kernel/btf/vmlinux): ")
+            && said.contains("); using the procconnector+fanotify sensor\n"),
+        "{said}"
+    );
+    assert!(
+        said.contains("monitor: ready (sensor procconnector+fanotify,"),
+        "{said}"
+    );
+    let m = Monitor {
+        child,
+        out: alerts_path,
+    };
+    let mut tail = Command::new(d.join("bin/tail"))
+        .args(["-f", "/etc/shadow"])
+        .arg(d.join("marker-40213"))
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let _ = tail.kill();
+    let _ = tail.wait();
+    let alerts = m.stop();
+    let ours: Vec<&str> = alerts
+        .iter()
+        .filter(|a| {
+            a["output_fields"]["proc.cmdline"]
+                .as_str()
+                .is_some_and(|c| c.starts_with("tail -f /etc/shadow") && c.contains("40213"))
+        })
+        .map(|a| a["rule"].as_str().unwrap())
+        .collect();
+    assert!(ours.contains(&"Test tail exec seen"), "{alerts:#?}");
+    assert!(
+        ours.contains(&"Read sensitive file untrusted"),
+        "{alerts:#?}"
+    );
+}
+
 /// One test per sensor for each sensor scenario above.
 macro_rules! per_sensor {
     ($($name:ident),* $(,)?) => {
