@@ -158,8 +158,7 @@ fn manifests_pass_bulkhead_check_with_explained_exceptions() {
     assert_eq!(
         codes,
         [
-            "KS005", "KS010", "KS033", "KS034", "NP005", "PSS001", "PSS013", "PSS015", "PSS016",
-            "PSS018"
+            "KS010", "KS033", "KS034", "NP005", "PSS001", "PSS013", "PSS015", "PSS016", "PSS018"
         ]
     );
 }
@@ -980,6 +979,99 @@ fn auto_falls_back_to_the_proc_sensor_when_ebpf_cannot_load() {
     assert!(ours.contains(&"Test tail exec seen"), "{alerts:#?}");
     assert!(
         ours.contains(&"Read sensitive file untrusted"),
+        "{alerts:#?}"
+    );
+}
+
+/// The DaemonSet's capabilities are enough, for real: the monitor run with exactly the
+/// capabilities `monitor manifests` adds (setpriv empties the bounding set but for them, so the
+/// root process has only those) loads the eBPF sensor and raises a rule on a real exec.
+#[test]
+fn the_ebpf_sensor_runs_with_the_manifests_capabilities_only() {
+    let _serial = serial();
+    let Some(rules) = falco_rules() else { return };
+    if container_prereqs().is_none() {
+        return;
+    }
+    let Some(setpriv) = which("setpriv") else {
+        assert!(!ci(), "CI=true and setpriv (util-linux) is missing");
+        return;
+    };
+    let out = Command::new(bin())
+        .args(["monitor", "manifests"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let adds: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("add: ["))
+        .collect();
+    assert_eq!(adds.len(), 1, "{text}");
+    let caps: Vec<String> = adds[0]
+        .trim_end_matches(']')
+        .split(',')
+        .map(|c| c.trim().trim_matches('"').to_lowercase())
+        .collect();
+    assert_eq!(caps, ["bpf", "perfmon", "sys_ptrace", "dac_read_search"]);
+    let bounding = format!("-all,+{}", caps.join(",+"));
+    let tmp = tempfile::tempdir().unwrap();
+    let seen = tmp.path().join("seen.yaml");
+    std::fs::write(
+        &seen,
+        "- rule: Test exec seen\n  desc: d\n  condition: evt.type = execve and proc.args contains bulkhead-caps-41877\n  output: seen %proc.cmdline\n  priority: DEBUG\n",
+    )
+    .unwrap();
+    let alerts = tmp.path().join("alerts.json");
+    let mut child = Command::new(setpriv)
+        .args(["--bounding-set", &bounding, "--inh-caps", "-all", "--"])
+        .arg(bin())
+        .args([
+            "monitor",
+            "--sensor",
+            "ebpf",
+            "--no-opens",
+            "--output",
+            "json",
+        ])
+        .arg("--output-file")
+        .arg(&alerts)
+        .arg("--rules")
+        .arg(&rules)
+        .arg("--rules")
+        .arg(&seen)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    loop {
+        let mut line = String::new();
+        if err.read_line(&mut line).unwrap() == 0 {
+            panic!("monitor exited before it was ready: {said}");
+        }
+        said.push_str(&line);
+        if line.starts_with("monitor: ready") {
+            break;
+        }
+    }
+    assert!(said.contains("monitor: ready (sensor ebpf,"), "{said}");
+    std::thread::spawn(move || {
+        let mut s = String::new();
+        while err.read_line(&mut s).unwrap_or(0) > 0 {
+            eprint!("{s}");
+            s.clear();
+        }
+    });
+    let m = Monitor { child, out: alerts };
+    let st = Command::new("/bin/sh")
+        .args(["-c", "sleep 0.3", "bulkhead-caps-41877"])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let alerts = m.stop();
+    assert!(
+        alerts.iter().any(|a| a["rule"] == "Test exec seen"),
         "{alerts:#?}"
     );
 }
