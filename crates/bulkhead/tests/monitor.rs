@@ -338,6 +338,20 @@ impl Bundle {
         self
     }
 
+    /// Set OCI annotations on the bundle (as a CRI runtime does).
+    fn with_annotations(self, a: &[(&str, &str)]) -> Bundle {
+        let cfg = self.dir.path().join("config.json");
+        let mut c: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&cfg).unwrap()).unwrap();
+        c["annotations"] = a
+            .iter()
+            .map(|(k, v)| (k.to_string(), serde_json::Value::from(*v)))
+            .collect::<serde_json::Map<_, _>>()
+            .into();
+        std::fs::write(&cfg, serde_json::to_string_pretty(&c).unwrap()).unwrap();
+        self
+    }
+
     /// Write a file into the container's root (its overlay upper layer).
     fn write(&self, path: &str, text: &str) {
         std::fs::write(self.dir.path().join("rootfs").join(path), text).unwrap();
@@ -1076,6 +1090,72 @@ fn the_ebpf_sensor_runs_with_the_manifests_capabilities_only() {
     );
 }
 
+/// Pod, namespace, image and container names come from the annotations a CRI runtime puts on
+/// the bundle (containerd's keys here), which runc keeps in its state directory.
+fn cri_annotations_in_the_runc_state_name_pod_namespace_and_image(sensor: &str) {
+    let _serial = serial();
+    let Some(rules) = falco_rules() else { return };
+    let Some((_runc, busybox)) = container_prereqs() else {
+        return;
+    };
+    let b = Bundle::new(
+        &busybox,
+        &["sh", "-c", "sleep 0.3; /bin/true bulkhead-k8s-52411"],
+    )
+    .with_annotations(&[
+        ("io.kubernetes.cri.container-type", "container"),
+        ("io.kubernetes.cri.sandbox-name", "web-7d9f-abcde"),
+        ("io.kubernetes.cri.sandbox-namespace", "shop"),
+        ("io.kubernetes.cri.container-name", "web"),
+        (
+            "io.kubernetes.cri.image-name",
+            "registry.example:5000/shop/web:1.4.2",
+        ),
+    ]);
+    let tmp = tempfile::tempdir().unwrap();
+    let seen = tmp.path().join("seen.yaml");
+    std::fs::write(
+        &seen,
+        "- rule: Test k8s context\n  desc: d\n  condition: evt.type = execve and proc.name = true and proc.args contains bulkhead-k8s-52411\n  output: pod=%k8s.pod.name ns=%k8s.ns.name image=%container.image.repository tag=%container.image.tag\n  priority: DEBUG\n",
+    )
+    .unwrap();
+    let m = Monitor::start(
+        sensor,
+        &rules,
+        &b.state(),
+        &tmp.path().join("alerts.json"),
+        &["--no-opens", "--rules", seen.to_str().unwrap()],
+    );
+    let (code, out) = b.run("bulkheadk8sctr");
+    assert_eq!(code, 0, "{out}");
+    let alerts = m.stop();
+    let a: Vec<&serde_json::Value> = alerts
+        .iter()
+        .filter(|a| a["rule"] == "Test k8s context")
+        .collect();
+    assert_eq!(a.len(), 1, "{alerts:#?}");
+    let f = &a[0]["output_fields"];
+    assert_eq!(
+        [
+            &f["k8s.pod.name"],
+            &f["k8s.ns.name"],
+            &f["container.image.repository"],
+            &f["container.image.tag"],
+            &f["container.name"],
+            &f["container.id"],
+        ],
+        [
+            "web-7d9f-abcde",
+            "shop",
+            "registry.example:5000/shop/web",
+            "1.4.2",
+            "web",
+            "bulkheadk8sc"
+        ],
+        "{f:#}"
+    );
+}
+
 /// One test per sensor for each sensor scenario above.
 macro_rules! per_sensor {
     ($($name:ident),* $(,)?) => {
@@ -1100,6 +1180,7 @@ per_sensor!(
     the_same_actions_on_the_host_raise_no_container_rule,
     memfd_execution_on_the_host_is_fileless_execution,
     deny_drift_blocks_a_dropped_binary_and_lets_image_binaries_run,
+    cri_annotations_in_the_runc_state_name_pod_namespace_and_image,
 );
 
 #[test]

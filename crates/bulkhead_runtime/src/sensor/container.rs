@@ -42,6 +42,52 @@ struct RuncState {
     id: String,
     init_pid: i64,
     privileged: bool,
+    /// The OCI annotations of the bundle (runc keeps them as `key=value` labels).
+    annotations: HashMap<String, String>,
+}
+
+/// Kubernetes context from the annotations CRI runtimes put on a container's bundle
+/// (containerd's `io.kubernetes.cri.*`, CRI-O's `io.kubernetes.pod.*`/`io.kubernetes.cri-o.*`):
+/// pod name, namespace, image reference (split into repository and tag) and container name.
+fn apply_annotations(c: &mut Container, a: &HashMap<String, String>) {
+    let get = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| a.get(*k).filter(|v| !v.is_empty()))
+    };
+    if let Some(v) = get(&["io.kubernetes.cri.sandbox-name", "io.kubernetes.pod.name"]) {
+        c.k8s_pod = Some(v.clone());
+    }
+    if let Some(v) = get(&[
+        "io.kubernetes.cri.sandbox-namespace",
+        "io.kubernetes.pod.namespace",
+    ]) {
+        c.k8s_ns = Some(v.clone());
+    }
+    if let Some(v) = get(&[
+        "io.kubernetes.cri.container-name",
+        "io.kubernetes.container.name",
+    ]) {
+        c.name = Some(v.clone());
+    }
+    if let Some(v) = get(&[
+        "io.kubernetes.cri.image-name",
+        "io.kubernetes.cri-o.ImageName",
+    ]) {
+        let (repo, tag) = split_image(v);
+        c.image = Some(v.clone());
+        c.image_repository = Some(repo.to_string());
+        c.image_tag = tag.map(str::to_string);
+    }
+}
+
+/// `registry/repo:tag@sha256:...` -> (`registry/repo`, `tag`); a registry port is not a tag.
+pub fn split_image(image: &str) -> (&str, Option<&str>) {
+    let no_digest = image.split_once('@').map_or(image, |(r, _)| r);
+    let slash = no_digest.rfind('/').map_or(0, |i| i + 1);
+    match no_digest[slash..].rfind(':') {
+        Some(i) => (&no_digest[..slash + i], Some(&no_digest[slash + i + 1..])),
+        None => (no_digest, None),
+    }
 }
 
 /// The container resolver.
@@ -250,6 +296,7 @@ impl Containers {
                 }
                 c.name = Some(st.id.clone());
                 c.privileged = Some(st.privileged);
+                apply_annotations(&mut c, &st.annotations);
                 c.start_ts = self.start_of(st.init_pid);
                 self.by_ns.insert(ns, Arc::new(c));
                 self.unnamed.remove(&ns);
@@ -328,16 +375,71 @@ fn read_state(path: &Path) -> Option<RuncState> {
         .pointer("/config/capabilities/Effective")
         .and_then(|e| e.as_array())
         .map_or(0, Vec::len);
+    let annotations = v
+        .pointer("/config/labels")
+        .and_then(|l| l.as_array())
+        .map(|l| {
+            l.iter()
+                .filter_map(|x| x.as_str()?.split_once('='))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
     Some(RuncState {
         id,
         init_pid,
         privileged: eff >= 38,
+        annotations,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn images_split_and_annotations_apply() {
+        assert_eq!(
+            split_image("docker.io/library/nginx:1.25"),
+            ("docker.io/library/nginx", Some("1.25"))
+        );
+        assert_eq!(
+            split_image("localhost:5000/app@sha256:abc"),
+            ("localhost:5000/app", None)
+        );
+        assert_eq!(
+            split_image("localhost:5000/app:v1@sha256:abc"),
+            ("localhost:5000/app", Some("v1"))
+        );
+        assert_eq!(split_image("busybox"), ("busybox", None));
+        let mut c = Container::with_id("abc");
+        let a: HashMap<String, String> = [
+            ("io.kubernetes.pod.name", "web-0"),
+            ("io.kubernetes.pod.namespace", "shop"),
+            ("io.kubernetes.cri-o.ImageName", "quay.io/x/web:2"),
+            ("io.kubernetes.container.name", "web"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        apply_annotations(&mut c, &a);
+        assert_eq!(
+            (
+                c.k8s_pod.as_deref(),
+                c.k8s_ns.as_deref(),
+                c.name.as_deref(),
+                c.image_repository.as_deref(),
+                c.image_tag.as_deref()
+            ),
+            (
+                Some("web-0"),
+                Some("shop"),
+                Some("web"),
+                Some("quay.io/x/web"),
+                Some("2")
+            )
+        );
+    }
 
     #[test]
     fn ids_from_cgroup_paths() {
