@@ -345,6 +345,17 @@ impl Document {
         self.prefix = Vec::new();
     }
 
+    /// A copy of the part of the object under the `keep` pointers, as [`Document::prune`]
+    /// keeps it, without positions and without changing the document.
+    pub fn view(&self, keep: &[&str]) -> Value {
+        let pats: Vec<Vec<&str>> = keep
+            .iter()
+            .map(|p| p.split('/').skip(1).filter(|_| !p.is_empty()).collect())
+            .collect();
+        let pats: Vec<&[&str]> = pats.iter().map(Vec::as_slice).collect();
+        prune_value(&self.value, &pats)
+    }
+
     /// The object's identity for findings, when it has a `kind`.
     pub fn k8s_object(&self) -> Option<K8sObject> {
         Some(K8sObject {

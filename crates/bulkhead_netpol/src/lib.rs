@@ -39,7 +39,7 @@ pub mod stream;
 pub mod synth;
 
 pub use lints::{RULES, Settings, lint};
-pub use model::{Cluster, ObjectRef};
+pub use model::{Cluster, Fragment, ObjectRef};
 
 use engine::{Analysis, Peer};
 use output::{ConnLine, Format};

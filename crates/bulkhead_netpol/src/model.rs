@@ -218,13 +218,65 @@ pub fn reads_kind(kind: &str) -> bool {
         || kind.ends_with("List")
 }
 
-impl Cluster {
-    /// Build the model from objects. `List` kinds (`PodList`, `List`...) are expanded.
-    pub fn build(objects: &[ObjectRef<'_>]) -> Cluster {
+/// Objects interpreted without the run's finishing touches (referenced namespaces, the name
+/// label, the workloads' order): what one file leaves for a model of many files built with
+/// [`Cluster::join`], so that the file's objects need not be kept. Its workloads are
+/// deduplicated within it (the first pod of an owner represents it).
+#[derive(Debug, Clone, Default)]
+pub struct Fragment(Cluster);
+
+impl Fragment {
+    /// Interpret `objects` (one file's, in file order).
+    pub fn of(objects: &[ObjectRef<'_>]) -> Fragment {
         let mut c = Cluster::default();
         let mut seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
         for o in objects {
             c.add(o.path, o.value, "", o.locate, &mut seen);
+        }
+        Fragment(c)
+    }
+
+    /// Whether the objects held nothing the model keeps.
+    pub fn is_empty(&self) -> bool {
+        let c = &self.0;
+        c.workloads.is_empty()
+            && c.namespaces.is_empty()
+            && c.policies.is_empty()
+            && c.errors.is_empty()
+            && c.services.is_empty()
+    }
+}
+
+impl Cluster {
+    /// Build the model from objects. `List` kinds (`PodList`, `List`...) are expanded.
+    pub fn build(objects: &[ObjectRef<'_>]) -> Cluster {
+        Cluster::join([Fragment::of(objects)])
+    }
+
+    /// The model of every object of `fragments`, in order: [`Cluster::build`] over all their
+    /// objects at once.
+    pub fn join(fragments: impl IntoIterator<Item = Fragment>) -> Cluster {
+        let mut c = Cluster::default();
+        let mut seen: std::collections::HashSet<(String, String, String)> = Default::default();
+        for Fragment(f) in fragments {
+            for w in f.workloads {
+                // The first pod of an owner, over all files, represents it.
+                if seen.insert((w.namespace.clone(), w.name.clone(), w.kind.clone())) {
+                    c.workloads.push(w);
+                }
+            }
+            for (name, ns) in f.namespaces {
+                let e = c.namespaces.entry(name).or_insert_with(|| Namespace {
+                    name: ns.name.clone(),
+                    labels: Labels::new(),
+                    defined: true,
+                });
+                e.labels.extend(ns.labels);
+                e.defined |= ns.defined;
+            }
+            c.policies.extend(f.policies);
+            c.errors.extend(f.errors);
+            c.services.extend(f.services);
         }
         // Namespaces referenced but not defined, and the name label everywhere.
         let mut referenced: Vec<String> = c.workloads.iter().map(|w| w.namespace.clone()).collect();

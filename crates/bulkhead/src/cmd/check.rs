@@ -107,7 +107,10 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         None
     };
 
-    let keep_objects = run_scope.cross || scopes.all().iter().any(|s| s.cross);
+    // The passes over every file run the rules some input enables; each file leaves them
+    // only the facts they read.
+    let set_codes = set_codes(&run_scope, &scopes.all());
+    let passes = engines::CrossPasses::of(&|r| set_codes.contains(r.code));
     // A large run that only writes a streaming report to stdout is checked in bounded memory.
     if fix_mode.is_none()
         && let [(format, None)] = outputs.as_slice()
@@ -123,22 +126,18 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             inputs: &inputs,
             scopes: &input_scopes,
             settings: &settings,
-            keep_objects,
-            set_codes: set_codes(&run_scope, &scopes.all()),
+            passes,
+            set_codes,
             format: *format,
         };
         return run.run(errors);
     }
 
     // One input (the common editor / pre-commit case) does not pay for starting a thread pool.
-    // Objects are kept for the passes over every file only when one of their rules runs
+    // Facts are kept for the passes over every file only when one of their rules runs
     // (`--select DF` keeps nothing).
     let check_one = |(input, scope): (&Input, &Arc<Scope>)| {
-        let mut r = check_input(input, stdin_text.as_deref(), scope, fix_mode, false);
-        if !keep_objects {
-            r.loaded = None;
-        }
-        r
+        check_input(input, stdin_text.as_deref(), scope, fix_mode, false, passes)
     };
     let results: Vec<FileResult> = if inputs.len() <= 1 {
         inputs.iter().zip(&input_scopes).map(check_one).collect()
@@ -199,21 +198,12 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     }
     // Cross-file passes (references between objects, NetworkPolicy lints): their findings
     // join each file's own before suppressions apply, so an annotation can hide them too.
-    let k8s_files: Vec<(&str, &bulkhead_k8s::Loaded)> = results
-        .iter()
-        .filter_map(|r| r.loaded.as_ref().map(|l| (r.display.as_str(), l)))
-        .collect();
+    let facts: Vec<engines::SetFacts> = results.iter_mut().filter_map(|r| r.facts.take()).collect();
     let mut cross: std::collections::HashMap<String, Vec<Finding>> = Default::default();
-    let set_codes = set_codes(&run_scope, &scopes.all());
     let in_set = |r: &RuleMeta| set_codes.contains(r.code);
-    for f in engines::check_set(&k8s_files, &settings, &in_set) {
+    // The facts go with the pass: released before the sources are read back for the report.
+    for f in engines::check_set(facts, &settings, &in_set) {
         cross.entry(f.path.clone()).or_default().push(f);
-    }
-    drop(k8s_files);
-    // The objects are not needed any more: release them before the sources are read back
-    // for the report, so the two never take memory at the same time.
-    for r in &mut results {
-        r.loaded = None;
     }
     // Files in path order, each file's findings in position order: the report's final sort
     // then only confirms the order instead of comparing paths across ten thousand findings.
@@ -331,8 +321,8 @@ const STREAM_CHUNK_BYTES: u64 = 8 << 20;
 
 /// `check` over many files in bounded memory, for reports that are written file by file
 /// (human, concise, github to stdout, no fixing). When a cross-file rule runs, a first pass
-/// loads each Kubernetes file and keeps only what those rules read (objects they read only by
-/// identity slimmed, as the in-memory run does) and runs them; then the files are checked
+/// loads each Kubernetes file and keeps only the facts those rules read
+/// ([`engines::set_facts`], as the in-memory run does) and runs them; then the files are checked
 /// again in path order, a chunk at a time, each file's findings (its own and the cross-file
 /// ones) rendered and released before the next chunk is read. The output is byte for byte
 /// the in-memory run's.
@@ -340,7 +330,8 @@ struct StreamRun<'a> {
     inputs: &'a [Input],
     scopes: &'a [Arc<Scope>],
     settings: &'a ResolvedSettings,
-    keep_objects: bool,
+    /// The passes over every file that run.
+    passes: engines::CrossPasses,
     /// The rules some input enables (the cross-file passes run those).
     set_codes: HashSet<&'static str>,
     format: Format,
@@ -349,21 +340,15 @@ struct StreamRun<'a> {
 impl StreamRun<'_> {
     fn run(&self, mut errors: Vec<InputError>) -> anyhow::Result<i32> {
         let mut cross: std::collections::HashMap<String, Vec<Finding>> = Default::default();
-        if self.keep_objects {
-            let loaded: Vec<Option<bulkhead_k8s::Loaded>> = self
+        if self.passes.any() {
+            let facts: Vec<engines::SetFacts> = self
                 .inputs
                 .par_iter()
                 .zip(self.scopes.par_iter())
-                .map(|(i, sc)| load_for_set(i, sc))
-                .collect();
-            let files: Vec<(&str, &bulkhead_k8s::Loaded)> = self
-                .inputs
-                .iter()
-                .zip(&loaded)
-                .filter_map(|(i, l)| l.as_ref().map(|l| (i.display.as_str(), l)))
+                .filter_map(|(i, sc)| facts_for_set(i, sc, self.passes))
                 .collect();
             let in_set = |r: &RuleMeta| self.set_codes.contains(r.code);
-            for f in engines::check_set(&files, self.settings, &in_set) {
+            for f in engines::check_set(facts, self.settings, &in_set) {
                 cross.entry(f.path.clone()).or_default().push(f);
             }
         }
@@ -400,9 +385,7 @@ impl StreamRun<'_> {
                 .par_iter()
                 .zip(self.scopes[start..stop].par_iter())
                 .map(|(input, scope)| {
-                    let mut r = check_input(input, None, scope, None, true);
-                    r.loaded = None;
-                    r
+                    check_input(input, None, scope, None, true, Default::default())
                 })
                 .collect();
             start = stop;
@@ -474,11 +457,15 @@ fn set_codes(run: &Scope, scopes: &[Arc<Scope>]) -> HashSet<&'static str> {
     codes
 }
 
-/// The Kubernetes objects of one input for the cross-file pass, kept as [`check_input`]
-/// keeps them (objects read only by identity slimmed); `None` for other kinds, unreadable
-/// files and loader failures (the second pass reports those). The per-file rules do not run
-/// here: they run once, in the second pass.
-fn load_for_set(input: &Input, scope: &Arc<Scope>) -> Option<bulkhead_k8s::Loaded> {
+/// What the cross-file passes read of one input ([`engines::set_facts`]), as
+/// [`check_input`] leaves it; `None` for other kinds, unreadable files and loader failures
+/// (the second pass reports those). The per-file rules do not run here: they run once, in
+/// the second pass.
+fn facts_for_set(
+    input: &Input,
+    scope: &Arc<Scope>,
+    passes: engines::CrossPasses,
+) -> Option<engines::SetFacts> {
     let text = walk::read(input).ok()?;
     let kind = match input.kind {
         engines::Kind::Sniff => engines::sniff(&input.display, &text)?,
@@ -487,26 +474,9 @@ fn load_for_set(input: &Input, scope: &Arc<Scope>) -> Option<bulkhead_k8s::Loade
     if kind != engines::Kind::Kubernetes {
         return None;
     }
-    let settings = &scope.settings;
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut l = bulkhead_k8s::load(&input.display, &text);
-        for d in &mut l.docs {
-            let whole = bulkhead_k8s::crossobj::reads_whole(d, &settings.k8s)
-                || bulkhead_netpol::model::reads_kind(d.kind().unwrap_or(""));
-            if !whole {
-                // Looked up by kind and name, never pointed into.
-                d.prune_parts(&bulkhead_k8s::crossobj::IDENTITY, &[]);
-            } else if let Some(keep) = bulkhead_k8s::crossobj::workload_view(d, &settings.k8s) {
-                // A workload is read for its labels, service account and ports only.
-                d.prune(&keep.iter().map(String::as_str).collect::<Vec<_>>());
-            } else {
-                // Read whole but for annotations and status; an item of a `List` no longer
-                // shares the list's tree.
-                let keep = bulkhead_k8s::crossobj::whole_view(d);
-                d.prune(&keep.iter().map(String::as_str).collect::<Vec<_>>());
-            }
-        }
-        l
+        let l = bulkhead_k8s::load(&input.display, &text);
+        engines::set_facts(&input.display, &l, &scope.settings, passes)
     }))
     .ok()
 }
@@ -583,8 +553,8 @@ struct FileResult {
     errors: Vec<InputError>,
     /// The kind the engine saw (sniffed kinds resolved).
     kind: engines::Kind,
-    /// Kubernetes objects of the final text, for the cross-file pass.
-    loaded: Option<bulkhead_k8s::Loaded>,
+    /// What the passes over every file read of the final text's Kubernetes objects.
+    facts: Option<engines::SetFacts>,
     /// Not an input of ours after all (see [`engines::check_text`]).
     skipped: bool,
     /// `text` was released because the file had no finding of its own.
@@ -599,8 +569,6 @@ struct Scope {
     settings: ResolvedSettings,
     enabled: Vec<&'static RuleMeta>,
     enabled_codes: HashSet<&'static str>,
-    /// Some enabled rule is reported by a pass over every file (cross-object, NetworkPolicy).
-    cross: bool,
 }
 
 impl Scope {
@@ -610,14 +578,10 @@ impl Scope {
             .filter(|r| settings.selection.is_enabled(r))
             .collect();
         let enabled_codes: HashSet<&'static str> = enabled.iter().map(|r| r.code).collect();
-        let cross = bulkhead_k8s::set_rules()
-            .chain(bulkhead_netpol::RULES.iter().copied())
-            .any(|r| enabled_codes.contains(r.code));
         Scope {
             settings,
             enabled,
             enabled_codes,
-            cross,
         }
     }
 }
@@ -708,6 +672,7 @@ fn check_input(
     scope: &Arc<Scope>,
     fix_mode: Option<Applicability>,
     keep_text: bool,
+    passes: engines::CrossPasses,
 ) -> FileResult {
     let (settings, enabled_set) = (&scope.settings, &scope.enabled_codes);
     let mut result = FileResult {
@@ -721,7 +686,7 @@ fn check_input(
         suppressions: Vec::new(),
         errors: Vec::new(),
         kind: input.kind,
-        loaded: None,
+        facts: None,
         skipped: false,
         text_dropped: false,
         scope: scope.clone(),
@@ -783,7 +748,20 @@ fn check_input(
             loaded,
         }))) => {
             result.kind = kind;
-            result.loaded = loaded;
+            // Only the facts the passes over every file read outlive the check of the file.
+            if let Some(l) = loaded.filter(|_| passes.any()) {
+                let facts = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    engines::set_facts(&input.display, &l, settings, passes)
+                }));
+                match facts {
+                    Ok(f) => result.facts = Some(f),
+                    Err(_) => result.errors.push(InputError::new(
+                        &input.display,
+                        None,
+                        "internal error while checking this file (a bug in bulkhead: please report it with the file)",
+                    )),
+                }
+            }
             result.findings = outcome
                 .findings
                 .into_iter()

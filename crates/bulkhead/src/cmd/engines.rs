@@ -154,22 +154,14 @@ pub fn check_text(
             None => bulkhead_dockerfile::check(path, text, &settings.dockerfile),
         },
         Kind::Kubernetes => {
-            let mut l = bulkhead_k8s::load(path, text);
+            let l = bulkhead_k8s::load(path, text);
             let mut o = bulkhead_k8s::check_loaded(path, text, &l, &settings.k8s);
             // Secrets in Secret/ConfigMap data and env values (SC), before objects are slimmed.
             let paths = &settings.k8s.pod_spec_paths;
             let on = |r: &bulkhead_diagnostics::RuleMeta| settings.selection.is_enabled(r);
             let sc = bulkhead_audit::secrets::check::kubernetes(path, text, &l, paths, &on);
             o.findings.extend(sc);
-            // Every file's objects wait for the cross-file pass; those it reads only by
-            // identity (ConfigMaps, RBAC, custom resources...) need not stay whole meanwhile.
-            for d in &mut l.docs {
-                let whole = bulkhead_k8s::crossobj::reads_whole(d, &settings.k8s)
-                    || bulkhead_netpol::model::reads_kind(d.kind().unwrap_or(""));
-                if !whole {
-                    d.slim();
-                }
-            }
+            // The caller takes what the cross-file passes read ([`set_facts`]) and drops it.
             loaded = Some(l);
             o
         }
@@ -200,24 +192,104 @@ pub fn check_text(
 /// Finds the range of a JSON pointer inside one object (what netpol's `ObjectRef` needs).
 type Locator<'a> = Box<dyn Fn(&str) -> Option<bulkhead_diagnostics::Range> + 'a>;
 
+/// Which passes over every Kubernetes file a run makes (each when one of its rules is on).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CrossPasses {
+    /// The cross-object rules (KS016, KS036, KS048-KS050, KS063, KS064, KS070).
+    pub objects: bool,
+    /// The NetworkPolicy lints (NP).
+    pub netpol: bool,
+}
+
+impl CrossPasses {
+    /// The passes of the rules `enabled` accepts.
+    pub fn of(enabled: &dyn Fn(&bulkhead_diagnostics::RuleMeta) -> bool) -> Self {
+        CrossPasses {
+            objects: bulkhead_k8s::set_rules().any(enabled),
+            netpol: bulkhead_netpol::RULES.iter().any(|r| enabled(r)),
+        }
+    }
+
+    /// Whether any pass runs (so files leave facts for them).
+    pub fn any(self) -> bool {
+        self.objects || self.netpol
+    }
+}
+
+/// What the passes over every file keep of one Kubernetes file: the facts the cross-object
+/// rules read and the file's part of the NetworkPolicy model, both taken from its objects
+/// while it is checked, so its text and tree can be released at once.
+#[derive(Debug, Default)]
+pub struct SetFacts {
+    pub objects: Option<bulkhead_k8s::crossobj::FileFacts>,
+    pub netpol: Option<bulkhead_netpol::Fragment>,
+}
+
+/// The [`SetFacts`] of one loaded file for the `passes` that run.
+pub fn set_facts(
+    path: &str,
+    loaded: &bulkhead_k8s::Loaded,
+    settings: &ResolvedSettings,
+    passes: CrossPasses,
+) -> SetFacts {
+    let objects = passes
+        .objects
+        .then(|| bulkhead_k8s::crossobj::FileFacts::of(path, loaded, &settings.k8s));
+    let netpol = passes
+        .netpol
+        .then(|| {
+            let closures: Vec<Locator<'_>> = loaded
+                .docs
+                .iter()
+                .map(|d| Box::new(move |ptr: &str| d.range_of(ptr)) as Locator<'_>)
+                .collect();
+            let objects: Vec<bulkhead_netpol::ObjectRef<'_>> = loaded
+                .docs
+                .iter()
+                .zip(&closures)
+                .map(|(d, locate)| bulkhead_netpol::ObjectRef {
+                    path,
+                    value: &d.value,
+                    locate: &**locate,
+                })
+                .collect();
+            bulkhead_netpol::Fragment::of(&objects)
+        })
+        .filter(|f| !f.is_empty());
+    SetFacts { objects, netpol }
+}
+
 /// Checks that need every Kubernetes input at once (cross-object references, NetworkPolicy
-/// lints), over the objects loaded while checking each file; only the rules `enabled`
-/// accepts run (the NetworkPolicy lints when one of theirs does).
+/// lints), over the facts each file left (in input order); only the rules `enabled` accepts
+/// run (the NetworkPolicy lints when one of theirs does).
 pub fn check_set(
-    files: &[(&str, &bulkhead_k8s::Loaded)],
+    files: Vec<SetFacts>,
     settings: &ResolvedSettings,
     enabled: &(dyn Fn(&bulkhead_diagnostics::RuleMeta) -> bool + Sync),
 ) -> Vec<Finding> {
     if files.is_empty() {
         return Vec::new();
     }
+    let mut objects = Vec::new();
+    let mut fragments = Vec::new();
+    for f in files {
+        objects.extend(f.objects);
+        fragments.extend(f.netpol);
+    }
     // The two passes are independent and each takes a few tens of milliseconds on a large
     // tree, while nothing else runs: one per CPU.
     let (mut out, netpol) = rayon::join(
-        || bulkhead_k8s::check_set_selected(files, &settings.k8s, enabled),
+        || {
+            let refs: Vec<&bulkhead_k8s::crossobj::FileFacts> = objects.iter().collect();
+            bulkhead_k8s::crossobj::check_facts(&refs, &settings.k8s, enabled)
+        },
         || {
             if bulkhead_netpol::RULES.iter().any(|r| enabled(r)) {
-                netpol_lints(files)
+                let cluster = bulkhead_netpol::Cluster::join(fragments);
+                bulkhead_netpol::lints::lint_cluster(
+                    &cluster,
+                    &bulkhead_netpol::Settings::default(),
+                )
             } else {
                 Vec::new()
             }
@@ -225,26 +297,4 @@ pub fn check_set(
     );
     out.extend(netpol);
     out
-}
-
-/// The NetworkPolicy lints over every object of the run.
-fn netpol_lints(files: &[(&str, &bulkhead_k8s::Loaded)]) -> Vec<Finding> {
-    let locators: Vec<(&str, &bulkhead_k8s::Document)> = files
-        .iter()
-        .flat_map(|(p, l)| l.docs.iter().map(move |d| (*p, d)))
-        .collect();
-    let closures: Vec<Locator<'_>> = locators
-        .iter()
-        .map(|(_, d)| Box::new(move |ptr: &str| d.range_of(ptr)) as Locator<'_>)
-        .collect();
-    let objects: Vec<bulkhead_netpol::ObjectRef<'_>> = locators
-        .iter()
-        .zip(closures.iter())
-        .map(|((path, d), locate)| bulkhead_netpol::ObjectRef {
-            path,
-            value: &d.value,
-            locate: &**locate,
-        })
-        .collect();
-    bulkhead_netpol::lint(&objects, &bulkhead_netpol::Settings::default())
 }

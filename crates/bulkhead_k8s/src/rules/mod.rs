@@ -19,7 +19,7 @@ pub(crate) mod prelude {
     pub(crate) use super::util::{display, is_true, num, str_of, strings, templated};
     pub(crate) use crate::compose::Service;
     pub(crate) use crate::crossobj::{
-        CONTROLLER_LABELS, SetCtx, dir_of, finding, is_custom_resource, ns_match, pod_labels,
+        CONTROLLER_LABELS, Fact, SetCtx, dir_of, finding, is_custom_resource, ns_match, pod_labels,
     };
     pub(crate) use crate::engine::{ContainerCtx, Ctx, PodCtx};
     pub(crate) use crate::fix::{Editor, m, s};

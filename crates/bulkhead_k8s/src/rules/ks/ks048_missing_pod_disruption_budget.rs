@@ -37,7 +37,7 @@ pub(crate) static HOOK: Hook = Hook::Set(check);
 /// Whether a PodDisruptionBudget's `spec.selector` selects pods with `labels`. An empty
 /// selector selects every pod of the namespace, a missing one none (policy/v1);
 /// `matchExpressions` are assumed to match (no finding rather than a false one).
-fn pdb_selects(pdb: &Document, labels: Option<&Map<String, Value>>) -> bool {
+fn pdb_selects(pdb: &Fact, labels: Option<&Map<String, Value>>) -> bool {
     let Some(Value::Object(sel)) = pdb.value.pointer("/spec/selector") else {
         return false;
     };
@@ -61,7 +61,7 @@ static SINGLE: RuleMeta = RuleMeta {
 /// Deployments and StatefulSets of 2 or more replicas, and Deployments of one, that no
 /// PodDisruptionBudget of the run selects.
 fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
-    let pdbs: Vec<&Document> = set.of_kind("PodDisruptionBudget").map(|(_, d)| d).collect();
+    let pdbs: Vec<&Fact> = set.of_kind("PodDisruptionBudget").map(|(_, d)| d).collect();
     for (path, doc) in set.of_kind("Deployment").chain(set.of_kind("StatefulSet")) {
         let kind = doc.kind().unwrap_or("");
         let replicas = doc.value.pointer("/spec/replicas");

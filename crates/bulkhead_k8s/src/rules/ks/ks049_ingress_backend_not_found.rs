@@ -35,7 +35,7 @@ pub(crate) static HOOK: Hook = Hook::Set(check);
 /// The backend Service names of an Ingress with their pointers: `defaultBackend` (v1),
 /// `backend` (v1beta1), and every path's backend, in either shape
 /// (`service.name` or `serviceName`).
-fn ingress_backends(doc: &Document) -> Vec<(&str, String)> {
+pub(crate) fn ingress_backends(doc: &Value) -> Vec<(&str, String)> {
     fn add<'d>(out: &mut Vec<(&'d str, String)>, b: &'d Value, ptr: String) {
         if let Some(n) = b.pointer("/service/name").and_then(Value::as_str) {
             out.push((n, format!("{ptr}/service/name")));
@@ -44,7 +44,7 @@ fn ingress_backends(doc: &Document) -> Vec<(&str, String)> {
         }
     }
     let mut out = Vec::new();
-    let Some(spec) = doc.value.get("spec") else {
+    let Some(spec) = doc.get("spec") else {
         return out;
     };
     for f in ["defaultBackend", "backend"] {
@@ -94,7 +94,7 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        for (name, ptr) in ingress_backends(doc) {
+        for (name, ptr) in ingress_backends(&doc.value) {
             if name.is_empty() || templated(name) {
                 continue;
             }

@@ -37,7 +37,7 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
     if !set.kinds.contains(&"HorizontalPodAutoscaler") {
         return;
     }
-    let mut hpas: Vec<(&str, &Document, &str, &str)> = Vec::new();
+    let mut hpas: Vec<(&str, &Fact, &str, &str)> = Vec::new();
     for (p, d) in set.of_kind("HorizontalPodAutoscaler") {
         let Some(t) = d.value.pointer("/spec/scaleTargetRef") else {
             continue;

@@ -33,7 +33,7 @@ pub(crate) static HOOK: Hook = Hook::Set(check);
 
 /// A NetworkPolicy: its path, the document, and its `podSelector` (`None` when it selects
 /// every pod of its namespace).
-pub(crate) type Policy<'d> = (&'d str, &'d Document, Option<&'d Map<String, Value>>);
+pub(crate) type Policy<'d> = (&'d str, &'d Fact, Option<&'d Map<String, Value>>);
 
 /// Whether a NetworkPolicy `podSelector` is empty (it selects every pod of its namespace).
 fn empty_selector(sel: &Map<String, Value>) -> bool {

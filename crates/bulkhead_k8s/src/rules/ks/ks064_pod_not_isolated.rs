@@ -35,7 +35,7 @@ declare_rule! {
 pub(crate) static HOOK: Hook = Hook::Set(check);
 
 /// A KS064 finding on a workload.
-fn not_isolated(path: &str, doc: &Document) -> Finding {
+fn not_isolated(path: &str, doc: &Fact) -> Finding {
     let kind = doc.kind().unwrap_or("workload");
     finding(
         &META,

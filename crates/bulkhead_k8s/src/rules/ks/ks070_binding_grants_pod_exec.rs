@@ -83,7 +83,7 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
             || set.of_kind(rk).any(|(_, role)| {
                 role.name() == Some(rn)
                     && (rk == "ClusterRole" || ns_match(role.namespace(), doc.namespace()))
-                    && role_grants_exec(role)
+                    && role.grants_exec()
             });
         if grants {
             out.push(finding(
