@@ -364,13 +364,16 @@ impl Engine {
 
     fn hardening(&self, obj: &Value, hits: &mut Vec<Hit>) {
         let h = &self.policy.hardening;
-        // The engine reads text: write the object out without what no rule reads
-        // (`metadata.managedFields`, `status`), which is a fifth of a typical Pod's JSON.
-        let text = match serde_json::to_string(&Trimmed(obj, 0)) {
-            Ok(t) => t,
-            Err(_) => return,
-        };
-        let outcome = bulkhead_k8s::check("admission.json", &text, &self.policy.k8s);
+        // The object as a value (no text round trip), without what no rule reads
+        // (`metadata.managedFields`, `status`: a fifth of a typical Pod); the Pod Security
+        // Standards are not run there (they are PSA's, evaluated once in `psa`), nor the
+        // suppression findings' BH rules.
+        let outcome = bulkhead_k8s::check_value_selected(
+            "admission.json",
+            trimmed(obj),
+            &self.policy.k8s,
+            &|r| !r.code.starts_with("PSS") && !r.code.starts_with("BH"),
+        );
         // Selection, then the object's own suppressions (`bulkhead.dev/ignore` and the peers'
         // annotations) exactly as `bulkhead check` applies them, so that what CI accepts is
         // admitted. PSS findings are PSA's (which honours no annotation); BH findings are
@@ -465,36 +468,30 @@ impl Engine {
     }
 }
 
-/// An object as JSON without `status` (top level) and `metadata.managedFields`: the API
+/// A copy of an object without `status` (top level) and `metadata.managedFields`: the API
 /// server's bookkeeping, read by no rule.
-struct Trimmed<'a>(&'a Value, u8);
-
-impl serde::Serialize for Trimmed<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let (Value::Object(m), depth @ (0 | 1)) = (self.0, self.1) else {
-            return self.0.serialize(s);
-        };
-        let skip = |k: &str| {
-            if depth == 0 {
-                k == "status"
-            } else {
-                k == "managedFields"
+fn trimmed(obj: &Value) -> Value {
+    let Value::Object(m) = obj else {
+        return obj.clone();
+    };
+    let mut out = Map::with_capacity(m.len());
+    for (k, v) in m {
+        match (k.as_str(), v) {
+            ("status", _) => {}
+            ("metadata", Value::Object(meta)) => {
+                let meta: Map<String, Value> = meta
+                    .iter()
+                    .filter(|(mk, _)| *mk != "managedFields")
+                    .map(|(mk, mv)| (mk.clone(), mv.clone()))
+                    .collect();
+                out.insert(k.clone(), Value::Object(meta));
             }
-        };
-        let mut map = s.serialize_map(None)?;
-        for (k, v) in m {
-            if skip(k) {
-                continue;
-            }
-            if depth == 0 && k == "metadata" {
-                map.serialize_entry(k, &Trimmed(v, 1))?;
-            } else {
-                map.serialize_entry(k, v)?;
+            _ => {
+                out.insert(k.clone(), v.clone());
             }
         }
-        map.end()
     }
+    Value::Object(out)
 }
 
 /// Every image of a pod spec (containers, init containers, ephemeral containers), in order,

@@ -1,9 +1,10 @@
 //! The mutating endpoint: a JSONPatch built from the very fixes `bulkhead check --fix`
 //! applies (each opted in by rule code), and tags pinned to the digests the registry serves.
 //!
-//! Owns: running the fixes to a fixed point on the object's JSON text, reading the result
-//! back, pinning images, and diffing the two objects into RFC 6902 operations. Idempotent: a
-//! patched object has nothing left to fix, so `reinvocationPolicy: IfNeeded` is safe.
+//! Owns: running the fixes to a fixed point on the object's JSON text (loaded from the value
+//! itself, not parsed), reading the edited text back, pinning images, and diffing the two
+//! objects into RFC 6902 operations. Idempotent: a patched object has nothing left to fix, so
+//! `reinvocationPolicy: IfNeeded` is safe.
 
 use crate::engine::Engine;
 use crate::images::ImageRef;
@@ -31,10 +32,11 @@ pub fn fixed_object(
     if codes.is_empty() {
         return None;
     }
-    let mut text = serde_json::to_string_pretty(obj).ok()?;
+    // The object as loaded from its pretty JSON, without parsing it (the fixes edit that text).
+    let (mut text, mut loaded) = bulkhead_k8s::value::load_value("admission.json", obj.clone());
     let mut changed = false;
     for _ in 0..8 {
-        let outcome = bulkhead_k8s::check("admission.json", &text, settings);
+        let outcome = bulkhead_k8s::check_loaded("admission.json", &text, &loaded, settings);
         let fixes: Vec<_> = outcome
             .findings
             .iter()
@@ -49,15 +51,14 @@ pub fn fixed_object(
             break;
         }
         // normalise back to JSON so the next round's edits are JSON edits
-        let loaded = bulkhead_k8s::load("admission.json", &out.text);
-        let v = loaded.docs.into_iter().next()?.value;
-        text = serde_json::to_string_pretty(&v).ok()?;
+        let edited = bulkhead_k8s::load("admission.json", &out.text);
+        let v = edited.docs.into_iter().next()?.value;
+        (text, loaded) = bulkhead_k8s::value::load_value("admission.json", v);
         changed = true;
     }
     if !changed {
         return None;
     }
-    let loaded = bulkhead_k8s::load("admission.json", &text);
     loaded.docs.into_iter().next().map(|d| d.value)
 }
 

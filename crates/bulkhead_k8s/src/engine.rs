@@ -97,6 +97,23 @@ impl<'a> PodCtx<'a> {
 
 /// Check one already-loaded file.
 pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings) -> FileOutcome {
+    check_loaded_selected(path, text, loaded, settings, &|_| true)
+}
+
+/// [`check_loaded`] running only the hooks of the rules `run` accepts (the Pod Security
+/// Standards only when it accepts one of them): a coarse filter to save work, not a
+/// selection (narrowed copies of a rule and the loader's and suppressions' findings are not
+/// filtered); the caller still selects the findings.
+pub fn check_loaded_selected(
+    path: &str,
+    text: &str,
+    loaded: &Loaded,
+    settings: &Settings,
+    run: &dyn Fn(&RuleMeta) -> bool,
+) -> FileOutcome {
+    let run_pss = crate::RULES
+        .iter()
+        .any(|r| r.code.starts_with("PSS") && run(r));
     let mut findings = Vec::new();
     let mut suppressions = Vec::new();
     let nl = if memchr::memmem::find(text.as_bytes(), b"\r\n").is_some() {
@@ -130,7 +147,7 @@ pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings
         };
         let ps = workload::pod_spec(&doc.value, &settings.pod_spec_paths);
         let pod = ps.as_ref().map(PodCtx::new);
-        check_object(&mut ctx, pod.as_ref());
+        check_object(&mut ctx, pod.as_ref(), run_pss, run);
         suppress::from_annotations(path, doc, ps.as_ref(), &mut suppressions, ctx.out);
     }
     let mut errors = loaded.errors.clone();
@@ -149,10 +166,24 @@ pub fn check_loaded(path: &str, text: &str, loaded: &Loaded, settings: &Settings
 }
 
 /// Every per-object rule on one object (and its pod spec, when it has one).
-pub(crate) fn check_object(ctx: &mut Ctx<'_>, pod: Option<&PodCtx<'_>>) {
+pub(crate) fn check_object(
+    ctx: &mut Ctx<'_>,
+    pod: Option<&PodCtx<'_>>,
+    run_pss: bool,
+    run: &dyn Fn(&RuleMeta) -> bool,
+) {
+    let hooks = || {
+        HOOKS
+            .iter()
+            .zip(crate::RULES)
+            .filter(|(_, r)| run(r))
+            .map(|(h, _)| h)
+    };
     if let Some(pod) = pod {
-        check_pss(ctx, pod.ps);
-        for hook in HOOKS {
+        if run_pss {
+            check_pss(ctx, pod.ps);
+        }
+        for hook in hooks() {
             match hook {
                 Hook::Pod(f) => f(ctx, pod),
                 Hook::Container(f) => {
@@ -164,7 +195,7 @@ pub(crate) fn check_object(ctx: &mut Ctx<'_>, pod: Option<&PodCtx<'_>>) {
             }
         }
     }
-    for hook in HOOKS {
+    for hook in hooks() {
         if let Hook::Object(f) = hook {
             f(ctx, pod);
         }

@@ -22,8 +22,9 @@
 //!   parallel), and returns the outcomes with the cross-object findings merged in, plus the
 //!   loaded objects for other engines: prefer it to `check` + a second `load` for `check_set`.
 //! - [`compose::check_compose`] checks one Compose file (rules DC*).
-//! - [`check_value`] checks one object held as a `serde_json::Value` (an admission webhook's),
-//!   and [`pss::evaluate_object`] gives its Pod Security Standards violations alone.
+//! - [`check_value`] checks one object held as a `serde_json::Value` (an admission webhook's)
+//!   without a YAML parse ([`value::load_value`] builds the loaded model straight from the
+//!   value), and [`pss::evaluate_object`] gives its Pod Security Standards violations alone.
 //!
 //! Every rule is one file under `src/rules/{pss,ks,dc}/` (its metadata, hook, fix and tests);
 //! the modules here only load, walk and dispatch. Objects are `serde_json::Value`s, not
@@ -44,12 +45,13 @@ pub mod pss;
 mod rules;
 pub mod selector;
 mod suppress;
+pub mod value;
 pub mod workload;
 
 use bulkhead_diagnostics::{FileOutcome, Finding};
 use serde::{Deserialize, Serialize};
 
-pub use engine::check_loaded;
+pub use engine::{check_loaded, check_loaded_selected};
 pub use loader::{Document, Loaded, load};
 pub use pss::{PssLevel, PssPolicy, PssVersion};
 
@@ -91,11 +93,22 @@ pub fn check(path: &str, text: &str, settings: &Settings) -> FileOutcome {
 /// `AdmissionReview.request.object`): every per-object rule, the Pod Security Standards at
 /// `settings.pss` included, as [`check`] does on the object written out as JSON. Finding
 /// ranges point into that JSON text (`serde_json::to_string_pretty`); `name` is the path the
-/// findings carry. For the Pod Security Standards verdict alone, see
-/// [`pss::evaluate_object`].
+/// findings carry. The object is not parsed back ([`value::load_value`]). For the Pod Security
+/// Standards verdict alone, see [`pss::evaluate_object`].
 pub fn check_value(name: &str, object: &serde_json::Value, settings: &Settings) -> FileOutcome {
-    let text = serde_json::to_string_pretty(object).unwrap_or_default();
-    check(name, &text, settings)
+    check_value_selected(name, object.clone(), settings, &|_| true)
+}
+
+/// [`check_value`] on an object the caller gives away, running only the hooks of the rules
+/// `run` accepts (see [`check_loaded_selected`]: the caller still selects the findings).
+pub fn check_value_selected(
+    name: &str,
+    object: serde_json::Value,
+    settings: &Settings,
+    run: &dyn Fn(&bulkhead_diagnostics::RuleMeta) -> bool,
+) -> FileOutcome {
+    let (text, loaded) = value::load_value(name, object);
+    check_loaded_selected(name, &text, &loaded, settings, run)
 }
 
 /// Cross-object checks over every Kubernetes file of a run (see [`crossobj`]). The findings

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Deepest nesting accepted (deeper input is reported, never a stack overflow).
-const MAX_DEPTH: usize = 256;
+pub(crate) const MAX_DEPTH: usize = 256;
 /// Most nodes one document may copy through aliases (billion-laughs guard). Nodes written out
 /// in the text are not counted: their number is bounded by the file's size, so a big honest
 /// file (100,000 documents, a `List` of 40,000 Pods) is loaded whole.
@@ -641,7 +641,7 @@ struct Builder<'a, 'o> {
 /// Kinds whose bodies (everything but apiVersion, kind, metadata) are validated but not
 /// materialised: they are most of the bytes of real manifests (85% of the corpus) and no rule
 /// reads them.
-const SHALLOW_KINDS: [&str; 1] = ["CustomResourceDefinition"];
+pub(crate) const SHALLOW_KINDS: [&str; 1] = ["CustomResourceDefinition"];
 
 type Ev<'a> = (Event<'a>, Span);
 
@@ -718,77 +718,7 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn push_doc(&mut self, value: Value, node: Node, doc_index: usize) {
-        match &value {
-            Value::Null => {}
-            Value::Object(map) => {
-                let is_list = map
-                    .get("kind")
-                    .and_then(Value::as_str)
-                    .is_some_and(|k| k.ends_with("List"))
-                    && map.get("items").is_some_and(Value::is_array);
-                let tree = Arc::new(node);
-                if is_list {
-                    let Some(Value::Array(items)) = map.get("items") else {
-                        return;
-                    };
-                    // Items of a typed list (`PodList`, `NamespaceList`) usually carry no `kind`
-                    // of their own: the API server decodes them as the list's item type, and so
-                    // do we (also `apiVersion`, from the list).
-                    let item_kind = map
-                        .get("kind")
-                        .and_then(Value::as_str)
-                        .and_then(|k| k.strip_suffix("List"))
-                        .filter(|k| !k.is_empty());
-                    let list_api = map.get("apiVersion").cloned();
-                    for (i, item) in items.iter().enumerate() {
-                        if item.is_object() {
-                            let mut value = item.clone();
-                            if let (Some(k), Some(o)) = (item_kind, value.as_object_mut()) {
-                                if !o.contains_key("kind") {
-                                    o.insert("kind".into(), Value::String(k.to_string()));
-                                }
-                                if let Some(api) = &list_api {
-                                    o.entry("apiVersion").or_insert_with(|| api.clone());
-                                }
-                            }
-                            self.out.docs.push(Document {
-                                value,
-                                doc_index,
-                                item_index: Some(i),
-                                tree: tree.clone(),
-                                prefix: vec!["items".into(), i.to_string()],
-                            });
-                        } else if !item.is_null() {
-                            let r = tree
-                                .child("items")
-                                .and_then(|n| n.child(&i.to_string()))
-                                .map(|n| n.finding_range());
-                            self.out.errors.push(InputError::new(
-                                self.path,
-                                r,
-                                format!("item {i} of the list is not an object"),
-                            ));
-                        }
-                    }
-                } else {
-                    self.out.docs.push(Document {
-                        value,
-                        doc_index,
-                        item_index: None,
-                        tree,
-                        prefix: Vec::new(),
-                    });
-                }
-            }
-            _ => {
-                let r = node.finding_range();
-                self.out.errors.push(InputError::new(
-                    self.path,
-                    Some(r),
-                    format!("document {} is not a mapping (an object)", doc_index + 1),
-                ));
-            }
-        }
+        push_document(self.out, self.path, value, node, doc_index);
     }
 
     fn scalar_node(&self, span: Span) -> Node {
@@ -1090,6 +1020,89 @@ impl<'a> Builder<'a, '_> {
                 Ok((value, node))
             }
             _ => Err(self.err_at(span.start, "unexpected YAML event")),
+        }
+    }
+}
+
+/// One loaded document into `out`: a mapping becomes a [`Document`] (a `List` one per item,
+/// typed lists giving their items kind and apiVersion), `null` nothing, anything else an error
+/// at its range. Shared by the YAML loader and [`crate::value`].
+pub(crate) fn push_document(
+    out: &mut Loaded,
+    path: &str,
+    value: Value,
+    node: Node,
+    doc_index: usize,
+) {
+    match &value {
+        Value::Null => {}
+        Value::Object(map) => {
+            let is_list = map
+                .get("kind")
+                .and_then(Value::as_str)
+                .is_some_and(|k| k.ends_with("List"))
+                && map.get("items").is_some_and(Value::is_array);
+            let tree = Arc::new(node);
+            if is_list {
+                let Some(Value::Array(items)) = map.get("items") else {
+                    return;
+                };
+                // Items of a typed list (`PodList`, `NamespaceList`) usually carry no `kind`
+                // of their own: the API server decodes them as the list's item type, and so
+                // do we (also `apiVersion`, from the list).
+                let item_kind = map
+                    .get("kind")
+                    .and_then(Value::as_str)
+                    .and_then(|k| k.strip_suffix("List"))
+                    .filter(|k| !k.is_empty());
+                let list_api = map.get("apiVersion").cloned();
+                for (i, item) in items.iter().enumerate() {
+                    if item.is_object() {
+                        let mut value = item.clone();
+                        if let (Some(k), Some(o)) = (item_kind, value.as_object_mut()) {
+                            if !o.contains_key("kind") {
+                                o.insert("kind".into(), Value::String(k.to_string()));
+                            }
+                            if let Some(api) = &list_api {
+                                o.entry("apiVersion").or_insert_with(|| api.clone());
+                            }
+                        }
+                        out.docs.push(Document {
+                            value,
+                            doc_index,
+                            item_index: Some(i),
+                            tree: tree.clone(),
+                            prefix: vec!["items".into(), i.to_string()],
+                        });
+                    } else if !item.is_null() {
+                        let r = tree
+                            .child("items")
+                            .and_then(|n| n.child(&i.to_string()))
+                            .map(|n| n.finding_range());
+                        out.errors.push(InputError::new(
+                            path,
+                            r,
+                            format!("item {i} of the list is not an object"),
+                        ));
+                    }
+                }
+            } else {
+                out.docs.push(Document {
+                    value,
+                    doc_index,
+                    item_index: None,
+                    tree,
+                    prefix: Vec::new(),
+                });
+            }
+        }
+        _ => {
+            let r = node.finding_range();
+            out.errors.push(InputError::new(
+                path,
+                Some(r),
+                format!("document {} is not a mapping (an object)", doc_index + 1),
+            ));
         }
     }
 }
