@@ -394,7 +394,11 @@ fn audit_runs_are_served_from_the_layer_cache() {
     for (f, o) in ["json", "table", "sarif"].iter().zip(&first) {
         let again = run(f);
         assert_eq!(again.status.code(), Some(1), "{f}: {}", text(&again.stderr));
-        assert_eq!(text(&again.stdout), text(&o.stdout), "{f}: not byte-identical");
+        assert_eq!(
+            text(&again.stdout),
+            text(&o.stdout),
+            "{f}: not byte-identical"
+        );
         assert!(!text(&again.stdout).contains(&p.aws_id));
     }
     // The cache never holds a secret, and without it the blobs are really gone.
