@@ -25,6 +25,7 @@ use crate::rules::{HOOKS, Hook};
 use crate::workload;
 use bulkhead_diagnostics::{Finding, K8sObject, Range, RuleMeta};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Labels that controllers put on the pods they create (never in a template).
@@ -128,15 +129,15 @@ fn pod_pointers(ps: &workload::PodSpec<'_>) -> Vec<String> {
 /// at a pointer not recorded here has no range (debug builds panic).
 #[derive(Debug, Clone)]
 pub struct Fact {
-    api_version: Option<Box<str>>,
-    kind: Option<Box<str>>,
+    api_version: Option<Cow<'static, str>>,
+    kind: Option<Cow<'static, str>>,
     name: Option<Box<str>>,
     namespace: Option<Box<str>>,
     /// The part of the object the rules read (with its identity), `Null` for objects they
     /// know only by identity.
     pub value: Value,
     /// The ranges of the pointers findings about the object name.
-    ranges: Box<[(Box<str>, Range)]>,
+    ranges: Box<[(Cow<'static, str>, Range)]>,
     /// A Role or ClusterRole with a rule granting exec or attach into pods (KS070).
     grants_exec: bool,
 }
@@ -148,7 +149,7 @@ impl Fact {
         let kind = doc.kind().unwrap_or("");
         let ps = workload::pod_spec(&doc.value, &settings.pod_spec_paths);
         let own = kind_pointers(kind);
-        let mut ptrs: Vec<String> = Vec::new();
+        let mut ptrs: Vec<Cow<'static, str>> = Vec::new();
         let value = if own.is_empty() && ps.is_none() {
             Value::Null
         } else {
@@ -173,7 +174,7 @@ impl Fact {
             ptrs.push("/metadata/name".into());
             for f in ["serviceAccountName", "serviceAccount"] {
                 if ps.spec.contains_key(f) {
-                    ptrs.push(format!("{}/{f}", ps.spec_ptr));
+                    ptrs.push(format!("{}/{f}", ps.spec_ptr).into());
                 }
             }
         }
@@ -189,19 +190,20 @@ impl Fact {
             "Ingress" => ptrs.extend(
                 crate::rules::ks::ks049_ingress_backend_not_found::ingress_backends(&doc.value)
                     .into_iter()
-                    .map(|(_, p)| p),
+                    .map(|(_, p)| Cow::Owned(p)),
             ),
             _ => {}
         }
         let ranges = ptrs
             .into_iter()
-            .filter_map(|p| Some((p.as_str().into(), doc.range_of(&p)?)))
+            .filter_map(|p| Some((doc.range_of(&p)?, p)))
+            .map(|(r, p)| (p, r))
             .collect();
         let grants_exec = matches!(kind, "Role" | "ClusterRole")
             && crate::rules::ks::ks070_binding_grants_pod_exec::role_grants_exec(doc);
         Fact {
-            api_version: boxed(doc.api_version()),
-            kind: boxed(doc.kind()),
+            api_version: doc.api_version().map(interned),
+            kind: doc.kind().map(interned),
             name: boxed(doc.name()),
             namespace: boxed(doc.namespace()),
             value,
@@ -255,6 +257,41 @@ impl Fact {
             namespace: self.namespace().map(str::to_string),
             name: self.name().map(str::to_string),
         })
+    }
+}
+
+/// `s`, without an allocation when it is a common kind or API version (most objects of a
+/// run share a few of them).
+fn interned(s: &str) -> Cow<'static, str> {
+    const COMMON: [&str; 24] = [
+        "v1",
+        "apps/v1",
+        "batch/v1",
+        "networking.k8s.io/v1",
+        "rbac.authorization.k8s.io/v1",
+        "policy/v1",
+        "autoscaling/v2",
+        "apiextensions.k8s.io/v1",
+        "Deployment",
+        "StatefulSet",
+        "DaemonSet",
+        "Job",
+        "CronJob",
+        "Pod",
+        "Service",
+        "ServiceAccount",
+        "ConfigMap",
+        "Secret",
+        "Role",
+        "RoleBinding",
+        "ClusterRole",
+        "ClusterRoleBinding",
+        "CustomResourceDefinition",
+        "Namespace",
+    ];
+    match COMMON.iter().find(|c| **c == s) {
+        Some(c) => Cow::Borrowed(c),
+        None => Cow::Owned(s.to_string()),
     }
 }
 

@@ -316,8 +316,8 @@ fn input_bytes(inputs: &[Input]) -> u64 {
 
 /// Most files, and bytes of them, checked together before their part of the report is
 /// written: what a stream holds at once besides the cross-file facts.
-const STREAM_CHUNK_FILES: usize = 256;
-const STREAM_CHUNK_BYTES: u64 = 8 << 20;
+const STREAM_CHUNK_FILES: usize = 128;
+const STREAM_CHUNK_BYTES: u64 = 4 << 20;
 
 /// `check` over many files in bounded memory, for reports that are written file by file
 /// (human, concise, github to stdout, no fixing). When a cross-file rule runs, a first pass
