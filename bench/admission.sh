@@ -10,6 +10,8 @@
 #   - server CPU time per review (utime+stime of the server over the closed-loop run / reviews
 #     answered): less noisy than wall-clock figures on a shared machine;
 #   - CPU per decision alone (the `review_loop` example: no TLS, no HTTP, one thread).
+# LOOP_BEFORE=path/to/another/review_loop adds its decision time; CALLGRIND=1 counts instructions
+# per decision (callgrind, 400 reviews: the difference of 500 and 100) of LOOP and LOOP_BEFORE.
 # SERVE_BEFORE=path/to/another/serve measures a second build the same way in the same run
 # (before/after). REQUESTS=1000000 then runs the server to that many reviews and reports its
 # RSS after warm-up and at the end (memory flat).
@@ -171,6 +173,18 @@ echo "response: $(curl -sk --data-binary @"$work/review.json" -H 'content-type: 
 stop_server
 if [ -n "${LOOP:-}" ]; then
   echo "decision alone (review_loop, one thread): $("$LOOP" "$work/bulkhead.toml" "$work/review.json" 20000)"
+fi
+if [ -n "${LOOP_BEFORE:-}" ]; then
+  echo "decision alone, before ($LOOP_BEFORE): $("$LOOP_BEFORE" "$work/bulkhead.toml" "$work/review.json" 20000)"
+  echo "decision alone, after again: $("$LOOP" "$work/bulkhead.toml" "$work/review.json" 20000)"
+fi
+if [ -n "${CALLGRIND:-}" ] && command -v valgrind >/dev/null; then
+  for l in ${LOOP_BEFORE:-} $LOOP; do  # instructions per decision: 500 reviews minus 100, / 400
+    i=(); for n in 100 500; do
+      i+=($(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$l" "$work/bulkhead.toml" "$work/review.json" $n 2>&1 | awk '/Collected/ {print $4}'))
+    done
+    echo "instructions per decision ($l, callgrind): $(( (i[1] - i[0]) / 400 ))"
+  done
 fi
 [ -n "${SERVE_BEFORE:-}" ] && measure "before: $SERVE_BEFORE" "$SERVE_BEFORE"
 measure "after: ${SERVE:-$BULKHEAD}" "${SERVE:-}"
