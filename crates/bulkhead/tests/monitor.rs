@@ -402,7 +402,7 @@ struct Monitor {
 
 impl Monitor {
     fn start(sensor: &str, rules: &Path, state: &Path, out: &Path, extra: &[&str]) -> Monitor {
-        let mut child = Command::new(bin())
+        let child = Command::new(bin())
             .args(["monitor", "--sensor", sensor, "--output", "json", "--rules"])
             .arg(rules)
             .arg("--runc-root")
@@ -414,31 +414,41 @@ impl Monitor {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        let (m, said) = Monitor::attach(child, out.to_path_buf());
+        let name = if sensor == "ebpf" {
+            "ebpf"
+        } else {
+            "procconnector+fanotify"
+        };
+        assert!(
+            said.contains(&format!("monitor: ready (sensor {name},")),
+            "{said}"
+        );
+        m
+    }
+
+    /// Waits (at most 60 s) until the spawned monitor says it is ready, then keeps draining
+    /// its stderr so it never blocks on it (echoed, so the last lines, counters and drops, are
+    /// printed when a test fails). Returns the monitor and what it said up to "ready".
+    fn attach(mut child: Child, out: PathBuf) -> (Monitor, String) {
         let mut err = BufReader::new(child.stderr.take().unwrap());
         let start = Instant::now();
-        let mut line = String::new();
+        let mut said = String::new();
         loop {
-            line.clear();
+            let mut line = String::new();
             if err.read_line(&mut line).unwrap() == 0 {
-                panic!("monitor exited before it was ready: {line}");
+                panic!("monitor exited before it was ready: {said}");
             }
             eprint!("{line}");
+            said.push_str(&line);
             if line.starts_with("monitor: ready") {
-                let name = if sensor == "ebpf" {
-                    "ebpf"
-                } else {
-                    "procconnector+fanotify"
-                };
-                assert!(line.contains(&format!("(sensor {name},")), "{line}");
                 break;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(60),
-                "monitor never became ready"
+                "monitor never became ready: {said}"
             );
         }
-        // Keep draining stderr so the monitor never blocks on it; the last lines (counters,
-        // drops) are printed when a test fails.
         std::thread::spawn(move || {
             let mut s = String::new();
             while err.read_line(&mut s).unwrap_or(0) > 0 {
@@ -446,10 +456,7 @@ impl Monitor {
                 s.clear();
             }
         });
-        Monitor {
-            child,
-            out: out.to_path_buf(),
-        }
+        (Monitor { child, out }, said)
     }
 
     /// Stop (SIGTERM) and return the alerts.
@@ -914,7 +921,7 @@ fn auto_falls_back_to_the_proc_sensor_when_ebpf_cannot_load() {
     )
     .unwrap();
     let alerts_path = d.join("alerts.json");
-    let mut child = Command::new("unshare")
+    let child = Command::new("unshare")
         .args([
             "-m",
             "sh",
@@ -939,25 +946,7 @@ fn auto_falls_back_to_the_proc_sensor_when_ebpf_cannot_load() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut said = String::new();
-    loop {
-        let mut line = String::new();
-        if err.read_line(&mut line).unwrap() == 0 {
-            panic!("monitor exited before it was ready: {said}");
-        }
-        said.push_str(&line);
-        if line.starts_with("monitor: ready") {
-            break;
-        }
-    }
-    std::thread::spawn(move || {
-        let mut s = String::new();
-        while err.read_line(&mut s).unwrap_or(0) > 0 {
-            eprint!("{s}");
-            s.clear();
-        }
-    });
+    let (m, said) = Monitor::attach(child, alerts_path);
     assert!(
         said.contains("monitor: the eBPF sensor cannot start (cannot read the kernel BTF (/sys/kernel/btf/vmlinux): ")
             && said.contains("); using the procconnector+fanotify sensor\n"),
@@ -967,10 +956,6 @@ fn auto_falls_back_to_the_proc_sensor_when_ebpf_cannot_load() {
         said.contains("monitor: ready (sensor procconnector+fanotify,"),
         "{said}"
     );
-    let m = Monitor {
-        child,
-        out: alerts_path,
-    };
     let mut tail = Command::new(d.join("bin/tail"))
         .args(["-f", "/etc/shadow"])
         .arg(d.join("marker-40213"))
@@ -1036,7 +1021,7 @@ fn the_ebpf_sensor_runs_with_the_manifests_capabilities_only() {
     )
     .unwrap();
     let alerts = tmp.path().join("alerts.json");
-    let mut child = Command::new(setpriv)
+    let child = Command::new(setpriv)
         .args(["--bounding-set", &bounding, "--inh-caps", "-all", "--"])
         .arg(bin())
         .args([
@@ -1057,27 +1042,8 @@ fn the_ebpf_sensor_runs_with_the_manifests_capabilities_only() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut said = String::new();
-    loop {
-        let mut line = String::new();
-        if err.read_line(&mut line).unwrap() == 0 {
-            panic!("monitor exited before it was ready: {said}");
-        }
-        said.push_str(&line);
-        if line.starts_with("monitor: ready") {
-            break;
-        }
-    }
+    let (m, said) = Monitor::attach(child, alerts);
     assert!(said.contains("monitor: ready (sensor ebpf,"), "{said}");
-    std::thread::spawn(move || {
-        let mut s = String::new();
-        while err.read_line(&mut s).unwrap_or(0) > 0 {
-            eprint!("{s}");
-            s.clear();
-        }
-    });
-    let m = Monitor { child, out: alerts };
     let st = Command::new("/bin/sh")
         .args(["-c", "sleep 0.3", "bulkhead-caps-41877"])
         .status()
@@ -1100,7 +1066,13 @@ fn cri_annotations_in_the_runc_state_name_pod_namespace_and_image(sensor: &str) 
     };
     let b = Bundle::new(
         &busybox,
-        &["sh", "-c", "sleep 0.3; /bin/true bulkhead-k8s-52411"],
+        // The marked process lives 0.5 s: the proc connector reads its command line from
+        // /proc after the exec, which a process as short as `true` may already have left.
+        &[
+            "sh",
+            "-c",
+            "sleep 0.3; m=bulkhead-k8s; /bin/sh -c 'sleep 0.5; true' $m-52411",
+        ],
     )
     .with_annotations(&[
         ("io.kubernetes.cri.container-type", "container"),
@@ -1116,7 +1088,7 @@ fn cri_annotations_in_the_runc_state_name_pod_namespace_and_image(sensor: &str) 
     let seen = tmp.path().join("seen.yaml");
     std::fs::write(
         &seen,
-        "- rule: Test k8s context\n  desc: d\n  condition: evt.type = execve and proc.name = true and proc.args contains bulkhead-k8s-52411\n  output: pod=%k8s.pod.name ns=%k8s.ns.name image=%container.image.repository tag=%container.image.tag\n  priority: DEBUG\n",
+        "- rule: Test k8s context\n  desc: d\n  condition: evt.type = execve and proc.name = sh and proc.args contains bulkhead-k8s-52411\n  output: pod=%k8s.pod.name ns=%k8s.ns.name image=%container.image.repository tag=%container.image.tag\n  priority: DEBUG\n",
     )
     .unwrap();
     let m = Monitor::start(
