@@ -9,13 +9,19 @@
 // Attach points (no kprobe, fentry or BPF-LSM needed):
 //   tp_btf/sched_process_exec  exec: pid, ppid, uid, comm, filename, argv (bounded), cgroup id,
 //                              pid namespace
-//   raw_tp/sys_enter           open/openat/openat2 only (filtered in kernel): dfd, flags, mode,
-//                              path, kept per thread in `pending` until the call returns
-//   raw_tp/sys_exit            the same calls: the pending record gets the result and is sent
-//   raw_tp/sys_enter           symlink(at), link(at), rename(at,at2), unlink(at), socket,
+//   tp_btf/sched_process_exit  exit of a thread-group leader: pid only (user space forgets the
+//                              process, so its table stays as small as the live processes)
+//   tp_btf/sys_exit            open/openat/openat2 (filtered in kernel): dfd, flags, mode, path
+//                              and result in one record of header + path (variable length), all
+//                              read at exit (the argument registers are still in pt_regs and
+//                              the path in the caller's memory): nothing is kept between entry
+//                              and exit
+//   tp_btf/sys_exit            symlink(at), link(at), rename(at,at2), unlink(at), socket,
 //                              ptrace, (f)init_module, memfd_create, setuid/setgid/setres*id:
-//                              one record at entry (paths, numeric arguments; no result)
-//   raw_tp/sys_exit            connect to an AF_INET/AF_INET6 address, and dup/dup2/dup3 of an
+//                              one record at exit (paths, numeric arguments, result)
+// Nothing is attached to sys_enter: every system call of the machine runs one program (at
+// exit), which returns after one load and a switch unless the call is one of these.
+//   tp_btf/sys_exit            connect to an AF_INET/AF_INET6 address, and dup/dup2/dup3 of an
 //                              AF_INET/AF_INET6 socket (other calls and families are dropped in
 //                              kernel): one record at exit with the result, the socket type and
 //                              both ends (connect: the address the caller passed as the remote
@@ -42,6 +48,7 @@ char LICENSE[] SEC("license") = "GPL";
 #define KIND_OPEN 2
 #define KIND_SYSCALL 3
 #define KIND_SOCKET 4
+#define KIND_EXIT 5
 
 /* x86_64 syscall numbers (the only architecture this object is built for). */
 #define NR_OPEN 2
@@ -135,6 +142,7 @@ struct socket {
 } __attribute__((preserve_access_index));
 
 struct task_struct {
+	int pid;
 	int tgid;
 	struct task_struct *real_parent;
 	struct nsproxy *nsproxy;
@@ -155,9 +163,10 @@ struct pt_regs {
 	unsigned long r10;
 } __attribute__((preserve_access_index));
 
-/* The record layout user space parses (src/ebpf/mod.rs, `Record::parse`): 344 bytes for an
- * open, 856 for an exec (the same header and path, then argv) and for the other system calls
- * (seen at entry, no result: the same header, the first path, then the second path; `flags`
+/* The record layout user space parses (src/ebpf/mod.rs, `Record::parse`): an open is the
+ * 88-byte header then its path up to and including the NUL (at most 344 bytes), 856 bytes for
+ * an exec (the same header and path, then argv) and for the other system calls
+ * (seen at exit with the result: the same header, the first path, then the second path; `flags`
  * and `mode` hold the numeric arguments, `dfd` the directory fd). */
 struct event {
 	__u64 ts_ns;
@@ -177,7 +186,16 @@ struct event {
 	char comm[COMM_LEN];
 	char path[PATH_LEN];
 };
-_Static_assert(sizeof(struct event) == 344, "user space parses 344-byte open records");
+_Static_assert(sizeof(struct event) == 344, "user space parses 344-byte records");
+#define HEADER_LEN 88
+_Static_assert(__builtin_offsetof(struct event, path) == HEADER_LEN, "the path follows the header");
+
+/* A process exit (KIND_EXIT): the first 16 bytes of the header. */
+struct exit_event {
+	__u64 ts_ns;
+	__u32 kind;
+	__u32 pid;
+};
 
 struct exec_event {
 	struct event h;
@@ -210,16 +228,8 @@ struct {
 	__type(value, __u64);
 } drops SEC(".maps");
 
-/* Opens between syscall entry and exit, by thread id. LRU: the entry of a thread that never
- * returns from its open (killed while blocked on a FIFO) is evicted instead of filling the map. */
-struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 16384);
-	__type(key, __u32);
-	__type(value, struct event);
-} pending SEC(".maps");
-
-/* Per-CPU scratch space for building a pending open (too big for the BPF stack). */
+/* Per-CPU scratch space for building an open record (too big for the BPF stack); it is then
+ * copied into the ring buffer with only the bytes the path uses. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
@@ -231,28 +241,38 @@ struct {
 const volatile __u32 filter_tgid = 0;
 
 /* Set by the loader: opens of absolute paths starting with one of the first `ignore_n` of these
- * prefixes (NUL-terminated) are dropped in kernel, unless the path contains "..". */
+ * prefixes (`ignore_len[i]` bytes, zero-padded) are dropped in kernel, unless the path contains
+ * "..". */
 #define IGNORE_MAX 4
 #define IGNORE_LEN 64
 const volatile __u32 ignore_n = 0;
-const volatile char ignore[IGNORE_MAX][IGNORE_LEN] = {};
+const volatile __u32 ignore_len[IGNORE_MAX] = {};
+const volatile __u64 ignore[IGNORE_MAX][IGNORE_LEN / 8] = {};
 
-static __always_inline int ignored(const char *path)
+/* Whether the `n` bytes (NUL included) of `path`, 8-byte aligned, are ignored: the prefix is
+ * compared a word at a time (the last word masked), then the path is scanned for "..". */
+static __always_inline int ignored(const char *path, long n)
 {
-	int i, j, match = 0;
+	const __u64 *words = (const __u64 *)path;
+	int i, w, j, match = 0;
 
 	if (ignore_n == 0 || path[0] != '/')
 		return 0;
 	for (i = 0; i < IGNORE_MAX && !match; i++) {
+		__u32 len;
+
 		if (i >= ignore_n)
 			return 0;
+		len = ignore_len[i];
 		match = 1;
-		for (j = 0; j < IGNORE_LEN; j++) {
-			char c = ignore[i][j];
+		for (w = 0; w < IGNORE_LEN / 8; w++) {
+			__u64 mask = ~0ULL;
 
-			if (c == 0)
+			if (w * 8 >= len)
 				break;
-			if (path[j] != c) {
+			if (len - w * 8 < 8)
+				mask = (1ULL << ((len - w * 8) * 8)) - 1;
+			if ((words[w] ^ ignore[i][w]) & mask) {
 				match = 0;
 				break;
 			}
@@ -262,7 +282,7 @@ static __always_inline int ignored(const char *path)
 		return 0;
 	/* A path climbing out of the prefix with ".." is not ignored. */
 	for (j = 0; j < PATH_LEN - 1; j++) {
-		if (path[j] == 0)
+		if (j + 1 >= n)
 			break;
 		if (path[j] == '.' && path[j + 1] == '.')
 			return 0;
@@ -281,13 +301,14 @@ static __always_inline void count_drop(void)
 
 static __always_inline void fill(struct event *e, __u32 kind, __u64 pid_tgid)
 {
-	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	/* A trusted BTF pointer: the fields below are plain loads, not probe-read helper calls. */
+	struct task_struct *task = bpf_get_current_task_btf();
 
 	e->ts_ns = bpf_ktime_get_ns();
 	e->kind = kind;
 	e->pid = pid_tgid >> 32;
 	e->tid = (__u32)pid_tgid;
-	e->ppid = BPF_CORE_READ(task, real_parent, tgid);
+	e->ppid = task->real_parent->tgid;
 	e->uid = (__u32)bpf_get_current_uid_gid();
 	e->syscall_nr = 0;
 	e->flags = 0;
@@ -295,7 +316,7 @@ static __always_inline void fill(struct event *e, __u32 kind, __u64 pid_tgid)
 	e->dfd = 0;
 	e->res = 0;
 	e->cgroup_id = bpf_get_current_cgroup_id();
-	e->pidns = BPF_CORE_READ(task, nsproxy, pid_ns_for_children, ns.inum);
+	e->pidns = task->nsproxy->pid_ns_for_children->ns.inum;
 	e->args_len = 0;
 	bpf_get_current_comm(e->comm, sizeof(e->comm));
 }
@@ -335,8 +356,9 @@ int BPF_PROG(bulkhead_exec, struct task_struct *p, int old_pid, struct linux_bin
 }
 
 /* symlink(at), link(at), rename(at,at2), unlink(at), socket, ptrace, (f)init_module,
- * memfd_create, set(res)uid, set(res)gid: one record at entry. */
-static __always_inline int other_syscall(struct pt_regs *regs, long nr, __u64 pid_tgid)
+ * memfd_create, set(res)uid, set(res)gid at exit: one record with the arguments (still in the
+ * saved registers, the paths in the caller's memory) and the result. */
+static __always_inline int other_syscall(struct pt_regs *regs, long nr, long res, __u64 pid_tgid)
 {
 	struct exec_event *e;
 	const char *p1 = 0, *p2 = 0;
@@ -348,6 +370,7 @@ static __always_inline int other_syscall(struct pt_regs *regs, long nr, __u64 pi
 	}
 	fill(&e->h, KIND_SYSCALL, pid_tgid);
 	e->h.syscall_nr = nr;
+	e->h.res = (__s32)res;
 	e->h.dfd = -100;
 	switch (nr) {
 	case NR_SYMLINK: /* symlink(target, linkpath) */
@@ -404,82 +427,56 @@ static __always_inline int other_syscall(struct pt_regs *regs, long nr, __u64 pi
 	return 0;
 }
 
-SEC("raw_tp/sys_enter")
-int bulkhead_sys_enter(struct bpf_raw_tracepoint_args *ctx)
+/* open(path, flags, mode), openat(dfd, path, flags, mode), openat2(dfd, path, how, size) at
+ * exit: the arguments are still in the saved registers and the path in the caller's memory
+ * (as the kernel read it, unless another thread rewrote it meanwhile). One record of the
+ * header and the path's bytes, NUL included. */
+static __always_inline int open_exit(struct pt_regs *regs, long nr, long res, __u64 pid_tgid)
 {
-	long nr = (long)ctx->args[1];
-	struct pt_regs *regs;
-	__u64 pid_tgid;
 	struct event *e;
 	const char *path;
-	__u32 zero = 0, tid;
+	__u32 zero = 0;
+	long n;
+	__u64 size;
 
-	if (nr != NR_OPENAT && nr != NR_OPENAT2 && nr != NR_OPEN) {
-		switch (nr) {
-		case NR_SYMLINK:
-		case NR_SYMLINKAT:
-		case NR_LINK:
-		case NR_LINKAT:
-		case NR_SOCKET:
-		case NR_PTRACE:
-		case NR_INIT_MODULE:
-		case NR_FINIT_MODULE:
-		case NR_RENAME:
-		case NR_RENAMEAT:
-		case NR_RENAMEAT2:
-		case NR_UNLINK:
-		case NR_UNLINKAT:
-		case NR_MEMFD_CREATE:
-		case NR_SETUID:
-		case NR_SETGID:
-		case NR_SETRESUID:
-		case NR_SETRESGID:
-			pid_tgid = bpf_get_current_pid_tgid();
-			if ((pid_tgid >> 32) == filter_tgid)
-				return 0;
-			return other_syscall((struct pt_regs *)ctx->args[0], nr, pid_tgid);
-		default:
-			return 0;
-		}
-	}
-	pid_tgid = bpf_get_current_pid_tgid();
-	if ((pid_tgid >> 32) == filter_tgid)
-		return 0;
 	e = bpf_map_lookup_elem(&scratch, &zero);
 	if (!e)
 		return 0;
-	regs = (struct pt_regs *)ctx->args[0];
-	path = (const char *)(nr == NR_OPEN ? BPF_CORE_READ(regs, di) : BPF_CORE_READ(regs, si));
-	if (bpf_probe_read_user_str(e->path, sizeof(e->path), path) < 0)
+	path = (const char *)(nr == NR_OPEN ? regs->di : regs->si);
+	n = bpf_probe_read_user_str(e->path, sizeof(e->path), path);
+	if (n <= 0) {
 		e->path[0] = 0;
+		n = 1;
+	}
 	/* Filter before anything else is read: an ignored open costs only its path. */
-	if (ignored(e->path))
+	if (ignored(e->path, n))
 		return 0;
 	fill(e, KIND_OPEN, pid_tgid);
 	e->syscall_nr = nr;
+	e->res = (__s32)res;
 	if (nr == NR_OPEN) {
-		/* open(path, flags, mode) */
 		e->dfd = -100;
-		e->flags = BPF_CORE_READ(regs, si);
-		e->mode = BPF_CORE_READ(regs, dx);
+		e->flags = regs->si;
+		e->mode = regs->dx;
 	} else {
-		e->dfd = (__s32)BPF_CORE_READ(regs, di);
+		e->dfd = (__s32)regs->di;
 		if (nr == NR_OPENAT) {
-			e->flags = BPF_CORE_READ(regs, dx);
-			e->mode = BPF_CORE_READ(regs, r10);
+			e->flags = regs->dx;
+			e->mode = regs->r10;
 		} else {
-			/* openat2(dfd, path, struct open_how *how, size): how = { flags, mode, resolve } */
+			/* struct open_how { flags, mode, resolve } */
 			__u64 how[2] = {0, 0};
-			const void *uhow = (const void *)BPF_CORE_READ(regs, dx);
 
-			if (bpf_probe_read_user(how, sizeof(how), uhow) == 0) {
+			if (bpf_probe_read_user(how, sizeof(how), (const void *)regs->dx) == 0) {
 				e->flags = how[0];
 				e->mode = how[1];
 			}
 		}
 	}
-	tid = (__u32)pid_tgid;
-	if (bpf_map_update_elem(&pending, &tid, e, BPF_ANY) != 0)
+	size = HEADER_LEN + (n & (PATH_LEN - 1 + PATH_LEN));
+	if (size > sizeof(*e))
+		size = sizeof(*e);
+	if (bpf_ringbuf_output(&events, e, size, BPF_RB_NO_WAKEUP) != 0)
 		count_drop();
 	return 0;
 }
@@ -579,37 +576,72 @@ static __always_inline int socket_exit(struct pt_regs *regs, long nr, long res, 
 	return 0;
 }
 
-SEC("raw_tp/sys_exit")
-int bulkhead_sys_exit(struct bpf_raw_tracepoint_args *ctx)
+SEC("tp_btf/sys_exit")
+int BPF_PROG(bulkhead_sys_exit, struct pt_regs *regs, long ret)
 {
-	struct pt_regs *regs = (struct pt_regs *)ctx->args[0];
-	long nr;
+	long nr = regs->orig_ax;
 	__u64 pid_tgid;
-	struct event *p, *e;
-	__u32 tid;
 
-	nr = (long)BPF_CORE_READ(regs, orig_ax);
-	if (nr == NR_CONNECT || nr == NR_DUP || nr == NR_DUP2 || nr == NR_DUP3) {
+	switch (nr) {
+	case NR_OPENAT:
+	case NR_OPEN:
+	case NR_OPENAT2:
 		pid_tgid = bpf_get_current_pid_tgid();
 		if ((pid_tgid >> 32) == filter_tgid)
 			return 0;
-		return socket_exit(regs, nr, (long)ctx->args[1], pid_tgid);
-	}
-	if (nr != NR_OPENAT && nr != NR_OPENAT2 && nr != NR_OPEN)
+		return open_exit(regs, nr, ret, pid_tgid);
+	case NR_CONNECT:
+	case NR_DUP:
+	case NR_DUP2:
+	case NR_DUP3:
+		pid_tgid = bpf_get_current_pid_tgid();
+		if ((pid_tgid >> 32) == filter_tgid)
+			return 0;
+		return socket_exit(regs, nr, ret, pid_tgid);
+	case NR_SYMLINK:
+	case NR_SYMLINKAT:
+	case NR_LINK:
+	case NR_LINKAT:
+	case NR_SOCKET:
+	case NR_PTRACE:
+	case NR_INIT_MODULE:
+	case NR_FINIT_MODULE:
+	case NR_RENAME:
+	case NR_RENAMEAT:
+	case NR_RENAMEAT2:
+	case NR_UNLINK:
+	case NR_UNLINKAT:
+	case NR_MEMFD_CREATE:
+	case NR_SETUID:
+	case NR_SETGID:
+	case NR_SETRESUID:
+	case NR_SETRESGID:
+		pid_tgid = bpf_get_current_pid_tgid();
+		if ((pid_tgid >> 32) == filter_tgid)
+			return 0;
+		return other_syscall(regs, nr, ret, pid_tgid);
+	default:
 		return 0;
-	pid_tgid = bpf_get_current_pid_tgid();
-	tid = (__u32)pid_tgid;
-	p = bpf_map_lookup_elem(&pending, &tid);
-	if (!p)
+	}
+}
+
+/* A thread-group leader's exit: user space drops the process from its table. */
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(bulkhead_exit, struct task_struct *p)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct exit_event *e;
+
+	if ((__u32)pid_tgid != (pid_tgid >> 32) || (pid_tgid >> 32) == filter_tgid)
 		return 0;
 	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
 	if (!e) {
 		count_drop();
-	} else {
-		__builtin_memcpy(e, p, sizeof(*e));
-		e->res = (__s32)ctx->args[1];
-		bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+		return 0;
 	}
-	bpf_map_delete_elem(&pending, &tid);
+	e->ts_ns = bpf_ktime_get_ns();
+	e->kind = KIND_EXIT;
+	e->pid = pid_tgid >> 32;
+	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
 	return 0;
 }

@@ -6,9 +6,11 @@
 //! does (alerts are counted, not printed), runs CMD (the load: its events are not filtered,
 //! it is another process), lets the sensor drain, then prints on stderr one line with the
 //! events evaluated, the seconds CMD ran, events per second, alerts, and the records dropped in
-//! kernel (total and per CPU). The rate divides by the time until the sensor had drained the
-//! backlog CMD left in the ring buffer (events then arrive at under 10,000/s for 100 ms).
-//! CMD's own output passes through.
+//! kernel (total and per CPU), the execs evaluated from their records because the process was
+//! gone before `/proc` was read, the processes left in the user-space table, and the resident
+//! memory when the sensor was ready, at the end, and its peak. The rate divides by the time
+//! until the sensor had drained the backlog CMD left in the ring buffer (events then arrive at
+//! under 10,000/s for 100 ms). CMD's own output passes through.
 
 use bulkhead_runtime::ebpf::EbpfSource;
 use bulkhead_runtime::sensor::{Config, Sensor};
@@ -52,6 +54,7 @@ fn main() {
     };
     let sensor = Sensor::start_ebpf(Arc::new(engine), cfg, tx, src).expect("sensor");
     let counter = std::thread::spawn(move || rx.iter().count());
+    let rss_ready = memory().0;
     let t0 = Instant::now();
     let st = std::process::Command::new(&cmd[0])
         .args(&cmd[1..])
@@ -85,13 +88,33 @@ fn main() {
     let stats = sensor.stop();
     let alerts = counter.join().unwrap_or(0);
     let lost = stats.kernel_drops;
+    let (rss_end, rss_peak) = memory();
     eprintln!(
-        "rules={} events={} load_secs={load_secs:.3} drained_secs={secs:.3} events_per_s={:.0} alerts={alerts} kernel_drops={lost} drop_pct={:.4} per_cpu={:?} load_ok={}",
+        "rules={} events={} load_secs={load_secs:.3} drained_secs={secs:.3} events_per_s={:.0} alerts={alerts} kernel_drops={lost} drop_pct={:.4} per_cpu={:?} gone_before_proc_read={} table={} rss_ready_mb={:.1} rss_end_mb={:.1} rss_peak_mb={:.1} load_ok={}",
         report.active.len(),
         stats.events,
         stats.events as f64 / secs,
         100.0 * lost as f64 / (stats.events + lost).max(1) as f64,
         stats.kernel_drops_per_cpu,
+        stats.exited_before_read,
+        stats.processes,
+        rss_ready as f64 / 1024.0,
+        rss_end as f64 / 1024.0,
+        rss_peak as f64 / 1024.0,
         st.success()
     );
+}
+
+/// Resident memory and its peak, KiB (`VmRSS`, `VmHWM`).
+fn memory() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |key: &str| -> u64 {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    (kb("VmRSS:"), kb("VmHWM:"))
 }

@@ -147,7 +147,70 @@ pub fn compile(
         gaps,
         stack: Vec::new(),
     };
-    c.expr(ast)
+    c.expr(ast).map(cheapest_first)
+}
+
+/// The operands of every `and`/`or` in the order that costs least to evaluate: conditions are
+/// pure, so `and` stops at the first false operand and `or` at the first true one whatever
+/// the order, and the result is the same; putting an event-type mask or a number before a
+/// walk over the ancestors or a regex means most events are decided by the cheap tests
+/// (Falco's rules often start with a process-name list and end with the event type).
+pub fn cheapest_first(e: Expr) -> Expr {
+    match e {
+        Expr::And(xs) => Expr::And(sorted(xs)),
+        Expr::Or(xs) => Expr::Or(sorted(xs)),
+        Expr::Not(x) => Expr::Not(Box::new(cheapest_first(*x))),
+        e => e,
+    }
+}
+
+fn sorted(xs: Box<[Expr]>) -> Box<[Expr]> {
+    let mut v: Vec<(u32, Expr)> = xs
+        .into_vec()
+        .into_iter()
+        .map(|x| {
+            let x = cheapest_first(x);
+            (cost(&x), x)
+        })
+        .collect();
+    // Stable: operands of equal cost keep the rule's order.
+    v.sort_by_key(|(c, _)| *c);
+    v.into_iter().map(|(_, x)| x).collect()
+}
+
+/// A rough cost of evaluating `e` once (units of a mask test), used to order operands.
+pub fn cost(e: &Expr) -> u32 {
+    match e {
+        Expr::Const(_) => 0,
+        Expr::Types(_) => 1,
+        Expr::Not(x) => cost(x),
+        Expr::And(xs) | Expr::Or(xs) => xs.iter().map(cost).fold(0u32, u32::saturating_add),
+        Expr::Cmp(c) => cmp_cost(c),
+    }
+}
+
+fn cmp_cost(c: &Cmp) -> u32 {
+    let field = match (c.lhs.field.id, &c.lhs.field.arg) {
+        (
+            FieldId::ProcAname | FieldId::ProcAexe | FieldId::ProcAexepath | FieldId::ProcApid,
+            FieldArg::None,
+        ) => 16,
+        (FieldId::EvtArgs | FieldId::EvtTime, _) => 30,
+        (FieldId::EvtArg, _) => 4,
+        _ => 2,
+    };
+    let transforms = 8 * c.lhs.transforms.len() as u32;
+    let test = match (&c.rhs, c.op) {
+        (CRhs::Regex(_), _) => 12,
+        (_, Op::Glob | Op::IGlob) => 8,
+        (CRhs::Trie(_), _) => 6,
+        (_, Op::Contains | Op::IContains | Op::BContains) => 5,
+        (CRhs::StrSet(_), _) => 3,
+        (CRhs::Field(_), _) => 4,
+        (CRhs::Str(_), _) => 2,
+        _ => 1,
+    };
+    field + transforms + test
 }
 
 struct Compiler<'a, 'b> {
@@ -512,5 +575,45 @@ pub fn ancestor_index(a: &FieldArg) -> Option<u32> {
     match a {
         FieldArg::Index(i) => Some(*i),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(e: &Expr) -> String {
+        match e {
+            Expr::Const(b) => b.to_string(),
+            Expr::Types(m) => format!("types{m}"),
+            Expr::Not(x) => format!("not {}", shape(x)),
+            Expr::And(xs) => format!(
+                "({})",
+                xs.iter().map(shape).collect::<Vec<_>>().join(" and ")
+            ),
+            Expr::Or(xs) => format!(
+                "({})",
+                xs.iter().map(shape).collect::<Vec<_>>().join(" or ")
+            ),
+            Expr::Cmp(_) => "cmp".into(),
+        }
+    }
+
+    #[test]
+    fn operands_are_ordered_cheapest_first_and_stably() {
+        let e = Expr::And(Box::new([
+            Expr::Not(Box::new(Expr::Or(Box::new([
+                Expr::Types(4),
+                Expr::Types(2),
+                Expr::Const(false),
+            ])))),
+            Expr::Types(1),
+            Expr::Types(8),
+            Expr::Const(true),
+        ]));
+        assert_eq!(
+            shape(&cheapest_first(e)),
+            "(true and types1 and types8 and not (false or types4 or types2))"
+        );
     }
 }

@@ -204,6 +204,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             ""
         }
     );
+    let rss_ready = memory().0;
     let deadline = args
         .duration
         .map(|s| Instant::now() + Duration::from_secs_f64(s.max(0.0)));
@@ -243,18 +244,28 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         let _ = writeln!(out, "{line}");
     }
     let _ = out.flush();
+    let (rss_stop, rss_peak) = memory();
+    let mb = |kb: u64| kb as f64 / 1024.0;
+    let memory = format!(
+        "RSS {:.1} MB at ready, {:.1} MB at stop (peak {:.1} MB)",
+        mb(rss_ready),
+        mb(rss_stop),
+        mb(rss_peak)
+    );
     if caps.sensor == "ebpf" {
         eprintln!(
-            "monitor: stopped: {} events, {alerts} alerts, {} drift denials; dropped in kernel: {} (per CPU: {:?}), {} malformed records",
+            "monitor: stopped: {} events, {alerts} alerts, {} drift denials; dropped in kernel: {} (per CPU: {:?}), {} malformed records; {} execs evaluated from their records (gone before /proc was read); {} processes in the table; {memory}",
             stats.events,
             stats.denials,
             stats.kernel_drops,
             stats.kernel_drops_per_cpu,
-            stats.malformed
+            stats.malformed,
+            stats.exited_before_read,
+            stats.processes
         );
     } else {
         eprintln!(
-            "monitor: stopped: {} events, {alerts} alerts, {} drift denials; dropped: {} process-connector overflows, {} execs of processes gone before they were read, {} fanotify overflows",
+            "monitor: stopped: {} events, {alerts} alerts, {} drift denials; dropped: {} process-connector overflows, {} execs of processes gone before they were read, {} fanotify overflows; {memory}",
             stats.events,
             stats.denials,
             stats.connector_overflows,
@@ -266,6 +277,20 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         return Err(anyhow::Error::from(e).context("cannot write alerts"));
     }
     Ok(if alerts > 0 { 1 } else { 0 })
+}
+
+/// This process's resident set and its peak, in KiB (`VmRSS`, `VmHWM`; 0 when unreadable).
+fn memory() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |key: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    (kb("VmRSS:"), kb("VmHWM:"))
 }
 
 fn print_report(report: &LoadReport, sensor: &str) {

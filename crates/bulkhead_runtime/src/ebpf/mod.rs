@@ -1,15 +1,20 @@
 //! The eBPF event source: loads the checked-in CO-RE object `bpf/bulkhead.bpf.o` (built from
 //! `bpf/bulkhead.bpf.c` by `bpf/build.sh`, so building this crate never needs clang), attaches
-//! its three programs, and drains the records they write to the shared ring buffer.
+//! its four programs, and drains the records they write to the shared ring buffer.
 //!
 //! - `tp_btf/sched_process_exec`: one [`RecordKind::Exec`] per successful exec (pid, ppid, uid,
 //!   comm after exec, the filename passed to exec, argv bounded to 512 bytes, cgroup id, pid
 //!   namespace inode).
-//! - `raw_tp/sys_enter` + `raw_tp/sys_exit`, filtered in kernel to `open`/`openat`/`openat2`:
-//!   the arguments (dfd, flags, mode, user path bounded to 255 bytes) are kept per thread at
-//!   entry and sent with the result at exit, one [`RecordKind::Open`] per call.
-//! - `raw_tp/sys_enter`: the other watched calls at entry ([`RecordKind::Syscall`]).
-//! - `raw_tp/sys_exit`: `connect` to an IPv4/IPv6 address and `dup`/`dup2`/`dup3` of an
+//! - `tp_btf/sched_process_exit`: one [`RecordKind::Exit`] per exit of a thread-group leader
+//!   (the process table forgets the process).
+//! - `tp_btf/sys_exit`, filtered in kernel to `open`/`openat`/`openat2`: the arguments (dfd,
+//!   flags, mode, user path bounded to 255 bytes) read from the saved registers at exit with
+//!   the result, one [`RecordKind::Open`] per call, as long as its path (header + path + NUL).
+//! - `tp_btf/sys_exit`: the other watched calls, with their result ([`RecordKind::Syscall`]).
+//!
+//! Nothing is attached to `sys_enter`: every call's arguments are read at exit, from the saved
+//! registers and the caller's memory.
+//! - `tp_btf/sys_exit`: `connect` to an IPv4/IPv6 address and `dup`/`dup2`/`dup3` of an
 //!   IPv4/IPv6 socket, with the result and both ends of the socket ([`RecordKind::Socket`],
 //!   [`SockInfo`]); other address families and descriptors that are not such sockets are
 //!   dropped in kernel.
@@ -22,14 +27,19 @@
 //! Everything here uses aya's safe API: this module needs no `unsafe` code.
 
 use aya::maps::{MapData, PerCpuArray, RingBuf};
-use aya::programs::{BtfTracePoint, RawTracePoint};
+use aya::programs::BtfTracePoint;
 use aya::{Btf, Ebpf, EbpfLoader};
 
 /// The compiled object, embedded 8-byte aligned as ELF parsing requires.
 pub static OBJECT: &[u8] = aya::include_bytes_aligned!("../../bpf/bulkhead.bpf.o");
 
-/// Size of an open record written by the kernel side (`struct event` in the C source).
+/// Size of the fixed-layout records written by the kernel side (`struct event` in the C
+/// source); an open record stops after its path's NUL.
 pub const RECORD_LEN: usize = 344;
+/// Size of the header every record but an exit starts with (the path follows it).
+pub const HEADER_LEN: usize = 88;
+/// Size of an exit record (`struct exit_event`: time, kind, pid).
+pub const EXIT_RECORD_LEN: usize = 16;
 /// Size of an exec record (`struct exec_event`: the open layout, then argv).
 pub const EXEC_RECORD_LEN: usize = RECORD_LEN + ARGS_LEN;
 /// Bytes reserved for the path or filename, NUL included.
@@ -133,11 +143,13 @@ pub enum RecordKind {
     Exec,
     /// An `open`/`openat`/`openat2` call with its result.
     Open,
-    /// Another watched call (see [`nr`]), seen at entry: `path` is its first path (or the
+    /// A thread-group leader exited (only `pid` and `ts_ns` are set).
+    Exit,
+    /// Another watched call (see [`nr`]), seen at exit: `path` is its first path (or the
     /// memfd name), `path2` the second, `flags`/`mode` its numeric arguments (socket domain
     /// and type, ptrace request and pid, linkat/renameat2/unlinkat/memfd flags, the ids of
     /// setuid/setgid, the first two of setresuid/setresgid), `dfd` its directory fd (the
-    /// third id of setresuid/setresgid); no result.
+    /// third id of setresuid/setresgid); `res` its result.
     Syscall,
     /// `connect` (to an IPv4/IPv6 address) or `dup`/`dup2`/`dup3` of an IPv4/IPv6 socket, at
     /// exit: `dfd` is the descriptor the call used (the socket, dup's old descriptor), `res`
@@ -243,15 +255,41 @@ fn c_str(b: &[u8]) -> String {
 }
 
 impl Record {
+    fn exit(ts_ns: u64, pid: u32) -> Record {
+        Record {
+            kind: RecordKind::Exit,
+            ts_ns,
+            pid,
+            tid: pid,
+            ppid: 0,
+            uid: 0,
+            syscall_nr: 0,
+            flags: 0,
+            mode: 0,
+            dfd: 0,
+            res: 0,
+            cgroup_id: 0,
+            pidns: 0,
+            path2: String::new(),
+            sock: None,
+            argv: Vec::new(),
+            comm: String::new(),
+            path: String::new(),
+        }
+    }
+
     /// Decode one record; `None` when the bytes are not a record of this object's layout
     /// (wrong length for its kind, or unknown kind).
     pub fn parse(b: &[u8]) -> Option<Record> {
-        if b.len() < RECORD_LEN {
+        if b.len() == EXIT_RECORD_LEN && u32_at(b, 8) == 5 {
+            return Some(Record::exit(u64_at(b, 0), u32_at(b, 12)));
+        }
+        if b.len() < HEADER_LEN {
             return None;
         }
         let kind = match (u32_at(b, 8), b.len()) {
             (1, EXEC_RECORD_LEN) => RecordKind::Exec,
-            (2, RECORD_LEN) => RecordKind::Open,
+            (2, HEADER_LEN..=RECORD_LEN) => RecordKind::Open,
             (3, EXEC_RECORD_LEN) => RecordKind::Syscall,
             (4, RECORD_LEN) => RecordKind::Socket,
             _ => return None,
@@ -279,7 +317,7 @@ impl Record {
         let path = if kind == RecordKind::Socket {
             String::new()
         } else {
-            c_str(&b[88..88 + PATH_LEN])
+            c_str(&b[HEADER_LEN..b.len().min(HEADER_LEN + PATH_LEN)])
         };
         Some(Record {
             kind,
@@ -352,14 +390,22 @@ impl EbpfSource {
                 ignore.len()
             )));
         }
-        let mut table = [[0u8; IGNORE_LEN + 1]; IGNORE_MAX];
-        for (slot, p) in table.iter_mut().zip(ignore) {
+        // The prefixes as the C side compares them: 8 words of native-endian bytes each,
+        // zero-padded, and their lengths.
+        let mut table = [[0u64; (IGNORE_LEN + 1) / 8]; IGNORE_MAX];
+        let mut lens = [0u32; IGNORE_MAX];
+        for ((slot, len), p) in table.iter_mut().zip(&mut lens).zip(ignore) {
             if !p.starts_with('/') || p.len() > IGNORE_LEN || p.contains('\0') {
                 return Err(EbpfError::Config(format!(
                     "ignored open prefix `{p}`: must be an absolute path of at most {IGNORE_LEN} bytes"
                 )));
             }
-            slot[..p.len()].copy_from_slice(p.as_bytes());
+            let mut bytes = [0u8; IGNORE_LEN + 1];
+            bytes[..p.len()].copy_from_slice(p.as_bytes());
+            for (w, chunk) in slot.iter_mut().zip(bytes.chunks_exact(8)) {
+                *w = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
+            }
+            *len = p.len() as u32;
         }
         let ignore_n = ignore.len() as u32;
         let btf = Btf::from_sys_fs()?;
@@ -368,6 +414,7 @@ impl EbpfSource {
             .override_global("filter_tgid", &filter_tgid, true)
             .override_global("ignore_n", &ignore_n, true)
             .override_global("ignore", &table, true)
+            .override_global("ignore_len", &lens, true)
             .load(OBJECT)?;
 
         const EXEC: &str = "bulkhead_exec";
@@ -380,23 +427,18 @@ impl EbpfSource {
             .map_err(program_err(EXEC))?;
         prog.attach().map_err(program_err(EXEC))?;
 
-        const OPEN: &str = "bulkhead_sys_enter";
-        let prog: &mut RawTracePoint = bpf
-            .program_mut(OPEN)
-            .ok_or_else(|| missing(OPEN))?
-            .try_into()
-            .map_err(program_err(OPEN))?;
-        prog.load().map_err(program_err(OPEN))?;
-        prog.attach("sys_enter").map_err(program_err(OPEN))?;
-
-        const EXIT: &str = "bulkhead_sys_exit";
-        let prog: &mut RawTracePoint = bpf
-            .program_mut(EXIT)
-            .ok_or_else(|| missing(EXIT))?
-            .try_into()
-            .map_err(program_err(EXIT))?;
-        prog.load().map_err(program_err(EXIT))?;
-        prog.attach("sys_exit").map_err(program_err(EXIT))?;
+        for (name, tracepoint) in [
+            ("bulkhead_exit", "sched_process_exit"),
+            ("bulkhead_sys_exit", "sys_exit"),
+        ] {
+            let prog: &mut BtfTracePoint = bpf
+                .program_mut(name)
+                .ok_or_else(|| missing(name))?
+                .try_into()
+                .map_err(program_err(name))?;
+            prog.load(tracepoint, &btf).map_err(program_err(name))?;
+            prog.attach().map_err(program_err(name))?;
+        }
 
         let ring = bpf.take_map("events").ok_or_else(|| missing("events"))?;
         let ring = RingBuf::try_from(ring).map_err(|e| EbpfError::Map {
@@ -435,8 +477,7 @@ impl EbpfSource {
         n
     }
 
-    /// Records lost in kernel because the ring buffer was full (or the table of opens in
-    /// flight was), one counter per possible CPU.
+    /// Records lost in kernel because the ring buffer was full, one counter per possible CPU.
     pub fn drops(&self) -> Result<Vec<u64>, EbpfError> {
         let v = self.drops.get(&0, 0).map_err(|e| EbpfError::Map {
             name: "drops",
@@ -506,7 +547,24 @@ mod tests {
         // A path filling the buffer without NUL is still bounded.
         b[88..88 + PATH_LEN].fill(b'a');
         assert_eq!(Record::parse(&b).unwrap().path.len(), PATH_LEN);
-        assert_eq!(Record::parse(&b[..RECORD_LEN - 1]), None);
+        // Opens are as long as their path: header, path, NUL.
+        let mut short = b[..HEADER_LEN + 11].to_vec();
+        short[HEADER_LEN..].copy_from_slice(b"/etc/hosts\0");
+        assert_eq!(Record::parse(&short).unwrap().path, "/etc/hosts");
+        assert_eq!(Record::parse(&b[..HEADER_LEN + 3]).unwrap().path, "aaa");
+        assert_eq!(Record::parse(&b[..HEADER_LEN - 1]), None);
+        let mut long = b.clone();
+        long.push(0);
+        assert_eq!(Record::parse(&long), None);
+        // An exit: time, kind 5, pid.
+        let mut e = vec![0u8; EXIT_RECORD_LEN];
+        e[0..8].copy_from_slice(&9u64.to_ne_bytes());
+        e[8..12].copy_from_slice(&5u32.to_ne_bytes());
+        e[12..16].copy_from_slice(&1234u32.to_ne_bytes());
+        let r = Record::parse(&e).unwrap();
+        assert_eq!((r.kind, r.pid, r.ts_ns), (RecordKind::Exit, 1234, 9));
+        e[8..12].copy_from_slice(&2u32.to_ne_bytes());
+        assert_eq!(Record::parse(&e), None);
         // An exec record: argv split at NULs, bounded by args_len (even when it lies).
         let mut x = b.clone();
         x[8..12].copy_from_slice(&1u32.to_ne_bytes());

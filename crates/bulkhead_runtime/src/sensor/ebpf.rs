@@ -80,6 +80,9 @@ pub struct Converter {
     hosts: std::collections::HashMap<u32, String>,
     /// Whether opens are turned into events (`--no-opens` turns them off).
     pub opens: bool,
+    /// Execs whose process was gone (or already ran another program) when `/proc` was read:
+    /// built from their records instead.
+    pub gone: u64,
 }
 
 impl Converter {
@@ -90,11 +93,23 @@ impl Converter {
             num: 0,
             hosts: std::collections::HashMap::new(),
             opens: true,
+            gone: 0,
         }
     }
 
-    /// The event of one record (`None` for an open when opens are off).
+    /// How many processes the table holds (live processes seen, plus those whose exit was
+    /// not reported yet).
+    pub fn processes(&self) -> usize {
+        self.table.len()
+    }
+
+    /// The event of one record (`None` for an open when opens are off, and for an exit,
+    /// which only removes the process from the table).
     pub fn convert(&mut self, r: &Record) -> Option<Event> {
+        if r.kind == RecordKind::Exit {
+            self.table.forget(i64::from(r.pid));
+            return None;
+        }
         self.num += 1;
         let mut ev = match r.kind {
             RecordKind::Exec => {
@@ -121,7 +136,9 @@ impl Converter {
             }
             RecordKind::Syscall => {
                 let p = self.open_process(r);
-                syscall_event(r, p)?
+                let mut e = syscall_event(r, p)?;
+                e.res = i64::from(r.res);
+                e
             }
             RecordKind::Socket => {
                 let p = self.open_process(r);
@@ -133,6 +150,7 @@ impl Converter {
                 }
                 e
             }
+            RecordKind::Exit => return None,
         };
         ev.num = self.num;
         ev.ts = now_ns();
@@ -184,6 +202,7 @@ impl Converter {
             self.table.insert(q.clone());
             return q;
         }
+        self.gone += 1;
         let p = Arc::new(self.process_of_record(r));
         self.table.insert(p.clone());
         p
@@ -252,7 +271,8 @@ impl Converter {
 
 /// The event of a record of another watched call, its arguments named and rendered as Falco
 /// does (`target`/`linkpath`, `oldpath`/`newpath`, `path`, `name`, `domain` as `AF_*`,
-/// `request` as `PTRACE_*`, `uid`, `ruid`/`euid`/`suid`...). Seen at entry: `evt.res` is 0.
+/// `request` as `PTRACE_*`, `uid`, `ruid`/`euid`/`suid`...). Seen at exit: `evt.res` is the
+/// call's result.
 fn syscall_event(r: &Record, p: Arc<Process>) -> Option<Event> {
     Some(match r.syscall_nr {
         nr::SYMLINK | nr::SYMLINKAT => Event::new(
@@ -531,6 +551,10 @@ impl Sensor {
                             stats.set_kernel_drops(d);
                         }
                         stats.malformed.store(src.malformed(), Ordering::Relaxed);
+                        stats.exited_before_read.store(conv.gone, Ordering::Relaxed);
+                        stats
+                            .processes
+                            .store(conv.processes() as u64, Ordering::Relaxed);
                         last_drops = Instant::now();
                     }
                     if stopping && n < BATCH {

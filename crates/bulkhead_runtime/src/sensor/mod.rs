@@ -97,7 +97,8 @@ pub struct Stats {
     pub alerts: AtomicU64,
     /// Times the kernel reported lost process-connector messages (ENOBUFS).
     pub connector_overflows: AtomicU64,
-    /// Exec events whose process exited before `/proc` could be read.
+    /// Exec events whose process exited before `/proc` could be read (the eBPF sensor still
+    /// evaluates them, built from their records).
     pub exited_before_read: AtomicU64,
     /// fanotify queue overflows.
     pub fanotify_overflows: AtomicU64,
@@ -109,6 +110,8 @@ pub struct Stats {
     pub kernel_drops_per_cpu: Mutex<Vec<u64>>,
     /// eBPF: records that did not decode.
     pub malformed: AtomicU64,
+    /// eBPF: processes in the user-space table (last read).
+    pub processes: AtomicU64,
 }
 
 /// A snapshot of [`Stats`].
@@ -132,6 +135,8 @@ pub struct StatsSnapshot {
     pub kernel_drops_per_cpu: Vec<u64>,
     /// eBPF: records that did not decode.
     pub malformed: u64,
+    /// eBPF: processes in the user-space table when the sensor stopped.
+    pub processes: u64,
 }
 
 impl Stats {
@@ -160,6 +165,7 @@ impl Stats {
                 .map(|v| v.clone())
                 .unwrap_or_default(),
             malformed: self.malformed.load(Ordering::Relaxed),
+            processes: self.processes.load(Ordering::Relaxed),
         }
     }
 }

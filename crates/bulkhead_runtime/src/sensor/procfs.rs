@@ -124,6 +124,23 @@ impl ProcTable {
         self.exited.push_back((now, pid));
     }
 
+    /// Forget process `pid` at once (the eBPF sensor's exit records come after every other
+    /// record of the process, and a child exec'd later names its new parent, so nothing needs
+    /// an exited process kept).
+    pub fn forget(&mut self, pid: i64) {
+        self.entries.remove(&pid);
+    }
+
+    /// How many processes are cached.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no process is cached.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// The process `pid` as cached, if its start time still matches.
     pub fn cached(&self, pid: i64) -> Option<Arc<Process>> {
         self.entries.get(&pid).map(|(_, p)| p.clone())
