@@ -17,8 +17,10 @@ use crate::supply::{Supply, SupplyVerdict};
 use bulkhead_config::admission::{FailurePolicy, PolicyMode};
 use bulkhead_diagnostics::RuleMeta;
 use kube_core::DynamicObject;
-use kube_core::admission::{AdmissionRequest, AdmissionResponse, AdmissionReview, Operation};
+use kube_core::admission::{AdmissionRequest, AdmissionResponse, Operation};
 use kube_core::response::StatusSummary;
+use serde::Deserialize as _;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::RwLock;
@@ -51,11 +53,10 @@ pub enum ReviewError {
     NotAnObject(String),
 }
 
-/// The request's objects, as JSON.
+/// The request's objects, as JSON (the mutating endpoint reads the new one only).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Objects<'a> {
     pub object: Option<&'a Value>,
-    pub old: Option<&'a Value>,
 }
 
 /// The answer to one review.
@@ -136,42 +137,72 @@ impl Engine {
         endpoint: Endpoint,
         start: Instant,
     ) -> Result<Reviewed, ReviewError> {
-        // One parse of the body. The objects stay JSON values (the engines read JSON); the
-        // envelope without them goes through kube-core's types.
-        let mut v: Value = serde_json::from_slice(body)?;
-        let mut take = |ptr: &str| -> Result<Option<Value>, ReviewError> {
-            match v.pointer_mut(ptr).map(Value::take) {
-                None | Some(Value::Null) => Ok(None),
-                Some(o @ Value::Object(_)) => Ok(Some(o)),
-                Some(_) => Err(ReviewError::NotAnObject(
-                    ptr.trim_start_matches('/').replace('/', "."),
-                )),
-            }
-        };
-        let object = take("/request/object")?;
-        let old = take("/request/oldObject")?;
-        let review: AdmissionReview<DynamicObject> = serde_json::from_value(v)?;
-        if review.types.kind != "AdmissionReview"
+        // One pass over the body: the envelope into kube-core's request fields and the object
+        // into the value the policies read. Validation reads neither `status` nor
+        // `metadata.managedFields` (the API server's bookkeeping, a fifth of a typical Pod),
+        // so they are not even built; a patch is a diff of the whole object, read again.
+        let env: Envelope = serde_json::from_slice(body)?;
+        if env.kind != "AdmissionReview"
             || !matches!(
-                review.types.api_version.as_str(),
+                env.api_version.as_str(),
                 "admission.k8s.io/v1" | "admission.k8s.io/v1beta1"
             )
         {
             return Err(ReviewError::NotAReview {
-                kind: review.types.kind,
-                api_version: review.types.api_version,
+                kind: env.kind,
+                api_version: env.api_version,
             });
         }
-        let req: AdmissionRequest<DynamicObject> =
-            review.try_into().map_err(|_| ReviewError::NoRequest)?;
-        let mut resp = AdmissionResponse::from(&req);
-        let objects = Objects {
-            object: object.as_ref(),
-            old: old.as_ref(),
+        let Some(fields) = env.request else {
+            return Err(ReviewError::NoRequest);
         };
+        let slot = |s: Slot, what: &str| match s {
+            Slot::Null => Ok(None),
+            Slot::Object(v) => Ok(Some(v)),
+            Slot::Other => Err(ReviewError::NotAnObject(what.into())),
+        };
+        let mut object = slot(fields.object, "request.object")?;
+        let old = slot(fields.old_object, "request.oldObject")?;
+        if endpoint == Endpoint::Mutate && object.is_some() {
+            let full: FullObject<'_> = serde_json::from_slice(body)?;
+            object = match full.request.and_then(|r| r.object) {
+                Some(raw) => Some(serde_json::from_str(raw.get())?),
+                None => None,
+            };
+        }
+        let req = AdmissionRequest::<DynamicObject> {
+            types: kube_core::TypeMeta {
+                api_version: env.api_version,
+                kind: env.kind,
+            },
+            uid: fields.uid,
+            kind: fields.kind,
+            resource: fields.resource,
+            sub_resource: fields.sub_resource,
+            request_kind: fields.request_kind,
+            request_resource: fields.request_resource,
+            request_sub_resource: fields.request_sub_resource,
+            name: fields.name,
+            namespace: fields.namespace,
+            operation: fields.operation,
+            user_info: fields.user_info,
+            object: None,
+            old_object: None,
+            dry_run: fields.dry_run,
+            options: fields.options,
+        };
+        let mut resp = AdmissionResponse::from(&req);
         let verdict = match endpoint {
-            Endpoint::Validate => self.validate(&req, objects, &mut resp, start),
-            Endpoint::Mutate => crate::mutate::mutate(self, &req, objects, &mut resp, start),
+            Endpoint::Validate => self.validate(&req, object, old.as_ref(), &mut resp, start),
+            Endpoint::Mutate => crate::mutate::mutate(
+                self,
+                &req,
+                Objects {
+                    object: object.as_ref(),
+                },
+                &mut resp,
+                start,
+            ),
         };
         Ok(Reviewed {
             body: render(resp),
@@ -182,7 +213,8 @@ impl Engine {
     fn validate(
         &self,
         req: &AdmissionRequest<DynamicObject>,
-        objects: Objects<'_>,
+        object: Option<Value>,
+        old: Option<&Value>,
         resp: &mut AdmissionResponse,
         start: Instant,
     ) -> Verdict {
@@ -193,13 +225,13 @@ impl Engine {
         if !ns.is_empty() && self.policy.exclude_namespaces.iter().any(|e| e == ns) {
             return Verdict::Allowed;
         }
-        let Some(obj) = objects.object else {
+        let Some(obj) = object else {
             return Verdict::Allowed;
         };
         let sub = req.sub_resource.as_deref().unwrap_or("");
         let is_core = req.kind.group.is_empty();
         if is_core && req.kind.kind == "Namespace" && sub.is_empty() {
-            return self.namespace(req, obj, resp);
+            return self.namespace(req, &obj, resp);
         }
         let is_pod = is_core && req.kind.kind == "Pod";
         if is_pod && !psa::evaluated_pod_subresource(sub) || !is_pod && !sub.is_empty() {
@@ -208,8 +240,8 @@ impl Engine {
         if is_pod
             && sub.is_empty()
             && matches!(req.operation, Operation::Update)
-            && let Some(old) = objects.old
-            && !psa::significant_pod_update(obj, old)
+            && let Some(old) = old
+            && !psa::significant_pod_update(&obj, old)
         {
             return Verdict::Allowed;
         }
@@ -220,7 +252,7 @@ impl Engine {
         let mut deny_parts: Vec<String> = Vec::new();
         let mut codes: Vec<&'static str> = Vec::new();
 
-        let pod = bulkhead_k8s::workload::pod_spec(obj, &self.policy.k8s.pod_spec_paths);
+        let pod = bulkhead_k8s::workload::pod_spec(&obj, &self.policy.k8s.pod_spec_paths);
         // Pod Security Standards, as PSA.
         if let Some(ps) = &pod {
             let user = req.user_info.username.as_deref().unwrap_or("");
@@ -259,14 +291,27 @@ impl Engine {
                 }
             }
         }
+        let images = pod
+            .as_ref()
+            .map(|ps| images_of(ps.spec))
+            .unwrap_or_default();
+        // The name a denial names (read now: the hardening engine takes the object).
+        let name = if req.name.is_empty() {
+            obj.pointer("/metadata/generateName")
+                .or_else(|| obj.pointer("/metadata/name"))
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        } else {
+            String::new()
+        };
+        drop(pod);
         // Hardening rules, the same engine as `bulkhead check`.
         self.hardening(obj, &mut hits);
         // Images.
-        if let Some(ps) = &pod {
-            let deadline = start + self.policy.timeout;
-            for image in images_of(ps.spec) {
-                self.image_hits(&image, deadline, &mut hits);
-            }
+        let deadline = start + self.policy.timeout;
+        for image in &images {
+            self.image_hits(image, deadline, &mut hits);
         }
 
         let mut audit_only: Vec<String> = Vec::new();
@@ -298,11 +343,7 @@ impl Engine {
                 req.resource.resource.clone()
             };
             let name = if req.name.is_empty() {
-                obj.pointer("/metadata/generateName")
-                    .or_else(|| obj.pointer("/metadata/name"))
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string()
+                name
             } else {
                 req.name.clone()
             };
@@ -362,18 +403,17 @@ impl Engine {
         Verdict::Allowed
     }
 
-    fn hardening(&self, obj: &Value, hits: &mut Vec<Hit>) {
+    /// `obj` is the object as validation parses it (without `status` and
+    /// `metadata.managedFields`, which no rule reads).
+    fn hardening(&self, obj: Value, hits: &mut Vec<Hit>) {
         let h = &self.policy.hardening;
-        // The object as a value (no text round trip), without what no rule reads
-        // (`metadata.managedFields`, `status`: a fifth of a typical Pod); the Pod Security
-        // Standards are not run there (they are PSA's, evaluated once in `psa`), nor the
-        // suppression findings' BH rules.
-        let outcome = bulkhead_k8s::check_value_selected(
-            "admission.json",
-            trimmed(obj),
-            &self.policy.k8s,
-            &|r| !r.code.starts_with("PSS") && !r.code.starts_with("BH"),
-        );
+        // The object as a value (no text round trip); the Pod Security Standards are not run
+        // there (they are PSA's, evaluated once in `psa`), nor the suppression findings' BH
+        // rules.
+        let outcome =
+            bulkhead_k8s::check_value_selected("admission.json", obj, &self.policy.k8s, &|r| {
+                !r.code.starts_with("PSS") && !r.code.starts_with("BH")
+            });
         // Selection, then the object's own suppressions (`bulkhead.dev/ignore` and the peers'
         // annotations) exactly as `bulkhead check` applies them, so that what CI accepts is
         // admitted. PSS findings are PSA's (which honours no annotation); BH findings are
@@ -468,30 +508,186 @@ impl Engine {
     }
 }
 
-/// A copy of an object without `status` (top level) and `metadata.managedFields`: the API
-/// server's bookkeeping, read by no rule.
-fn trimmed(obj: &Value) -> Value {
-    let Value::Object(m) = obj else {
-        return obj.clone();
-    };
-    let mut out = Map::with_capacity(m.len());
-    for (k, v) in m {
-        match (k.as_str(), v) {
-            ("status", _) => {}
-            ("metadata", Value::Object(meta)) => {
-                let meta: Map<String, Value> = meta
-                    .iter()
-                    .filter(|(mk, _)| *mk != "managedFields")
-                    .map(|(mk, mv)| (mk.clone(), mv.clone()))
-                    .collect();
-                out.insert(k.clone(), Value::Object(meta));
-            }
-            _ => {
-                out.insert(k.clone(), v.clone());
+/// Parses an object as a value without `status` (top level) and `metadata.managedFields`:
+/// the API server's bookkeeping, read by no validation rule, neither built nor freed.
+/// Otherwise the value `serde_json` gives (key order, a repeated key's last value in its
+/// first place). `top`: the object itself, else its `metadata`.
+struct Trimmed {
+    top: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Trimmed {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Trimmed {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
+        let mut m = Map::new();
+        while let Some(k) = a.next_key::<String>()? {
+            match (self.top, k.as_str()) {
+                (true, "status") | (false, "managedFields") => {
+                    a.next_value::<serde::de::IgnoredAny>()?;
+                }
+                (true, "metadata") => {
+                    let v = a.next_value_seed(Trimmed { top: false })?;
+                    m.insert(k, v);
+                }
+                _ => {
+                    let v = a.next_value::<Value>()?;
+                    m.insert(k, v);
+                }
             }
         }
+        Ok(Value::Object(m))
     }
-    Value::Object(out)
+
+    // A `metadata` that is not an object: the value as it is.
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<Value, A::Error> {
+        Value::deserialize(serde::de::value::SeqAccessDeserializer::new(a))
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+}
+
+/// An AdmissionReview: kube-core's envelope (without the `flatten` that buffers the whole
+/// request before reading it).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Envelope {
+    api_version: String,
+    kind: String,
+    #[serde(default)]
+    request: Option<RequestFields>,
+}
+
+/// kube-core's `AdmissionRequest` fields (same names, same defaults), with the objects read
+/// as [`Slot`]s.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RequestFields {
+    uid: String,
+    kind: kube_core::gvk::GroupVersionKind,
+    resource: kube_core::gvk::GroupVersionResource,
+    #[serde(default)]
+    sub_resource: Option<String>,
+    #[serde(default)]
+    request_kind: Option<kube_core::gvk::GroupVersionKind>,
+    #[serde(default)]
+    request_resource: Option<kube_core::gvk::GroupVersionResource>,
+    #[serde(default)]
+    request_sub_resource: Option<String>,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    namespace: Option<String>,
+    operation: Operation,
+    user_info: k8s_openapi::api::authentication::v1::UserInfo,
+    #[serde(default)]
+    object: Slot,
+    #[serde(default)]
+    old_object: Slot,
+    #[serde(default)]
+    dry_run: bool,
+    #[serde(default)]
+    options: Option<k8s_openapi::apimachinery::pkg::runtime::RawExtension>,
+}
+
+/// `request.object` or `request.oldObject` as validation reads it: an object (trimmed, see
+/// [`Trimmed`]), null (or absent), or something else (an invalid review, said after the
+/// parse).
+#[derive(Default)]
+enum Slot {
+    #[default]
+    Null,
+    Object(Value),
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Slot {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Slot, D::Error> {
+        d.deserialize_any(SlotVisitor)
+    }
+}
+
+struct SlotVisitor;
+
+impl<'de> serde::de::Visitor<'de> for SlotVisitor {
+    type Value = Slot;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an object or null")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Slot, A::Error> {
+        serde::de::Visitor::visit_map(Trimmed { top: true }, a).map(Slot::Object)
+    }
+    fn visit_unit<E>(self) -> Result<Slot, E> {
+        Ok(Slot::Null)
+    }
+    fn visit_none<E>(self) -> Result<Slot, E> {
+        Ok(Slot::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Slot, A::Error> {
+        while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Slot::Other)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Slot, E> {
+        Ok(Slot::Other)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Slot, E> {
+        Ok(Slot::Other)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Slot, E> {
+        Ok(Slot::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Slot, E> {
+        Ok(Slot::Other)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Slot, E> {
+        Ok(Slot::Other)
+    }
+}
+
+/// The object of a review, raw (the mutating endpoint's second read: the whole object).
+#[derive(serde::Deserialize)]
+struct FullObject<'a> {
+    #[serde(borrow, default)]
+    request: Option<FullRequest<'a>>,
+}
+
+#[derive(serde::Deserialize)]
+struct FullRequest<'a> {
+    #[serde(borrow, default)]
+    object: Option<&'a RawValue>,
 }
 
 /// Every image of a pod spec (containers, init containers, ephemeral containers), in order,
@@ -567,4 +763,62 @@ fn render(resp: AdmissionResponse) -> Vec<u8> {
 /// offline; the server answers such bodies with HTTP 400).
 pub fn invalid_review(message: &str) -> Vec<u8> {
     render(AdmissionResponse::invalid(message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What validation used to build: the whole value, then a copy without `status` and
+    /// `metadata.managedFields`.
+    fn trimmed_copy(raw: &str) -> Value {
+        let mut v: Value = serde_json::from_str(raw).unwrap();
+        if let Value::Object(m) = &mut v {
+            m.shift_remove("status");
+            if let Some(Value::Object(meta)) = m.get_mut("metadata") {
+                meta.shift_remove("managedFields");
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn an_object_is_read_as_the_value_without_bookkeeping() {
+        for raw in [
+            r#"{"kind":"Pod","metadata":{"name":"a","managedFields":[{"manager":"m"}],"labels":{"x":"y"}},"spec":{"status":1,"managedFields":2},"status":{"phase":"Running"}}"#,
+            // repeated keys: the last value, in the first key's place
+            r#"{"metadata":{"name":"a"},"kind":"Pod","metadata":{"managedFields":[],"name":"b"},"status":{},"status":null}"#,
+            r#"{"metadata":{"managedFields":1,"managedFields":2,"name":"n"},"managedFields":[1]}"#,
+            // a metadata that is not an object stays what it is
+            r#"{"metadata":"x","status":1}"#,
+            r#"{"metadata":[{"managedFields":1},2,"three",null,true,1.5]}"#,
+            r#"{"metadata":null}"#,
+            r#"{"metadata":-9223372036854775808,"n":18446744073709551615,"f":-0.0,"e":1e-7}"#,
+            r#"{"s":"é – 日本 \ud83d\ude00 \"q\" \\ \n\t\u0001/\u007f"}"#,
+            r#"{}"#,
+        ] {
+            let Slot::Object(v) = serde_json::from_str::<Slot>(raw).unwrap() else {
+                panic!("{raw}: not read as an object");
+            };
+            assert_eq!(v, trimmed_copy(raw), "{raw}");
+            // key order too (the engine's text and positions follow it)
+            assert_eq!(
+                serde_json::to_string(&v).unwrap(),
+                serde_json::to_string(&trimmed_copy(raw)).unwrap(),
+                "{raw}"
+            );
+        }
+        for (raw, null) in [
+            ("null", true),
+            ("\"pod\"", false),
+            ("[1,{}]", false),
+            ("3", false),
+            ("true", false),
+        ] {
+            let s = serde_json::from_str::<Slot>(raw).unwrap();
+            assert_eq!(matches!(s, Slot::Null), null, "{raw}");
+            assert_eq!(matches!(s, Slot::Other), !null, "{raw}");
+        }
+        assert!(serde_json::from_str::<Slot>(r#"{"a":}"#).is_err());
+    }
 }
