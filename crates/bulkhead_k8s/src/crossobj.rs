@@ -73,22 +73,19 @@ pub(crate) fn finding(
 }
 
 /// The labels of a pod template.
-pub(crate) fn pod_labels<'d>(ps: &workload::PodSpec<'d>) -> Option<&'d Map<String, Value>> {
-    ps.meta
-        .and_then(|m| m.get("labels"))
-        .and_then(Value::as_object)
+pub(crate) fn pod_labels(ps: &PodFacts) -> Option<&Map<String, Value>> {
+    ps.labels.as_ref()
 }
 
-/// Kinds the cross-object rules read beyond their identity, with the pointers they read
-/// (besides the pod spec of objects that carry one). Keep in step with the rules' Set hooks.
-fn kind_pointers(kind: &str) -> &'static [&'static str] {
+/// The parts of an object of `kind` the cross-object rules read beyond its identity and pod
+/// template: each a JSON pointer whose value [`Fact::at`] gives (`""`: the object as
+/// [`Document::view`] keeps it under the pointers of [`kind_view`]). Keep in step with the
+/// rules' Set hooks.
+fn kind_parts(kind: &str) -> &'static [&'static str] {
     match kind {
         "Service" | "PodDisruptionBudget" => &["/spec/selector"],
-        "Ingress" => &[
-            "/spec/defaultBackend",
-            "/spec/backend",
-            "/spec/rules/*/http/paths/*/backend",
-        ],
+        // KS049 walks the Ingress (few per run): the view of its backends, whole.
+        "Ingress" => &[""],
         "HorizontalPodAutoscaler" => &["/spec/scaleTargetRef"],
         "NetworkPolicy" => &["/spec/podSelector"],
         "RoleBinding" | "ClusterRoleBinding" => &["/roleRef"],
@@ -98,25 +95,40 @@ fn kind_pointers(kind: &str) -> &'static [&'static str] {
     }
 }
 
-/// What the cross-object rules read of a pod-carrying object: replicas, its template's
-/// labels (KS048 reads `/spec/template/metadata/labels` whatever the kind), the pod
-/// template's labels, and of the pod spec the service account and the containers' ports
-/// (whose presence keeps the pod spec a pod spec).
-fn pod_pointers(ps: &workload::PodSpec<'_>) -> Vec<String> {
-    let mut keep = vec![
-        "/spec/replicas".to_string(),
-        "/spec/template/metadata/labels".to_string(),
-        format!("{}/labels", ps.meta_ptr),
-    ];
-    for field in [
-        "serviceAccountName",
-        "serviceAccount",
-        "containers/*/ports",
-        "initContainers/*/ports",
-    ] {
-        keep.push(format!("{}/{field}", ps.spec_ptr));
+/// The pointers of the view an Ingress keeps (its part `""`).
+const INGRESS_VIEW: [&str; 3] = [
+    "/spec/defaultBackend",
+    "/spec/backend",
+    "/spec/rules/*/http/paths/*/backend",
+];
+
+/// What the cross-object rules read of an object's pod template (KS016, KS036, KS063,
+/// KS064): where its pod spec is, the template's labels and the service account fields.
+#[derive(Debug, Clone)]
+pub struct PodFacts {
+    /// The pointer of the pod spec (`/spec/template/spec`, `/spec`...).
+    pub spec_ptr: Cow<'static, str>,
+    /// The template's `labels`, when an object.
+    pub labels: Option<Map<String, Value>>,
+    /// The pod spec's `serviceAccountName` and `serviceAccount`, when present.
+    pub service_account_name: Option<Value>,
+    pub service_account: Option<Value>,
+}
+
+impl PodFacts {
+    fn of(ps: &workload::PodSpec<'_>) -> PodFacts {
+        let labels = ps
+            .meta
+            .and_then(|m| m.get("labels"))
+            .and_then(Value::as_object)
+            .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+        PodFacts {
+            spec_ptr: ps.spec_ptr.clone(),
+            labels,
+            service_account_name: ps.spec.get("serviceAccountName").cloned(),
+            service_account: ps.spec.get("serviceAccount").cloned(),
+        }
     }
-    keep
 }
 
 /// What the cross-object rules read of one object and where their findings about it point,
@@ -133,11 +145,16 @@ pub struct Fact {
     kind: Option<Cow<'static, str>>,
     name: Option<Box<str>>,
     namespace: Option<Box<str>>,
-    /// The part of the object the rules read (with its identity), `Null` for objects they
-    /// know only by identity.
-    pub value: Value,
+    /// The values the rules read ([`kind_parts`]), by pointer; only those present. Each is
+    /// kept as a value of its own, not inside a copy of the object's outline: a map of
+    /// `serde_json` costs a node of several hundred bytes however few its keys.
+    parts: Box<[(&'static str, Value)]>,
+    /// The pod template, when the object carries one.
+    pod: Option<Box<PodFacts>>,
     /// The ranges of the pointers findings about the object name.
     ranges: Box<[(Cow<'static, str>, Range)]>,
+    /// The object has a `spec` (KS048 counts one replica when it gives no `replicas`).
+    has_spec: bool,
     /// A Role or ClusterRole with a rule granting exec or attach into pods (KS070).
     grants_exec: bool,
 }
@@ -148,26 +165,14 @@ impl Fact {
         let boxed = |s: Option<&str>| s.map(Box::from);
         let kind = doc.kind().unwrap_or("");
         let ps = workload::pod_spec(&doc.value, &settings.pod_spec_paths);
-        let own = kind_pointers(kind);
-        let mut ptrs: Vec<Cow<'static, str>> = Vec::new();
-        let value = if own.is_empty() && ps.is_none() {
-            Value::Null
-        } else {
-            let mut keep: Vec<String> = [
-                "/apiVersion",
-                "/kind",
-                "/metadata/name",
-                "/metadata/namespace",
-            ]
+        let parts: Box<[(&'static str, Value)]> = kind_parts(kind)
             .iter()
-            .chain(own)
-            .map(|p| p.to_string())
+            .filter_map(|p| match *p {
+                "" => Some((*p, doc.view(&INGRESS_VIEW))),
+                _ => Some((*p, doc.value.pointer(p)?.clone())),
+            })
             .collect();
-            if let Some(ps) = &ps {
-                keep.extend(pod_pointers(ps));
-            }
-            doc.view(&keep.iter().map(String::as_str).collect::<Vec<_>>())
-        };
+        let mut ptrs: Vec<Cow<'static, str>> = Vec::new();
         // Where findings point (KS064 the name; KS016 the service account; KS048 replicas
         // or the spec; the others one field of their kind).
         if let Some(ps) = &ps {
@@ -206,10 +211,37 @@ impl Fact {
             kind: doc.kind().map(interned),
             name: boxed(doc.name()),
             namespace: boxed(doc.namespace()),
-            value,
+            parts,
+            pod: ps.as_ref().map(|ps| Box::new(PodFacts::of(ps))),
             ranges,
+            has_spec: matches!(kind, "Deployment" | "StatefulSet")
+                && doc.value.get("spec").is_some(),
             grants_exec,
         }
+    }
+
+    /// The value at `pointer`, one of the parts the rules read of the object's kind
+    /// ([`kind_parts`]; `""` is the view of an Ingress), when the object has it.
+    pub fn at(&self, pointer: &str) -> Option<&Value> {
+        debug_assert!(
+            kind_parts(self.kind().unwrap_or("")).contains(&pointer),
+            "{pointer} is not read of a {:?}",
+            self.kind()
+        );
+        self.parts
+            .iter()
+            .find(|(p, _)| *p == pointer)
+            .map(|(_, v)| v)
+    }
+
+    /// The pod template's facts, when the object carries one.
+    pub fn pod(&self) -> Option<&PodFacts> {
+        self.pod.as_deref()
+    }
+
+    /// Whether a Deployment or StatefulSet has a `spec`.
+    pub fn has_spec(&self) -> bool {
+        self.has_spec
     }
 
     /// `kind`, when a string.
@@ -322,7 +354,7 @@ pub(crate) struct SetCtx<'a> {
     /// Their kinds (`""` when absent), in the same order.
     pub kinds: Vec<&'a str>,
     /// The objects that carry a pod spec.
-    pub pods: Vec<(&'a str, &'a Fact, workload::PodSpec<'a>)>,
+    pub pods: Vec<(&'a str, &'a Fact, &'a PodFacts)>,
     /// Pods by template label pair, so a selector only looks at pods that carry one of its
     /// pairs.
     pub by_label: HashMap<(&'a str, &'a str), Vec<usize>>,
@@ -336,21 +368,15 @@ pub(crate) struct SetCtx<'a> {
 }
 
 impl<'a> SetCtx<'a> {
-    fn new(files: &[&'a FileFacts], settings: &Settings) -> Self {
+    fn new(files: &[&'a FileFacts]) -> Self {
         let docs: Vec<(&str, &Fact)> = files
             .iter()
             .flat_map(|f| f.objects.iter().map(move |d| (f.path.as_str(), d)))
             .collect();
         let kinds = docs.iter().map(|(_, d)| d.kind().unwrap_or("")).collect();
-        let pods: Vec<(&str, &Fact, workload::PodSpec<'_>)> = docs
+        let pods: Vec<(&str, &Fact, &PodFacts)> = docs
             .iter()
-            .filter_map(|(p, d)| {
-                Some((
-                    *p,
-                    *d,
-                    workload::pod_spec(&d.value, &settings.pod_spec_paths)?,
-                ))
-            })
+            .filter_map(|(p, d)| Some((*p, *d, d.pod()?)))
             .collect();
         let mut by_label: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         let mut labels_of = Vec::with_capacity(pods.len());
@@ -434,7 +460,9 @@ pub fn check_facts(
     settings: &Settings,
     enabled: &dyn Fn(&RuleMeta) -> bool,
 ) -> Vec<Finding> {
-    let set = SetCtx::new(files, settings);
+    // The settings decided what each fact holds (which kinds carry a pod spec).
+    let _ = settings;
+    let set = SetCtx::new(files);
     let mut out = Vec::new();
     for (rule, hook) in crate::rules::RULES.iter().zip(HOOKS) {
         if let Hook::Set(f) = hook
@@ -486,14 +514,21 @@ mod tests {
         let loaded = crate::load("a/p.yaml", &format!("{patch}---\n{cm}---\n{DEPLOY}"));
         let facts = FileFacts::of("a/p.yaml", &loaded, &settings);
         assert_eq!(facts.objects.len(), 3);
-        assert_eq!(facts.objects[1].value, Value::Null);
+        assert!(facts.objects[1].parts.is_empty() && facts.objects[1].pod().is_none());
         assert_eq!(facts.objects[1].name(), Some("c"));
-        assert!(
-            facts.objects[2]
-                .value
-                .pointer("/spec/template/spec/containers/0/image")
-                .is_none()
+        // The Deployment: replicas, template labels and the pod's labels; nothing else.
+        let d = &facts.objects[2];
+        let parts: Vec<&str> = d.parts.iter().map(|(p, _)| *p).collect();
+        assert_eq!(parts, ["/spec/replicas", "/spec/template/metadata/labels"]);
+        let pod = d.pod().unwrap();
+        assert_eq!(pod.spec_ptr, "/spec/template/spec");
+        assert_eq!(
+            Value::Object(pod.labels.clone().unwrap()),
+            serde_json::json!({"app": "web", "tier": "front"})
         );
+        assert!(pod.service_account_name.is_none() && d.has_spec());
+        // The replicas patch has no pod template and is still read by KS048.
+        assert!(facts.objects[0].pod().is_none() && facts.objects[0].has_spec());
         for (f, d) in facts.objects.iter().zip(&loaded.docs) {
             for (p, r) in f.ranges.iter() {
                 assert_eq!(Some(*r), d.range_of(p), "{p}");

@@ -41,9 +41,9 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
     dirs_with_sas.dedup();
     for (path, doc, ps) in &set.pods {
         let sa = ps
-            .spec
-            .get("serviceAccountName")
-            .or_else(|| ps.spec.get("serviceAccount"))
+            .service_account_name
+            .as_ref()
+            .or(ps.service_account.as_ref())
             .and_then(Value::as_str)
             .unwrap_or("");
         // Templates (`$SA`, `${SA}`, `<SA>`) and directories that define no account.
@@ -58,7 +58,7 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
             .iter()
             .any(|(ns, n)| *n == sa && ns_match(*ns, doc.namespace()))
         {
-            let field = if ps.spec.contains_key("serviceAccountName") {
+            let field = if ps.service_account_name.is_some() {
                 "serviceAccountName"
             } else {
                 "serviceAccount"

@@ -28,7 +28,7 @@ pub(crate) static HOOK: Hook = Hook::Set(check);
 
 fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
     for (path, doc) in set.of_kind("Service") {
-        let Some(Value::Object(sel)) = doc.value.pointer("/spec/selector") else {
+        let Some(Value::Object(sel)) = doc.at("/spec/selector") else {
             continue;
         };
         // Labels that controllers add to the pods they create are not in any template.

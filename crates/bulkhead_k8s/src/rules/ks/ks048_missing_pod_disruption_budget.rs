@@ -38,7 +38,7 @@ pub(crate) static HOOK: Hook = Hook::Set(check);
 /// selector selects every pod of the namespace, a missing one none (policy/v1);
 /// `matchExpressions` are assumed to match (no finding rather than a false one).
 fn pdb_selects(pdb: &Fact, labels: Option<&Map<String, Value>>) -> bool {
-    let Some(Value::Object(sel)) = pdb.value.pointer("/spec/selector") else {
+    let Some(Value::Object(sel)) = pdb.at("/spec/selector") else {
         return false;
     };
     match sel.get("matchLabels") {
@@ -64,9 +64,9 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
     let pdbs: Vec<&Fact> = set.of_kind("PodDisruptionBudget").map(|(_, d)| d).collect();
     for (path, doc) in set.of_kind("Deployment").chain(set.of_kind("StatefulSet")) {
         let kind = doc.kind().unwrap_or("");
-        let replicas = doc.value.pointer("/spec/replicas");
+        let replicas = doc.at("/spec/replicas");
         let n = match replicas {
-            None if doc.value.get("spec").is_some() => 1.0,
+            None if doc.has_spec() => 1.0,
             r => match num(r) {
                 Some(n) => n,
                 None => continue,
@@ -77,8 +77,7 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let labels = doc
-            .value
-            .pointer("/spec/template/metadata/labels")
+            .at("/spec/template/metadata/labels")
             .and_then(Value::as_object);
         if !pdbs
             .iter()

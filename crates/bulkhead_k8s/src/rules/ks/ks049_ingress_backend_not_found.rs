@@ -94,7 +94,7 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        for (name, ptr) in ingress_backends(&doc.value) {
+        for (name, ptr) in ingress_backends(doc.at("").unwrap_or(&Value::Null)) {
             if name.is_empty() || templated(name) {
                 continue;
             }

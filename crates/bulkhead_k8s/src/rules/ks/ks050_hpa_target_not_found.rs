@@ -39,7 +39,7 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
     }
     let mut hpas: Vec<(&str, &Fact, &str, &str)> = Vec::new();
     for (p, d) in set.of_kind("HorizontalPodAutoscaler") {
-        let Some(t) = d.value.pointer("/spec/scaleTargetRef") else {
+        let Some(t) = d.at("/spec/scaleTargetRef") else {
             continue;
         };
         let kind = str_of(t.get("kind"));

@@ -1,5 +1,6 @@
 //! KS063 `networkpolicy-selects-nothing`: NetworkPolicy selects no pod template.
 
+use crate::crossobj::PodFacts;
 use crate::rules::prelude::*;
 
 declare_rule! {
@@ -52,8 +53,7 @@ pub(crate) fn policies<'a>(set: &SetCtx<'a>) -> Vec<Policy<'a>> {
         .filter(|(_, d)| !is_custom_resource(d.api_version().unwrap_or("")))
         .map(|(p, d)| {
             let sel = d
-                .value
-                .pointer("/spec/podSelector")
+                .at("/spec/podSelector")
                 .and_then(Value::as_object)
                 .filter(|s| !empty_selector(s));
             (p, d, sel)
@@ -84,7 +84,7 @@ fn plainly_unmet(sel: &Map<String, Value>, labels: Option<&Map<String, Value>>) 
 }
 
 /// Whether a policy's selector (`None`: every pod) selects the pod template's pods.
-pub(crate) fn selects(sel: Option<&Map<String, Value>>, ps: &PodSpec<'_>) -> bool {
+pub(crate) fn selects(sel: Option<&Map<String, Value>>, ps: &PodFacts) -> bool {
     sel.is_none_or(|s| {
         let labels = pod_labels(ps);
         !plainly_unmet(s, labels) && crate::selector::first_unmet(s, labels).is_none()

@@ -65,8 +65,11 @@ fn check(set: &SetCtx<'_>, out: &mut Vec<Finding>) {
         .of_kind("RoleBinding")
         .chain(set.of_kind("ClusterRoleBinding"));
     for (path, doc) in bindings {
-        let v = &doc.value;
-        let (rk, rn) = (str_of(v.pointer("/roleRef/kind")), str_of(v.pointer("/roleRef/name")));
+        let r = doc.at("/roleRef");
+        let (rk, rn) = (
+            str_of(r.and_then(|r| r.get("kind"))),
+            str_of(r.and_then(|r| r.get("name"))),
+        );
         let name = doc.name().unwrap_or("");
         if rn.is_empty() || templated(rn) || rn.starts_with("system:") || name.starts_with("system:")
         {
