@@ -18,10 +18,10 @@ fn proc_(name: &str, exe: &str, argv: &[&str], parents: &[&str], container: bool
         .iter()
         .map(|n| Ancestor {
             pid: 1,
-            name: n.to_string(),
-            exe: n.to_string(),
-            exepath: format!("/usr/bin/{n}"),
-            cmdline: n.to_string(),
+            name: (*n).into(),
+            exe: (*n).into(),
+            exepath: format!("/usr/bin/{n}").into(),
+            cmdline: (*n).into(),
         })
         .collect();
     if container {

@@ -53,9 +53,9 @@ pub fn eval(e: &Expr, ev: &Event, cx: &Cx) -> bool {
 
 fn ancestor_val(a: &Ancestor, id: FieldId) -> Val<'_> {
     match id {
-        FieldId::ProcAname => Val::S(Cow::Borrowed(&a.name)),
-        FieldId::ProcAexe => Val::S(Cow::Borrowed(&a.exe)),
-        FieldId::ProcAexepath => Val::S(Cow::Borrowed(&a.exepath)),
+        FieldId::ProcAname => Val::S(Cow::Borrowed(&*a.name)),
+        FieldId::ProcAexe => Val::S(Cow::Borrowed(&*a.exe)),
+        FieldId::ProcAexepath => Val::S(Cow::Borrowed(&*a.exepath)),
         _ => Val::I(a.pid),
     }
 }
@@ -200,16 +200,16 @@ pub fn extract<'a>(id: FieldId, arg: &FieldArg, ev: &'a Event, cx: &'a Cx) -> Op
         FieldId::ProcDuration => {
             (p.start_ts > 0 && ev.ts >= p.start_ts).then(|| Val::I((ev.ts - p.start_ts) as i64))
         }
-        FieldId::ProcPname => p.ancestors.first().map(|a| Val::S(Cow::Borrowed(&a.name))),
-        FieldId::ProcPexe => p.ancestors.first().map(|a| Val::S(Cow::Borrowed(&a.exe))),
+        FieldId::ProcPname => p.ancestors.first().map(|a| Val::S(Cow::Borrowed(&*a.name))),
+        FieldId::ProcPexe => p.ancestors.first().map(|a| Val::S(Cow::Borrowed(&*a.exe))),
         FieldId::ProcPexepath => p
             .ancestors
             .first()
-            .map(|a| Val::S(Cow::Borrowed(&a.exepath))),
+            .map(|a| Val::S(Cow::Borrowed(&*a.exepath))),
         FieldId::ProcPcmdline => p
             .ancestors
             .first()
-            .map(|a| Val::S(Cow::Borrowed(&a.cmdline))),
+            .map(|a| Val::S(Cow::Borrowed(&*a.cmdline))),
         FieldId::ProcAname | FieldId::ProcAexe | FieldId::ProcAexepath | FieldId::ProcApid => {
             let i = match arg {
                 FieldArg::Index(i) => *i as usize,

@@ -345,13 +345,13 @@ pub struct Ancestor {
     /// Process id.
     pub pid: i64,
     /// Command name (`comm`, at most 15 bytes as the kernel keeps it).
-    pub name: String,
+    pub name: Arc<str>,
     /// `argv[0]`.
-    pub exe: String,
+    pub exe: Arc<str>,
     /// Full executable path.
-    pub exepath: String,
+    pub exepath: Arc<str>,
     /// `name args...`.
-    pub cmdline: String,
+    pub cmdline: Arc<str>,
 }
 
 /// The container a process runs in (`container.id` is `host` outside any container).
@@ -539,14 +539,16 @@ impl Process {
     pub fn as_ancestor(&self) -> Ancestor {
         Ancestor {
             pid: self.pid,
-            name: self.name.clone(),
-            exe: self.exe.clone(),
-            exepath: self.exepath.clone(),
-            cmdline: self.cmdline.clone(),
+            name: self.name.as_str().into(),
+            exe: self.exe.as_str().into(),
+            exepath: self.exepath.as_str().into(),
+            cmdline: self.cmdline.as_str().into(),
         }
     }
 
-    /// Ancestry for a child of this process: this process then its own ancestors.
+    /// Ancestry for a child of this process: this process then its own ancestors (their
+    /// strings shared, not copied: a storm of children of one shell copies nothing but the
+    /// shell's own four strings per child).
     pub fn child_ancestry(&self) -> Vec<Ancestor> {
         let mut v = Vec::with_capacity(MAX_ANCESTORS);
         v.push(self.as_ancestor());

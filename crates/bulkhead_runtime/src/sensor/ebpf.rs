@@ -106,6 +106,14 @@ impl Converter {
     /// The event of one record (`None` for an open when opens are off, and for an exit,
     /// which only removes the process from the table).
     pub fn convert(&mut self, r: &Record) -> Option<Event> {
+        self.convert_hinted(r, false)
+    }
+
+    /// [`Converter::convert`], told whether the record's process is known to have exited
+    /// already (its exit record follows in the same batch): an exec is then built from its
+    /// record without trying `/proc` (under an exec storm most processes are gone, and each
+    /// failed `/proc` lookup costs the drain thread a path walk).
+    pub fn convert_hinted(&mut self, r: &Record, exited: bool) -> Option<Event> {
         if r.kind == RecordKind::Exit {
             self.table.forget(i64::from(r.pid));
             return None;
@@ -113,7 +121,7 @@ impl Converter {
         self.num += 1;
         let mut ev = match r.kind {
             RecordKind::Exec => {
-                let p = self.exec_process(r);
+                let p = self.exec_process(r, exited);
                 Event::new(EventType::Execve, p)
             }
             RecordKind::Open => {
@@ -181,14 +189,15 @@ impl Converter {
 
     /// After an exec: read `/proc` while the process lives and it still runs the program the
     /// record names; otherwise build it from the record.
-    fn exec_process(&mut self, r: &Record) -> Arc<Process> {
-        let p = self.exec_process_inner(r);
+    fn exec_process(&mut self, r: &Record, exited: bool) -> Arc<Process> {
+        let p = self.exec_process_inner(r, exited);
         self.renamed(p, r, true)
     }
 
-    fn exec_process_inner(&mut self, r: &Record) -> Arc<Process> {
+    fn exec_process_inner(&mut self, r: &Record, exited: bool) -> Arc<Process> {
         let pid = i64::from(r.pid);
-        if let Some(p) = self.table.refresh(pid)
+        if !exited
+            && let Some(p) = self.table.refresh(pid)
             && p.name == r.comm
         {
             if r.argv.is_empty() || p.args.len() + 1 == r.argv.len() {
@@ -536,13 +545,23 @@ impl Sensor {
             let (stop, stats) = (stop.clone(), stats.clone());
             threads.push(std::thread::spawn(move || {
                 let mut recs = Vec::with_capacity(BATCH);
+                // pid -> index of its last exit record in the batch.
+                let mut exits: std::collections::HashMap<u32, usize> =
+                    std::collections::HashMap::new();
                 let mut last_drops = Instant::now();
                 loop {
                     let stopping = stop.load(Ordering::Relaxed);
                     recs.clear();
+                    exits.clear();
                     let n = src.drain(BATCH, &mut recs);
-                    for r in &recs {
-                        if let Some(ev) = conv.convert(r) {
+                    for (i, r) in recs.iter().enumerate() {
+                        if r.kind == RecordKind::Exit {
+                            exits.insert(r.pid, i);
+                        }
+                    }
+                    for (i, r) in recs.iter().enumerate() {
+                        let exited = exits.get(&r.pid).is_some_and(|&x| x > i);
+                        if let Some(ev) = conv.convert_hinted(r, exited) {
                             emit(&engine, &ev, &stats, &tx);
                         }
                     }
@@ -713,6 +732,28 @@ mod tests {
             c.convert(&record(RecordKind::Open, pid, "cat", "/x"))
                 .is_none()
         );
+    }
+
+    #[test]
+    fn exits_empty_the_table_and_an_exec_known_to_have_exited_is_not_read_from_proc() {
+        // A live pid (this test): without the hint its exec is read from /proc.
+        let me = std::process::id();
+        let mut c = Converter::new(vec!["/nonexistent".into()]);
+        let mut r = record(RecordKind::Exec, me, "storm-child", "/tiny");
+        let own = std::fs::read_to_string("/proc/self/comm").unwrap();
+        r.comm = own.trim_end().to_string();
+        let e = c.convert(&r).unwrap();
+        assert_eq!((c.gone, c.processes()), (0, 1));
+        assert!(e.proc.start_ts > 0, "read from /proc");
+        // Told its exit record follows in the batch: built from the record, counted.
+        let e = c.convert_hinted(&r, true).unwrap();
+        assert_eq!(c.gone, 1);
+        assert_eq!((e.proc.exepath.as_str(), e.proc.start_ts), ("/tiny", 0));
+        // The exit record forgets it and is no event.
+        let mut x = record(RecordKind::Exit, me, "", "");
+        x.argv.clear();
+        assert!(c.convert(&x).is_none());
+        assert_eq!(c.processes(), 0);
     }
 
     #[test]

@@ -308,10 +308,10 @@ impl ProcTable {
         Some((
             Ancestor {
                 pid,
-                exe: argv.first().cloned().unwrap_or_else(|| exepath.clone()),
-                exepath,
-                name,
-                cmdline,
+                exe: argv.first().unwrap_or(&exepath).as_str().into(),
+                exepath: exepath.into(),
+                name: name.into(),
+                cmdline: cmdline.into(),
             },
             stat.ppid,
         ))

@@ -43,10 +43,10 @@ impl P {
             .enumerate()
             .map(|(i, n)| Ancestor {
                 pid: 4000 - i as i64,
-                name: n.to_string(),
-                exe: n.to_string(),
-                exepath: format!("/usr/bin/{n}"),
-                cmdline: n.to_string(),
+                name: (*n).into(),
+                exe: (*n).into(),
+                exepath: format!("/usr/bin/{n}").into(),
+                cmdline: (*n).into(),
             })
             .collect();
         self
