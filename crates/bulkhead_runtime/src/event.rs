@@ -673,18 +673,45 @@ impl Event {
     /// An open-family event of `path` with Linux open `flags` and result `res` (the new fd,
     /// or a negative errno).
     pub fn open(ty: EventType, proc: Arc<Process>, path: &str, flags: u32, res: i64) -> Event {
+        Event::open_parts(
+            ty,
+            proc,
+            path.to_string(),
+            path.to_string(),
+            flags,
+            open_flags_to_string(flags),
+            res,
+        )
+    }
+
+    /// [`Event::open`] from owned parts: the normalised path (`fd.name`), the path as passed
+    /// (`fd.nameraw`) and the flags already rendered (a sensor caches their text), so an open
+    /// costs one string copy (the `name` argument) besides them.
+    pub fn open_parts(
+        ty: EventType,
+        proc: Arc<Process>,
+        name: String,
+        nameraw: String,
+        flags: u32,
+        flags_text: String,
+        res: i64,
+    ) -> Event {
         let mut e = Event::new(ty, proc);
         e.res = res;
         e.open_flags = Some(flags);
+        e.args.reserve_exact(2);
         e.args.push(Arg {
             name: "flags",
-            value: ArgValue::Str(open_flags_to_string(flags)),
+            value: ArgValue::Str(flags_text),
         });
         e.args.push(Arg {
             name: "name",
-            value: ArgValue::Str(path.to_string()),
+            value: ArgValue::Str(name.clone()),
         });
-        let mut fd = Fd::file(if res >= 0 { res } else { -1 }, path);
+        // Both names moved in (an empty string allocates nothing).
+        let mut fd = Fd::file(if res >= 0 { res } else { -1 }, String::new());
+        fd.name = name;
+        fd.nameraw = nameraw;
         if flags & O_DIRECTORY != 0 {
             fd.kind = FdKind::Directory;
         }

@@ -83,6 +83,9 @@ pub struct Converter {
     /// Execs whose process was gone (or already ran another program) when `/proc` was read:
     /// built from their records instead.
     pub gone: u64,
+    /// Open flags rendered as Falco does (`O_RDONLY|O_CLOEXEC`), by value: a handful of
+    /// combinations cover nearly every open.
+    flag_texts: std::collections::HashMap<u32, String>,
 }
 
 impl Converter {
@@ -94,6 +97,7 @@ impl Converter {
             hosts: std::collections::HashMap::new(),
             opens: true,
             gone: 0,
+            flag_texts: std::collections::HashMap::new(),
         }
     }
 
@@ -136,11 +140,19 @@ impl Converter {
                 };
                 let raw = r.path.as_str();
                 let name = absolute(raw, r.dfd, r.pid, &p.cwd);
-                let mut e = Event::open(ty, p, &name, r.flags as u32, i64::from(r.res));
-                if let Some(fd) = e.fd.as_mut() {
-                    fd.nameraw = raw.to_string();
-                }
-                e
+                let flags = r.flags as u32;
+                let text = match self.flag_texts.get(&flags) {
+                    Some(t) => t.clone(),
+                    None => {
+                        let t = crate::event::open_flags_to_string(flags);
+                        // Bounded: any process may pass any flag bits.
+                        if self.flag_texts.len() < 256 {
+                            self.flag_texts.insert(flags, t.clone());
+                        }
+                        t
+                    }
+                };
+                Event::open_parts(ty, p, name, raw.to_string(), flags, text, i64::from(r.res))
             }
             RecordKind::Syscall => {
                 let p = self.open_process(r);
