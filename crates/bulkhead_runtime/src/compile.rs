@@ -178,6 +178,23 @@ fn sorted(xs: Box<[Expr]>) -> Box<[Expr]> {
     v.into_iter().map(|(_, x)| x).collect()
 }
 
+/// The host names `e` compares `fd.sip.name` with (`=` and `in`, no transformer): Falco
+/// resolves these and names a server address with them.
+pub fn sip_names(e: &Expr, out: &mut Vec<String>) {
+    match e {
+        Expr::And(xs) | Expr::Or(xs) => xs.iter().for_each(|x| sip_names(x, out)),
+        Expr::Not(x) => sip_names(x, out),
+        Expr::Cmp(c) if c.lhs.field.id == FieldId::FdSipName && c.lhs.transforms.is_empty() => {
+            match (&c.rhs, c.op) {
+                (CRhs::Str(s), Op::Eq) => out.push(s.to_string()),
+                (CRhs::StrSet(set), Op::In) => out.extend(set.iter().map(|s| s.to_string())),
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+}
+
 /// A rough cost of evaluating `e` once (units of a mask test), used to order operands.
 pub fn cost(e: &Expr) -> u32 {
     match e {

@@ -247,15 +247,29 @@ impl Engine {
                 }
             }
         }
+        let mut names = Vec::new();
+        for r in &rules {
+            compile::sip_names(&r.cond, &mut names);
+        }
+        let cx = Cx {
+            resolver: std::sync::Arc::new(crate::dns::Resolver::new(names)),
+            ..Cx::default()
+        };
         Ok((
             Engine {
                 rules,
                 by_type,
-                cx: Cx::default(),
+                cx,
                 min_priority: Priority::Debug,
             },
             report,
         ))
+    }
+
+    /// The host names the rules compare `fd.sip.name` with, and their addresses: a sensor
+    /// refreshes it in the background ([`crate::dns::Resolver::spawn`]).
+    pub fn resolver(&self) -> &std::sync::Arc<crate::dns::Resolver> {
+        &self.cx.resolver
     }
 
     /// Set `evt.hostname` and the alerts' host name.

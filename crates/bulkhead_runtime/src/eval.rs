@@ -37,6 +37,8 @@ pub enum Val<'a> {
 pub struct Cx {
     /// `evt.hostname`.
     pub hostname: String,
+    /// The addresses of the host names the rules compare `fd.sip.name` with.
+    pub resolver: std::sync::Arc<crate::dns::Resolver>,
 }
 
 /// Evaluate a compiled condition.
@@ -78,6 +80,20 @@ fn eval_cmp(c: &Cmp, ev: &Event, cx: &Cx) -> bool {
                     .ancestors
                     .iter()
                     .any(|a| test(c.op, &ancestor_val(a, id), &c.rhs, ev, cx));
+            }
+            // A server address is named by the hosts file the process sees, and (as Falco
+            // does) by every name of the rules that resolved to it.
+            (FieldId::FdSipName, _) if c.op != Op::Exists && c.op != Op::Ne => {
+                let Some(fd) = &ev.fd else { return false };
+                if let Some(n) = &fd.sip_name
+                    && test(c.op, &Val::S(Cow::Borrowed(n)), &c.rhs, ev, cx)
+                {
+                    return true;
+                }
+                let Some(ip) = fd.sip else { return false };
+                return cx.resolver.any_name(ip, |n| {
+                    test(c.op, &Val::S(Cow::Borrowed(n)), &c.rhs, ev, cx)
+                });
             }
             (FieldId::FdIp | FieldId::FdNet, _) => {
                 let Some(fd) = &ev.fd else { return false };

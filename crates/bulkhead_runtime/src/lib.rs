@@ -8,6 +8,7 @@
 //! live in `sensor` (Linux only).
 
 pub mod compile;
+pub mod dns;
 #[cfg(target_os = "linux")]
 pub mod ebpf;
 pub mod engine;

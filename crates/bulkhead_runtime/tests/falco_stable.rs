@@ -553,3 +553,39 @@ fn events_only_visit_rules_of_their_type() {
     let _ = FdKind::File;
     let _ = O_CREAT;
 }
+
+/// `fd.sip.name` as Falco gives it: the rules' host names are resolved (here set by hand, as
+/// the sensor's background refresh would) and a connection to one of their addresses has that
+/// name even when no hosts file names the address; another address does not.
+#[test]
+fn the_rules_host_names_name_the_addresses_they_resolve_to() {
+    let Some(e) = engine() else { return };
+    assert_eq!(
+        e.resolver().names(),
+        ["kubernetes.default.svc.cluster.local"]
+    );
+    let connect = |server: &str| {
+        let mut ev = ev(
+            EventType::Connect,
+            P::new("curl", "/usr/bin/curl", &["curl", "https://10.96.0.1"])
+                .container()
+                .parents(&["sh"])
+                .build(),
+        );
+        ev.fd = Some(Fd::socket(3, "tcp", ip("10.1.0.5"), 40000, ip(server), 443));
+        ev
+    };
+    assert!(
+        fired(&e, &connect("10.96.0.1")).is_empty(),
+        "not resolved yet"
+    );
+    e.resolver().set(&[(
+        "kubernetes.default.svc.cluster.local".into(),
+        vec![ip("10.96.0.1")],
+    )]);
+    assert_eq!(
+        fired(&e, &connect("10.96.0.1")),
+        ["Contact K8S API Server From Container"]
+    );
+    assert!(fired(&e, &connect("10.96.0.2")).is_empty());
+}

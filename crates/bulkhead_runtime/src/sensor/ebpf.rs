@@ -523,6 +523,8 @@ pub fn normalize(path: &str) -> String {
 const IDLE: Duration = Duration::from_millis(5);
 /// Records drained per batch.
 const BATCH: usize = 4096;
+/// How often the rules' host names are resolved again.
+const DNS_REFRESH: Duration = Duration::from_secs(30);
 
 impl Sensor {
     /// Start the eBPF sensor on a loaded source (load it with `EbpfSource::load(own pid)`
@@ -551,6 +553,8 @@ impl Sensor {
                 cfg.drift_allow.clone(),
             ));
         }
+        // The rules' host names for fd.sip.name, resolved off the event path.
+        engine.resolver().clone().spawn(DNS_REFRESH, stop.clone());
         let mut conv = Converter::new(cfg.runc_roots.clone());
         conv.opens = cfg.opens;
         {
