@@ -480,3 +480,43 @@ async fn certificate_rotation_keeps_open_connections() {
     let (st, _) = send(&mut open, "GET", "/healthz", Vec::new()).await;
     assert_eq!(st, 200);
 }
+
+/// `serve --threads 1` runs the server on tokio's current-thread runtime: the same answers
+/// there, with many connections in flight on the one thread.
+#[tokio::test(flavor = "current_thread")]
+async fn the_one_thread_runtime_answers_concurrent_connections() {
+    if tool("openssl").is_none() {
+        return;
+    }
+    let srv = start("[admission.pss]\nenforce = \"restricted\"\n").await;
+    let tls = client_config(&srv.ca);
+    let pod = serde_json::json!({
+        "apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},
+        "spec": {"containers": [{"name": "c", "image": "nginx"}]}});
+    let mut tasks = Vec::new();
+    for lane in 0..8 {
+        let (addr, tls, pod) = (srv.addr, tls.clone(), pod.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut s = connect(addr, tls).await.unwrap();
+            for i in 0..10 {
+                let uid = format!("l{lane}-{i}");
+                let body = serde_json::to_vec(&create_review(&uid, "default", &pod)).unwrap();
+                let (st, out) = send(&mut s, "POST", "/validate", body).await;
+                assert_eq!(st, 200);
+                let v: Value = serde_json::from_slice(&out).unwrap();
+                assert_eq!(v["response"]["uid"], uid.as_str());
+                assert_eq!(v["response"]["allowed"], false);
+                assert_eq!(v["response"]["status"]["code"], 403);
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    assert_eq!(
+        srv.engine
+            .metrics
+            .count(bulkhead_admission::Verdict::Denied),
+        80
+    );
+}
