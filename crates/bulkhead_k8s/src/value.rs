@@ -21,14 +21,16 @@ pub fn load_value(path: &str, mut value: Value) -> (String, Loaded) {
         out: Vec::with_capacity(4096),
         line: 1,
         col: 0,
+        too_deep: false,
     };
     let mut out = Loaded::default();
-    if too_deep(&value, 0) {
+    let node = w.node(&value, 0, true);
+    if w.too_deep {
+        // deeper than the loader accepts: the loader itself reports it
         let text = serde_json::to_string_pretty(&value).unwrap_or_default();
         let loaded = loader::load(path, &text);
         return (text, loaded);
     }
-    let node = w.node(&value, 0, true);
     let text = w.into_text();
     if let Some(dropped) = shallow_dropped(&value)
         && let Value::Object(m) = &mut value
@@ -41,18 +43,6 @@ pub fn load_value(path: &str, mut value: Value) -> (String, Loaded) {
     }
     loader::push_document(&mut out, path, value, node, 0);
     (text, out)
-}
-
-/// Whether a node lies deeper than the loader accepts (root at depth 0).
-fn too_deep(v: &Value, depth: usize) -> bool {
-    if depth > loader::MAX_DEPTH {
-        return true;
-    }
-    match v {
-        Value::Array(a) => a.iter().any(|c| too_deep(c, depth + 1)),
-        Value::Object(m) => m.values().any(|c| too_deep(c, depth + 1)),
-        _ => false,
-    }
 }
 
 /// Indices of the top-level entries the loader does not build: after a `kind` naming a
@@ -81,6 +71,9 @@ struct Writer {
     out: Vec<u8>,
     line: u32,
     col: u32,
+    /// A node lies deeper than the loader accepts (root at depth 0, the indent): the text
+    /// written is then abandoned.
+    too_deep: bool,
 }
 
 const PLAIN: Style = Style::Scalar {
@@ -130,6 +123,16 @@ impl Writer {
     /// `build` is false under the dropped entries of a shallow kind).
     fn node(&mut self, v: &Value, indent: usize, build: bool) -> Node {
         let start = self.loc();
+        if indent > loader::MAX_DEPTH || self.too_deep {
+            self.too_deep = true;
+            return Node {
+                key: None,
+                start,
+                end: start,
+                style: PLAIN,
+                children: Children::None,
+            };
+        }
         let (style, children) = match v {
             Value::Null => {
                 self.raw(b"null");
