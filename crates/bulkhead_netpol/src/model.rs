@@ -68,6 +68,16 @@ impl Workload {
     pub fn display(&self) -> String {
         format!("{}/{}[{}]", self.namespace, self.name, self.kind)
     }
+    /// The bytes of [`Workload::display`], without allocating.
+    fn display_bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.namespace
+            .bytes()
+            .chain(*b"/")
+            .chain(self.name.bytes())
+            .chain(*b"[")
+            .chain(self.kind.bytes())
+            .chain(*b"]")
+    }
     /// Resolve a named port for `protocol`.
     pub fn resolve(&self, name: &str, protocol: Protocol) -> Option<u32> {
         self.named_ports
@@ -233,6 +243,15 @@ impl Fragment {
         for o in objects {
             c.add(o.path, o.value, "", o.locate, &mut seen);
         }
+        // A fragment is kept until every file is read: no spare capacity.
+        for w in &mut c.workloads {
+            w.named_ports.shrink_to_fit();
+            w.ports.shrink_to_fit();
+        }
+        c.workloads.shrink_to_fit();
+        c.policies.shrink_to_fit();
+        c.errors.shrink_to_fit();
+        c.services.shrink_to_fit();
         Fragment(c)
     }
 
@@ -257,14 +276,8 @@ impl Cluster {
     /// objects at once.
     pub fn join(fragments: impl IntoIterator<Item = Fragment>) -> Cluster {
         let mut c = Cluster::default();
-        let mut seen: std::collections::HashSet<(String, String, String)> = Default::default();
         for Fragment(f) in fragments {
-            for w in f.workloads {
-                // The first pod of an owner, over all files, represents it.
-                if seen.insert((w.namespace.clone(), w.name.clone(), w.kind.clone())) {
-                    c.workloads.push(w);
-                }
-            }
+            c.workloads.extend(f.workloads);
             for (name, ns) in f.namespaces {
                 let e = c.namespaces.entry(name).or_insert_with(|| Namespace {
                     name: ns.name.clone(),
@@ -278,22 +291,45 @@ impl Cluster {
             c.errors.extend(f.errors);
             c.services.extend(f.services);
         }
+        // The first pod of an owner, over all files, represents it (compared in place: a
+        // set of copied names would double the model at its peak).
+        let keep: Vec<bool> = {
+            let mut seen: std::collections::HashSet<(&str, &str, &str)> =
+                std::collections::HashSet::with_capacity(c.workloads.len());
+            c.workloads
+                .iter()
+                .map(|w| seen.insert((&w.namespace, &w.name, &w.kind)))
+                .collect()
+        };
+        let mut keep = keep.into_iter();
+        c.workloads.retain(|_| keep.next().unwrap_or(true));
+        c.workloads.shrink_to_fit();
         // Namespaces referenced but not defined, and the name label everywhere.
-        let mut referenced: Vec<String> = c.workloads.iter().map(|w| w.namespace.clone()).collect();
-        referenced.extend(c.policies.iter().map(|p| p.namespace.clone()));
+        let referenced = c
+            .workloads
+            .iter()
+            .map(|w| &w.namespace)
+            .chain(c.policies.iter().map(|p| &p.namespace));
         for ns in referenced {
-            c.namespaces.entry(ns.clone()).or_insert_with(|| Namespace {
-                labels: Labels::new(),
-                name: ns,
-                defined: false,
-            });
+            if !c.namespaces.contains_key(ns) {
+                c.namespaces.insert(
+                    ns.clone(),
+                    Namespace {
+                        labels: Labels::new(),
+                        name: ns.clone(),
+                        defined: false,
+                    },
+                );
+            }
         }
         for ns in c.namespaces.values_mut() {
             ns.labels
                 .entry(NS_NAME_LABEL.to_string())
                 .or_insert_with(|| ns.name.clone());
         }
-        c.workloads.sort_by_key(Workload::display);
+        // By display name (`ns/name[Kind]`), compared without building it.
+        c.workloads
+            .sort_by(|a, b| a.display_bytes().cmp(b.display_bytes()));
         c
     }
 

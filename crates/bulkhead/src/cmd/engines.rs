@@ -222,7 +222,8 @@ impl CrossPasses {
 #[derive(Debug, Default)]
 pub struct SetFacts {
     pub objects: Option<bulkhead_k8s::crossobj::FileFacts>,
-    pub netpol: Option<bulkhead_netpol::Fragment>,
+    /// Boxed: most files have none, and one of these is kept per Kubernetes file.
+    pub netpol: Option<Box<bulkhead_netpol::Fragment>>,
 }
 
 /// The [`SetFacts`] of one loaded file for the `passes` that run.
@@ -255,7 +256,8 @@ pub fn set_facts(
                 .collect();
             bulkhead_netpol::Fragment::of(&objects)
         })
-        .filter(|f| !f.is_empty());
+        .filter(|f| !f.is_empty())
+        .map(Box::new);
     SetFacts { objects, netpol }
 }
 
@@ -270,22 +272,20 @@ pub fn check_set(
     if files.is_empty() {
         return Vec::new();
     }
-    let mut objects = Vec::new();
-    let mut fragments = Vec::new();
-    for f in files {
-        objects.extend(f.objects);
-        fragments.extend(f.netpol);
-    }
+    // The facts stay where they are (no second copy of them at the run's peak): the
+    // cross-object pass reads them in place, the model takes the fragments one by one.
+    let mut files = files;
+    let fragments: Vec<Box<bulkhead_netpol::Fragment>> =
+        files.iter_mut().filter_map(|f| f.netpol.take()).collect();
+    let objects: Vec<&bulkhead_k8s::crossobj::FileFacts> =
+        files.iter().filter_map(|f| f.objects.as_ref()).collect();
     // The two passes are independent and each takes a few tens of milliseconds on a large
     // tree, while nothing else runs: one per CPU.
     let (mut out, netpol) = rayon::join(
-        || {
-            let refs: Vec<&bulkhead_k8s::crossobj::FileFacts> = objects.iter().collect();
-            bulkhead_k8s::crossobj::check_facts(&refs, &settings.k8s, enabled)
-        },
+        || bulkhead_k8s::crossobj::check_facts(&objects, &settings.k8s, enabled),
         || {
             if bulkhead_netpol::RULES.iter().any(|r| enabled(r)) {
-                let cluster = bulkhead_netpol::Cluster::join(fragments);
+                let cluster = bulkhead_netpol::Cluster::join(fragments.into_iter().map(|f| *f));
                 bulkhead_netpol::lints::lint_cluster(
                     &cluster,
                     &bulkhead_netpol::Settings::default(),
