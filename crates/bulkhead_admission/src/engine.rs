@@ -731,32 +731,57 @@ fn forbid(resp: &mut AdmissionResponse, message: String) {
     resp.result.message = message;
 }
 
-/// Serialise the response review with its audit annotations in key order (deterministic).
+/// Serialise the response review with its audit annotations in key order (deterministic):
+/// kube-core's `AdmissionReview` field for field (`apiVersion`, `kind`, `response` with `uid`,
+/// `allowed`, `status`, `patch`, `patchType`, `auditAnnotations`, `warnings`), written
+/// directly, and the patch bytes as a base64 string (kube-core writes an array of numbers;
+/// the API's `[]byte` is canonically base64, which is what the API server's own clients send).
 fn render(resp: AdmissionResponse) -> Vec<u8> {
-    let review = resp.into_review();
-    let mut v = match serde_json::to_value(&review) {
-        Ok(v) => v,
-        Err(_) => return br#"{"kind":"AdmissionReview"}"#.to_vec(),
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Review<'a> {
+        api_version: &'a str,
+        kind: &'a str,
+        response: Response<'a>,
+    }
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Response<'a> {
+        uid: &'a str,
+        allowed: bool,
+        status: &'a kube_core::response::Status,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        patch: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        patch_type: Option<&'static str>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        audit_annotations: BTreeMap<&'a str, &'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        warnings: Option<&'a Vec<String>>,
+    }
+    use base64::Engine as _;
+    let review = Review {
+        api_version: &resp.types.api_version,
+        kind: &resp.types.kind,
+        response: Response {
+            uid: &resp.uid,
+            allowed: resp.allowed,
+            status: &resp.result,
+            patch: resp
+                .patch
+                .as_ref()
+                .map(|p| base64::engine::general_purpose::STANDARD.encode(p)),
+            // `with_patch` sets both (the only patch type there is)
+            patch_type: resp.patch.as_ref().map(|_| "JSONPatch"),
+            audit_annotations: resp
+                .audit_annotations
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect(),
+            warnings: resp.warnings.as_ref(),
+        },
     };
-    // kube-core serialises the patch bytes as an array of numbers; the API's `[]byte` is
-    // canonically a base64 string, which is what the API server's own clients send
-    if let Some(p) = v.pointer_mut("/response/patch")
-        && let Some(arr) = p.as_array()
-    {
-        let bytes: Vec<u8> = arr
-            .iter()
-            .filter_map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok()))
-            .collect();
-        use base64::Engine as _;
-        *p = Value::String(base64::engine::general_purpose::STANDARD.encode(bytes));
-    }
-    if let Some(a) = v
-        .pointer_mut("/response/auditAnnotations")
-        .and_then(Value::as_object_mut)
-    {
-        a.sort_keys();
-    }
-    serde_json::to_vec(&v).unwrap_or_default()
+    serde_json::to_vec(&review).unwrap_or_default()
 }
 
 /// The review of a body that is not an AdmissionReview, as a response review (for `review`
@@ -768,6 +793,60 @@ pub fn invalid_review(message: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How responses were rendered before: kube-core's review through a `Value`.
+    fn render_via_value(resp: AdmissionResponse) -> Vec<u8> {
+        let mut v = serde_json::to_value(resp.into_review()).unwrap();
+        if let Some(p) = v.pointer_mut("/response/patch") {
+            let bytes: Vec<u8> = p
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b.as_u64().unwrap() as u8)
+                .collect();
+            use base64::Engine as _;
+            *p = Value::String(base64::engine::general_purpose::STANDARD.encode(bytes));
+        }
+        if let Some(a) = v
+            .pointer_mut("/response/auditAnnotations")
+            .and_then(Value::as_object_mut)
+        {
+            a.sort_keys();
+        }
+        serde_json::to_vec(&v).unwrap()
+    }
+
+    #[test]
+    fn responses_are_written_as_kube_core_writes_them() {
+        let req: AdmissionRequest<DynamicObject> = {
+            let review: kube_core::admission::AdmissionReview<DynamicObject> =
+                serde_json::from_str(r#"{"apiVersion":"admission.k8s.io/v1beta1","kind":"AdmissionReview","request":{"uid":"u-1","kind":{"group":"","version":"v1","kind":"Pod"},"resource":{"group":"","version":"v1","resource":"pods"},"operation":"CREATE","userInfo":{}}}"#).unwrap();
+            review.try_into().unwrap()
+        };
+        let plain = AdmissionResponse::from(&req);
+        let mut denied = AdmissionResponse::from(&req);
+        forbid(
+            &mut denied,
+            "pods \"p\" is forbidden: \"quoted\" – é".into(),
+        );
+        denied.audit_annotations = [("violations", "KS001,PSS002"), ("b", "2"), ("a", "1")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let mut warned = AdmissionResponse::from(&req);
+        warned.warnings = Some(vec!["KS033: w".into(), "x\ny".into()]);
+        warned.audit_annotations = [("z".to_string(), "".to_string())].into_iter().collect();
+        let patched = AdmissionResponse::from(&req)
+            .with_patch(json_patch::Patch(vec![]))
+            .unwrap();
+        let invalid = AdmissionResponse::invalid("malformed: \u{1}");
+        for r in [plain, denied, warned, patched, invalid] {
+            assert_eq!(
+                String::from_utf8(render(r.clone())).unwrap(),
+                String::from_utf8(render_via_value(r)).unwrap()
+            );
+        }
+    }
 
     /// What validation used to build: the whole value, then a copy without `status` and
     /// `metadata.managedFields`.
