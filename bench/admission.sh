@@ -5,11 +5,26 @@
 # vulnerability report looked up by digest and cached):
 #   - closed loop (`wrk`, Debian): requests/s and latency percentiles; with 100 connections
 #     each waiting for its answer, mean latency is 100 / throughput, whatever the server does;
-#   - open loop at RATE reviews/s (`h2load --rps`, Debian nghttp2-client; default 5,000 =
-#     100 connections x 50/s): latency percentiles at that offered load, from h2load's log;
+#   - open loop at RATE reviews/s (default 5,000) over the same 100 connections with the
+#     `open_loop` example: one schedule of arrivals for the whole run (evenly spaced, then
+#     Poisson), latency from each request's scheduled time; and `h2load --rps` (Debian
+#     nghttp2-client) for comparison with earlier runs: it sends synchronised bursts (every
+#     connection's timer starts together: 100 requests at once every 20 ms), so its latency is
+#     mostly the time to drain its own burst;
 #   - server CPU time per review (utime+stime of the server over the closed-loop run / reviews
 #     answered): less noisy than wall-clock figures on a shared machine;
 #   - CPU per decision alone (the `review_loop` example: no TLS, no HTTP, one thread).
+# The server runs on CPU SERVER_CPUS (default 1) with THREADS_SERVER runtime threads (default 1:
+# tokio's current-thread runtime), the load generators on LOAD_CPUS (default 0), so they do not
+# take each other's CPU (PIN=0: neither is pinned, the server has one thread per core, wrk two
+# threads, as in earlier runs). RT=1 also runs the open loops with the server and the
+# generator under SCHED_FIFO (chrt, needs root): other processes on the machine (other
+# sessions' compilers) then cannot preempt them, which shows what the two CPUs do without
+# neighbours; the closed loop always runs under the normal scheduler (a SCHED_FIFO process at
+# 100% CPU is throttled by the kernel 50 ms in every second).
+# The server of the build under test runs with GLIBC_TUNABLES=$TUNABLES (default
+# glibc.malloc.tcache_count=256, as the Deployment of `bulkhead admission manifests` sets it;
+# TUNABLES= for glibc's defaults); SERVE_BEFORE's with $TUNABLES_BEFORE (default: none).
 # LOOP_BEFORE=path/to/another/review_loop adds its decision time; CALLGRIND=1 counts instructions
 # per decision (callgrind, 400 reviews: the difference of 500 and 100) of LOOP and LOOP_BEFORE.
 # SERVE_BEFORE=path/to/another/serve measures a second build the same way in the same run
@@ -17,21 +32,34 @@
 # RSS after warm-up and at the end (memory flat).
 #
 #   bench/admission.sh
-#   SERVE_BEFORE=/tmp/serve.old bench/admission.sh
+#   SERVE_BEFORE=/tmp/serve.old RT=1 bench/admission.sh
 #   REQUESTS=1000000 bench/admission.sh
 #
 # The server is the `serve` example of bulkhead_admission (the same code as
 # `bulkhead admission serve`, without building the whole binary); set BULKHEAD=path/to/bulkhead
-# to bench the binary instead, SERVE=path/to/serve (and LOOP=path/to/review_loop) to skip the
-# build. Load generator and server share the machine.
+# to bench the binary instead, SERVE=path/to/serve (and LOOP=path/to/review_loop,
+# OPEN_LOOP=path/to/open_loop) to skip the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REQUESTS=${REQUESTS:-0}
 CONNS=${CONNS:-100}
-THREADS=${THREADS:-2}
 RATE=${RATE:-5000}
 SECS=${SECS:-20}
-for t in wrk h2load openssl curl python3; do command -v $t >/dev/null || { echo "missing: $t" >&2; exit 2; }; done
+PIN=${PIN:-1}
+TUNABLES=${TUNABLES-glibc.malloc.tcache_count=256}
+TUNABLES_BEFORE=${TUNABLES_BEFORE-}
+RT=${RT:-0}
+SERVER_CPUS=${SERVER_CPUS:-1}
+LOAD_CPUS=${LOAD_CPUS:-0}
+# (command prefixes, not functions: $! must be the server's own pid, taskset execs it)
+if [ "$PIN" = 1 ]; then
+  THREADS_SERVER=${THREADS_SERVER:-1}; THREADS=${THREADS:-1}  # THREADS: wrk's
+  on_server=(taskset -c "$SERVER_CPUS"); on_load=(taskset -c "$LOAD_CPUS")
+else
+  THREADS_SERVER=${THREADS_SERVER:-0}; THREADS=${THREADS:-2}
+  on_server=(); on_load=()
+fi
+for t in wrk h2load openssl curl python3 taskset chrt; do command -v $t >/dev/null || { echo "missing: $t" >&2; exit 2; }; done
 
 work=$(mktemp -d)
 server_pid=
@@ -124,12 +152,16 @@ if [ -z "${BULKHEAD:-}" ] && [ -z "${SERVE:-}" ]; then
   cargo build -q --release -p bulkhead_admission --example serve --example review_loop
   SERVE=target/release/examples/serve; LOOP=${LOOP:-target/release/examples/review_loop}
 fi
-start_server() { # $1: serve binary or empty for $BULKHEAD
+if [ -z "${OPEN_LOOP:-}" ]; then
+  cargo build -q --release -p bulkhead_admission --example open_loop
+  OPEN_LOOP=target/release/examples/open_loop
+fi
+start_server() { # $1: serve binary or empty for $BULKHEAD, $2: GLIBC_TUNABLES
   if [ -z "$1" ]; then
-    "$BULKHEAD" admission serve --config "$work/bulkhead.toml" --tls-cert "$work/tls.crt" \
-      --tls-key "$work/tls.key" --listen 127.0.0.1:$PORT 2>/dev/null &
+    env GLIBC_TUNABLES="$2" "${on_server[@]}" "$BULKHEAD" admission serve --config "$work/bulkhead.toml" --tls-cert "$work/tls.crt" \
+      --tls-key "$work/tls.key" --listen 127.0.0.1:$PORT --threads "$THREADS_SERVER" 2>/dev/null &
   else
-    "$1" "$work/bulkhead.toml" "$work/tls.crt" "$work/tls.key" 127.0.0.1:$PORT &
+    env GLIBC_TUNABLES="$2" "${on_server[@]}" "$1" "$work/bulkhead.toml" "$work/tls.crt" "$work/tls.key" 127.0.0.1:$PORT "$THREADS_SERVER" &
   fi
   server_pid=$!
   for _ in $(seq 100); do curl -sk https://127.0.0.1:$PORT/healthz >/dev/null 2>&1 && break; sleep 0.1; done
@@ -139,19 +171,18 @@ rss() { awk '/VmRSS/ {print $2 " kB"}' /proc/$server_pid/status; }
 cpu_ticks() { awk '{print $14+$15}' /proc/$server_pid/stat; }
 reviews() { curl -sk https://127.0.0.1:$PORT/metrics | awk '/^bulkhead_admission_review_duration_seconds_count/ {print $2}'; }
 
-measure() { # $1: label, $2: serve binary (empty: $BULKHEAD)
-  start_server "$2"
-  echo "=== $1"
-  wrk -t"$THREADS" -c"$CONNS" -d5s -s "$work/post.lua" $url >/dev/null   # warm-up
-  local t0 n0 t1 n1
-  t0=$(cpu_ticks); n0=$(reviews)
-  echo "-- closed loop: $CONNS connections, ${SECS} s (wrk)"
-  wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --latency -s "$work/post.lua" $url | grep -E "Requests/sec|  50%|  90%|  99%"
-  t1=$(cpu_ticks); n1=$(reviews)
-  python3 -c "import os; hz=os.sysconf('SC_CLK_TCK'); print(f'server CPU per review: {($t1-$t0)/hz*1e6/($n1-$n0):.1f} us ($((n1-n0)) reviews)')"
-  echo "-- open loop: $RATE reviews/s offered over $CONNS connections, ${SECS} s (h2load --rps)"
+open_loops() { # the open loops at $RATE/s: open_loop even and Poisson, then h2load
+  local rt=
+  if [ "$RT" = 1 ]; then
+    chrt -a -f -p 10 "$server_pid" >/dev/null; rt="chrt -f 5"
+  fi
+  for mode in uniform poisson; do
+    echo "-- open loop: $RATE reviews/s offered ($mode arrivals) over $CONNS connections, ${SECS} s (open_loop)${rt:+, SCHED_FIFO}"
+    "${on_load[@]}" $rt "$OPEN_LOOP" 127.0.0.1:$PORT "$work/review.json" "$RATE" "$CONNS" "$SECS" $mode
+  done
+  echo "-- open loop: $RATE reviews/s offered over $CONNS connections, ${SECS} s (h2load --rps: synchronised bursts)${rt:+, SCHED_FIFO}"
   rm -f "$work/h2.log"
-  h2load --h1 -c"$CONNS" -t1 --rps=$((RATE / CONNS)) -D "$SECS" -d "$work/review.json" \
+  "${on_load[@]}" $rt h2load --h1 -c"$CONNS" -t1 --rps=$((RATE / CONNS)) -D "$SECS" -d "$work/review.json" \
     -H 'content-type: application/json' --log-file="$work/h2.log" $url >/dev/null 2>&1 || true
   python3 - "$work/h2.log" "$SECS" <<'PY'
 import sys
@@ -163,16 +194,36 @@ if not ok:
 p = lambda q: ok[min(len(ok) - 1, int(q * len(ok)))] / 1000
 print(f"answered {len(ok) / float(sys.argv[2]):.0f}/s, non-200: {bad}; latency p50 {p(.5):.2f} ms, p90 {p(.9):.2f} ms, p99 {p(.99):.2f} ms, max {ok[-1] / 1000:.1f} ms")
 PY
+  if [ "$RT" = 1 ]; then chrt -a -o -p 0 "$server_pid" >/dev/null; fi
+}
+
+measure() { # $1: label, $2: serve binary (empty: $BULKHEAD), $3: GLIBC_TUNABLES
+  start_server "$2" "$3"
+  echo "=== $1"
+  "${on_load[@]}" wrk -t"$THREADS" -c"$CONNS" -d5s -s "$work/post.lua" $url >/dev/null   # warm-up
+  local t0 n0 t1 n1
+  t0=$(cpu_ticks); n0=$(reviews)
+  echo "-- closed loop: $CONNS connections, ${SECS} s (wrk)"
+  "${on_load[@]}" wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --latency -s "$work/post.lua" $url | grep -E "Requests/sec|  50%|  90%|  99%"
+  t1=$(cpu_ticks); n1=$(reviews)
+  python3 -c "import os; hz=os.sysconf('SC_CLK_TCK'); print(f'server CPU per review: {($t1-$t0)/hz*1e6/($n1-$n0):.1f} us ($((n1-n0)) reviews)')"
+  open_loops
   curl -sk https://127.0.0.1:$PORT/metrics | awk '/^bulkhead_admission_review_duration_seconds_(sum|count)/ {v[$1]=$2} END {printf "decision time in the server (wall, histogram mean): %.1f us\n", 1e6*v["bulkhead_admission_review_duration_seconds_sum"]/v["bulkhead_admission_review_duration_seconds_count"]}'
   stop_server
 }
 
 echo "review body: $(wc -c < "$work/review.json") bytes; load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-start_server "${SERVE:-}"
+if [ "$PIN" = 1 ]; then
+  echo "server on CPU $SERVER_CPUS ($THREADS_SERVER runtime thread(s)), load generators on CPU $LOAD_CPUS; RT=$RT"
+else
+  echo "nothing pinned (server: one runtime thread per core; wrk: $THREADS threads); RT=$RT"
+fi
+start_server "${SERVE:-}" "$TUNABLES"
 echo "response: $(curl -sk --data-binary @"$work/review.json" -H 'content-type: application/json' $url | head -c 400)"
 stop_server
 if [ -n "${LOOP:-}" ]; then
   echo "decision alone (review_loop, one thread): $("$LOOP" "$work/bulkhead.toml" "$work/review.json" 20000)"
+  echo "decision alone, GLIBC_TUNABLES=$TUNABLES: $(GLIBC_TUNABLES="$TUNABLES" "$LOOP" "$work/bulkhead.toml" "$work/review.json" 20000)"
 fi
 if [ -n "${LOOP_BEFORE:-}" ]; then
   echo "decision alone, before ($LOOP_BEFORE): $("$LOOP_BEFORE" "$work/bulkhead.toml" "$work/review.json" 20000)"
@@ -186,17 +237,17 @@ if [ -n "${CALLGRIND:-}" ] && command -v valgrind >/dev/null; then
     echo "instructions per decision ($l, callgrind): $(( (i[1] - i[0]) / 400 ))"
   done
 fi
-[ -n "${SERVE_BEFORE:-}" ] && measure "before: $SERVE_BEFORE" "$SERVE_BEFORE"
-measure "after: ${SERVE:-$BULKHEAD}" "${SERVE:-}"
-[ -n "${SERVE_BEFORE:-}" ] && measure "before again: $SERVE_BEFORE" "$SERVE_BEFORE"
+[ -n "${SERVE_BEFORE:-}" ] && measure "before: $SERVE_BEFORE, GLIBC_TUNABLES=$TUNABLES_BEFORE" "$SERVE_BEFORE" "$TUNABLES_BEFORE"
+measure "after: ${SERVE:-$BULKHEAD}, GLIBC_TUNABLES=$TUNABLES" "${SERVE:-}" "$TUNABLES"
+[ -n "${SERVE_BEFORE:-}" ] && measure "before again: $SERVE_BEFORE, GLIBC_TUNABLES=$TUNABLES_BEFORE" "$SERVE_BEFORE" "$TUNABLES_BEFORE"
 
 if [ "$REQUESTS" -gt 0 ]; then
   echo "=== memory over $REQUESTS reviews"
-  start_server "${SERVE:-}"
-  wrk -t"$THREADS" -c"$CONNS" -d5s -s "$work/post.lua" $url >/dev/null
+  start_server "${SERVE:-}" "$TUNABLES"
+  "${on_load[@]}" wrk -t"$THREADS" -c"$CONNS" -d5s -s "$work/post.lua" $url >/dev/null
   echo "RSS after warm-up ($(reviews) reviews): $(rss)"
   while [ "$(reviews)" -lt "$REQUESTS" ]; do
-    wrk -t"$THREADS" -c"$CONNS" -d30s -s "$work/post.lua" $url | grep -E "Requests/sec" || true
+    "${on_load[@]}" wrk -t"$THREADS" -c"$CONNS" -d30s -s "$work/post.lua" $url | grep -E "Requests/sec" || true
     echo "  $(reviews) reviews, RSS $(rss)"
   done
   echo "RSS after $(reviews) reviews: $(rss)"

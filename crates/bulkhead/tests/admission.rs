@@ -194,6 +194,7 @@ fn manifests_pass_check_at_restricted_with_every_rule() {
             "sideEffects: None",
             "timeoutSeconds: 5",
             "values: [\"bulkhead-system\"]",
+            "value: glibc.malloc.tcache_count=256",
         ] {
             assert!(text_out.contains(kind), "{kind} missing");
         }
