@@ -540,6 +540,35 @@ mod tests {
         );
     }
 
+    /// The facts take the pod template where the settings say a custom kind keeps it: the
+    /// cross-object rules see its service account and labels (and nothing without the
+    /// setting).
+    #[test]
+    fn custom_pod_templates_reach_the_facts() {
+        let sa = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app, namespace: shop}\n";
+        let app = "apiVersion: apps.example.com/v1\nkind: App\nmetadata: {name: a, namespace: shop}\nspec:\n  pod:\n    metadata:\n      labels: {app: a}\n    spec:\n      serviceAccountName: aap\n      containers: [{name: c, image: i:1}]\n";
+        let run = |settings: &Settings| -> Vec<(&'static str, u32)> {
+            let files = [("d/sa.yaml", sa), ("d/app.yaml", app)];
+            let loaded: Vec<Loaded> = files.iter().map(|(p, t)| crate::load(p, t)).collect();
+            let pairs: Vec<(&str, &Loaded)> = files.iter().map(|(p, _)| *p).zip(&loaded).collect();
+            let mut v: Vec<_> = check_set(&pairs, settings)
+                .into_iter()
+                .filter(|f| ["KS016", "KS064"].contains(&f.rule.code))
+                .map(|f| (f.rule.code, f.range.unwrap().start.line))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(run(&Settings::default()), []);
+        let mut settings = Settings::default();
+        settings.pod_spec_paths.push(workload::PodSpecPath {
+            kind: "App".into(),
+            api_group: "apps.example.com".into(),
+            template: "/spec/pod".into(),
+        });
+        assert_eq!(run(&settings), [("KS016", 9), ("KS064", 3)]);
+    }
+
     #[test]
     fn network_policies_and_isolation() {
         let policies = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-only, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: web}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: stale, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: old}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: expr, namespace: shop}\nspec:\n  podSelector:\n    matchExpressions: [{key: tier, operator: In, values: [back]}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: one-pod, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {statefulset.kubernetes.io/pod-name: db-0}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: all, namespace: other}\nspec:\n  podSelector: {}\n";
