@@ -44,7 +44,7 @@ start_monitor() {
   until grep -q "monitor: ready" "$TMP/mon.err"; do sleep 0.1; done
 }
 stop_monitor() {
-  kill -TERM "$MON"; wait "$MON" || true
+  kill -TERM "$MON" 2>/dev/null || true; wait "$MON" || true
   tail -1 "$TMP/mon.err"
 }
 

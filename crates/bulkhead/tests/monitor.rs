@@ -1369,3 +1369,173 @@ fn the_sensor_survives_an_exec_storm_and_reports_drops(sensor: &str) {
         );
     }
 }
+
+/// A DNS server for one test on 127.0.0.1:53 (UDP): `A` queries for the names of `answers`
+/// get their address, every other query of those names an empty answer, any other name
+/// NXDOMAIN; every name asked is recorded.
+struct DnsServer {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    asked: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl DnsServer {
+    fn start(answers: &[(&str, [u8; 4])]) -> std::io::Result<DnsServer> {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::{Arc, Mutex};
+        let sock = std::net::UdpSocket::bind("127.0.0.1:53")?;
+        sock.set_read_timeout(Some(Duration::from_millis(100)))?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let asked = Arc::new(Mutex::new(Vec::new()));
+        let answers: Vec<(String, [u8; 4])> =
+            answers.iter().map(|(n, a)| (n.to_string(), *a)).collect();
+        let (s, a) = (stop.clone(), asked.clone());
+        let thread = std::thread::spawn(move || {
+            let mut buf = [0u8; 512];
+            while !s.load(Ordering::Relaxed) {
+                let Ok((n, from)) = sock.recv_from(&mut buf) else {
+                    continue;
+                };
+                let q = &buf[..n];
+                // Header (12 bytes), then the question: labels, a zero, type, class.
+                let mut at = 12;
+                let mut labels = Vec::new();
+                while at < q.len() && q[at] != 0 {
+                    let len = q[at] as usize;
+                    let Some(l) = q.get(at + 1..at + 1 + len) else {
+                        break;
+                    };
+                    labels.push(String::from_utf8_lossy(l).to_lowercase());
+                    at += 1 + len;
+                }
+                if q.len() < at + 5 {
+                    continue;
+                }
+                let qtype = u16::from_be_bytes([q[at + 1], q[at + 2]]);
+                let question_end = at + 5;
+                let name = labels.join(".");
+                a.lock().unwrap().push(name.clone());
+                let known = answers.iter().find(|(n, _)| *n == name).map(|(_, ip)| *ip);
+                let mut r = Vec::with_capacity(question_end + 16);
+                r.extend_from_slice(&q[0..2]);
+                // QR, RD, RA; NXDOMAIN for a name it does not know.
+                r.extend_from_slice(&[0x81, if known.is_some() { 0x80 } else { 0x83 }]);
+                let ancount = u16::from(known.is_some() && qtype == 1);
+                for v in [1u16, ancount, 0, 0] {
+                    r.extend_from_slice(&v.to_be_bytes());
+                }
+                r.extend_from_slice(&q[12..question_end]);
+                if let (Some(ip), 1) = (known, ancount) {
+                    // The name by pointer to the question, A, IN, TTL 60 s, 4 bytes.
+                    r.extend_from_slice(&[0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4]);
+                    r.extend_from_slice(&ip);
+                }
+                let _ = sock.send_to(&r, from);
+            }
+        });
+        Ok(DnsServer {
+            stop,
+            asked,
+            thread: Some(thread),
+        })
+    }
+
+    fn asked(&self, name: &str) -> bool {
+        self.asked.lock().unwrap().iter().any(|n| n == name)
+    }
+}
+
+impl Drop for DnsServer {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// `fd.sip.name` as Falco gives it: the monitor resolves the host names written in the rules
+/// (here through DNS only: it runs in a mount namespace whose resolv.conf names a DNS server
+/// the test runs on 127.0.0.1:53, and whose hosts file does not know the name) and a real
+/// connection to the address the name resolved to fires the rule naming it; a rule naming a
+/// name DNS does not know does not fire.
+#[test]
+fn the_rules_host_names_are_resolved_with_dns_under_ebpf() {
+    let _serial = serial();
+    if container_prereqs().is_none() {
+        return;
+    }
+    let dns = match DnsServer::start(&[("bulkhead-dns-test.example", [127, 0, 0, 1])]) {
+        Ok(d) => d,
+        Err(e) => {
+            assert!(!ci(), "CI=true and 127.0.0.1:53 cannot be bound: {e}");
+            eprintln!("skipped: cannot bind 127.0.0.1:53: {e}");
+            return;
+        }
+    };
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(
+        d.join("resolv.conf"),
+        "nameserver 127.0.0.1\noptions timeout:1 attempts:2\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("hosts"), "127.0.0.1 localhost\n").unwrap();
+    let rules = d.join("dns.yaml");
+    std::fs::write(
+        &rules,
+        format!(
+            "- rule: Test connect to a DNS name\n  desc: d\n  condition: evt.type = connect and fd.sip.name = bulkhead-dns-test.example and fd.sport = {port}\n  output: connect %fd.name\n  priority: WARNING\n\
+             - rule: Test connect to an unknown name\n  desc: d\n  condition: evt.type = connect and fd.sip.name in (bulkhead-dns-missing.example) and fd.sport = {port}\n  output: connect %fd.name\n  priority: WARNING\n"
+        ),
+    )
+    .unwrap();
+    let alerts_path = d.join("alerts.json");
+    let child = Command::new("unshare")
+        .args([
+            "-m",
+            "sh",
+            "-c",
+            "mount --bind \"$1\" /etc/resolv.conf && mount --bind \"$2\" /etc/hosts && shift 2 && exec \"$0\" \"$@\"",
+            bin(),
+        ])
+        .arg(d.join("resolv.conf"))
+        .arg(d.join("hosts"))
+        .args(["monitor", "--sensor", "ebpf", "--output", "json", "--output-file"])
+        .arg(&alerts_path)
+        .arg("--rules")
+        .arg(&rules)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (m, said) = Monitor::attach(child, alerts_path);
+    assert!(said.contains("monitor: ready (sensor ebpf,"), "{said}");
+    // The resolver's first lookups run as the sensor starts: wait until both names were asked.
+    let start = Instant::now();
+    while !(dns.asked("bulkhead-dns-test.example") && dns.asked("bulkhead-dns-missing.example")) {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the monitor never asked the DNS server: {:?}",
+            dns.asked.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Let the answers reach the table (the lookups return right after the server answers).
+    std::thread::sleep(Duration::from_millis(500));
+    let conn = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    drop(conn);
+    let alerts = m.stop();
+    let rules_fired: Vec<&str> = alerts.iter().filter_map(|a| a["rule"].as_str()).collect();
+    assert_eq!(rules_fired, ["Test connect to a DNS name"], "{alerts:?}");
+    assert!(
+        alerts[0]["output"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("->127.0.0.1:{port}")),
+        "{alerts:?}"
+    );
+    drop(listener);
+}
