@@ -427,10 +427,9 @@ impl Monitor {
         m
     }
 
-    /// Waits (at most 60 s) until the spawned monitor says it is ready, then keeps collecting
-    /// its stderr (echoed) until it exits: [`RawMonitor::wait`] returns it all.
-    fn attach_raw(mut child: Child) -> (RawMonitor, String) {
-        let mut err = BufReader::new(child.stderr.take().unwrap());
+    /// Reads the monitor's stderr (echoed) until it says "monitor: ready", at most 60 s, and
+    /// returns what it said up to there; panics when it exits or never gets ready.
+    fn wait_ready(err: &mut BufReader<std::process::ChildStderr>) -> String {
         let start = Instant::now();
         let mut said = String::new();
         loop {
@@ -441,13 +440,20 @@ impl Monitor {
             eprint!("{line}");
             said.push_str(&line);
             if line.starts_with("monitor: ready") {
-                break;
+                return said;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(60),
                 "monitor never became ready: {said}"
             );
         }
+    }
+
+    /// Waits (at most 60 s) until the spawned monitor says it is ready, then keeps collecting
+    /// its stderr (echoed) until it exits: [`RawMonitor::wait`] returns it all.
+    fn attach_raw(mut child: Child) -> (RawMonitor, String) {
+        let mut err = BufReader::new(child.stderr.take().unwrap());
+        let said = Self::wait_ready(&mut err);
         let rest = std::thread::spawn(move || {
             let mut all = String::new();
             let mut s = String::new();
@@ -466,23 +472,7 @@ impl Monitor {
     /// printed when a test fails). Returns the monitor and what it said up to "ready".
     fn attach(mut child: Child, out: PathBuf) -> (Monitor, String) {
         let mut err = BufReader::new(child.stderr.take().unwrap());
-        let start = Instant::now();
-        let mut said = String::new();
-        loop {
-            let mut line = String::new();
-            if err.read_line(&mut line).unwrap() == 0 {
-                panic!("monitor exited before it was ready: {said}");
-            }
-            eprint!("{line}");
-            said.push_str(&line);
-            if line.starts_with("monitor: ready") {
-                break;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(60),
-                "monitor never became ready: {said}"
-            );
-        }
+        let said = Self::wait_ready(&mut err);
         std::thread::spawn(move || {
             let mut s = String::new();
             while err.read_line(&mut s).unwrap_or(0) > 0 {

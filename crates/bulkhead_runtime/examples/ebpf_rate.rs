@@ -54,7 +54,7 @@ fn main() {
     };
     let sensor = Sensor::start_ebpf(Arc::new(engine), cfg, tx, src).expect("sensor");
     let counter = std::thread::spawn(move || rx.iter().count());
-    let rss_ready = memory().0;
+    let rss_ready = bulkhead_runtime::sensor::memory_kib().0;
     let t0 = Instant::now();
     let st = std::process::Command::new(&cmd[0])
         .args(&cmd[1..])
@@ -88,7 +88,7 @@ fn main() {
     let stats = sensor.stop();
     let alerts = counter.join().unwrap_or(0);
     let lost = stats.kernel_drops;
-    let (rss_end, rss_peak) = memory();
+    let (rss_end, rss_peak) = bulkhead_runtime::sensor::memory_kib();
     eprintln!(
         "rules={} events={} load_secs={load_secs:.3} drained_secs={secs:.3} events_per_s={:.0} alerts={alerts} kernel_drops={lost} drop_pct={:.4} per_cpu={:?} gone_before_proc_read={} table={} rss_ready_mb={:.1} rss_end_mb={:.1} rss_peak_mb={:.1} load_ok={}",
         report.active.len(),
@@ -103,18 +103,4 @@ fn main() {
         rss_peak as f64 / 1024.0,
         st.success()
     );
-}
-
-/// Resident memory and its peak, KiB (`VmRSS`, `VmHWM`).
-fn memory() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = |key: &str| -> u64 {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(key))
-            .and_then(|v| v.split_whitespace().next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    };
-    (kb("VmRSS:"), kb("VmHWM:"))
 }

@@ -204,7 +204,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             ""
         }
     );
-    let rss_ready = memory().0;
+    let rss_ready = bulkhead_runtime::sensor::memory_kib().0;
     let deadline = args
         .duration
         .map(|s| Instant::now() + Duration::from_secs_f64(s.max(0.0)));
@@ -244,7 +244,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         let _ = writeln!(out, "{line}");
     }
     let _ = out.flush();
-    let (rss_stop, rss_peak) = memory();
+    let (rss_stop, rss_peak) = bulkhead_runtime::sensor::memory_kib();
     let mb = |kb: u64| kb as f64 / 1024.0;
     let memory = format!(
         "RSS {:.1} MB at ready, {:.1} MB at stop (peak {:.1} MB)",
@@ -277,20 +277,6 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         return Err(anyhow::Error::from(e).context("cannot write alerts"));
     }
     Ok(if alerts > 0 { 1 } else { 0 })
-}
-
-/// This process's resident set and its peak, in KiB (`VmRSS`, `VmHWM`; 0 when unreadable).
-fn memory() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = |key: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(key))
-            .and_then(|v| v.split_whitespace().next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    };
-    (kb("VmRSS:"), kb("VmHWM:"))
 }
 
 fn print_report(report: &LoadReport, sensor: &str) {

@@ -440,6 +440,21 @@ fn gone(pid: i64) -> Process {
     p
 }
 
+/// This process's resident set and its peak, in KiB (`VmRSS`, `VmHWM` of `/proc/self/status`;
+/// 0 when unreadable): the monitor's stop line and the rate bench report them.
+pub fn memory_kib() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |key: &str| -> u64 {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    (kb("VmRSS:"), kb("VmHWM:"))
+}
+
 /// Nanoseconds since the epoch.
 pub fn now_ns() -> u64 {
     std::time::SystemTime::now()
