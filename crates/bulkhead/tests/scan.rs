@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+#[path = "../../bulkhead_image/tests/support/scratch.rs"]
+mod scratch;
+use scratch::scratch_dir;
+
 const BIN: &str = env!("CARGO_BIN_EXE_bulkhead");
 
 /// A missing prerequisite: fails the test under `CI=true` (CI installs every prerequisite),
@@ -24,14 +28,13 @@ fn fixtures() -> PathBuf {
 
 /// A store of all of ../shared/advisories, imported once per test binary.
 fn db() -> Option<&'static Path> {
-    static DB: OnceLock<Option<(tempfile::TempDir, PathBuf)>> = OnceLock::new();
+    static DB: OnceLock<Option<PathBuf>> = OnceLock::new();
     DB.get_or_init(|| {
         let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/advisories");
         if !shared.is_dir() {
             return None;
         }
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("advisory.db");
+        let db = scratch_dir("scan-db").join("advisory.db");
         let out = Command::new(BIN)
             .args(["db", "import", "--db"])
             .arg(&db)
@@ -45,10 +48,9 @@ fn db() -> Option<&'static Path> {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        Some((dir, db))
+        Some(db)
     })
-    .as_ref()
-    .map(|(_, p)| p.as_path())
+    .as_deref()
 }
 
 macro_rules! db_or_skip {

@@ -10,6 +10,10 @@ use bulkhead_pkg::{Distro, Ecosystem, Package};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+#[path = "../../bulkhead_image/tests/support/scratch.rs"]
+mod scratch;
+use scratch::scratch_dir;
+
 fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/advisories");
     p.is_dir().then_some(p)
@@ -17,11 +21,10 @@ fn shared() -> Option<PathBuf> {
 
 /// One store for the whole file, built once.
 fn store_path() -> Option<&'static Path> {
-    static PATH: OnceLock<Option<(tempfile::TempDir, PathBuf)>> = OnceLock::new();
+    static PATH: OnceLock<Option<PathBuf>> = OnceLock::new();
     PATH.get_or_init(|| {
         let root = shared()?;
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("advisory.db");
+        let db = scratch_dir("shared-store").join("advisory.db");
         let mut sources = Vec::new();
         for sub in ["go-vulndb/osv", "rustsec-osv/crates", "alpine-secdb-2020"] {
             let (batch, report) = parse_path(&root.join(sub));
@@ -35,10 +38,9 @@ fn store_path() -> Option<&'static Path> {
             ));
         }
         write_store(&db, sources, false).unwrap();
-        Some((dir, db))
+        Some(db)
     })
-    .as_ref()
-    .map(|(_, p)| p.as_path())
+    .as_deref()
 }
 
 macro_rules! store_or_skip {

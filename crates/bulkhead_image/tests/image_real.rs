@@ -14,7 +14,6 @@ use std::sync::OnceLock;
 use support::real::*;
 
 struct Fixture {
-    _tmp: tempfile::TempDir,
     layout: PathBuf,
     rootfs: Rootfs,
 }
@@ -25,9 +24,9 @@ fn fixture() -> Option<&'static Fixture> {
         if skip_without(&["umoci"]) {
             return None;
         }
-        let tmp = tempfile::tempdir().unwrap();
-        let rootfs = build_rootfs(&tmp.path().join("rootfs"));
-        let layout = tmp.path().join("layout");
+        let tmp = support::scratch::scratch_dir("image-real");
+        let rootfs = build_rootfs(&tmp.join("rootfs"));
+        let layout = tmp.join("layout");
         let jar = rootfs.jars.first().cloned();
         umoci_image(&layout, "latest", &rootfs.dir, |bundle_root| {
             // Second layer: delete one jar (a whiteout) and add a Cargo.lock.
@@ -41,7 +40,6 @@ fn fixture() -> Option<&'static Fixture> {
             .unwrap();
         });
         Some(Fixture {
-            _tmp: tmp,
             layout,
             rootfs,
         })

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod real;
+pub mod scratch;
 pub mod token;
 
 use sha2::{Digest, Sha256};
