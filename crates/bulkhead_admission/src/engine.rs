@@ -123,7 +123,28 @@ impl Engine {
     /// Review one request body.
     pub fn review(&self, body: &[u8], endpoint: Endpoint) -> Result<Reviewed, ReviewError> {
         let start = Instant::now();
-        let out = self.review_inner(body, endpoint, start);
+        self.counted(start, self.review_inner(body, endpoint, start))
+    }
+
+    /// [`Engine::review`] when the caches answer it, without waiting on a registry; `None`
+    /// when a signature or a tag's digest is not cached (nothing is counted then: run
+    /// [`Engine::review`], off the I/O threads when [`Engine::may_block`]).
+    pub fn review_cached(
+        &self,
+        body: &[u8],
+        endpoint: Endpoint,
+    ) -> Option<Result<Reviewed, ReviewError>> {
+        let start = Instant::now();
+        let out = crate::supply::cached_only(|| self.review_inner(body, endpoint, start))?;
+        Some(self.counted(start, out))
+    }
+
+    /// `out`, counted in the metrics.
+    fn counted(
+        &self,
+        start: Instant,
+        out: Result<Reviewed, ReviewError>,
+    ) -> Result<Reviewed, ReviewError> {
         match &out {
             Ok(r) => self.metrics.record(r.verdict, start.elapsed()),
             Err(_) => self.metrics.record(Verdict::Invalid, start.elapsed()),

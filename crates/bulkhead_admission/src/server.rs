@@ -364,12 +364,19 @@ async fn route(
         );
     }
     let bytes = Bytes::from(buf);
+    // A review that may wait on a registry runs off the I/O threads, unless the caches
+    // answer it (the usual case: verdicts are cached by digest).
     let result = if engine.may_block() {
-        let e = engine.clone();
-        match tokio::task::spawn_blocking(move || e.review(&bytes, endpoint)).await {
-            Ok(r) => r,
-            Err(_) => {
-                return err(StatusCode::INTERNAL_SERVER_ERROR, "review failed".into());
+        match engine.review_cached(&bytes, endpoint) {
+            Some(r) => r,
+            None => {
+                let e = engine.clone();
+                match tokio::task::spawn_blocking(move || e.review(&bytes, endpoint)).await {
+                    Ok(r) => r,
+                    Err(_) => {
+                        return err(StatusCode::INTERNAL_SERVER_ERROR, "review failed".into());
+                    }
+                }
             }
         }
     } else {

@@ -226,6 +226,34 @@ fn signed_admitted_unsigned_denied_and_the_failure_policy_when_the_registry_stop
         m.contains("bulkhead_admission_cache_requests_total{cache=\"signature\",result=\"hit\"} 2"),
         "{m}"
     );
+    // What the server answers on its I/O threads: cached verdicts, while the registry is
+    // gone, and nothing that would need the registry (nor counts it).
+    let cached = fail
+        .review_cached(
+            &pod_review("io-cached", &format!("{a}/team/app@{digest}")),
+            Endpoint::Validate,
+        )
+        .expect("answered from the caches")
+        .unwrap();
+    let v: Value = serde_json::from_slice(&cached.body).unwrap();
+    assert_eq!(v["response"]["allowed"], true, "{v}");
+    assert!(
+        fail.review_cached(
+            &pod_review("io-late", &format!("{a}/team/late:1.0")),
+            Endpoint::Validate
+        )
+        .is_none()
+    );
+    let m = fail
+        .metrics
+        .render(&fail.supply.stats, fail.supply.cache_sizes());
+    for line in [
+        "bulkhead_admission_cache_requests_total{cache=\"signature\",result=\"hit\"} 3",
+        "bulkhead_admission_cache_requests_total{cache=\"signature\",result=\"miss\"} 2",
+        "bulkhead_admission_cache_requests_total{cache=\"digest\",result=\"miss\"} 2",
+    ] {
+        assert!(m.contains(line), "{line}\n{m}");
+    }
     // an image never seen: failure-policy decides
     let late = format!("{a}/team/late:1.0");
     let r7 = answer(&fail, "late-fail", &late);
