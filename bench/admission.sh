@@ -2,7 +2,10 @@
 # Admission webhook throughput, latency and CPU per review, against the webhook server on
 # 127.0.0.1 over HTTPS with 100 concurrent connections of a realistic Pod CREATE review
 # (restricted PSS enforced, every hardening rule selected, registry allow-list, digest required,
-# vulnerability report looked up by digest and cached):
+# a cosign signature by a trusted key required, verified once and then cached by digest, the
+# vulnerability report looked up by digest and cached). The image is real: built with `umoci`,
+# pushed with `skopeo` to Debian's `docker-registry` on 127.0.0.1, signed by `bulkhead sign`
+# (the release binary, or $BULKHEAD); the registry stays up for the whole run:
 #   - closed loop (`wrk`, Debian): requests/s and latency percentiles; with 100 connections
 #     each waiting for its answer, mean latency is 100 / throughput, whatever the server does;
 #   - open loop at RATE reviews/s (default 5,000) over the same 100 connections with the
@@ -46,6 +49,7 @@ CONNS=${CONNS:-100}
 RATE=${RATE:-5000}
 SECS=${SECS:-20}
 PIN=${PIN:-1}
+OHA=${OHA:-oha}
 TUNABLES=${TUNABLES-glibc.malloc.tcache_count=256}
 TUNABLES_BEFORE=${TUNABLES_BEFORE-}
 RT=${RT:-0}
@@ -59,19 +63,40 @@ else
   THREADS_SERVER=${THREADS_SERVER:-0}; THREADS=${THREADS:-2}
   on_server=(); on_load=()
 fi
-for t in wrk h2load openssl curl python3 taskset chrt; do command -v $t >/dev/null || { echo "missing: $t" >&2; exit 2; }; done
+for t in wrk h2load openssl curl python3 taskset chrt docker-registry umoci skopeo; do command -v $t >/dev/null || { echo "missing: $t" >&2; exit 2; }; done
 
 work=$(mktemp -d)
 server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+registry_pid=
+cleanup() {
+  for p in $server_pid $registry_pid; do kill "$p" 2>/dev/null; done
+  wait 2>/dev/null; rm -rf "$work"
+}
 trap cleanup EXIT
 
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$work/tls.key" \
   -out "$work/tls.crt" -days 1 -subj /CN=localhost -addext subjectAltName=IP:127.0.0.1 2>/dev/null
 
-digest=sha256:$(printf 'a%.0s' $(seq 64))
+# The signed image, in a real registry on 127.0.0.1.
+BH=${BULKHEAD:-target/release/bulkhead}
+[ -n "${BULKHEAD:-}" ] || cargo build -q --release -p bulkhead
+REG=127.0.0.1:$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+printf 'version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: %s\n' \
+  "$work/registry" "$REG" > "$work/registry.yml"
+docker-registry serve "$work/registry.yml" >/dev/null 2>&1 &
+registry_pid=$!
+for _ in $(seq 100); do curl -s "http://$REG/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
+umoci init --layout "$work/layout"
+umoci new --image "$work/layout:v1"
+umoci unpack --rootless --image "$work/layout:v1" "$work/bundle" >/dev/null
+echo "web 1.0" > "$work/bundle/rootfs/app.txt"
+umoci repack --image "$work/layout:v1" "$work/bundle"
+skopeo copy --quiet --dest-tls-verify=false "oci:$work/layout:v1" "docker://$REG/shop/web:1.0"
+digest=$(skopeo inspect --tls-verify=false --format '{{.Digest}}' "docker://$REG/shop/web:1.0")
+BULKHEAD_PASSWORD=bench "$BH" key generate --output-key-prefix "$work/cosign" >/dev/null 2>&1
+BULKHEAD_PASSWORD=bench "$BH" sign --key "$work/cosign.key" --insecure-registry "$REG" "$REG/shop/web@$digest" >/dev/null
 mkdir -p "$work/reports"
-cat > "$work/reports/sha256-$(printf 'a%.0s' $(seq 64)).json" <<JSON
+cat > "$work/reports/${digest/:/-}.json" <<JSON
 {"version": 1, "vulnerabilities": [{"id": "CVE-2024-0002", "severity": "low", "package": "zlib"}]}
 JSON
 cat > "$work/bulkhead.toml" <<TOML
@@ -84,8 +109,13 @@ warn = "restricted"
 select = ["ALL"]
 fail-on = "critical"
 [admission.images]
-allowed = ["registry.example.com/**"]
+allowed = ["$REG/**"]
 require-digest = true
+[admission.signatures]
+insecure-registries = ["$REG"]
+[[admission.signatures.policy]]
+images = ["$REG/**"]
+keys = ["cosign.pub"]
 [admission.vulnerabilities]
 reports = "reports"
 fail-on = "critical"
@@ -93,9 +123,9 @@ TOML
 
 # A Pod CREATE review as the API server sends it (managedFields and all), compliant with
 # restricted, so every check runs to the end.
-python3 - "$work/review.json" "$digest" <<'PY'
+python3 - "$work/review.json" "$REG/shop/web@$digest" <<'PY'
 import json, sys
-digest = sys.argv[2]
+image = sys.argv[2]
 pod = {"apiVersion": "v1", "kind": "Pod",
   "metadata": {"name": "web-7d9f8b6c5-x2k4p", "generateName": "web-7d9f8b6c5-", "namespace": "shop",
     "uid": "3f0d5e2a-8c1b-4e7a-9a51-2b7f0c6d1e3a",
@@ -110,7 +140,7 @@ pod = {"apiVersion": "v1", "kind": "Pod",
   "spec": {"serviceAccountName": "web", "automountServiceAccountToken": False, "hostUsers": False,
     "securityContext": {"runAsNonRoot": True, "runAsUser": 10001, "runAsGroup": 10001, "fsGroup": 10001,
       "seccompProfile": {"type": "RuntimeDefault"}},
-    "containers": [{"name": "web", "image": "registry.example.com/shop/web@" + digest,
+    "containers": [{"name": "web", "image": image,
       "imagePullPolicy": "Always",
       "ports": [{"name": "http", "containerPort": 8080, "protocol": "TCP"}],
       "env": [{"name": "LOG_LEVEL", "value": "info"}, {"name": "PORT", "value": "8080"}],
@@ -197,6 +227,29 @@ PY
   if [ "$RT" = 1 ]; then chrt -a -o -p 0 "$server_pid" >/dev/null; fi
 }
 
+oha_loops() { # the issue's own tool, when installed (`cargo install oha`): closed, then at $RATE/s
+  command -v "$OHA" >/dev/null || { echo "-- oha: not installed (cargo install oha), skipped"; return; }
+  for q in 0 "$RATE"; do
+    if [ "$q" = 0 ]; then
+      echo "-- oha closed loop: $CONNS connections, ${SECS} s"; rate=()
+    else
+      echo "-- oha at $q reviews/s over $CONNS connections, ${SECS} s (--latency-correction: from each request's scheduled time)"
+      rate=(-q "$q" --latency-correction)
+    fi
+    "${on_load[@]}" "$OHA" --no-tui --insecure --output-format json -c "$CONNS" -z "${SECS}s" "${rate[@]}" \
+      -m POST -T application/json -D "$work/review.json" $url > "$work/oha.json" || true
+    python3 - "$work/oha.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+s, p = r["summary"], r["latencyPercentiles"]
+ms = lambda k: f"{1000 * p[k]:.2f} ms" if p.get(k) is not None else "-"
+codes = r.get("statusCodeDistribution", {})
+print(f"{s['requestsPerSec']:.0f} reviews/s, success rate {s['successRate']:.4f}, status {codes}; "
+      f"latency p50 {ms('p50')}, p90 {ms('p90')}, p99 {ms('p99')}, p99.9 {ms('p99.9')}")
+PY
+  done
+}
+
 measure() { # $1: label, $2: serve binary (empty: $BULKHEAD), $3: GLIBC_TUNABLES
   start_server "$2" "$3"
   echo "=== $1"
@@ -208,6 +261,8 @@ measure() { # $1: label, $2: serve binary (empty: $BULKHEAD), $3: GLIBC_TUNABLES
   t1=$(cpu_ticks); n1=$(reviews)
   python3 -c "import os; hz=os.sysconf('SC_CLK_TCK'); print(f'server CPU per review: {($t1-$t0)/hz*1e6/($n1-$n0):.1f} us ($((n1-n0)) reviews)')"
   open_loops
+  oha_loops
+  curl -sk https://127.0.0.1:$PORT/metrics | grep -E '^bulkhead_admission_cache_requests_total' | tr '\n' ' '; echo
   curl -sk https://127.0.0.1:$PORT/metrics | awk '/^bulkhead_admission_review_duration_seconds_(sum|count)/ {v[$1]=$2} END {printf "decision time in the server (wall, histogram mean): %.1f us\n", 1e6*v["bulkhead_admission_review_duration_seconds_sum"]/v["bulkhead_admission_review_duration_seconds_count"]}'
   stop_server
 }
@@ -219,7 +274,13 @@ else
   echo "nothing pinned (server: one runtime thread per core; wrk: $THREADS threads); RT=$RT"
 fi
 start_server "${SERVE:-}" "$TUNABLES"
-echo "response: $(curl -sk --data-binary @"$work/review.json" -H 'content-type: application/json' $url | head -c 400)"
+response=$(curl -sk --data-binary @"$work/review.json" -H 'content-type: application/json' $url)
+echo "response: ${response:0:400}"
+# The review must be admitted with the signature verified: a denial (ADM003 on a signature
+# that did not verify, say) would bench a shorter path.
+case "$response" in *'"allowed":true'*) ;; *) echo "the bench review was not admitted" >&2; exit 1 ;; esac
+curl -sk https://127.0.0.1:$PORT/metrics | grep -E '^bulkhead_admission_cache_requests_total\{cache="signature"'
+
 stop_server
 if [ -n "${LOOP:-}" ]; then
   echo "decision alone (review_loop, one thread): $("$LOOP" "$work/bulkhead.toml" "$work/review.json" 20000)"
