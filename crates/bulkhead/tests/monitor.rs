@@ -402,19 +402,17 @@ struct Monitor {
 
 impl Monitor {
     fn start(sensor: &str, rules: &Path, state: &Path, out: &Path, extra: &[&str]) -> Monitor {
-        let child = Command::new(bin())
-            .args(["monitor", "--sensor", sensor, "--output", "json", "--rules"])
-            .arg(rules)
-            .arg("--runc-root")
-            .arg(state)
-            .arg("--output-file")
-            .arg(out)
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let (m, said) = Monitor::attach(child, out.to_path_buf());
+        let (m, said) = Monitor::spawn(
+            Command::new(bin())
+                .args(["monitor", "--sensor", sensor, "--output", "json", "--rules"])
+                .arg(rules)
+                .arg("--runc-root")
+                .arg(state)
+                .arg("--output-file")
+                .arg(out)
+                .args(extra),
+            out.to_path_buf(),
+        );
         let name = if sensor == "ebpf" {
             "ebpf"
         } else {
@@ -425,6 +423,14 @@ impl Monitor {
             "{said}"
         );
         m
+    }
+
+    /// Spawns `cmd` with its stderr piped (where it says when it is ready), stdout discarded.
+    fn spawn_piped(cmd: &mut Command) -> Child {
+        cmd.stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
     }
 
     /// Reads the monitor's stderr (echoed) until it says "monitor: ready", at most 60 s, and
@@ -449,9 +455,10 @@ impl Monitor {
         }
     }
 
-    /// Waits (at most 60 s) until the spawned monitor says it is ready, then keeps collecting
-    /// its stderr (echoed) until it exits: [`RawMonitor::wait`] returns it all.
-    fn attach_raw(mut child: Child) -> (RawMonitor, String) {
+    /// Spawns the monitor `cmd` runs and waits (at most 60 s) until it says it is ready, then
+    /// keeps collecting its stderr (echoed) until it exits: [`RawMonitor::wait`] returns it all.
+    fn spawn_raw(cmd: &mut Command) -> (RawMonitor, String) {
+        let mut child = Self::spawn_piped(cmd);
         let mut err = BufReader::new(child.stderr.take().unwrap());
         let said = Self::wait_ready(&mut err);
         let rest = std::thread::spawn(move || {
@@ -467,10 +474,12 @@ impl Monitor {
         (RawMonitor { child, rest }, said)
     }
 
-    /// Waits (at most 60 s) until the spawned monitor says it is ready, then keeps draining
-    /// its stderr so it never blocks on it (echoed, so the last lines, counters and drops, are
-    /// printed when a test fails). Returns the monitor and what it said up to "ready".
-    fn attach(mut child: Child, out: PathBuf) -> (Monitor, String) {
+    /// Spawns the monitor `cmd` runs and waits (at most 60 s) until it says it is ready, then
+    /// keeps draining its stderr so it never blocks on it (echoed, so the last lines, counters
+    /// and drops, are printed when a test fails). Returns the monitor and what it said up to
+    /// "ready".
+    fn spawn(cmd: &mut Command, out: PathBuf) -> (Monitor, String) {
+        let mut child = Self::spawn_piped(cmd);
         let mut err = BufReader::new(child.stderr.take().unwrap());
         let said = Self::wait_ready(&mut err);
         std::thread::spawn(move || {
@@ -959,32 +968,30 @@ fn auto_falls_back_to_the_proc_sensor_when_ebpf_cannot_load() {
     )
     .unwrap();
     let alerts_path = d.join("alerts.json");
-    let child = Command::new("unshare")
-        .args([
-            "-m",
-            "sh",
-            "-c",
-            "mount -t tmpfs bulkhead-no-btf /sys/kernel/btf && exec \"$0\" \"$@\"",
-            bin(),
-            "monitor",
-            "--sensor",
-            "auto",
-            "--output",
-            "json",
-            "--runc-root",
-        ])
-        .arg(d.join("no-runc-state"))
-        .arg("--output-file")
-        .arg(&alerts_path)
-        .arg("--rules")
-        .arg(&rules)
-        .arg("--rules")
-        .arg(&seen)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (m, said) = Monitor::attach(child, alerts_path);
+    let (m, said) = Monitor::spawn(
+        Command::new("unshare")
+            .args([
+                "-m",
+                "sh",
+                "-c",
+                "mount -t tmpfs bulkhead-no-btf /sys/kernel/btf && exec \"$0\" \"$@\"",
+                bin(),
+                "monitor",
+                "--sensor",
+                "auto",
+                "--output",
+                "json",
+                "--runc-root",
+            ])
+            .arg(d.join("no-runc-state"))
+            .arg("--output-file")
+            .arg(&alerts_path)
+            .arg("--rules")
+            .arg(&rules)
+            .arg("--rules")
+            .arg(&seen),
+        alerts_path,
+    );
     assert!(
         said.contains("monitor: the eBPF sensor cannot start (cannot read the kernel BTF (/sys/kernel/btf/vmlinux): ")
             && said.contains("); using the procconnector+fanotify sensor\n"),
@@ -1059,28 +1066,26 @@ fn the_ebpf_sensor_runs_with_the_manifests_capabilities_only() {
     )
     .unwrap();
     let alerts = tmp.path().join("alerts.json");
-    let child = Command::new(setpriv)
-        .args(["--bounding-set", &bounding, "--inh-caps", "-all", "--"])
-        .arg(bin())
-        .args([
-            "monitor",
-            "--sensor",
-            "ebpf",
-            "--no-opens",
-            "--output",
-            "json",
-        ])
-        .arg("--output-file")
-        .arg(&alerts)
-        .arg("--rules")
-        .arg(&rules)
-        .arg("--rules")
-        .arg(&seen)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (m, said) = Monitor::attach(child, alerts);
+    let (m, said) = Monitor::spawn(
+        Command::new(setpriv)
+            .args(["--bounding-set", &bounding, "--inh-caps", "-all", "--"])
+            .arg(bin())
+            .args([
+                "monitor",
+                "--sensor",
+                "ebpf",
+                "--no-opens",
+                "--output",
+                "json",
+            ])
+            .arg("--output-file")
+            .arg(&alerts)
+            .arg("--rules")
+            .arg(&rules)
+            .arg("--rules")
+            .arg(&seen),
+        alerts,
+    );
     assert!(said.contains("monitor: ready (sensor ebpf,"), "{said}");
     let st = Command::new("/bin/sh")
         .args(["-c", "sleep 0.3", "bulkhead-caps-41877"])
@@ -1273,23 +1278,20 @@ fn the_sensor_survives_an_exec_storm_and_reports_drops(sensor: &str) {
         Command::new(&tiny).status().unwrap().success(),
         "the tiny program runs"
     );
-    let child = Command::new(bin())
-        .args([
-            "monitor",
-            "--sensor",
-            sensor,
-            "--duration",
-            "5",
-            "--output-file",
-            "/dev/null",
-        ])
-        .arg("--rules")
-        .arg(&rules)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (mon, said) = Monitor::attach_raw(child);
+    let (mon, said) = Monitor::spawn_raw(
+        Command::new(bin())
+            .args([
+                "monitor",
+                "--sensor",
+                sensor,
+                "--duration",
+                "5",
+                "--output-file",
+                "/dev/null",
+            ])
+            .arg("--rules")
+            .arg(&rules),
+    );
     assert!(said.contains("monitor: ready (sensor "), "{said}");
     let start = Instant::now();
     let spawners: Vec<_> = (0..2)
@@ -1483,7 +1485,8 @@ fn the_rules_host_names_are_resolved_with_dns_under_ebpf() {
     )
     .unwrap();
     let alerts_path = d.join("alerts.json");
-    let child = Command::new("unshare")
+    let (m, said) = Monitor::spawn(
+        Command::new("unshare")
         .args([
             "-m",
             "sh",
@@ -1496,12 +1499,8 @@ fn the_rules_host_names_are_resolved_with_dns_under_ebpf() {
         .args(["monitor", "--sensor", "ebpf", "--output", "json", "--output-file"])
         .arg(&alerts_path)
         .arg("--rules")
-        .arg(&rules)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (m, said) = Monitor::attach(child, alerts_path);
+        .arg(&rules), alerts_path,
+    );
     assert!(said.contains("monitor: ready (sensor ebpf,"), "{said}");
     // The resolver's first lookups run as the sensor starts: wait until both names were asked.
     let start = Instant::now();
